@@ -1,0 +1,16 @@
+import * as v from 'valibot';
+import { roles } from '#core/roles.ts';
+
+export const health = v.object({ status: v.literal('ok'), service: v.string(), time: v.string() });
+
+/** The signed-in person as the API sees them: claims plus names resolved from master data. */
+export const me = v.object({
+  subject: v.string(),
+  tenant: v.object({ id: v.string(), name: v.string() }),
+  displayName: v.string(),
+  roles: v.array(v.picklist(roles)),
+  department: v.nullable(v.object({ id: v.string(), name: v.string() })),
+  unit: v.nullable(v.object({ id: v.string(), name: v.string() })),
+  agency: v.nullable(v.object({ id: v.string(), name: v.string() })),
+});
+export type Me = v.InferOutput<typeof me>;

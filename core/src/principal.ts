@@ -1,0 +1,65 @@
+import { isRole, type Role } from '#core/roles.ts';
+
+/** Who is calling, as derived from verified token claims only (never from a request body). */
+export interface Principal {
+  subject: string;
+  tenant: string;
+  roles: Role[];
+  departmentId?: string;
+  unitId?: string;
+  agencyId?: string;
+}
+
+/** Claim names. Cognito puts groups in `cognito:groups` and custom attributes under `custom:`. */
+export const claimNames = {
+  subject: 'sub',
+  roles: 'cognito:groups',
+  tenant: 'custom:tenant',
+  department: 'custom:department',
+  unit: 'custom:unit',
+  agency: 'custom:agency',
+} as const;
+
+/**
+ * Reads a list-valued claim defensively. API Gateway's JWT authorizer hands array claims to the
+ * Lambda as one string such as `"[a b]"`; other paths give a real array, a JSON array string, or
+ * a comma-separated string.
+ */
+export const parseListClaim = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.filter((x): x is string => typeof x === 'string' && x.length > 0);
+  if (typeof value !== 'string') return [];
+  const trimmed = value.trim();
+  if (trimmed.startsWith('[') && trimmed.includes('"')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parseListClaim(parsed);
+    } catch {
+      // not JSON: fall through to the bracketed, space-separated form
+    }
+  }
+  return trimmed
+    .replace(/^\[/, '')
+    .replace(/\]$/, '')
+    .split(/[\s,]+/)
+    .map((s) => s.replace(/^"|"$/g, ''))
+    .filter((s) => s.length > 0);
+};
+
+const optionalText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= 100 ? value.trim() : undefined;
+
+export const principalFromClaims = (claims: Readonly<Record<string, unknown>> | undefined): Principal | undefined => {
+  if (!claims) return undefined;
+  const subject = optionalText(claims[claimNames.subject]);
+  const tenant = optionalText(claims[claimNames.tenant]);
+  if (!subject || !tenant || !/^\d{9}$/.test(tenant)) return undefined;
+  const roles = [...new Set(parseListClaim(claims[claimNames.roles]).filter(isRole))];
+  const principal: Principal = { subject, tenant, roles };
+  const departmentId = optionalText(claims[claimNames.department]);
+  const unitId = optionalText(claims[claimNames.unit]);
+  const agencyId = optionalText(claims[claimNames.agency]);
+  if (departmentId) principal.departmentId = departmentId;
+  if (unitId) principal.unitId = unitId;
+  if (agencyId) principal.agencyId = agencyId;
+  return principal;
+};

@@ -1,0 +1,79 @@
+import type { Language, Localized } from '#core/language.ts';
+
+/**
+ * Every error the API returns is an RFC 9457 problem with one of these stable types. The title is
+ * given in the request's language; `errors` carries field-level details for validation failures.
+ */
+export const problemCatalogue = {
+  'validation-failed': { status: 400, title: { 'zh-CN': '提交的数据有误', en: 'Some fields are invalid' } },
+  'malformed-json': {
+    status: 400,
+    title: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: { 'zh-CN': '请求内容类型必须是 application/json', en: 'The request body must be application/json' },
+  },
+  'body-too-large': { status: 413, title: { 'zh-CN': '请求内容过大', en: 'The request body is too large' } },
+  unauthenticated: { status: 401, title: { 'zh-CN': '请先登录', en: 'Sign-in required' } },
+  forbidden: { status: 403, title: { 'zh-CN': '无权执行此操作', en: 'You may not do this' } },
+  'not-found': { status: 404, title: { 'zh-CN': '未找到该记录', en: 'Not found' } },
+  'route-not-found': { status: 404, title: { 'zh-CN': '接口不存在', en: 'No such endpoint' } },
+  'version-conflict': {
+    status: 409,
+    title: {
+      'zh-CN': '该记录已被他人修改，请刷新后再改',
+      en: 'Someone else changed this record; reload and try again',
+    },
+  },
+  'idempotency-conflict': {
+    status: 409,
+    title: { 'zh-CN': '该编号已用于另一份不同的内容', en: 'This id was already used for different content' },
+  },
+  duplicate: { status: 409, title: { 'zh-CN': '已存在相同编码的记录', en: 'A record with the same code exists' } },
+  'reference-not-found': {
+    status: 422,
+    title: { 'zh-CN': '引用的记录不存在', en: 'A referenced record does not exist' },
+  },
+  throttled: {
+    status: 429,
+    title: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
+  },
+  internal: { status: 500, title: { 'zh-CN': '服务器出错了，请稍后再试', en: 'Something went wrong on our side' } },
+  unavailable: { status: 503, title: { 'zh-CN': '服务暂时不可用', en: 'Service temporarily unavailable' } },
+} as const satisfies Record<string, { status: number; title: Localized }>;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+
+export const problemTypeUri = (code: ProblemCode): string => `urn:jixiao:problem:${code}`;
+
+export interface FieldError {
+  /** JSON pointer to the field, e.g. `/name` or `/roles/1`. */
+  pointer: string;
+  /** A stable code the UI can key on, e.g. `required`, `too_long`, `unknown_field`. */
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  /** For version conflicts: the server's current copy, so the client can merge instead of overwrite. */
+  current?: unknown;
+}
+
+export const problem = (
+  code: ProblemCode,
+  language: Language,
+  extra: Omit<Problem, 'type' | 'title' | 'status'> = {},
+): Problem => ({
+  type: problemTypeUri(code),
+  title: problemCatalogue[code].title[language],
+  status: problemCatalogue[code].status,
+  ...extra,
+});

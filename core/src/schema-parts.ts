@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { isUuidV7 } from '#core/ids.ts';
+
+/** Building blocks shared by every entity schema. */
+
+export const uuidV7Id = v.pipe(v.string(), v.check(isUuidV7, 'uuid_v7'));
+
+/** Any id the server issues or accepts in a path or reference (v7 for new records, v4 tolerated for imports). */
+export const anyId = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'uuid_v7'),
+);
+
+export const text = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.check((s) => min === 0 || s.length > 0, 'not_blank'),
+    v.minLength(min),
+    v.maxLength(max),
+  );
+
+export const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const recordStatus = ['active', 'inactive'] as const;
+export type RecordStatus = (typeof recordStatus)[number];
+
+/** Columns every stored, mutable record carries. */
+export const recordMeta = {
+  id: anyId,
+  version,
+  status: v.picklist(recordStatus),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  createdBy: v.string(),
+  updatedBy: v.string(),
+};
+
+/** Query parameters of every list endpoint. Query strings arrive as text; limits are capped. */
+export const pageQuery = {
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'integer'), v.transform(Number), v.minValue(1), v.maxValue(100)),
+    '20',
+  ),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2000, 'cursor'), v.regex(/^[A-Za-z0-9_-]+$/, 'cursor'))),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60))),
+  status: v.optional(v.picklist(recordStatus)),
+};
+
+export const idParams = v.strictObject({ id: anyId });
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+  nextCursor?: string;
+}
+
+export const pageOf = <S extends v.GenericSchema>(item: S) =>
+  v.object({ items: v.array(item), nextCursor: v.optional(v.string()) });

@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+import type { Language } from '#core/language.ts';
+import type { FieldError } from '#core/problem.ts';
+
+/**
+ * Turns valibot issues into field errors in the user's language. The same function runs in the
+ * web forms (inline, as the user types) and in the handlers (problem+json), so both say the same.
+ *
+ * Schemas name special rules by a message key (e.g. `v.regex(re, 'department_code')`); everything
+ * else is described from the issue's type.
+ */
+const messages: Record<string, (req: unknown) => Record<Language, string>> = {
+  required: () => ({ 'zh-CN': '此项必填', en: 'Required' }),
+  unknown_field: () => ({ 'zh-CN': '不允许的字段', en: 'Field not allowed' }),
+  min_length: (n) => ({ 'zh-CN': `至少 ${n} 个字符`, en: `At least ${n} characters` }),
+  max_length: (n) => ({ 'zh-CN': `最多 ${n} 个字符`, en: `At most ${n} characters` }),
+  min_items: (n) => ({ 'zh-CN': `至少选择 ${n} 项`, en: `Choose at least ${n}` }),
+  max_items: (n) => ({ 'zh-CN': `最多 ${n} 项`, en: `At most ${n} items` }),
+  min_value: (n) => ({ 'zh-CN': `不能小于 ${n}`, en: `Must be at least ${n}` }),
+  max_value: (n) => ({ 'zh-CN': `不能大于 ${n}`, en: `Must be at most ${n}` }),
+  integer: () => ({ 'zh-CN': '必须是整数', en: 'Must be a whole number' }),
+  picklist: () => ({ 'zh-CN': '不是允许的选项', en: 'Not one of the allowed options' }),
+  string: () => ({ 'zh-CN': '应为文本', en: 'Must be text' }),
+  number: () => ({ 'zh-CN': '应为数字', en: 'Must be a number' }),
+  boolean: () => ({ 'zh-CN': '应为是或否', en: 'Must be true or false' }),
+  array: () => ({ 'zh-CN': '应为列表', en: 'Must be a list' }),
+  object: () => ({ 'zh-CN': '应为对象', en: 'Must be an object' }),
+  uuid_v7: () => ({ 'zh-CN': '编号格式不正确（应为 UUIDv7）', en: 'Must be a UUIDv7 id' }),
+  not_blank: () => ({ 'zh-CN': '不能只填空格', en: 'Must not be blank' }),
+  department_code: () => ({
+    'zh-CN': '部门编码应为 3–21 位数字或字母',
+    en: 'Department code: 3–21 digits or letters',
+  }),
+  unit_code: () => ({ 'zh-CN': '单位编码应为 3–21 位数字或字母', en: 'Unit code: 3–21 digits or letters' }),
+  section_code: () => ({ 'zh-CN': '科室编码应为 2–21 位数字或字母', en: 'Section code: 2–21 digits or letters' }),
+  credit_code: () => ({
+    'zh-CN': '统一社会信用代码应为 18 位（数字或大写字母）',
+    en: 'Unified social credit code: 18 digits or capital letters',
+  }),
+  username: () => ({
+    'zh-CN': '登录名应为 3–40 位小写字母、数字、点、横线或下划线',
+    en: 'Username: 3–40 lower-case letters, digits, dots, dashes or underscores',
+  }),
+  unique_roles: () => ({ 'zh-CN': '角色不能重复', en: 'Roles must not repeat' }),
+  cursor: () => ({ 'zh-CN': '分页游标无效', en: 'Invalid page cursor' }),
+  unit_required: () => ({
+    'zh-CN': '单位填报人和单位负责人必须指定所属预算单位',
+    en: 'Unit preparers and approvers need a budget unit',
+  }),
+  department_required: () => ({
+    'zh-CN': '部门审核人必须指定所属部门',
+    en: 'Department reviewers need a department',
+  }),
+  agency_required: () => ({
+    'zh-CN': '第三方评价人员和机构负责人必须指定所属第三方机构',
+    en: 'Evaluators and agency leads need a third-party agency',
+  }),
+  section_required: () => ({
+    'zh-CN': '财政局业务科室和绩效科审核人必须指定所属科室',
+    en: 'Finance-bureau reviewers need a finance section',
+  }),
+  unit_outside_department: () => ({
+    'zh-CN': '所选预算单位不属于所选部门',
+    en: 'The budget unit is not in the chosen department',
+  }),
+};
+
+export const describe = (code: string, language: Language, requirement?: unknown): string =>
+  (messages[code] ?? messages.object!)(requirement)[language];
+
+const pointerOf = (path: v.BaseIssue<unknown>['path']): string =>
+  path?.length ? `/${path.map((p) => String(p.key).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}` : '';
+
+const codeOf = (issue: v.BaseIssue<unknown>): string => {
+  if (issue.message in messages) return issue.message;
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown_field';
+  if (issue.kind === 'schema' && issue.received === 'undefined') return 'required';
+  return issue.type in messages ? issue.type : 'object';
+};
+
+export const fieldErrors = (issues: readonly v.BaseIssue<unknown>[], language: Language): FieldError[] =>
+  issues.map((issue) => {
+    const code = codeOf(issue);
+    return {
+      pointer: pointerOf(issue.path),
+      code,
+      message: describe(code, language, (issue as { requirement?: unknown }).requirement),
+    };
+  });
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export const validate = <S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  language: Language,
+): Validated<v.InferOutput<S>> => {
+  const result = v.safeParse(schema, input);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, errors: fieldErrors(result.issues, language) };
+};
