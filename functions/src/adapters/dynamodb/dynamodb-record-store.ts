@@ -1,0 +1,306 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '@jixiao/core/audit.ts';
+import type { Page } from '@jixiao/core/schema-parts.ts';
+import * as keys from '#functions/adapters/dynamodb/keys.ts';
+import {
+  type CreateOutcome,
+  InvalidCursorError,
+  type ListRequest,
+  type RecordKind,
+  type RecordStore,
+  type StoredRecord,
+  type UpdateOutcome,
+  type WriteContext,
+} from '#functions/ports/record-store.ts';
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException'
+    ? ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code)
+    : undefined;
+
+const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** A cursor is only accepted if every key in it belongs to the caller's tenant and collection. */
+const decodeCursor = (cursor: string, prefix: string): Record<string, string> => {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!key || typeof key !== 'object' || Array.isArray(key)) throw new InvalidCursorError();
+  const entries = Object.entries(key);
+  const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+  if (entries.length === 0 || entries.length > 4) throw new InvalidCursorError();
+  for (const [name, value] of entries) {
+    if (!allowed.has(name) || typeof value !== 'string' || value.length > 500) throw new InvalidCursorError();
+    if (name.endsWith('pk') && !value.startsWith(prefix)) throw new InvalidCursorError();
+  }
+  return key as Record<string, string>;
+};
+
+export class DynamoDbRecordStore implements RecordStore {
+  private readonly db: DynamoDBDocumentClient;
+  private readonly table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.db = db;
+    this.table = table;
+  }
+
+  async get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: keys.recordPk(tenant, kind, id), sk: keys.recordSk },
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.record as T | undefined;
+  }
+
+  async getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]> {
+    const unique = [...new Set(ids)].slice(0, 100);
+    if (unique.length === 0) return [];
+    const { Responses } = await this.db.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [this.table]: { Keys: unique.map((id) => ({ pk: keys.recordPk(tenant, kind, id), sk: keys.recordSk })) },
+        },
+      }),
+    );
+    return (Responses?.[this.table] ?? []).map((item) => item.record as T);
+  }
+
+  async create<T extends StoredRecord>(
+    tenant: string,
+    kind: RecordKind,
+    record: T,
+    request: { hash: string; context: WriteContext },
+  ): Promise<CreateOutcome<T>> {
+    const pk = keys.recordPk(tenant, kind, record.id);
+    const uniques = kind.uniqueFields.filter((f) => typeof record[f] === 'string' && record[f]);
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: keys.recordItem(tenant, kind, record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          // The original answer, kept so a replay of the same create returns it unchanged.
+          Item: { pk, sk: keys.createSk, requestHash: request.hash, response: record, at: request.context.at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.auditItem(pk, kind, record.id, 'create', null, record, request.context),
+        },
+      },
+      ...uniques.map((field) => ({
+        Put: {
+          TableName: this.table,
+          Item: { pk: keys.uniquePk(tenant, kind, field, String(record[field])), sk: keys.uniqueSk, id: record.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { outcome: 'created', record };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      if (codes[0] === 'ConditionalCheckFailed' || codes[1] === 'ConditionalCheckFailed') {
+        const { Item } = await this.db.send(
+          new GetCommand({ TableName: this.table, Key: { pk, sk: keys.createSk }, ConsistentRead: true }),
+        );
+        if (Item && Item.requestHash === request.hash) return { outcome: 'replayed', record: Item.response as T };
+        return { outcome: 'id-conflict' };
+      }
+      const failed = codes.findIndex((c, i) => i >= 3 && c === 'ConditionalCheckFailed');
+      if (failed >= 3) return { outcome: 'duplicate', field: uniques[failed - 3]! };
+      throw error;
+    }
+  }
+
+  async update<T extends StoredRecord>(
+    tenant: string,
+    kind: RecordKind,
+    before: T,
+    after: T,
+    context: WriteContext,
+  ): Promise<UpdateOutcome<T>> {
+    const pk = keys.recordPk(tenant, kind, before.id);
+    const changedUniques = kind.uniqueFields.filter((f) => String(before[f] ?? '') !== String(after[f] ?? ''));
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: keys.recordItem(tenant, kind, after),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': before.version },
+        },
+      },
+      { Put: { TableName: this.table, Item: this.auditItem(pk, kind, before.id, 'update', before, after, context) } },
+    ];
+    const uniqueStart = items.length;
+    for (const field of changedUniques) {
+      if (typeof after[field] === 'string' && after[field]) {
+        items.push({
+          Put: {
+            TableName: this.table,
+            Item: { pk: keys.uniquePk(tenant, kind, field, String(after[field])), sk: keys.uniqueSk, id: after.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      }
+    }
+    for (const field of changedUniques) {
+      if (typeof before[field] === 'string' && before[field]) {
+        items.push({
+          Delete: {
+            TableName: this.table,
+            Key: { pk: keys.uniquePk(tenant, kind, field, String(before[field])), sk: keys.uniqueSk },
+          },
+        });
+      }
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { outcome: 'updated', record: after };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      if (codes[0] === 'ConditionalCheckFailed') {
+        return { outcome: 'version-conflict', current: await this.get<T>(tenant, kind, before.id) };
+      }
+      const failed = codes.findIndex((c, i) => i >= uniqueStart && c === 'ConditionalCheckFailed');
+      if (failed >= uniqueStart) {
+        const puts = changedUniques.filter((f) => typeof after[f] === 'string' && after[f]);
+        return { outcome: 'duplicate', field: puts[failed - uniqueStart]! };
+      }
+      throw error;
+    }
+  }
+
+  async list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>> {
+    const byOwner = request.ownerId !== undefined && kind.ownerField !== undefined;
+    const index = byOwner ? 'gsi2' : 'gsi1';
+    const partition = byOwner ? keys.ownerPk(tenant, kind, request.ownerId!) : keys.collectionPk(tenant, kind);
+    const names: Record<string, string> = { '#pk': `${index}pk` };
+    if (request.filters?.length) names['#r'] = 'record';
+    const values: Record<string, unknown> = { ':pk': partition };
+    const conditions: string[] = [];
+    (request.filters ?? []).forEach((filter, i) => {
+      names[`#f${i}`] = filter.field;
+      values[`:f${i}`] = filter.value;
+      conditions.push(filter.op === 'eq' ? `#r.#f${i} = :f${i}` : `contains(#r.#f${i}, :f${i})`);
+    });
+    if (request.q) {
+      names['#search'] = 'search';
+      values[':q'] = request.q.toLowerCase();
+      conditions.push('contains(#search, :q)');
+    }
+    const filtered = conditions.length > 0;
+    let startKey = request.cursor ? decodeCursor(request.cursor, keys.collectionPk(tenant, kind)) : undefined;
+    const found: Record<string, unknown>[] = [];
+    // Read one more than asked so we know whether a next page exists; with filters, DynamoDB applies
+    // Limit before the filter, so keep reading (bounded) until the page is full.
+    for (let round = 0; round < 10; round++) {
+      const input: QueryCommandInput = {
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: filtered ? Math.max(50, request.limit * 3) : request.limit + 1 - found.length,
+        ...(filtered ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      };
+      const page = await this.db.send(new QueryCommand(input));
+      found.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+      if (found.length > request.limit || !startKey) break;
+    }
+    const items = found.slice(0, request.limit);
+    const last = items.at(-1);
+    let nextCursor: string | undefined;
+    if (found.length > request.limit && last) {
+      nextCursor = encodeCursor({
+        pk: last.pk,
+        sk: last.sk,
+        [`${index}pk`]: last[`${index}pk`],
+        [`${index}sk`]: last[`${index}sk`],
+      });
+    } else if (startKey) {
+      nextCursor = encodeCursor(startKey);
+    }
+    return { items: items.map((i) => i.record as T), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': keys.recordPk(tenant, kind, id), ':audit': 'AUDIT#' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => item.entry as AuditEntry);
+  }
+
+  async getTenant(tenant: string) {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: keys.tenantPk(tenant), sk: keys.tenantSk } }),
+    );
+    return Item ? { id: String(Item.id), name: String(Item.name), shortName: String(Item.shortName) } : undefined;
+  }
+
+  async putTenant(tenant: { id: string; name: string; shortName: string }): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { pk: keys.tenantPk(tenant.id), sk: keys.tenantSk, ...tenant } }),
+    );
+  }
+
+  private auditItem(
+    pk: string,
+    kind: RecordKind,
+    entityId: string,
+    action: AuditEntry['action'],
+    before: StoredRecord | null,
+    after: StoredRecord,
+    context: WriteContext,
+  ) {
+    const entry: AuditEntry = {
+      at: context.at,
+      actor: context.actor,
+      actorRoles: [...context.actorRoles],
+      action,
+      entityType: kind.type,
+      entityId,
+      requestId: context.requestId,
+      before,
+      after,
+    };
+    return { pk, sk: keys.auditSk(context.at, context.requestId), entry };
+  }
+}

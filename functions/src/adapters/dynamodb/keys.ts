@@ -1,0 +1,38 @@
+import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
+
+/** Composite string keys, always led by the tenant (DESIGN.md §4.4). */
+export const recordPk = (tenant: string, kind: RecordKind, id: string) => `T#${tenant}#${kind.type}#${id}`;
+export const recordSk = '#RECORD';
+export const createSk = '#CREATE';
+export const auditSk = (at: string, requestId: string) => `AUDIT#${at}#${requestId}`;
+export const collectionPk = (tenant: string, kind: RecordKind) => `T#${tenant}#${kind.type}`;
+export const ownerPk = (tenant: string, kind: RecordKind, ownerId: string) =>
+  `T#${tenant}#${kind.type}#${kind.ownerField}#${ownerId}`;
+export const uniquePk = (tenant: string, kind: RecordKind, field: string, value: string) =>
+  `T#${tenant}#${kind.type}#UNIQUE#${field}#${value.toLowerCase()}`;
+export const uniqueSk = '#UNIQUE';
+export const tenantPk = (tenant: string) => `T#${tenant}`;
+export const tenantSk = '#TENANT';
+
+const sortValue = (kind: RecordKind, record: StoredRecord) => String(record[kind.sortField] ?? '').toLowerCase();
+
+/** The item as stored: the record under `record`, plus the keys and attributes the indexes need. */
+export const recordItem = (tenant: string, kind: RecordKind, record: StoredRecord) => {
+  const sortKey = `${sortValue(kind, record)}#${record.id}`;
+  const owner = kind.ownerField ? record[kind.ownerField] : undefined;
+  return {
+    pk: recordPk(tenant, kind, record.id),
+    sk: recordSk,
+    gsi1pk: collectionPk(tenant, kind),
+    gsi1sk: sortKey,
+    ...(typeof owner === 'string' && owner ? { gsi2pk: ownerPk(tenant, kind, owner), gsi2sk: sortKey } : {}),
+    entityType: kind.type,
+    version: record.version,
+    search: kind.searchFields
+      .map((f) => record[f])
+      .filter((x) => typeof x === 'string')
+      .join(' ')
+      .toLowerCase(),
+    record,
+  };
+};

@@ -1,0 +1,9 @@
+import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
+import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
+import { createApiHandler } from '#functions/http/api-handler.ts';
+import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
+
+/** Lambda: organisation master data (departments, units, sections, agencies, users). */
+const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
+
+export const handler = createApiHandler('organisation', organisationOperations(store));

@@ -1,0 +1,9 @@
+import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
+import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
+import { createApiHandler } from '#functions/http/api-handler.ts';
+import { platformOperations } from '#functions/platform/platform-operations.ts';
+
+/** Lambda: health, the OpenAPI document and the signed-in person. */
+const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
+
+export const handler = createApiHandler('platform', platformOperations(store));

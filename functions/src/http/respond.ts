@@ -1,0 +1,34 @@
+import type { Language } from '@jixiao/core/language.ts';
+import { problem } from '@jixiao/core/problem.ts';
+import type { ApiResult } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+
+const baseHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): ApiResult => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...baseHeaders, ...headers },
+  body: JSON.stringify(body),
+});
+
+/** Any error becomes an RFC 9457 problem; unexpected ones are a generic 500 with the request id only. */
+export const problemResponse = (
+  error: unknown,
+  language: Language,
+  requestId: string,
+  instance?: string,
+): ApiResult => {
+  const known = error instanceof HttpProblem ? error : new HttpProblem('internal');
+  const body = problem(known.code, language, {
+    requestId,
+    ...(instance ? { instance } : {}),
+    ...(known.detail ? { detail: known.detail } : {}),
+    ...(known.errors ? { errors: known.errors } : {}),
+    ...(known.current !== undefined ? { current: known.current } : {}),
+  });
+  return {
+    statusCode: body.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...baseHeaders },
+    body: JSON.stringify(body),
+  };
+};

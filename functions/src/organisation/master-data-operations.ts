@@ -1,0 +1,161 @@
+import type { Language } from '@jixiao/core/language.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import { requestHash } from '#functions/organisation/request-hash.ts';
+import {
+  InvalidCursorError,
+  type ListFilter,
+  type RecordKind,
+  type RecordStore,
+  type StoredRecord,
+  type WriteContext,
+} from '#functions/ports/record-store.ts';
+
+/** A reference from one record to another that must exist in the same tenant. */
+export interface Reference {
+  field: string;
+  kind: RecordKind;
+  id: string;
+}
+
+/** What differs between the kinds of master data; everything else is shared. */
+export interface MasterDataSpec {
+  kind: RecordKind;
+  references: (record: StoredRecord) => Reference[];
+  /** Rules across fields and records (e.g. a user's unit must sit in the user's department). */
+  check?: (record: StoredRecord, language: Language, referenced: ReadonlyMap<string, StoredRecord>) => FieldError[];
+  listFilters: (query: Record<string, unknown>) => { ownerId?: string; filters: ListFilter[] };
+}
+
+type Query = { limit: number; cursor?: string; q?: string; status?: string } & Record<string, unknown>;
+
+const writeContext = (request: OperationRequest): WriteContext => ({
+  actor: request.principal.subject,
+  actorRoles: request.principal.roles,
+  requestId: request.requestId,
+  at: request.receivedAt,
+});
+
+const validateRecord = async (
+  store: RecordStore,
+  spec: MasterDataSpec,
+  tenant: string,
+  record: StoredRecord,
+  language: Language,
+): Promise<void> => {
+  const references = spec.references(record);
+  const found = new Map<string, StoredRecord>();
+  const missing: FieldError[] = [];
+  for (const ref of references) {
+    const target = await store.get(tenant, ref.kind, ref.id);
+    if (target) found.set(ref.field, target);
+    else missing.push({ pointer: `/${ref.field}`, code: 'reference_not_found', message: notFound(language) });
+  }
+  if (missing.length > 0) throw new HttpProblem('reference-not-found', { errors: missing });
+  const errors = spec.check?.(record, language, found) ?? [];
+  if (errors.length > 0) throw new HttpProblem('validation-failed', { errors });
+};
+
+const notFound = (language: Language) => (language === 'en' ? 'No such record' : '所选记录不存在');
+
+const duplicate = (field: string, language: Language) =>
+  new HttpProblem('duplicate', {
+    errors: [{ pointer: `/${field}`, code: 'duplicate', message: language === 'en' ? 'Already in use' : '已被使用' }],
+  });
+
+/** list / create / get / update / history for one kind of master data, all scoped to the caller's tenant. */
+export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) => {
+  const { kind } = spec;
+
+  const list: Operation = async (request: OperationRequest<unknown, Query>) => {
+    const { limit, cursor, q, status, ...rest } = request.query;
+    const { ownerId, filters } = spec.listFilters(rest);
+    if (status) filters.push({ field: 'status', op: 'eq', value: status });
+    try {
+      const page = await store.list(request.principal.tenant, kind, { limit, cursor, q, ownerId, filters });
+      return { status: 200, body: page };
+    } catch (error) {
+      if (!(error instanceof InvalidCursorError)) throw error;
+      throw new HttpProblem('validation-failed', {
+        errors: [{ pointer: '/cursor', code: 'cursor', message: describe('cursor', request.language) }],
+      });
+    }
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const record = await store.get(request.principal.tenant, kind, request.params.id);
+    if (!record) throw new HttpProblem('not-found');
+    return { status: 200, body: record };
+  };
+
+  const create: Operation = async (request: OperationRequest<unknown, unknown, Record<string, unknown>>) => {
+    const tenant = request.principal.tenant;
+    const body = request.body;
+    const record: StoredRecord = {
+      ...body,
+      id: String(body.id),
+      status: 'active',
+      version: 1,
+      createdAt: request.receivedAt,
+      updatedAt: request.receivedAt,
+      createdBy: request.principal.subject,
+      updatedBy: request.principal.subject,
+    };
+    await validateRecord(store, spec, tenant, record, request.language);
+    const result = await store.create(tenant, kind, record, {
+      hash: requestHash(body),
+      context: writeContext(request),
+    });
+    switch (result.outcome) {
+      case 'created':
+        return { status: 201, body: result.record };
+      case 'replayed':
+        return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+      case 'id-conflict':
+        throw new HttpProblem('idempotency-conflict');
+      case 'duplicate':
+        throw duplicate(result.field, request.language);
+    }
+  };
+
+  const update: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, { version: number } & Record<string, unknown>>,
+  ) => {
+    const tenant = request.principal.tenant;
+    const current = await store.get(tenant, kind, request.params.id);
+    if (!current) throw new HttpProblem('not-found');
+    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    const { version: _expected, ...changes } = request.body;
+    const changed = Object.entries(changes).some(
+      ([k, v]) => JSON.stringify(current[k] ?? null) !== JSON.stringify(v ?? null),
+    );
+    if (!changed) return { status: 200, body: current };
+    const next: StoredRecord = {
+      ...current,
+      ...changes,
+      version: current.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.subject,
+    };
+    await validateRecord(store, spec, tenant, next, request.language);
+    const result = await store.update(tenant, kind, current, next, writeContext(request));
+    switch (result.outcome) {
+      case 'updated':
+        return { status: 200, body: result.record };
+      case 'version-conflict':
+        throw new HttpProblem('version-conflict', { current: result.current });
+      case 'duplicate':
+        throw duplicate(result.field, request.language);
+    }
+  };
+
+  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const tenant = request.principal.tenant;
+    if (!(await store.get(tenant, kind, request.params.id))) throw new HttpProblem('not-found');
+    return { status: 200, body: { items: await store.history(tenant, kind, request.params.id, 100) } };
+  };
+
+  return { list, create, get, update, history };
+};

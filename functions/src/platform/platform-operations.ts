@@ -1,0 +1,48 @@
+import type { OperationRequest } from '#functions/http/api-event.ts';
+import type { Operations } from '#functions/http/api-handler.ts';
+import { agencyKind, departmentKind, unitKind, userKind } from '#functions/organisation/record-kinds.ts';
+import { buildOpenApiDocument } from '#functions/platform/openapi.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+
+let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+const named = (record: StoredRecord | undefined) =>
+  record ? { id: record.id, name: String(record.name ?? record.displayName ?? '') } : null;
+
+export const platformOperations = (store: RecordStore): Operations => ({
+  getHealth: async () => ({
+    status: 200,
+    body: { status: 'ok', service: 'jixiao', time: new Date().toISOString() },
+  }),
+
+  // Built on first use rather than at cold start: only this route needs it.
+  getOpenApi: async () => {
+    openApiDocument ??= buildOpenApiDocument();
+    return { status: 200, body: openApiDocument, headers: { 'cache-control': 'public, max-age=300' } };
+  },
+
+  getMe: async ({ principal }: OperationRequest) => {
+    const tenant = principal.tenant;
+    const lookup = (kind: typeof departmentKind, id: string | undefined) =>
+      id ? store.get(tenant, kind, id) : Promise.resolve(undefined);
+    const [tenantRecord, user, department, unit, agency] = await Promise.all([
+      store.getTenant(tenant),
+      store.get(tenant, userKind, principal.subject),
+      lookup(departmentKind, principal.departmentId),
+      lookup(unitKind, principal.unitId),
+      lookup(agencyKind, principal.agencyId),
+    ]);
+    return {
+      status: 200,
+      body: {
+        subject: principal.subject,
+        tenant: { id: tenant, name: tenantRecord?.name ?? tenant },
+        displayName: String(user?.displayName ?? principal.subject),
+        roles: principal.roles,
+        department: named(department),
+        unit: named(unit),
+        agency: named(agency),
+      },
+    };
+  },
+});

@@ -1,0 +1,87 @@
+import type { AuditEntry } from '@jixiao/core/audit.ts';
+import type { Page } from '@jixiao/core/schema-parts.ts';
+
+/**
+ * The port through which operations keep records. Handlers and operations never see DynamoDB
+ * commands; the adapter in adapters/dynamodb implements this with conditional writes and
+ * transactions (every write together with its audit entry).
+ */
+export interface StoredRecord {
+  id: string;
+  version: number;
+  [field: string]: unknown;
+}
+
+/** How one type of record is keyed, listed, searched and kept unique. */
+export interface RecordKind {
+  /** Key segment and audit `entityType`, e.g. `department`. */
+  type: string;
+  /** The field whose value sorts the collection (e.g. `code`). */
+  sortField: string;
+  /** Optional parent field that gets its own index partition (e.g. units by `departmentId`). */
+  ownerField?: string;
+  /** Fields whose text the `q` search looks in. */
+  searchFields: readonly string[];
+  /** Fields whose value must be unique within the tenant (e.g. a department code). */
+  uniqueFields: readonly string[];
+}
+
+export interface WriteContext {
+  actor: string;
+  actorRoles: readonly string[];
+  requestId: string;
+  at: string;
+}
+
+export type CreateOutcome<T extends StoredRecord> =
+  | { outcome: 'created'; record: T }
+  /** The same id and the same request were seen before: here is the original answer. */
+  | { outcome: 'replayed'; record: T }
+  /** The id exists but was created from a different request. */
+  | { outcome: 'id-conflict' }
+  | { outcome: 'duplicate'; field: string };
+
+export type UpdateOutcome<T extends StoredRecord> =
+  | { outcome: 'updated'; record: T }
+  | { outcome: 'version-conflict'; current: T | undefined }
+  | { outcome: 'duplicate'; field: string };
+
+export interface ListFilter {
+  field: string;
+  /** `eq` compares the field; `contains` looks for the value inside a list field. */
+  op: 'eq' | 'contains';
+  value: string | boolean;
+}
+
+export interface ListRequest {
+  limit: number;
+  cursor?: string | undefined;
+  /** Narrow to one owner partition (uses the owner index). */
+  ownerId?: string | undefined;
+  filters?: readonly ListFilter[];
+  q?: string | undefined;
+}
+
+export class InvalidCursorError extends Error {}
+
+export interface RecordStore {
+  get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined>;
+  getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]>;
+  create<T extends StoredRecord>(
+    tenant: string,
+    kind: RecordKind,
+    record: T,
+    request: { hash: string; context: WriteContext },
+  ): Promise<CreateOutcome<T>>;
+  update<T extends StoredRecord>(
+    tenant: string,
+    kind: RecordKind,
+    before: T,
+    after: T,
+    context: WriteContext,
+  ): Promise<UpdateOutcome<T>>;
+  list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>>;
+  history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]>;
+  getTenant(tenant: string): Promise<{ id: string; name: string; shortName: string } | undefined>;
+  putTenant(tenant: { id: string; name: string; shortName: string }): Promise<void>;
+}

@@ -1,0 +1,3 @@
+import { createJixiaoApp } from './jixiao-app.ts';
+
+createJixiaoApp();

@@ -1,0 +1,90 @@
+import { type Capability, capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Charset, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { FunctionWithLogGroup } from './function-with-log-group.ts';
+import { repoPath, repoRoot } from './repo-paths.ts';
+
+/**
+ * Which capabilities sign evidence uploads and downloads. A Record, so that adding a capability
+ * to the route table does not compile until someone decides whether it may touch the bucket.
+ */
+export const evidenceAccess: Record<Capability, boolean> = {
+  platform: false,
+  organisation: false,
+};
+
+export interface CapabilityFunctionsProps {
+  table: ITableV2;
+  evidenceBucket: IBucket;
+  logRetention: RetentionDays;
+}
+
+/** One Lambda per capability of the route table (DESIGN.md §2, §4.3). */
+export class CapabilityFunctions extends Construct {
+  readonly byCapability: ReadonlyMap<Capability, FunctionWithLogGroup>;
+
+  constructor(scope: Construct, id: string, props: CapabilityFunctionsProps) {
+    super(scope, id);
+    const functions = new Map<Capability, FunctionWithLogGroup>();
+    for (const capability of capabilities) {
+      const fn = new FunctionWithLogGroup(this, capability, {
+        description: `Jixiao ${capability} API`,
+        entry: repoPath(handlerEntry(capability)),
+        handler: 'handler',
+        projectRoot: repoRoot,
+        depsLockFilePath: repoPath('package-lock.json'),
+        runtime: Runtime.NODEJS_24_X,
+        architecture: Architecture.ARM_64,
+        memorySize: 1024,
+        // API Gateway gives up after 30 s; a request that runs this long is a bug, not a load.
+        timeout: Duration.seconds(10),
+        retention: props.logRetention,
+        environment: {
+          TABLE_NAME: props.table.tableName,
+          EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+          POWERTOOLS_SERVICE_NAME: `jixiao-${capability}`,
+          POWERTOOLS_METRICS_NAMESPACE: 'Jixiao',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+        bundling: {
+          format: OutputFormat.ESM,
+          target: 'node24',
+          mainFields: ['module', 'main'],
+          minify: true,
+          sourceMap: true,
+          // DEFAULT writes the map beside the bundle *and* the sourceMappingURL comment that
+          // --enable-source-maps follows; EXTERNAL would drop the comment and the mapping with it.
+          sourceMapMode: SourceMapMode.DEFAULT,
+          sourcesContent: false,
+          // Problem titles are Chinese: UTF-8 keeps them 3 bytes a character instead of 6 (\uXXXX).
+          charset: Charset.UTF8,
+          // The SDK version is pinned by our lock file, not by whatever the runtime ships.
+          bundleAwsSDK: true,
+          // ESM bundle + CommonJS dependencies that call require() (aws/aws-cdk#29310).
+          banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+          // There is no Docker engine where this is built; esbuild is a local devDependency.
+          forceDockerBundling: false,
+        },
+      });
+      props.table.grantReadWriteData(fn.function);
+      if (evidenceAccess[capability]) {
+        props.evidenceBucket.grantRead(fn.function);
+        props.evidenceBucket.grantPut(fn.function);
+      }
+      functions.set(capability, fn);
+    }
+    this.byCapability = functions;
+  }
+
+  get(capability: Capability): FunctionWithLogGroup {
+    const fn = this.byCapability.get(capability);
+    if (!fn) throw new Error(`No function for capability ${capability}`);
+    return fn;
+  }
+}

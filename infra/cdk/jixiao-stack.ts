@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { inlineScriptHashes } from '../security-headers.ts';
+import { ApiRoutes } from './api-routes.ts';
+import { CapabilityFunctions } from './capability-functions.ts';
+import { createEvidenceBucket } from './evidence-bucket.ts';
+import { Identity, type WebClient } from './identity.ts';
+import { JixiaoHttpApi } from './jixiao-http-api.ts';
+import { createJixiaoTable } from './jixiao-table.ts';
+import { createLogBucket } from './log-bucket.ts';
+import { defaultWebBuildDir } from './repo-paths.ts';
+import { type JixiaoSettings, readSettings } from './settings.ts';
+import { SiteDeployment } from './site-deployment.ts';
+import { WebDistribution } from './web-distribution.ts';
+
+export interface JixiaoStackProps extends StackProps {
+  /** The built PWA; deployed only if the folder exists. Defaults to web/build. */
+  webBuildDir?: string;
+}
+
+/** The API path prefix the PWA calls; CloudFront's `/api/*` behaviour forwards it unchanged. */
+export const apiBase = '/api/v1';
+
+/**
+ * Jixiao in one environment-agnostic stack (DESIGN.md §2): no lookups, so `cdk synth` runs
+ * offline and without credentials.
+ */
+export class JixiaoStack extends Stack {
+  readonly settings: JixiaoSettings;
+  readonly table: TableV2;
+  readonly logBucket: Bucket;
+  readonly evidenceBucket: Bucket;
+  readonly api: JixiaoHttpApi;
+  readonly web: WebDistribution;
+  readonly identity: Identity;
+  readonly webClient: WebClient;
+  readonly functions: CapabilityFunctions;
+  readonly routes: ApiRoutes;
+  readonly site: SiteDeployment;
+
+  constructor(scope: Construct, id: string, props: JixiaoStackProps = {}) {
+    super(scope, id, props);
+    this.settings = readSettings(this);
+    const webBuildDir = props.webBuildDir ?? defaultWebBuildDir;
+    const builtWebDir = existsSync(webBuildDir) ? webBuildDir : undefined;
+
+    this.table = createJixiaoTable(this, 'Table');
+    this.logBucket = createLogBucket(this, 'LogBucket', this.settings.logRetention);
+    this.api = new JixiaoHttpApi(this, 'Api', this.settings);
+    this.identity = new Identity(this, 'Identity', this.settings);
+    this.web = new WebDistribution(this, 'Web', {
+      apiDomainName: this.api.domainName,
+      scriptHashes: builtWebDir ? inlineScriptHashes(builtWebDir) : [],
+      connectSources: this.identity.connectSources,
+      logBucket: this.logBucket,
+      customDomain: this.settings.customDomain,
+    });
+    this.webClient = this.identity.addWebClient(this.web.siteUrl);
+    this.evidenceBucket = createEvidenceBucket(this, 'EvidenceBucket', {
+      siteOrigin: this.web.siteUrl,
+      logBucket: this.logBucket,
+    });
+
+    this.functions = new CapabilityFunctions(this, 'Functions', {
+      table: this.table,
+      evidenceBucket: this.evidenceBucket,
+      logRetention: this.settings.logRetention,
+    });
+    this.routes = new ApiRoutes(this, 'Routes', {
+      httpApi: this.api.httpApi,
+      functionOf: (capability) => this.functions.get(capability).function,
+      authorizer: new HttpJwtAuthorizer('JwtAuthorizer', this.identity.issuer, {
+        authorizerName: 'jixiao-jwt',
+        jwtAudience: this.webClient.audience,
+      }),
+    });
+
+    this.site = new SiteDeployment(this, 'Site', {
+      bucket: this.web.bucket,
+      distribution: this.web.distribution,
+      buildDir: builtWebDir,
+      config: { auth: this.webClient.auth, apiBase },
+      logRetention: this.settings.logRetention,
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.web.siteUrl, description: 'The PWA' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API (also at <SiteUrl>/api/)' });
+    if (this.identity.userPool) {
+      new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    }
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.webClient.auth.clientId,
+      description: 'The PWA client id (the JWT audience)',
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.evidenceBucket.bucketName });
+  }
+}

@@ -1,0 +1,120 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/**
+ * Everything a deployment may change, read from CDK context (`cdk.json` or `-c key=value`).
+ * infra/cdk/README.md documents each key; keep the two in step.
+ */
+export interface JixiaoSettings {
+  /** Set when another OIDC provider replaces Cognito: no user pool is made then. */
+  externalOidc?: { issuer: string; audience: string[] };
+  /** The Cognito hosted-domain prefix; undefined means `jixiao-<account id>`. */
+  cognitoDomainPrefix?: string;
+  throttle: { rateLimit: number; burstLimit: number };
+  logRetention: RetentionDays;
+  /** A custom domain for the site; its certificate must live in us-east-1 (a CloudFront rule). */
+  customDomain?: { domainName: string; certificateArn: string };
+}
+
+export const contextKeys = {
+  oidcIssuer: 'oidcIssuer',
+  oidcAudience: 'oidcAudience',
+  cognitoDomainPrefix: 'cognitoDomainPrefix',
+  throttleRateLimit: 'throttleRateLimit',
+  throttleBurstLimit: 'throttleBurstLimit',
+  logRetentionDays: 'logRetentionDays',
+  domainName: 'domainName',
+  certificateArn: 'certificateArn',
+} as const;
+
+/**
+ * Sized for one district: a few hundred staff plus evaluators' phones draining their outboxes
+ * after a day offline (the burst).
+ */
+export const defaultSettings = {
+  throttleRateLimit: 100,
+  throttleBurstLimit: 200,
+  logRetentionDays: 365,
+} as const;
+
+type ContextValue = unknown;
+
+const text = (key: string, value: ContextValue): string | undefined => {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string, got ${JSON.stringify(value)}`);
+  return value.trim();
+};
+
+// `-c key=value` arrives as a string, cdk.json values as JSON numbers: accept both.
+const positiveInteger = (key: string, value: ContextValue, fallback: number): number => {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`Context "${key}" must be a positive integer, got ${value}`);
+  return n;
+};
+
+const list = (key: string, value: ContextValue): string[] | undefined => {
+  if (value === undefined || value === null || value === '') return undefined;
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+  if (!items || items.some((x) => typeof x !== 'string')) {
+    throw new Error(`Context "${key}" must be a string, a comma-separated string or an array of strings`);
+  }
+  const cleaned = items.map((x: string) => x.trim()).filter((x) => x.length > 0);
+  return cleaned.length > 0 ? cleaned : undefined;
+};
+
+const retentionDays = (value: number): RetentionDays => {
+  const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
+  const match = allowed.find((v) => v === value);
+  if (match === undefined) {
+    throw new Error(
+      `Context "${contextKeys.logRetentionDays}" must be one of CloudWatch's retention periods (${allowed.join(', ')}), got ${value}`,
+    );
+  }
+  return match;
+};
+
+export const readSettings = (scope: Construct): JixiaoSettings => {
+  const get = (key: string): ContextValue => scope.node.tryGetContext(key);
+
+  const issuer = text(contextKeys.oidcIssuer, get(contextKeys.oidcIssuer));
+  const audience = list(contextKeys.oidcAudience, get(contextKeys.oidcAudience));
+  if ((issuer === undefined) !== (audience === undefined)) {
+    throw new Error(`Context "${contextKeys.oidcIssuer}" and "${contextKeys.oidcAudience}" go together: set both or neither`);
+  }
+  if (issuer !== undefined && !/^https:\/\/[^\s/]+/.test(issuer)) {
+    throw new Error(`Context "${contextKeys.oidcIssuer}" must be an https URL, got ${issuer}`);
+  }
+
+  const domainName = text(contextKeys.domainName, get(contextKeys.domainName));
+  const certificateArn = text(contextKeys.certificateArn, get(contextKeys.certificateArn));
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error(`Context "${contextKeys.domainName}" and "${contextKeys.certificateArn}" go together`);
+  }
+  if (certificateArn !== undefined && !certificateArn.startsWith('arn:aws:acm:us-east-1:')) {
+    throw new Error(`Context "${contextKeys.certificateArn}" must be an ACM certificate in us-east-1 (CloudFront)`);
+  }
+
+  const settings: JixiaoSettings = {
+    throttle: {
+      rateLimit: positiveInteger(
+        contextKeys.throttleRateLimit,
+        get(contextKeys.throttleRateLimit),
+        defaultSettings.throttleRateLimit,
+      ),
+      burstLimit: positiveInteger(
+        contextKeys.throttleBurstLimit,
+        get(contextKeys.throttleBurstLimit),
+        defaultSettings.throttleBurstLimit,
+      ),
+    },
+    logRetention: retentionDays(
+      positiveInteger(contextKeys.logRetentionDays, get(contextKeys.logRetentionDays), defaultSettings.logRetentionDays),
+    ),
+  };
+  if (issuer !== undefined && audience !== undefined) settings.externalOidc = { issuer, audience };
+  const prefix = text(contextKeys.cognitoDomainPrefix, get(contextKeys.cognitoDomainPrefix));
+  if (prefix !== undefined) settings.cognitoDomainPrefix = prefix;
+  if (domainName !== undefined && certificateArn !== undefined) settings.customDomain = { domainName, certificateArn };
+  return settings;
+};

@@ -1,0 +1,108 @@
+import type { FieldError, Problem } from '@jixiao/core/problem.ts';
+import { goto } from '$app/navigation';
+import { connectivity } from '#lib/connectivity.svelte.ts';
+import { i18n } from '#lib/i18n.svelte.ts';
+import { config } from '#lib/runtime-config.svelte.ts';
+import { sessionManager } from '#lib/session-manager.svelte.ts';
+import { isRecord } from '#lib/storage.ts';
+
+/**
+ * A small JSON client for `/api/v1`. Every call carries the id_token and the UI language; every
+ * failure becomes an `ApiError` holding an RFC 9457 problem (a synthetic one when the network
+ * failed or the body was not a problem), so screens handle one shape.
+ */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get offline(): boolean {
+    return this.problem.type === networkProblemType;
+  }
+  /** `urn:jixiao:problem:version-conflict` and friends. */
+  is(code: string): boolean {
+    return this.problem.type === `urn:jixiao:problem:${code}`;
+  }
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+export const networkProblemType = 'urn:jixiao:client:network';
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const isProblem = (v: unknown): v is Problem =>
+  isRecord(v) && typeof v.type === 'string' && typeof v.title === 'string' && typeof v.status === 'number';
+
+const urlOf = (path: string, query?: Query): string => {
+  const base = config.current?.apiBase ?? '/api/v1';
+  const url = new URL(`${base}${path}`, location.origin);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  return url.pathname + url.search;
+};
+
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, options: RequestOptions = {}) {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.locale };
+  const token = sessionManager.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+      cache: 'no-store',
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    connectivity.reportNetworkFailure();
+    throw new ApiError({ type: networkProblemType, title: 'network', status: 0 });
+  }
+  connectivity.reportNetworkSuccess();
+
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.ok) return body as T;
+
+  if (response.status === 401) {
+    sessionManager.clear('expired');
+    sessionManager.rememberReturnTo(location.pathname + location.search);
+    void goto('/sign-in', { replace: true });
+  }
+  throw new ApiError(
+    isProblem(body)
+      ? body
+      : { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status },
+  );
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};
+
+/** What list endpoints return. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}

@@ -1,0 +1,13 @@
+import type { ApiError } from '#lib/api.ts';
+import { m } from '#lib/paraglide/messages.js';
+
+/** One sentence for a failed call: the server's localized title (and detail), or why the call never arrived. */
+export const problemText = (error: unknown): string => {
+  if (typeof error === 'object' && error !== null && 'problem' in error) {
+    const e = error as ApiError;
+    if (e.offline) return m.error_offline();
+    if (e.status === 403) return e.problem.title || m.error_forbidden();
+    return e.problem.detail ? `${e.problem.title}：${e.problem.detail}` : e.problem.title || m.error_generic();
+  }
+  return m.error_generic();
+};
