@@ -14,6 +14,8 @@ export default defineConfig({
     paraglideVitePlugin(paraglideOptions),
     sveltekit({
       adapter: adapter({ fallback: '200.html', strict: true }),
+      // Absolute URLs: `200.html` answers every unknown path, so `./_app/…` would break below the root.
+      paths: { relative: false },
       compilerOptions: { runes: true },
     }),
   ],

@@ -1,6 +1,8 @@
+import { tableDefinition } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
 import { type Capability, capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Charset, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,6 +20,21 @@ export const evidenceAccess: Record<Capability, boolean> = {
   organisation: false,
 };
 
+/**
+ * Item-level reads and writes (transactions are authorised per item through these). Not Scan: no
+ * request path may scan (DESIGN.md §4.4), and IAM is where that is enforced. Not streams.
+ */
+export const tableDataActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
 export interface CapabilityFunctionsProps {
   table: ITableV2;
   evidenceBucket: IBucket;
@@ -31,6 +48,11 @@ export class CapabilityFunctions extends Construct {
   constructor(scope: Construct, id: string, props: CapabilityFunctionsProps) {
     super(scope, id);
     const functions = new Map<Capability, FunctionWithLogGroup>();
+    // The table and each index by name, rather than grantReadWriteData's `index/*` wildcard.
+    const tableResources = [
+      props.table.tableArn,
+      ...tableDefinition.globalSecondaryIndexes.map((index) => `${props.table.tableArn}/index/${index.indexName}`),
+    ];
     for (const capability of capabilities) {
       const fn = new FunctionWithLogGroup(this, capability, {
         description: `Jixiao ${capability} API`,
@@ -72,7 +94,7 @@ export class CapabilityFunctions extends Construct {
           forceDockerBundling: false,
         },
       });
-      props.table.grantReadWriteData(fn.function);
+      fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableDataActions], resources: tableResources }));
       if (evidenceAccess[capability]) {
         props.evidenceBucket.grantRead(fn.function);
         props.evidenceBucket.grantPut(fn.function);

@@ -58,6 +58,7 @@ export class JixiaoStack extends Stack {
       connectSources: this.identity.connectSources,
       logBucket: this.logBucket,
       customDomain: this.settings.customDomain,
+      webAclArn: this.settings.webAclArn,
     });
     this.webClient = this.identity.addWebClient(this.web.siteUrl);
     this.evidenceBucket = createEvidenceBucket(this, 'EvidenceBucket', {

@@ -14,6 +14,8 @@ export interface JixiaoSettings {
   logRetention: RetentionDays;
   /** A custom domain for the site; its certificate must live in us-east-1 (a CloudFront rule). */
   customDomain?: { domainName: string; certificateArn: string };
+  /** An AWS WAF web ACL (scope CLOUDFRONT, so in us-east-1) to put in front of the site and API. */
+  webAclArn?: string;
 }
 
 export const contextKeys = {
@@ -25,6 +27,7 @@ export const contextKeys = {
   logRetentionDays: 'logRetentionDays',
   domainName: 'domainName',
   certificateArn: 'certificateArn',
+  webAclArn: 'webAclArn',
 } as const;
 
 /**
@@ -95,6 +98,11 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
     throw new Error(`Context "${contextKeys.certificateArn}" must be an ACM certificate in us-east-1 (CloudFront)`);
   }
 
+  const webAclArn = text(contextKeys.webAclArn, get(contextKeys.webAclArn));
+  if (webAclArn !== undefined && !/^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\//.test(webAclArn)) {
+    throw new Error(`Context "${contextKeys.webAclArn}" must be a CLOUDFRONT-scope WAFv2 web ACL ARN (us-east-1)`);
+  }
+
   const settings: JixiaoSettings = {
     throttle: {
       rateLimit: positiveInteger(
@@ -116,5 +124,6 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
   const prefix = text(contextKeys.cognitoDomainPrefix, get(contextKeys.cognitoDomainPrefix));
   if (prefix !== undefined) settings.cognitoDomainPrefix = prefix;
   if (domainName !== undefined && certificateArn !== undefined) settings.customDomain = { domainName, certificateArn };
+  if (webAclArn !== undefined) settings.webAclArn = webAclArn;
   return settings;
 };

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -31,6 +32,7 @@ export const immutablePattern = '_app/immutable/*';
  */
 export class SiteDeployment extends Construct {
   readonly deployments: BucketDeployment[] = [];
+  readonly handlerRole: Role;
 
   constructor(scope: Construct, id: string, props: SiteDeploymentProps) {
     super(scope, id);
@@ -39,8 +41,13 @@ export class SiteDeployment extends Construct {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Our own role so the handler may write to that log group only, not AWSLambdaBasicExecutionRole's
+    // every log group; BucketDeployment adds its bucket and invalidation grants to it.
+    this.handlerRole = new Role(this, 'HandlerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(this.handlerRole);
     const common = {
       destinationBucket: props.bucket,
+      role: this.handlerRole,
       prune: false,
       memoryLimit: 512,
       logGroup,

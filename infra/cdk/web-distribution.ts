@@ -34,6 +34,7 @@ export interface WebDistributionProps {
   connectSources: readonly string[];
   logBucket: IBucket;
   customDomain: JixiaoSettings['customDomain'];
+  webAclArn: JixiaoSettings['webAclArn'];
 }
 
 /**
@@ -94,19 +95,22 @@ export class WebDistribution extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Jixiao PWA and API',
       defaultRootObject: 'index.html',
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Includes the Asian edge locations closest to the district's users.
       priceClass: PriceClass.PRICE_CLASS_200,
       enableLogging: true,
       logBucket: props.logBucket,
       logFilePrefix: 'cloudfront/',
+      // The default *.cloudfront.net certificate is fixed at TLSv1 whatever is asked for, so the
+      // minimum protocol can only be set together with a certificate of our own.
       ...(props.customDomain
         ? {
             domainNames: [props.customDomain.domainName],
             certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       defaultBehavior: {
         origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

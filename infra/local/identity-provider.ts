@@ -13,6 +13,8 @@ export interface LocalIdentityProvider {
   audience: string;
   jwks: JSONWebKeySet;
   issueIdToken(person: TokenPerson, ttlSeconds?: number): Promise<{ idToken: string; expiresAt: string }>;
+  /** Signs any claims with the provider's key: tests use it to craft tokens that must be refused. */
+  signClaims(claims: Record<string, unknown>): Promise<string>;
 }
 
 export interface TokenPerson {
@@ -59,6 +61,8 @@ export const createLocalIdentityProvider = async (options: {
     issuer: options.issuer,
     audience: options.audience,
     jwks: { keys: [key.publicJwk] },
+    signClaims: (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(privateKey),
     issueIdToken: async (person, ttlSeconds = 8 * 3600) => {
       const now = Math.floor(Date.now() / 1000);
       const claims: Record<string, unknown> = {

@@ -18,6 +18,9 @@ export type Operations = Record<string, Operation | PublicOperation>;
 
 const emptyObject = v.strictObject({});
 
+/** Who made each request, for its access-log line; keyed by event so concurrent calls never mix. */
+const subjects = new WeakMap<object, string>();
+
 const parseInput = (schema: v.GenericSchema | undefined, input: unknown, language: 'zh-CN' | 'en') => {
   const result = validate(schema ?? emptyObject, input ?? {}, language);
   if (!result.ok) throw new HttpProblem('validation-failed', { errors: result.errors });
@@ -33,7 +36,12 @@ const problemsAndAccessLog = (): MiddlewareObj<ApiEvent, ApiResult> => {
   const finish = (event: ApiEvent, response: ApiResult, error?: unknown) => {
     const status = response.statusCode ?? 200;
     const durationMs = performance.now() - (started.get(event) ?? performance.now());
-    const entry = { route: event.routeKey, status, durationMs: Math.round(durationMs * 10) / 10 };
+    const entry = {
+      route: event.routeKey,
+      status,
+      durationMs: Math.round(durationMs * 10) / 10,
+      subject: subjects.get(event),
+    };
     if (status >= 500)
       logger.error('request failed', { ...entry, error: error instanceof Error ? error : String(error) });
     else if (status >= 400)
@@ -94,11 +102,11 @@ export const createApiHandler = (capability: Capability, operations: Operations)
         });
         throw new HttpProblem('forbidden');
       }
-      logger.appendKeys({ subject: principal.subject, tenant: principal.tenant });
+      subjects.set(event, principal.subject);
     }
 
     assertBodySize(event);
-    const body = route.body ? parseInput(route.body, readJsonBody(event), language) : undefined;
+    const body = route.body ? parseInput(route.body, readJsonBody(event, language), language) : undefined;
     const params = parseInput(route.params, event.pathParameters, language);
     const query = parseInput(route.query, event.queryStringParameters, language);
 

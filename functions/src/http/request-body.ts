@@ -1,3 +1,5 @@
+import type { Language } from '@jixiao/core/language.ts';
+import { describe } from '@jixiao/core/validation.ts';
 import type { ApiEvent } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 
@@ -16,16 +18,34 @@ export const assertBodySize = (event: Pick<ApiEvent, 'body' | 'isBase64Encoded'>
   if ((bodyBytes(event)?.byteLength ?? 0) > limit) throw new HttpProblem('body-too-large');
 };
 
-/** Reads a JSON body: 415 for another content type, 400 for text that is not JSON. */
-export const readJsonBody = (event: ApiEvent): unknown => {
+/** Keys that could reach an object's prototype; refused wherever they appear, never silently dropped. */
+const hostileKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Reads a JSON body: 415 for another content type, 400 for text that is not JSON or has hostile keys. */
+export const readJsonBody = (event: ApiEvent, language: Language): unknown => {
   const bytes = bodyBytes(event);
   if (!bytes || bytes.byteLength === 0) return undefined;
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType))
     throw new HttpProblem('unsupported-media-type');
+  const hostile: string[] = [];
+  let parsed: unknown;
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'), function (this: unknown, key, value) {
+      if (hostileKeys.has(key)) hostile.push(key);
+      return value;
+    });
   } catch {
     throw new HttpProblem('malformed-json');
   }
+  if (hostile.length > 0) {
+    throw new HttpProblem('validation-failed', {
+      errors: hostile.map((key) => ({
+        pointer: `/${key}`,
+        code: 'unknown_field',
+        message: describe('unknown_field', language),
+      })),
+    });
+  }
+  return parsed;
 };

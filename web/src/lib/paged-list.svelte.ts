@@ -13,6 +13,7 @@ export class PagedList<T extends { id: string }> {
   loaded = $state(false);
   error = $state.raw<ApiError | null>(null);
   #query: Query = {};
+  #lastCursor: string | undefined;
   #controller: AbortController | null = null;
 
   constructor(
@@ -29,6 +30,11 @@ export class PagedList<T extends { id: string }> {
     return this.nextCursor ? this.#fetch(this.nextCursor) : Promise.resolve();
   }
 
+  /** Repeats the request that failed (the first page, or the next one). */
+  retry(): Promise<void> {
+    return this.#fetch(this.#lastCursor);
+  }
+
   /** After a create or edit: replace the item in place, or put a new one first. */
   upsert(item: T): void {
     const index = this.items.findIndex((i) => i.id === item.id);
@@ -37,6 +43,7 @@ export class PagedList<T extends { id: string }> {
 
   async #fetch(cursor: string | undefined): Promise<void> {
     this.#controller?.abort();
+    this.#lastCursor = cursor;
     const controller = new AbortController();
     this.#controller = controller;
     this.loading = true;

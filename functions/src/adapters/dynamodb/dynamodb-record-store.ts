@@ -102,8 +102,14 @@ export class DynamoDbRecordStore implements RecordStore {
       {
         Put: {
           TableName: this.table,
-          // The original answer, kept so a replay of the same create returns it unchanged.
-          Item: { pk, sk: keys.createSk, requestHash: request.hash, response: record, at: request.context.at },
+          // The original answer, kept as text so a replay of the same create returns it byte for byte.
+          Item: {
+            pk,
+            sk: keys.createSk,
+            requestHash: request.hash,
+            response: JSON.stringify(record),
+            at: request.context.at,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -131,7 +137,9 @@ export class DynamoDbRecordStore implements RecordStore {
         const { Item } = await this.db.send(
           new GetCommand({ TableName: this.table, Key: { pk, sk: keys.createSk }, ConsistentRead: true }),
         );
-        if (Item && Item.requestHash === request.hash) return { outcome: 'replayed', record: Item.response as T };
+        if (Item && Item.requestHash === request.hash) {
+          return { outcome: 'replayed', record: JSON.parse(String(Item.response)) as T };
+        }
         return { outcome: 'id-conflict' };
       }
       const failed = codes.findIndex((c, i) => i >= 3 && c === 'ConditionalCheckFailed');

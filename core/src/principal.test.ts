@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseListClaim, principalFromClaims } from '#core/principal.ts';
+
+describe('parseListClaim', () => {
+  it.each([
+    ['[tenant-admin observer]', ['tenant-admin', 'observer']],
+    ['[tenant-admin]', ['tenant-admin']],
+    ['[]', []],
+    ['["tenant-admin","observer"]', ['tenant-admin', 'observer']],
+    ['tenant-admin, observer', ['tenant-admin', 'observer']],
+    ['tenant-admin', ['tenant-admin']],
+    ['', []],
+  ])('reads the string form %j', (input, expected) => {
+    expect(parseListClaim(input)).toEqual(expected);
+  });
+
+  it('reads a real array and drops non-strings', () => {
+    expect(parseListClaim(['a', 1, null, 'b', ''])).toEqual(['a', 'b']);
+  });
+
+  it('gives nothing for other types', () => {
+    expect(parseListClaim(undefined)).toEqual([]);
+    expect(parseListClaim(42)).toEqual([]);
+    expect(parseListClaim({ a: 1 })).toEqual([]);
+  });
+});
+
+describe('principalFromClaims', () => {
+  const claims = {
+    sub: 'u-1',
+    'custom:tenant': '120110000',
+    'cognito:groups': '[unit-preparer unit-approver made-up-role]',
+    'custom:department': 'd-1',
+    'custom:unit': 'u-9',
+  };
+
+  it('derives tenant, known roles and organisation from API Gateway-style claims', () => {
+    expect(principalFromClaims(claims)).toEqual({
+      subject: 'u-1',
+      tenant: '120110000',
+      roles: ['unit-preparer', 'unit-approver'],
+      departmentId: 'd-1',
+      unitId: 'u-9',
+    });
+  });
+
+  it('refuses claims without a subject or with a malformed tenant', () => {
+    expect(principalFromClaims({ ...claims, sub: '' })).toBeUndefined();
+    expect(principalFromClaims({ ...claims, 'custom:tenant': undefined })).toBeUndefined();
+    expect(principalFromClaims({ ...claims, 'custom:tenant': '120110000#x' })).toBeUndefined();
+    expect(principalFromClaims(undefined)).toBeUndefined();
+  });
+
+  it('never repeats a role', () => {
+    expect(principalFromClaims({ ...claims, 'cognito:groups': '[observer observer]' })?.roles).toEqual(['observer']);
+  });
+});

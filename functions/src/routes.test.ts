@@ -1,0 +1,39 @@
+import { roles } from '@jixiao/core/roles.ts';
+import { describe, expect, it } from 'vitest';
+import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
+import { platformOperations } from '#functions/platform/platform-operations.ts';
+import type { RecordStore } from '#functions/ports/record-store.ts';
+import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
+
+const unusedStore = {} as RecordStore;
+const operationsOf = { platform: platformOperations(unusedStore), organisation: organisationOperations(unusedStore) };
+
+describe('route table', () => {
+  it('has unique operation ids and unique method + path pairs', () => {
+    expect(new Set(routes.map((r) => r.operationId)).size).toBe(routes.length);
+    expect(new Set(routes.map(routeKey)).size).toBe(routes.length);
+  });
+
+  it('gives every capability an operation for each of its routes, and no extra ones', () => {
+    for (const capability of capabilities) {
+      expect(Object.keys(operationsOf[capability]).sort()).toEqual(
+        routesOf(capability)
+          .map((r) => r.operationId)
+          .sort(),
+      );
+    }
+  });
+
+  it('keeps every path under /api/v1, in API Gateway syntax, with known roles', () => {
+    for (const route of routes) {
+      expect(route.path).toMatch(/^\/api\/v1\/[a-z0-9.{}/-]+$/);
+      if (route.access !== 'public') for (const role of route.access) expect(roles).toContain(role);
+      if (route.method === 'POST') expect(route.idempotentCreate).toBe(true);
+      if (route.method === 'POST' || route.method === 'PATCH') expect(route.body).toBeDefined();
+    }
+  });
+
+  it('leaves only health and the OpenAPI document public', () => {
+    expect(routes.filter((r) => r.access === 'public').map((r) => r.operationId)).toEqual(['getHealth', 'getOpenApi']);
+  });
+});

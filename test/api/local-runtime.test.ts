@@ -1,0 +1,86 @@
+import { routes } from '@jixiao/functions/routes.ts';
+import { demoAgencies, demoDepartments, demoSections, demoUsers } from '@jixiao/infra/local/demo-data.ts';
+import { seedDemoData } from '@jixiao/infra/local/seed.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countItems } from '../support/table-count.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+let stack: TestStack;
+let admin: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  admin = await stack.tokenFor('admin');
+});
+afterAll(() => stack?.stop());
+
+describe('demo data for 东丽区', () => {
+  it('has about 20 departments in the three series, their units, sections, three agencies and a user per role', async () => {
+    const departments = await stack.call('GET', '/api/v1/departments?limit=100', { token: admin });
+    const series = new Set(departments.body.items.map((d: { series: string }) => d.series));
+    expect(departments.body.items.length).toBeGreaterThanOrEqual(18);
+    expect(series).toEqual(new Set(['GOVERNMENT', 'PARTY_MASS', 'STREET_PARK']));
+    expect(departments.body.items.filter((d: { isFinanceBureau: boolean }) => d.isFinanceBureau)).toHaveLength(1);
+
+    const units = await stack.call('GET', '/api/v1/units?limit=100', { token: admin });
+    expect(units.body.items.length).toBe(demoDepartments.flatMap((d) => d.units).length);
+    const sections = await stack.call('GET', '/api/v1/finance-sections?limit=100', { token: admin });
+    expect(sections.body.items.length).toBe(demoSections.length);
+    const agencies = await stack.call('GET', '/api/v1/agencies', { token: admin });
+    expect(agencies.body.items.length).toBe(demoAgencies.length);
+
+    const users = await stack.call('GET', '/api/v1/users?limit=100', { token: admin });
+    const rolesCovered = new Set(users.body.items.flatMap((u: { roles: string[] }) => u.roles));
+    expect(rolesCovered.size).toBe(9);
+    expect(users.body.items.length).toBe(demoUsers.length);
+  });
+
+  it('loads idempotently: a second load adds nothing', async () => {
+    const before = await countItems(stack.dynamoEndpoint, stack.tableName);
+    const report = await seedDemoData(stack.store);
+    expect(report.created).toBe(0);
+    expect(report.unchanged).toBeGreaterThan(80);
+    expect(await countItems(stack.dynamoEndpoint, stack.tableName)).toBe(before);
+  });
+});
+
+describe('one origin with the cloud security headers', () => {
+  it('sends CSP, HSTS, frame and content-type options on the app, the config and the API', async () => {
+    for (const path of ['/', '/config.json', '/api/v1/health', '/api/v1/nothing']) {
+      const response = await fetch(`${stack.url}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).not.toContain('unsafe-eval');
+      expect(response.headers.get('strict-transport-security'), path).toMatch(/max-age=\d{8,}; includeSubDomains/);
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
+  it('tells the PWA to use the local identity provider', async () => {
+    const config = await stack.call('GET', '/config.json');
+    expect(config.body).toEqual({ auth: { kind: 'local', issuer: `${stack.url}/local-idp` }, apiBase: '/api/v1' });
+    const jwks = await stack.call('GET', '/local-idp/jwks.json');
+    expect(jwks.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+    expect(jwks.body.keys[0]).not.toHaveProperty('d');
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 and describes exactly the routes of the route table', async () => {
+    const response = await stack.call('GET', '/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    const documented = Object.entries(response.body.paths as Record<string, Record<string, { operationId: string }>>)
+      .flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
+      )
+      .sort();
+    expect(documented).toEqual(routes.map((r) => `${r.method} ${r.path} ${r.operationId}`).sort());
+    const create = response.body.paths['/api/v1/departments'].post;
+    expect(create.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect(create.security).toEqual([{ bearer: [] }]);
+    expect(response.body.paths['/api/v1/health'].get.security).toEqual([]);
+  });
+});
