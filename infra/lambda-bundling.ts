@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+
+/**
+ * How every Lambda is bundled. The CDK stack (NodejsFunction) and the benchmark use these same
+ * settings, so the sizes and cold starts `npm run bench` reports are the deployed ones.
+ */
+const repositoryRoot = resolve(import.meta.dirname, '..');
+
+export const lambdaBundling = {
+  format: 'esm',
+  target: 'node24',
+  minify: true,
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies call require() inside the ESM bundle (aws/aws-cdk#29310).
+  banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+  alias: {
+    '@aws-sdk/credential-provider-node': resolve(repositoryRoot, 'functions/src/adapters/aws/lambda-credentials.ts'),
+  },
+} as const;

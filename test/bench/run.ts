@@ -1,0 +1,350 @@
+/**
+ * `npm run bench`: the figures of DESIGN.md §6 for the platform, each against a baseline measured
+ * in the same run on the same machine. A benchmark, not a test: it prints, it does not assert.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
+import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
+import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
+import { departmentKind, financeSectionKind } from '@jixiao/functions/organisation/record-kinds.ts';
+import { requestHash } from '@jixiao/functions/organisation/request-hash.ts';
+import { capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
+import { demoId } from '@jixiao/infra/local/demo-data.ts';
+import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
+import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
+import { bundleHandler } from './lambda-bundle.ts';
+
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const requestsPerRound = Number(process.env.BENCH_REQUESTS ?? 1000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 20);
+const warmInvocations = Number(process.env.BENCH_WARM_INVOCATIONS ?? 5000);
+const tenant = '120110000';
+const here = join(repositoryRoot, 'test/bench');
+const scratch = mkdtempSync(join(os.tmpdir(), 'jixiao-bench-'));
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+const median = (values: number[]) => percentile(values, 50);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** N operations at fixed concurrency; returns throughput and latencies. */
+const load = async (operation: (i: number) => Promise<void>, n: number) => {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t0 = performance.now();
+        try {
+          await operation(i);
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: n / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+};
+
+const peakRssMb = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+const departmentBody = (i: number, prefix: string) => ({
+  id: uuidV7(),
+  code: `${prefix}${i}`,
+  name: `基准测试部门${i}`,
+  series: 'GOVERNMENT',
+  financeSectionId: demoId('section:JKW'),
+});
+
+const main = async () => {
+  const dynamo = await startDynamoDbLocal();
+  const db = createDocumentClient(dynamo.endpoint);
+  const children: ChildProcess[] = [];
+  try {
+    console.log('Jixiao benchmark');
+    console.log(
+      `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.platform()} ${os.arch()}; Node ${process.version}`,
+    );
+    console.log(`DynamoDB Local: the bundled emulator (Java), in memory, on loopback\n`);
+
+    // ---- 1. create throughput: gateway + handler vs the same DynamoDB requests sent directly
+    const baselineTable = 'bench-baseline';
+    await db.send(new CreateTableCommand(createTableInput(baselineTable)));
+    const section = { id: demoId('section:JKW'), version: 1, code: 'JKW', name: '教科文科', type: 'BUSINESS' };
+    await db.send(
+      new PutCommand({ TableName: baselineTable, Item: keys.recordItem(tenant, financeSectionKind, section) }),
+    );
+
+    const gateway = spawn(process.execPath, [join(here, 'gateway-process.ts'), dynamo.endpoint, 'bench-gateway'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(gateway);
+    const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+      let text = '';
+      gateway.stdout!.on('data', (c: Buffer) => {
+        text += c.toString();
+        const line = text.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line));
+      });
+      gateway.once('exit', () => reject(new Error('gateway process exited')));
+    });
+
+    const viaGateway = async (i: number, prefix: string) => {
+      const response = await fetch(`${url}/api/v1/departments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(departmentBody(i, prefix)),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 201) throw new Error(String(response.status));
+    };
+    // The very requests the repository makes for that create: read the referenced section, then
+    // one transaction with the record, the create record (idempotency), the audit entry and the code.
+    const direct = async (i: number, prefix: string) => {
+      const body = departmentBody(i, prefix);
+      const at = new Date().toISOString();
+      const record = {
+        ...body,
+        isFinanceBureau: false,
+        status: 'active',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: 'bench',
+        updatedBy: 'bench',
+      };
+      await db.send(
+        new GetCommand({
+          TableName: baselineTable,
+          Key: { pk: keys.recordPk(tenant, financeSectionKind, section.id), sk: keys.recordSk },
+          ConsistentRead: true,
+        }),
+      );
+      const pk = keys.recordPk(tenant, departmentKind, record.id);
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: baselineTable,
+                Item: keys.recordItem(tenant, departmentKind, record),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: baselineTable,
+                Item: { pk, sk: keys.createSk, requestHash: requestHash(body), response: JSON.stringify(record), at },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: baselineTable,
+                Item: {
+                  pk,
+                  sk: keys.auditSk(at, uuidV7()),
+                  entry: { at, actor: 'bench', action: 'create', before: null, after: record },
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: baselineTable,
+                Item: {
+                  pk: keys.uniquePk(tenant, departmentKind, 'code', record.code),
+                  sk: keys.uniqueSk,
+                  id: record.id,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    };
+
+    await load((i) => direct(i, 'w'), 200);
+    await load((i) => viaGateway(i, 'w'), 200);
+    const baselineRuns = [];
+    const gatewayRuns = [];
+    for (let r = 0; r < rounds; r++) {
+      baselineRuns.push(await load((i) => direct(i, `b${r}x`), requestsPerRound));
+      gatewayRuns.push(await load((i) => viaGateway(i, `g${r}x`), requestsPerRound));
+    }
+    const summarise = (runs: Awaited<ReturnType<typeof load>>[]) => ({
+      perSecond: median(runs.map((r) => r.perSecond)),
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      errors: runs.reduce((s, r) => s + r.errors, 0),
+    });
+    const base = summarise(baselineRuns);
+    const ours = summarise(gatewayRuns);
+    const gatewayPeakMb = peakRssMb(gateway.pid!);
+    console.log(
+      `1. Idempotent create (POST /api/v1/departments), ${rounds} rounds × ${requestsPerRound} at concurrency ${concurrency} (medians)`,
+    );
+    console.log(
+      `   baseline, same DynamoDB requests via the SDK: ${fmt(base.perSecond)} creates/s, p50 ${fmt(base.p50)} ms, p99 ${fmt(base.p99)} ms, errors ${base.errors}`,
+    );
+    console.log(
+      `   through gateway + token check + validation + handler + audit: ${fmt(ours.perSecond)} creates/s, p50 ${fmt(ours.p50)} ms, p99 ${fmt(ours.p99)} ms, errors ${ours.errors}`,
+    );
+    console.log(
+      `   throughput ratio ${fmt(ours.perSecond / base.perSecond, 2)} (budget ≥ 0.80); p99 ratio ${fmt(ours.p99 / base.p99, 2)} (budget ≤ 2.00); ODK Central publishes 41 submissions/s`,
+    );
+    console.log(`   local gateway peak RSS during the run: ${fmt(gatewayPeakMb)} MB (budget ≤ 300 MB)\n`);
+    gateway.kill('SIGTERM');
+
+    // ---- 2. bundles and cold starts
+    const coldTable = 'bench-cold';
+    await db.send(new CreateTableCommand(createTableInput(coldTable)));
+    const department = {
+      id: demoId('department:102'),
+      version: 1,
+      code: '102',
+      name: '东丽区教育局',
+      series: 'GOVERNMENT',
+      financeSectionId: section.id,
+      isFinanceBureau: false,
+      status: 'active',
+    };
+    await db.send(new PutCommand({ TableName: coldTable, Item: keys.recordItem(tenant, departmentKind, department) }));
+    const claims = { sub: 'bench-admin', 'custom:tenant': tenant, 'cognito:groups': '[tenant-admin]' };
+    const apiEvent = (routeKey: string, path: string, pathParameters?: Record<string, string>) => ({
+      version: '2.0',
+      routeKey,
+      rawPath: path,
+      rawQueryString: '',
+      headers: { 'accept-language': 'zh-CN' },
+      ...(pathParameters ? { pathParameters } : {}),
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'cold',
+        routeKey,
+        http: { method: 'GET', path },
+        authorizer: { jwt: { claims, scopes: [] } },
+      },
+    });
+    const targets: { name: string; entry: string; event: unknown }[] = [
+      {
+        name: 'bare handler (baseline)',
+        entry: join(here, 'bare-handler.ts'),
+        event: { pathParameters: { id: department.id } },
+      },
+      ...capabilities.map((capability) => ({
+        name: capability,
+        entry: join(repositoryRoot, handlerEntry(capability)),
+        event:
+          capability === 'organisation'
+            ? apiEvent('GET /api/v1/departments/{id}', `/api/v1/departments/${department.id}`, { id: department.id })
+            : apiEvent('GET /api/v1/me', '/api/v1/me'),
+      })),
+    ];
+    const bundles: {
+      name: string;
+      entry: string;
+      event: unknown;
+      file: string;
+      eventFile: string;
+      bytes: number;
+      samples: number[];
+    }[] = [];
+    for (const target of targets) {
+      const file = join(scratch, `${target.name.split(' ')[0]}.mjs`);
+      const eventFile = join(scratch, `${target.name.split(' ')[0]}.event.json`);
+      writeFileSync(eventFile, JSON.stringify(target.event));
+      bundles.push({
+        ...target,
+        file,
+        eventFile,
+        bytes: await bundleHandler(target.entry, file),
+        samples: [] as number[],
+      });
+    }
+    const env = {
+      ...process.env,
+      TABLE_NAME: coldTable,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      POWERTOOLS_SERVICE_NAME: 'bench',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_METRICS_NAMESPACE: 'Jixiao',
+    };
+    for (let run = 0; run < coldRuns; run++) {
+      for (const bundle of bundles) {
+        const output = execFileSync(
+          process.execPath,
+          [join(here, 'cold-start-probe.ts'), bundle.file, bundle.eventFile],
+          { env, encoding: 'utf8' },
+        );
+        const result = JSON.parse(output.slice(output.lastIndexOf('{"importMs"'))) as {
+          totalMs: number;
+          status: number;
+        };
+        if (result.status !== 200) throw new Error(`${bundle.name} answered ${result.status}`);
+        bundle.samples.push(result.totalMs);
+      }
+    }
+    const bare = bundles[0]!;
+    console.log(
+      `2. Lambda bundles (esbuild, ESM, minified, AWS SDK inside) and cold start in a fresh process: import + init + one call, ${coldRuns} runs each, interleaved`,
+    );
+    for (const bundle of bundles) {
+      const p50 = median(bundle.samples);
+      const p95 = percentile(bundle.samples, 95);
+      const ratio =
+        bundle === bare
+          ? ''
+          : `; p50 ratio ${fmt(p50 / median(bare.samples), 2)}, p95 ratio ${fmt(p95 / percentile(bare.samples, 95), 2)} (budget ≤ 1.25)`;
+      console.log(
+        `   ${bundle.name.padEnd(24)} ${fmt(bundle.bytes / 1024)} KB (budget ≤ 400 KB); p50 ${fmt(p50)} ms, p95 ${fmt(p95)} ms${ratio}`,
+      );
+    }
+    console.log('');
+
+    // ---- 3. memory of one warm handler, against the bare SDK handler
+    const memoryOf = (bundle: (typeof bundles)[number]) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          ['--expose-gc', join(here, 'memory-probe.ts'), bundle.file, bundle.eventFile, String(warmInvocations)],
+          { env: { ...env, POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' }, encoding: 'utf8' },
+        ),
+      ) as { before: number; after: number; heapBefore: number; heapAfter: number; failures: number };
+    const mb = (bytes: number) => fmt(bytes / 2 ** 20);
+    const growth = (a: number, b: number) => fmt(((b - a) / a) * 100);
+    console.log(
+      `3. Memory over ${warmInvocations} warm in-process invocations, after a warm-up of as many (GET a department / the bare read)`,
+    );
+    for (const bundle of [bundles.find((b) => b.name === 'organisation')!, bare]) {
+      const m = memoryOf(bundle);
+      console.log(
+        `   ${bundle.name.padEnd(24)} RSS ${mb(m.before)} → ${mb(m.after)} MB: ${growth(m.before, m.after)} %${bundle === bare ? '' : ' (budget < 10 %)'}; heap ${mb(m.heapBefore)} → ${mb(m.heapAfter)} MB; failures ${m.failures}`,
+      );
+    }
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    db.destroy();
+    await dynamo.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+};
+
+await main();
