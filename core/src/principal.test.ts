@@ -37,11 +37,16 @@ describe('principalFromClaims', () => {
   it('derives tenant, known roles and organisation from API Gateway-style claims', () => {
     expect(principalFromClaims(claims)).toEqual({
       subject: 'u-1',
+      userId: 'u-1',
       tenant: '120110000',
       roles: ['unit-preparer', 'unit-approver'],
       departmentId: 'd-1',
       unitId: 'u-9',
     });
+  });
+
+  it('takes the user id from cognito:username when Cognito sends one', () => {
+    expect(principalFromClaims({ ...claims, 'cognito:username': 'rec-7' })?.userId).toBe('rec-7');
   });
 
   it('refuses claims without a subject or with a malformed tenant', () => {

@@ -3,6 +3,8 @@ import { isRole, type Role } from '#core/roles.ts';
 /** Who is calling, as derived from verified token claims only (never from a request body). */
 export interface Principal {
   subject: string;
+  /** Our user record's id: Cognito's `cognito:username` (users are created with it), else `sub`. */
+  userId: string;
   tenant: string;
   roles: Role[];
   departmentId?: string;
@@ -13,6 +15,7 @@ export interface Principal {
 /** Claim names. Cognito puts groups in `cognito:groups` and custom attributes under `custom:`. */
 export const claimNames = {
   subject: 'sub',
+  username: 'cognito:username',
   roles: 'cognito:groups',
   tenant: 'custom:tenant',
   department: 'custom:department',
@@ -54,7 +57,8 @@ export const principalFromClaims = (claims: Readonly<Record<string, unknown>> | 
   const tenant = optionalText(claims[claimNames.tenant]);
   if (!subject || !tenant || !/^\d{9}$/.test(tenant)) return undefined;
   const roles = [...new Set(parseListClaim(claims[claimNames.roles]).filter(isRole))];
-  const principal: Principal = { subject, tenant, roles };
+  const userId = optionalText(claims[claimNames.username]) ?? subject;
+  const principal: Principal = { subject, userId, tenant, roles };
   const departmentId = optionalText(claims[claimNames.department]);
   const unitId = optionalText(claims[claimNames.unit]);
   const agencyId = optionalText(claims[claimNames.agency]);

@@ -69,6 +69,7 @@ export const createLocalIdentityProvider = async (options: {
         name: person.displayName,
         token_use: 'id',
         auth_time: now,
+        [claimNames.username]: person.id,
         [claimNames.tenant]: person.tenant,
         [claimNames.roles]: [...person.roles],
       };

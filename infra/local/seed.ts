@@ -22,7 +22,12 @@ export interface SeedReport {
  */
 export const seedDemoData = async (store: RecordStore): Promise<SeedReport> => {
   const ops = organisationOperations(store);
-  const principal: Principal = { subject: 'system:demo-loader', tenant: demoTenant.id, roles: ['tenant-admin'] };
+  const principal: Principal = {
+    subject: 'system:demo-loader',
+    userId: 'system:demo-loader',
+    tenant: demoTenant.id,
+    roles: ['tenant-admin'],
+  };
   const report: SeedReport = { created: 0, unchanged: 0 };
   await store.putTenant(demoTenant);
 

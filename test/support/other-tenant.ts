@@ -28,7 +28,7 @@ export const seedOtherTenant = async (store: RecordStore): Promise<TenantRecords
     const checked = validate(schema, body, 'en');
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
     await (ops[operationId] as Operation)({
-      principal: { subject: 'other-admin', tenant: otherTenant.id, roles: ['tenant-admin'] },
+      principal: { subject: 'other-admin', userId: 'other-admin', tenant: otherTenant.id, roles: ['tenant-admin'] },
       language: 'en',
       requestId: uuidV7(),
       params: {},

@@ -32,7 +32,7 @@ export interface MasterDataSpec {
 type Query = { limit: number; cursor?: string; q?: string; status?: string } & Record<string, unknown>;
 
 const writeContext = (request: OperationRequest): WriteContext => ({
-  actor: request.principal.subject,
+  actor: request.principal.userId,
   actorRoles: request.principal.roles,
   requestId: request.requestId,
   at: request.receivedAt,
@@ -100,8 +100,8 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
       version: 1,
       createdAt: request.receivedAt,
       updatedAt: request.receivedAt,
-      createdBy: request.principal.subject,
-      updatedBy: request.principal.subject,
+      createdBy: request.principal.userId,
+      updatedBy: request.principal.userId,
     };
     await validateRecord(store, spec, tenant, record, request.language);
     const result = await store.create(tenant, kind, record, {
@@ -137,7 +137,7 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
       ...changes,
       version: current.version + 1,
       updatedAt: request.receivedAt,
-      updatedBy: request.principal.subject,
+      updatedBy: request.principal.userId,
     };
     await validateRecord(store, spec, tenant, next, request.language);
     const result = await store.update(tenant, kind, current, next, writeContext(request));

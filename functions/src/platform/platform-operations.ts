@@ -27,7 +27,7 @@ export const platformOperations = (store: RecordStore): Operations => ({
       id ? store.get(tenant, kind, id) : Promise.resolve(undefined);
     const [tenantRecord, user, department, unit, agency] = await Promise.all([
       store.getTenant(tenant),
-      store.get(tenant, userKind, principal.subject),
+      store.get(tenant, userKind, principal.userId),
       lookup(departmentKind, principal.departmentId),
       lookup(unitKind, principal.unitId),
       lookup(agencyKind, principal.agencyId),
