@@ -10,6 +10,8 @@ export const lambdaBundling = {
   format: 'esm',
   target: 'node24',
   minify: true,
+  // Chinese problem titles and messages stay UTF-8 instead of \u escapes: smaller bundles.
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   // Some CommonJS dependencies call require() inside the ESM bundle (aws/aws-cdk#29310).
   banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",

@@ -8,6 +8,7 @@ import { Charset, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nod
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { lambdaBundling } from '../lambda-bundling.ts';
 import { FunctionWithLogGroup } from './function-with-log-group.ts';
 import { repoPath, repoRoot } from './repo-paths.ts';
 
@@ -74,11 +75,18 @@ export class CapabilityFunctions extends Construct {
           POWERTOOLS_LOG_LEVEL: 'INFO',
           NODE_OPTIONS: '--enable-source-maps',
         },
+        // infra/lambda-bundling.ts is shared with `npm run bench`, so it measures what is deployed.
         bundling: {
-          format: OutputFormat.ESM,
-          target: 'node24',
-          mainFields: ['module', 'main'],
-          minify: true,
+          format: lambdaBundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+          target: lambdaBundling.target,
+          mainFields: [...lambdaBundling.mainFields],
+          minify: lambdaBundling.minify,
+          banner: lambdaBundling.banner,
+          // Lambda's credentials come from the environment only: the rest of the default chain
+          // (SSO, INI files, IMDS, STS) is swapped out for functions/src/adapters/aws/lambda-credentials.ts.
+          esbuildArgs: Object.fromEntries(
+            Object.entries(lambdaBundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
+          ),
           sourceMap: true,
           // DEFAULT writes the map beside the bundle *and* the sourceMappingURL comment that
           // --enable-source-maps follows; EXTERNAL would drop the comment and the mapping with it.
@@ -88,8 +96,6 @@ export class CapabilityFunctions extends Construct {
           charset: Charset.UTF8,
           // The SDK version is pinned by our lock file, not by whatever the runtime ships.
           bundleAwsSDK: true,
-          // ESM bundle + CommonJS dependencies that call require() (aws/aws-cdk#29310).
-          banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
           // There is no Docker engine where this is built; esbuild is a local devDependency.
           forceDockerBundling: false,
         },

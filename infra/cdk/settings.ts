@@ -83,7 +83,9 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
   const issuer = text(contextKeys.oidcIssuer, get(contextKeys.oidcIssuer));
   const audience = list(contextKeys.oidcAudience, get(contextKeys.oidcAudience));
   if ((issuer === undefined) !== (audience === undefined)) {
-    throw new Error(`Context "${contextKeys.oidcIssuer}" and "${contextKeys.oidcAudience}" go together: set both or neither`);
+    throw new Error(
+      `Context "${contextKeys.oidcIssuer}" and "${contextKeys.oidcAudience}" go together: set both or neither`,
+    );
   }
   if (issuer !== undefined && !/^https:\/\/[^\s/]+/.test(issuer)) {
     throw new Error(`Context "${contextKeys.oidcIssuer}" must be an https URL, got ${issuer}`);
@@ -117,7 +119,11 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
       ),
     },
     logRetention: retentionDays(
-      positiveInteger(contextKeys.logRetentionDays, get(contextKeys.logRetentionDays), defaultSettings.logRetentionDays),
+      positiveInteger(
+        contextKeys.logRetentionDays,
+        get(contextKeys.logRetentionDays),
+        defaultSettings.logRetentionDays,
+      ),
     ),
   };
   if (issuer !== undefined && audience !== undefined) settings.externalOidc = { issuer, audience };

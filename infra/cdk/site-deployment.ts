@@ -31,7 +31,6 @@ export const immutablePattern = '_app/immutable/*';
  * still running yesterday's app shell must be able to lazy-load yesterday's chunks.
  */
 export class SiteDeployment extends Construct {
-  readonly deployments: BucketDeployment[] = [];
   readonly handlerRole: Role;
 
   constructor(scope: Construct, id: string, props: SiteDeploymentProps) {
@@ -66,7 +65,6 @@ export class SiteDeployment extends Construct {
         cacheControl: [CacheControl.fromString(immutableCacheControl)],
       });
       mutableSources.push(build);
-      this.deployments.push(immutable);
     }
     // HTML, service-worker.js, _app/version.json, manifest.webmanifest, config.json and icons: the
     // browser revalidates them on every load; config.json last so it wins over any in the build.
@@ -80,6 +78,5 @@ export class SiteDeployment extends Construct {
     });
     // Pages must not go live before the chunks they import.
     if (immutable) mutable.node.addDependency(immutable);
-    this.deployments.push(mutable);
   }
 }

@@ -11,6 +11,7 @@ export const bundleHandler = async (entry: string, outfile: string): Promise<num
     format: lambdaBundling.format,
     target: lambdaBundling.target,
     minify: lambdaBundling.minify,
+    charset: lambdaBundling.charset,
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
     alias: lambdaBundling.alias,
