@@ -48,8 +48,8 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'Unit preparers and approvers need a budget unit',
   }),
   department_required: () => ({
-    'zh-CN': '部门审核人必须指定所属部门',
-    en: 'Department reviewers need a department',
+    'zh-CN': '部门审核人、单位填报人和单位负责人必须指定所属部门',
+    en: 'Department reviewers, unit preparers and unit approvers need a department',
   }),
   agency_required: () => ({
     'zh-CN': '第三方评价人员和机构负责人必须指定所属第三方机构',

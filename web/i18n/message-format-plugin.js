@@ -53,7 +53,12 @@ export default {
         for (const match of text.matchAll(placeholder)) names.add(match[1]);
         declarations.set(bundleId, names);
         messages.push({ bundleId, locale: file.locale, selectors: [] });
-        variants.push({ messageBundleId: bundleId, messageLocale: file.locale, matches: [], pattern: parsePattern(text) });
+        variants.push({
+          messageBundleId: bundleId,
+          messageLocale: file.locale,
+          matches: [],
+          pattern: parsePattern(text),
+        });
       }
     }
     const bundles = [...declarations].map(([id, names]) => ({

@@ -1,10 +1,9 @@
 import type { FieldError, Problem } from '@jixiao/core/problem.ts';
-import { goto } from '$app/navigation';
-import { connectivity } from '#lib/connectivity.svelte.ts';
 import { i18n } from '#lib/i18n.svelte.ts';
 import { config } from '#lib/runtime-config.svelte.ts';
 import { sessionManager } from '#lib/session-manager.svelte.ts';
 import { isRecord } from '#lib/storage.ts';
+import { goto } from '$app/navigation';
 
 /**
  * A small JSON client for `/api/v1`. Every call carries the id_token and the UI language; every
@@ -69,10 +68,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    connectivity.reportNetworkFailure();
     throw new ApiError({ type: networkProblemType, title: 'network', status: 0 });
   }
-  connectivity.reportNetworkSuccess();
 
   const text = await response.text();
   let body: unknown = null;

@@ -1,7 +1,7 @@
 /**
- * Whether the browser believes it is online. `navigator.onLine` only knows about the network
- * interface, so API calls that fail with a network error also mark the app offline until the next
- * `online` event or a successful response.
+ * Whether the browser believes it is online (`navigator.onLine` and its `online`/`offline`
+ * events). A failed request alone does not flip it: a server that resets one connection is not
+ * a device without a network, and the request's own error says what happened.
  */
 class Connectivity {
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -17,14 +17,6 @@ class Connectivity {
       removeEventListener('online', update);
       removeEventListener('offline', update);
     };
-  }
-
-  reportNetworkFailure(): void {
-    this.online = false;
-  }
-
-  reportNetworkSuccess(): void {
-    this.online = true;
   }
 }
 

@@ -7,7 +7,8 @@ import { i18n } from '#lib/i18n.svelte.ts';
 export type Check<V> = (values: V, language: Language) => FieldError[];
 
 /** `/code` → `code`, `/roles/1` → `roles`; the root pointer belongs to the whole form. */
-export const fieldOf = (pointer: string): string => pointer.split('/')[1]?.replaceAll('~1', '/').replaceAll('~0', '~') ?? '';
+export const fieldOf = (pointer: string): string =>
+  pointer.split('/')[1]?.replaceAll('~1', '/').replaceAll('~0', '~') ?? '';
 
 const firstPerField = (errors: readonly FieldError[]): Record<string, string> => {
   const out: Record<string, string> = {};

@@ -49,9 +49,15 @@ export class PagedList<T extends { id: string }> {
     this.loading = true;
     this.error = null;
     try {
-      const page = await api.get<Page<T>>(this.path, { ...this.#query, limit: String(this.pageSize), cursor }, controller.signal);
+      const page = await api.get<Page<T>>(
+        this.path,
+        { ...this.#query, limit: String(this.pageSize), cursor },
+        controller.signal,
+      );
       if (controller.signal.aborted) return;
-      this.items = cursor ? [...this.items, ...page.items.filter((i) => !this.items.some((x) => x.id === i.id))] : page.items;
+      this.items = cursor
+        ? [...this.items, ...page.items.filter((i) => !this.items.some((x) => x.id === i.id))]
+        : page.items;
       this.nextCursor = page.nextCursor;
       this.loaded = true;
     } catch (error) {

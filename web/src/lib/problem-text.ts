@@ -5,9 +5,15 @@ import { m } from '#lib/paraglide/messages.js';
 export const problemText = (error: unknown): string => {
   if (typeof error === 'object' && error !== null && 'problem' in error) {
     const e = error as ApiError;
-    if (e.offline) return m.error_offline();
+    if (e.offline) return navigator.onLine ? m.error_network() : m.error_offline();
     if (e.status === 403) return e.problem.title || m.error_forbidden();
-    return e.problem.detail ? `${e.problem.title}：${e.problem.detail}` : e.problem.title || m.error_generic();
+    return e.problem.detail
+      ? m.problem_with_details({ title: e.problem.title, details: e.problem.detail })
+      : e.problem.title || m.error_generic();
   }
   return m.error_generic();
 };
+
+/** A problem's title followed by the field errors that have no field on the form to sit beside. */
+export const problemWithDetails = (title: string, details: readonly string[]): string =>
+  m.problem_with_details({ title, details: details.join(m.details_separator()) });

@@ -50,6 +50,8 @@ const session = (): StoredSession | null => readJson(keys.session, isSession);
 export class SessionManager {
   current = $state.raw<StoredSession | null>(session());
   me = $state.raw<Me | null>(readJson(keys.me, isMe));
+  /** Why `me` could not be read (set by the layout), for pages waiting on it. */
+  meError = $state<string | null>(null);
   /** Why the last session ended, for the sign-in page to explain. */
   endedBecause = $state<'expired' | 'signed-out' | null>(null);
   #now = $state(Date.now());
@@ -70,6 +72,7 @@ export class SessionManager {
   }
 
   setMe(me: Me): void {
+    this.meError = null;
     this.me = me;
     writeJson(keys.me, me);
   }
@@ -78,6 +81,7 @@ export class SessionManager {
     writeJson(keys.session, s);
     writeJson(keys.me, null); // the previous person's profile must not show for a moment
     this.me = null;
+    this.meError = null;
     this.current = s;
     this.#now = Date.now();
     this.endedBecause = null;

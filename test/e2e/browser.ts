@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** A phone first: 390×844 is the viewport every screen is designed for. */
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export const repositoryRoot = resolve(import.meta.dirname, '../..');
+export const webBuild = join(repositoryRoot, 'web/build');
+export const artifacts = join(repositoryRoot, 'test/.artifacts');
+
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+
+/**
+ * A persistent (non-incognito) profile: Chromium reports `in-incognito` as an installability
+ * error for ordinary headless contexts, so the install check needs a real user-data dir.
+ */
+export const launchPersistent = async (): Promise<{ context: BrowserContext; close: () => Promise<void> }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    ...phone,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * Saves `test/.artifacts/<name>.png` (the whole page, or the viewport while a modal dialog is
+ * open) and fails if the page scrolls sideways, the commonest layout fault on a phone.
+ */
+export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: options.fullPage ?? true });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  if (scrollWidth > innerWidth)
+    throw new Error(`${name}: the page is ${scrollWidth}px wide in a ${innerWidth}px viewport`);
+};
+
+export interface SecurityWatch {
+  violations: string[];
+  pageErrors: string[];
+}
+
+/**
+ * Collects CSP violations (the `securitypolicyviolation` event and Chromium's `Refused to …`
+ * console lines) and uncaught page errors for every page of a context.
+ */
+export const watchSecurity = async (context: BrowserContext): Promise<SecurityWatch> => {
+  const watch: SecurityWatch = { violations: [], pageErrors: [] };
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    watch.violations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+      report?.(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  const attach = (page: Page) => {
+    page.on('console', (message) => {
+      const text = message.text();
+      if (/Refused to|Content Security Policy/i.test(text)) watch.violations.push(text);
+    });
+    page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  };
+  context.pages().forEach(attach);
+  context.on('page', attach);
+  return watch;
+};
