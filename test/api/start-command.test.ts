@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
+import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { freePort } from '@jixiao/infra/local/ports.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const start = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, [join(repositoryRoot, 'infra/local/start.ts')], {
+  const child = spawn(process.execPath, [...localRuntimeNodeFlags, join(repositoryRoot, 'infra/local/start.ts')], {
     cwd: repositoryRoot,
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

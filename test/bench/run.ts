@@ -17,13 +17,14 @@ import { requestHash } from '@jixiao/functions/organisation/request-hash.ts';
 import { capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
+import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import { bundleHandler } from './lambda-bundle.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const requestsPerRound = Number(process.env.BENCH_REQUESTS ?? 1000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 20);
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 40);
 const warmInvocations = Number(process.env.BENCH_WARM_INVOCATIONS ?? 5000);
 const tenant = '120110000';
 const here = join(repositoryRoot, 'test/bench');
@@ -92,9 +93,13 @@ const main = async () => {
       new PutCommand({ TableName: baselineTable, Item: keys.recordItem(tenant, financeSectionKind, section) }),
     );
 
-    const gateway = spawn(process.execPath, [join(here, 'gateway-process.ts'), dynamo.endpoint, 'bench-gateway'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const gateway = spawn(
+      process.execPath,
+      [...localRuntimeNodeFlags, join(here, 'gateway-process.ts'), dynamo.endpoint, 'bench-gateway'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(gateway);
     const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
       let text = '';
