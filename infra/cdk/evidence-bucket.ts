@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { evidenceBucketCors } from '../evidence-bucket-definition.ts';
 
 export interface EvidenceBucketProps {
   /** The PWA's origin: photos and documents are uploaded from the browser with presigned requests. */
@@ -18,16 +19,15 @@ export const createEvidenceBucket = (scope: Construct, id: string, props: Eviden
     versioned: true,
     serverAccessLogsBucket: props.logBucket,
     serverAccessLogsPrefix: 'evidence-bucket/',
-    cors: [
-      {
-        allowedOrigins: [props.siteOrigin],
-        // POST for presigned POST policies, PUT for presigned PUTs, GET/HEAD to read back.
-        allowedMethods: [HttpMethods.POST, HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
-        allowedHeaders: ['content-type', 'content-md5', 'x-amz-*'],
-        exposedHeaders: ['etag', 'x-amz-version-id', 'x-amz-checksum-sha256'],
-        maxAge: 3600,
-      },
-    ],
+    cors: [cdkCors(evidenceBucketCors(props.siteOrigin))],
     lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
     removalPolicy: RemovalPolicy.RETAIN,
   });
+
+const cdkCors = (rule: ReturnType<typeof evidenceBucketCors>) => ({
+  allowedOrigins: rule.allowedOrigins,
+  allowedMethods: rule.allowedMethods.map((m) => HttpMethods[m]),
+  allowedHeaders: rule.allowedHeaders,
+  exposedHeaders: rule.exposedHeaders,
+  maxAge: rule.maxAgeSeconds,
+});

@@ -2,6 +2,7 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } f
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
+import { evidenceBucketCors } from '#infra/evidence-bucket-definition.ts';
 
 /** Creates the table from the shared definition when it is missing; an existing table is left alone. */
 export const ensureTable = async (db: DynamoDBDocumentClient, tableName: string): Promise<'created' | 'existed'> => {
@@ -16,28 +17,36 @@ export const ensureTable = async (db: DynamoDBDocumentClient, tableName: string)
   return 'created';
 };
 
-/** The evidence bucket, with the CORS rule the phones' presigned uploads need. */
-export const ensureBucket = async (s3: S3Client, bucket: string): Promise<'created' | 'existed'> => {
+/** The evidence bucket, created when missing, with the same CORS rule as in the cloud (for this origin). */
+export const ensureBucket = async (
+  s3: S3Client,
+  bucket: string,
+  siteOrigin: string,
+): Promise<'created' | 'existed'> => {
+  let outcome: 'created' | 'existed' = 'existed';
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-    return 'existed';
   } catch {
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    await s3.send(
-      new PutBucketCorsCommand({
-        Bucket: bucket,
-        CORSConfiguration: {
-          CORSRules: [
-            {
-              AllowedMethods: ['POST', 'PUT', 'GET'],
-              AllowedOrigins: ['*'],
-              AllowedHeaders: ['*'],
-              MaxAgeSeconds: 3000,
-            },
-          ],
-        },
-      }),
-    );
-    return 'created';
+    outcome = 'created';
   }
+  // Applied on every start: the local origin's port may have changed since the bucket was made.
+  const rule = evidenceBucketCors(siteOrigin);
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: rule.allowedOrigins,
+            AllowedMethods: [...rule.allowedMethods],
+            AllowedHeaders: rule.allowedHeaders,
+            ExposeHeaders: rule.exposedHeaders,
+            MaxAgeSeconds: rule.maxAgeSeconds,
+          },
+        ],
+      },
+    }),
+  );
+  return outcome;
 };

@@ -95,14 +95,6 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const db = createDocumentClient(dynamoEndpoint);
     stops.push(async () => db.destroy());
     await ensureTable(db, tableName);
-    const s3 = new S3Client({
-      endpoint: s3Endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    await ensureBucket(s3, bucket);
-    s3.destroy();
 
     const store = new DynamoDbRecordStore(db, tableName);
     const seed = options.seed === false ? undefined : await seedDemoData(store);
@@ -127,6 +119,15 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     );
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    const s3 = new S3Client({
+      endpoint: s3Endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    await ensureBucket(s3, bucket, url);
+    s3.destroy();
 
     const identityProvider = await createLocalIdentityProvider({
       issuer: `${url}/local-idp`,

@@ -1,4 +1,6 @@
+import { GetBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { routes } from '@jixiao/functions/routes.ts';
+import { evidenceBucketCors } from '@jixiao/infra/evidence-bucket-definition.ts';
 import { demoAgencies, demoDepartments, demoSections, demoUsers } from '@jixiao/infra/local/demo-data.ts';
 import { seedDemoData } from '@jixiao/infra/local/seed.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +66,29 @@ describe('one origin with the cloud security headers', () => {
     const jwks = await stack.call('GET', '/local-idp/jwks.json');
     expect(jwks.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
     expect(jwks.body.keys[0]).not.toHaveProperty('d');
+  });
+});
+
+describe('evidence bucket', () => {
+  it('exists in the S3 stand-in with the CORS rule the cloud bucket has, for this origin', async () => {
+    const s3 = new S3Client({
+      endpoint: process.env.S3_ENDPOINT,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    const { CORSRules } = await s3.send(new GetBucketCorsCommand({ Bucket: process.env.EVIDENCE_BUCKET }));
+    s3.destroy();
+    const rule = evidenceBucketCors(stack.url);
+    expect(CORSRules).toEqual([
+      expect.objectContaining({
+        AllowedOrigins: rule.allowedOrigins,
+        AllowedMethods: [...rule.allowedMethods],
+        AllowedHeaders: rule.allowedHeaders,
+        ExposeHeaders: rule.exposedHeaders,
+        MaxAgeSeconds: rule.maxAgeSeconds,
+      }),
+    ]);
   });
 });
 
