@@ -142,7 +142,13 @@ export const createGateway = (options: GatewayOptions) => {
     for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
     const pathParameters: Record<string, string> = {};
     match.compiledRoute.names.forEach((name, i) => {
-      pathParameters[name] = decodeURIComponent(match.values[i]!);
+      const raw = match.values[i]!;
+      try {
+        pathParameters[name] = decodeURIComponent(raw);
+      } catch {
+        // A broken %-escape: pass it on as is; the handler's validation refuses it with a 400.
+        pathParameters[name] = raw;
+      }
     });
     const isText = textual.test(headers['content-type'] ?? '');
     const now = new Date();

@@ -137,6 +137,37 @@ describe('bad input', () => {
     expect(response.body.errors[0].pointer).toBe('/cursor');
   });
 
+  it('a real cursor reused on another index or partition → 400, not a DynamoDB error', async () => {
+    const byDepartment = await stack.call('GET', `/api/v1/units?limit=1&departmentId=${demoId('department:102')}`, {
+      token: admin,
+    });
+    const cursor = byDepartment.body.nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+    await expectRefused(
+      await stack.call('GET', `/api/v1/units?cursor=${cursor}`, { token: admin }),
+      400,
+      'validation-failed',
+    );
+    const otherDepartment = `/api/v1/units?departmentId=${demoId('department:101')}&cursor=${cursor}`;
+    await expectRefused(await stack.call('GET', otherDepartment, { token: admin }), 400, 'validation-failed');
+    const ok = await stack.call(
+      'GET',
+      `/api/v1/units?limit=1&departmentId=${demoId('department:102')}&cursor=${cursor}`,
+      {
+        token: admin,
+      },
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it('a broken %-escape in a path → 400', async () => {
+    await expectRefused(
+      await stack.call('GET', '/api/v1/departments/%E0%A4%A', { token: admin }),
+      400,
+      'validation-failed',
+    );
+  });
+
   it('an update with a bad field changes nothing', async () => {
     const id = demoId('department:101');
     const before = await stack.store.get(demoTenant.id, departmentKind, id);

@@ -31,8 +31,17 @@ const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** A cursor is only accepted if every key in it belongs to the caller's tenant and collection. */
-const decodeCursor = (cursor: string, prefix: string): Record<string, string> => {
+/**
+ * A cursor is only accepted if it is a key of the very index partition being read: the table keys
+ * plus that index's keys, with the index partition the caller's own. Anything else (another
+ * tenant, another index, a forged key) is refused before it reaches DynamoDB.
+ */
+const decodeCursor = (
+  cursor: string,
+  index: string,
+  partition: string,
+  tenantPrefix: string,
+): Record<string, string> => {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -40,14 +49,15 @@ const decodeCursor = (cursor: string, prefix: string): Record<string, string> =>
     throw new InvalidCursorError();
   }
   if (!key || typeof key !== 'object' || Array.isArray(key)) throw new InvalidCursorError();
+  const expected = ['pk', 'sk', `${index}pk`, `${index}sk`];
   const entries = Object.entries(key);
-  const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
-  if (entries.length === 0 || entries.length > 4) throw new InvalidCursorError();
-  for (const [name, value] of entries) {
-    if (!allowed.has(name) || typeof value !== 'string' || value.length > 500) throw new InvalidCursorError();
-    if (name.endsWith('pk') && !value.startsWith(prefix)) throw new InvalidCursorError();
+  if (entries.length !== expected.length || !expected.every((name) => name in key)) throw new InvalidCursorError();
+  for (const [, value] of entries) {
+    if (typeof value !== 'string' || value.length === 0 || value.length > 500) throw new InvalidCursorError();
   }
-  return key as Record<string, string>;
+  const k = key as Record<string, string>;
+  if (k[`${index}pk`] !== partition || !k.pk!.startsWith(tenantPrefix)) throw new InvalidCursorError();
+  return k;
 };
 
 export class DynamoDbRecordStore implements RecordStore {
@@ -227,7 +237,9 @@ export class DynamoDbRecordStore implements RecordStore {
       conditions.push('contains(#search, :q)');
     }
     const filtered = conditions.length > 0;
-    let startKey = request.cursor ? decodeCursor(request.cursor, keys.collectionPk(tenant, kind)) : undefined;
+    let startKey = request.cursor
+      ? decodeCursor(request.cursor, index, partition, keys.collectionPk(tenant, kind))
+      : undefined;
     const found: Record<string, unknown>[] = [];
     // Read one more than asked so we know whether a next page exists; with filters, DynamoDB applies
     // Limit before the filter, so keep reading (bounded) until the page is full.
