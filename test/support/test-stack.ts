@@ -29,10 +29,12 @@ export interface CallResult {
 }
 
 /** A local stack on a fresh table of the shared DynamoDB Local, with the demo loaded. */
-export const startTestStack = async (options: { seed?: boolean; webRoot?: string } = {}): Promise<TestStack> => {
+export const startTestStack = async (
+  options: { seed?: boolean; webRoot?: string; dynamoEndpoint?: string; tableName?: string } = {},
+): Promise<TestStack> => {
   const stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `test-${randomUUID()}`,
+    dynamoEndpoint: options.dynamoEndpoint ?? inject('dynamoEndpoint'),
+    tableName: options.tableName ?? `test-${randomUUID()}`,
     seed: options.seed ?? true,
     webRoot: options.webRoot ?? '/nonexistent',
   });

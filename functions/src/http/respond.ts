@@ -2,6 +2,7 @@ import type { Language } from '@jixiao/core/language.ts';
 import { problem } from '@jixiao/core/problem.ts';
 import type { ApiResult } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
+import { StoreUnavailableError } from '#functions/ports/record-store.ts';
 
 const baseHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
@@ -18,7 +19,12 @@ export const problemResponse = (
   requestId: string,
   instance?: string,
 ): ApiResult => {
-  const known = error instanceof HttpProblem ? error : new HttpProblem('internal');
+  const known =
+    error instanceof HttpProblem
+      ? error
+      : error instanceof StoreUnavailableError
+        ? new HttpProblem('unavailable')
+        : new HttpProblem('internal');
   const body = problem(known.code, language, {
     requestId,
     ...(instance ? { instance } : {}),
@@ -28,7 +34,12 @@ export const problemResponse = (
   });
   return {
     statusCode: body.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...baseHeaders },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...baseHeaders,
+      // Nothing was written: the client (the offline outbox above all) should simply try again.
+      ...(known.code === 'unavailable' ? { 'retry-after': '1' } : {}),
+    },
     body: JSON.stringify(body),
   };
 };

@@ -64,6 +64,12 @@ export interface ListRequest {
 
 export class InvalidCursorError extends Error {}
 
+/**
+ * The store could not do the work just now (throttled, a conflicting transaction, a network
+ * fault) after its own retries, and nothing was written: the caller may simply try again.
+ */
+export class StoreUnavailableError extends Error {}
+
 export interface RecordStore {
   get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined>;
   getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]>;

@@ -18,6 +18,7 @@ import {
   type RecordKind,
   type RecordStore,
   type StoredRecord,
+  StoreUnavailableError,
   type UpdateOutcome,
   type WriteContext,
 } from '#functions/ports/record-store.ts';
@@ -28,6 +29,28 @@ const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =
   error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException'
     ? ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
+
+/** Errors after which nothing was written and a retry may well succeed. */
+const transientNames = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionInProgressException',
+  'TimeoutError',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+]);
+const transientReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+
+const isTransient = (error: unknown): boolean => {
+  const e = error as { name?: string; code?: string; $retryable?: unknown };
+  if (transientNames.has(e?.name ?? '') || transientNames.has(e?.code ?? '')) return true;
+  const codes = cancellationCodes(error);
+  return codes !== undefined && codes.some((c) => transientReasons.has(c ?? ''));
+};
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -67,6 +90,22 @@ export class DynamoDbRecordStore implements RecordStore {
   constructor(db: DynamoDBDocumentClient, table: string) {
     this.db = db;
     this.table = table;
+    // Wraps every call, outside the SDK's own retries: a fault still there after them reaches the
+    // operations as the port's StoreUnavailableError, never as a DynamoDB error name.
+    db.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          // A transaction cancelled by a failed condition is an answer (409, replay), not a fault.
+          if (!cancellationCodes(error)?.includes('ConditionalCheckFailed') && isTransient(error)) {
+            throw new StoreUnavailableError((error as Error).name);
+          }
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'jixiaoTransientFaults', override: true },
+    );
   }
 
   async get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined> {

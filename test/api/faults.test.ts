@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { demoId } from '@jixiao/infra/local/demo-data.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
+import { countItems } from '../support/table-count.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * Faults between the handlers and DynamoDB, caused for real by a proxy: nothing acknowledged is
+ * lost, nothing is written twice, and a fault that outlasts the SDK's retries is a clean 503
+ * that changed nothing.
+ */
+let proxy: FaultProxy;
+let stack: TestStack;
+let admin: string;
+
+beforeAll(async () => {
+  proxy = await startFaultProxy(inject('dynamoEndpoint'));
+  stack = await startTestStack({ dynamoEndpoint: proxy.endpoint, tableName: `faults-${randomUUID()}` });
+  admin = await stack.tokenFor('admin');
+});
+afterAll(async () => {
+  await stack?.stop();
+  await proxy?.close();
+});
+
+const department = () => ({
+  id: uuidV7(),
+  code: String(600_000 + Math.floor(Math.random() * 300_000)),
+  name: '故障测试局',
+  series: 'GOVERNMENT',
+  financeSectionId: demoId('section:JKW'),
+});
+const items = () => countItems(inject('dynamoEndpoint'), stack.tableName);
+
+describe('faults between the handler and DynamoDB', () => {
+  it('rides out brief throttling: one create, written once', async () => {
+    const before = await items();
+    proxy.inject('TransactWriteItems', 'throttle', 2);
+    const body = department();
+    const response = await stack.call('POST', '/api/v1/departments', { token: admin, body });
+    expect(response.status).toBe(201);
+    // record + create record + audit entry + unique code
+    expect(await items()).toBe(before + 4);
+  });
+
+  it('answers 503 with Retry-After when throttling outlasts the retries, writes nothing, and a retry then succeeds', async () => {
+    const before = await items();
+    // The SDK makes five attempts (maxAttempts in document-client.ts): fail them all.
+    proxy.inject('TransactWriteItems', 'throttle', 5);
+    const body = department();
+    const refused = await stack.call('POST', '/api/v1/departments', { token: admin, body });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.body.type).toBe('urn:jixiao:problem:unavailable');
+    expect(await items()).toBe(before);
+
+    const retried = await stack.call('POST', '/api/v1/departments', { token: admin, body });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect(await items()).toBe(before + 4);
+  });
+
+  // The SDK gives each TransactWriteItems a ClientRequestToken and keeps it across its retries, so
+  // DynamoDB answers the retry of a transaction it already carried out without doing it again.
+  it('when DynamoDB wrote but its answer was lost, the retry is answered without a second write', async () => {
+    const before = await items();
+    const writes = proxy.seen.get('TransactWriteItems') ?? 0;
+    proxy.inject('TransactWriteItems', 'lose-response', 1);
+    const body = department();
+    const response = await stack.call('POST', '/api/v1/departments', { token: admin, body });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ ...body, version: 1 });
+    expect(proxy.seen.get('TransactWriteItems')).toBe(writes + 2);
+    expect(await items()).toBe(before + 4);
+    const history = await stack.call('GET', `/api/v1/departments/${body.id}/history`, { token: admin });
+    expect(history.body.items).toHaveLength(1);
+  });
+
+  it('an update whose answer was lost is applied once and answered as applied', async () => {
+    const body = department();
+    await stack.call('POST', '/api/v1/departments', { token: admin, body });
+    proxy.inject('TransactWriteItems', 'lose-response', 1);
+    const update = await stack.call('PATCH', `/api/v1/departments/${body.id}`, {
+      token: admin,
+      body: { version: 1, name: '改过一次' },
+    });
+    expect(update.status).toBe(200);
+    expect(update.body).toMatchObject({ version: 2, name: '改过一次' });
+    const history = await stack.call('GET', `/api/v1/departments/${body.id}/history`, { token: admin });
+    expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
+  });
+});
