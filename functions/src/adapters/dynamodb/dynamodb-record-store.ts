@@ -46,10 +46,10 @@ const transientNames = new Set([
 const transientReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 const isTransient = (error: unknown): boolean => {
-  const e = error as { name?: string; code?: string; $retryable?: unknown };
+  const e = error as { name?: string; code?: string };
   if (transientNames.has(e?.name ?? '') || transientNames.has(e?.code ?? '')) return true;
   const codes = cancellationCodes(error);
-  return codes !== undefined && codes.some((c) => transientReasons.has(c ?? ''));
+  return codes?.some((c) => transientReasons.has(c ?? '')) ?? false;
 };
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
