@@ -33,7 +33,8 @@ export const workspaceOf: Record<Role, Workspace> = {
   observer: 'observer',
 };
 
-const workspaceOrder: readonly Workspace[] = ['admin', 'bureau', 'department', 'field', 'observer'];
+/** Workspaces in the order they are offered and listed. */
+export const workspaceOrder: readonly Workspace[] = ['admin', 'bureau', 'department', 'field', 'observer'];
 
 export const primaryWorkspace = (userRoles: readonly Role[]): Workspace | undefined =>
   workspaceOrder.find((w) => userRoles.some((r) => workspaceOf[r] === w));

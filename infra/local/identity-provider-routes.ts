@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { primaryWorkspace, type Role, workspaceOrder } from '@jixiao/core/roles.ts';
 import {
   agencyKind,
   departmentKind,
@@ -55,6 +56,9 @@ export const createIdentityProviderRoutes = (idp: LocalIdentityProvider, store: 
           };
         }),
       );
+      // The order a person scans the chooser in: admin, bureau, department, field, observer.
+      const rank = (roles: unknown) => workspaceOrder.indexOf(primaryWorkspace(roles as Role[]) ?? 'observer');
+      items.sort((a, b) => rank(a.roles) - rank(b.roles) || String(a.username).localeCompare(String(b.username)));
       return sendJson(res, 200, { items }, headers);
     }
     if (req.method === 'POST' && pathname === '/local-idp/token') {

@@ -1,4 +1,5 @@
 import { GetBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
+import { primaryWorkspace, type Role, workspaceOrder } from '@jixiao/core/roles.ts';
 import { routes } from '@jixiao/functions/routes.ts';
 import { evidenceBucketCors } from '@jixiao/infra/evidence-bucket-definition.ts';
 import { demoAgencies, demoDepartments, demoSections, demoUsers } from '@jixiao/infra/local/demo-data.ts';
@@ -66,6 +67,16 @@ describe('one origin with the cloud security headers', () => {
     const jwks = await stack.call('GET', '/local-idp/jwks.json');
     expect(jwks.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
     expect(jwks.body.keys[0]).not.toHaveProperty('d');
+  });
+});
+
+describe('demo sign-in chooser', () => {
+  it('lists the active people admin first, then bureau, department, field and observer', async () => {
+    const users = await stack.call('GET', '/local-idp/users');
+    const order = users.body.items.map((u: { roles: Role[] }) => workspaceOrder.indexOf(primaryWorkspace(u.roles)!));
+    expect(users.body.items[0].username).toBe('admin');
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(users.body.items.at(-1).username).toBe('observer');
   });
 });
 
