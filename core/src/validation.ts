@@ -59,6 +59,32 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '财政局业务科室和绩效科审核人必须指定所属科室',
     en: 'Finance-bureau reviewers need a finance section',
   }),
+  iso_date: () => ({ 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Date as YYYY-MM-DD' }),
+  fiscal_year: () => ({ 'zh-CN': '预算年度应为 2000–2100 的四位年份', en: 'Fiscal year: a year from 2000 to 2100' }),
+  indicator_code: () => ({
+    'zh-CN': '指标编码应为 3–30 位大写字母、数字或横线',
+    en: 'Indicator code: 3–30 capital letters, digits or dashes',
+  }),
+  level2_mismatch: () => ({
+    'zh-CN': '二级指标不属于所选一级指标',
+    en: 'This level-2 is not under the chosen level-1',
+  }),
+  category_required: () => ({ 'zh-CN': '共性指标必须选择项目类别', en: 'Common indicators need a project category' }),
+  sector_required: () => ({ 'zh-CN': '个性指标必须选择行业领域', en: 'Sector indicators need a sector' }),
+  unit_required_quantitative: () => ({
+    'zh-CN': '定量指标必须填写计量单位',
+    en: 'Quantitative indicators need a unit',
+  }),
+  numeric_value: () => ({ 'zh-CN': '定量指标的指标值必须是数字', en: 'A quantitative value must be a number' }),
+  spending_cap_required: () => ({
+    'zh-CN': '以预算支出标准为依据的成本指标必须填写支出标准上限',
+    en: 'A cost indicator based on a spending standard needs the standard',
+  }),
+  above_spending_cap: (cap) => ({
+    'zh-CN': `成本指标不得高于支出标准（${cap}）`,
+    en: `A cost indicator may not exceed the spending standard (${cap})`,
+  }),
+  valid_to_before_from: () => ({ 'zh-CN': '失效日期不能早于生效日期', en: 'The end date is before the start date' }),
   unit_outside_department: () => ({
     'zh-CN': '所选预算单位不属于所选部门',
     en: 'The budget unit is not in the chosen department',

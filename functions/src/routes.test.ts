@@ -4,9 +4,14 @@ import { organisationOperations } from '#functions/organisation/organisation-ope
 import { platformOperations } from '#functions/platform/platform-operations.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
+import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 const unusedStore = {} as RecordStore;
-const operationsOf = { platform: platformOperations(unusedStore), organisation: organisationOperations(unusedStore) };
+const operationsOf = {
+  platform: platformOperations(unusedStore),
+  organisation: organisationOperations(unusedStore),
+  submission: submissionOperations(unusedStore),
+};
 
 describe('route table', () => {
   it('has unique operation ids and unique method + path pairs', () => {

@@ -1,4 +1,5 @@
 import { auditEntry } from '@jixiao/core/audit.ts';
+import * as indicator from '@jixiao/core/indicator-library/indicator.ts';
 import * as agency from '@jixiao/core/organisation/agency.ts';
 import * as department from '@jixiao/core/organisation/department.ts';
 import * as financeSection from '@jixiao/core/organisation/finance-section.ts';
@@ -13,7 +14,7 @@ import * as v from 'valibot';
  * The single source of truth for every endpoint (DESIGN.md §4.3). The CDK routes, the local
  * gateway, the OpenAPI document and the rows of the authorization-matrix test all come from here.
  */
-export const capabilities = ['platform', 'organisation'] as const;
+export const capabilities = ['platform', 'organisation', 'submission'] as const;
 export type Capability = (typeof capabilities)[number];
 export type Method = 'GET' | 'POST' | 'PATCH';
 
@@ -41,6 +42,11 @@ const allRoles = roles;
 const admin: readonly Role[] = ['tenant-admin'];
 
 interface MasterData {
+  capability: Capability;
+  /** Who may list and read; who may create, change and see the audit trail. */
+  read: readonly Role[];
+  write: readonly Role[];
+  history: readonly Role[];
   /** URL segment, e.g. `departments`. */
   collection: string;
   /** Singular name used in operation ids, e.g. `Department`. */
@@ -52,12 +58,16 @@ interface MasterData {
   query: v.GenericSchema;
 }
 
+/** Organisation master data is the tenant admin's alone. */
+const organisationData = { capability: 'organisation', read: admin, write: admin, history: admin } as const;
+
 const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
   const base = `/api/v1/${m.collection}`;
-  const common = { capability: 'organisation', tag: m.tag, access: admin } as const;
+  const common = { capability: m.capability, tag: m.tag } as const;
   return [
     {
       ...common,
+      access: m.read,
       operationId: `list${m.name}s`,
       method: 'GET',
       path: base,
@@ -67,6 +77,7 @@ const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
     },
     {
       ...common,
+      access: m.write,
       operationId: `create${m.name}`,
       method: 'POST',
       path: base,
@@ -77,6 +88,7 @@ const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
     },
     {
       ...common,
+      access: m.read,
       operationId: `get${m.name}`,
       method: 'GET',
       path: `${base}/{id}`,
@@ -86,6 +98,7 @@ const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
     },
     {
       ...common,
+      access: m.write,
       operationId: `update${m.name}`,
       method: 'PATCH',
       path: `${base}/{id}`,
@@ -96,6 +109,7 @@ const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
     },
     {
       ...common,
+      access: m.history,
       operationId: `get${m.name}History`,
       method: 'GET',
       path: `${base}/{id}/history`,
@@ -138,6 +152,7 @@ export const routes: readonly RouteDefinition[] = [
     response: { status: 200, description: 'The caller', schema: me },
   },
   ...masterDataRoutes({
+    ...organisationData,
     collection: 'finance-sections',
     name: 'FinanceSection',
     tag: 'organisation',
@@ -147,6 +162,7 @@ export const routes: readonly RouteDefinition[] = [
     query: financeSection.financeSectionQuery,
   }),
   ...masterDataRoutes({
+    ...organisationData,
     collection: 'departments',
     name: 'Department',
     tag: 'organisation',
@@ -156,6 +172,7 @@ export const routes: readonly RouteDefinition[] = [
     query: department.departmentQuery,
   }),
   ...masterDataRoutes({
+    ...organisationData,
     collection: 'units',
     name: 'Unit',
     tag: 'organisation',
@@ -165,6 +182,7 @@ export const routes: readonly RouteDefinition[] = [
     query: unit.unitQuery,
   }),
   ...masterDataRoutes({
+    ...organisationData,
     collection: 'agencies',
     name: 'Agency',
     tag: 'organisation',
@@ -174,6 +192,7 @@ export const routes: readonly RouteDefinition[] = [
     query: agency.agencyQuery,
   }),
   ...masterDataRoutes({
+    ...organisationData,
     collection: 'users',
     name: 'User',
     tag: 'organisation',
@@ -181,6 +200,20 @@ export const routes: readonly RouteDefinition[] = [
     create: user.createUser,
     update: user.updateUser,
     query: user.userQuery,
+  }),
+  // The indicator library: everyone searches it; the performance section keeps it.
+  ...masterDataRoutes({
+    capability: 'submission',
+    read: allRoles,
+    write: ['performance-section-reviewer'],
+    history: ['performance-section-reviewer', 'tenant-admin'],
+    collection: 'indicators',
+    name: 'Indicator',
+    tag: 'indicator-library',
+    record: indicator.indicator,
+    create: indicator.createIndicator,
+    update: indicator.updateIndicator,
+    query: indicator.indicatorQuery,
   }),
 ];
 

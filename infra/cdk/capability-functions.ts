@@ -19,6 +19,8 @@ import { repoPath, repoRoot } from './repo-paths.ts';
 export const evidenceAccess: Record<Capability, boolean> = {
   platform: false,
   organisation: false,
+  // The indicator library for now; ex-ante assessment attachments will need the bucket.
+  submission: false,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { demoAgencies, demoDepartments, demoId, demoSections, demoTenant, demoUsers } from '#infra/local/demo-data.ts';
+import { demoIndicators, demoLibraryYear } from '#infra/local/demo-indicators.ts';
 import { recordLoader } from '#infra/local/record-loader.ts';
 
 export interface SeedReport {
@@ -52,6 +53,14 @@ export const seedDemoData = async (store: RecordStore): Promise<SeedReport> => {
       ...(u.unit ? { unitId: demoId(`unit:${u.unit}`) } : {}),
       ...(u.agency ? { agencyId: demoId(`agency:${u.agency}`) } : {}),
       ...(u.section ? { financeSectionId: demoId(`section:${u.section}`) } : {}),
+    });
+  }
+  for (const indicator of demoIndicators) {
+    await create('createIndicator', {
+      id: demoId(`indicator:${indicator.code}`),
+      fiscalYear: demoLibraryYear,
+      validFrom: `${demoLibraryYear}-01-01`,
+      ...indicator,
     });
   }
   return report;

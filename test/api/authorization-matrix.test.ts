@@ -9,6 +9,7 @@ import {
 } from '@jixiao/functions/organisation/record-kinds.ts';
 import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
+import { indicatorKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
@@ -28,24 +29,27 @@ type Caller = Role | 'anonymous';
 const relations: readonly Relation[] = ['own-department', 'other-department', 'other-tenant'];
 const callers: readonly Caller[] = [...roles, 'anonymous'];
 
+type Outcomes = readonly [number, number, number];
+
 interface Row {
-  /** Outcome for tenant-admin, per relation. */
-  admin?: readonly [number, number, number];
-  /** Outcome for every other signed-in role. */
-  others?: number;
+  /** Outcomes per relation for the roles named here… */
+  roles?: Partial<Record<Role, Outcomes>>;
+  /** …and for every other signed-in role (a number: the same for every relation). */
+  others?: number | Outcomes;
   anonymous?: number;
   everyone?: number;
 }
 
-const adminRead: Row = { admin: [200, 200, 404], others: 403, anonymous: 401 };
-const adminList: Row = { admin: [200, 200, 200], others: 403, anonymous: 401 };
-const adminCreateWithReference: Row = { admin: [201, 201, 422], others: 403, anonymous: 401 };
-const adminCreateStandalone: Row = { admin: [201, 201, 201], others: 403, anonymous: 401 };
+const adminRead: Row = { roles: { 'tenant-admin': [200, 200, 404] }, others: 403, anonymous: 401 };
+const adminList: Row = { roles: { 'tenant-admin': [200, 200, 200] }, others: 403, anonymous: 401 };
+const adminCreateWithReference: Row = { roles: { 'tenant-admin': [201, 201, 422] }, others: 403, anonymous: 401 };
+const adminCreateStandalone: Row = { roles: { 'tenant-admin': [201, 201, 201] }, others: 403, anonymous: 401 };
+const perf = 'performance-section-reviewer';
 
 const matrix: Record<string, Row> = {
   getHealth: { everyone: 200 },
   getOpenApi: { everyone: 200 },
-  getMe: { admin: [200, 200, 200], others: 200, anonymous: 401 },
+  getMe: { others: 200, anonymous: 401 },
 
   listFinanceSections: adminList,
   createFinanceSection: adminCreateStandalone,
@@ -76,20 +80,31 @@ const matrix: Record<string, Row> = {
   getUser: adminRead,
   updateUser: adminRead,
   getUserHistory: adminRead,
+
+  // The indicator library is tenant-wide: everyone searches it, the performance section keeps it.
+  listIndicators: { others: 200, anonymous: 401 },
+  getIndicator: { others: [200, 200, 404], anonymous: 401 },
+  createIndicator: { roles: { [perf]: [201, 201, 201] }, others: 403, anonymous: 401 },
+  updateIndicator: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  getIndicatorHistory: {
+    roles: { [perf]: [200, 200, 404], 'tenant-admin': [200, 200, 404] },
+    others: 403,
+    anonymous: 401,
+  },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
   if (row.everyone !== undefined) return row.everyone;
   if (caller === 'anonymous') return row.anonymous;
-  if (caller === 'tenant-admin') return row.admin?.[relations.indexOf(relation)];
-  return row.others;
+  const outcome = row.roles?.[caller] ?? row.others;
+  return typeof outcome === 'number' ? outcome : outcome?.[relations.indexOf(relation)];
 };
 
 let stack: TestStack;
 let other: TenantRecords;
 const tokens = new Map<Role, string>();
 
-type Targets = Record<'section' | 'department' | 'unit' | 'agency' | 'user', string>;
+type Targets = Record<'section' | 'department' | 'unit' | 'agency' | 'user' | 'indicator', string>;
 const targets = (relation: Relation): Targets =>
   relation === 'own-department'
     ? {
@@ -98,6 +113,7 @@ const targets = (relation: Relation): Targets =>
         unit: demoId('unit:102001'),
         agency: demoId('agency:91120110MA05JX8K2Q'),
         user: demoId('user:unit-preparer'),
+        indicator: demoId('indicator:GX-DJ-001'),
       }
     : relation === 'other-department'
       ? {
@@ -106,6 +122,7 @@ const targets = (relation: Relation): Targets =>
           unit: demoId('unit:101001'),
           agency: demoId('agency:91120116MA06B3T71L'),
           user: demoId('user:observer'),
+          indicator: demoId('indicator:HY-WR-001'),
         }
       : other;
 
@@ -115,6 +132,7 @@ const kinds: Record<string, [RecordKind, keyof Targets]> = {
   Unit: [unitKind, 'unit'],
   Agency: [agencyKind, 'agency'],
   User: [userKind, 'user'],
+  Indicator: [indicatorKind, 'indicator'],
 };
 
 const suffix = () =>
@@ -143,6 +161,22 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     createDepartment: { id, code, name: `测试部门${code}`, series: 'GOVERNMENT', financeSectionId: t.section },
     createUnit: { id, code, name: `测试单位${code}`, departmentId: t.department, unitType: 'OTHER' },
     createAgency: { id, name: `测试机构${code}`, creditCode: `91120110${code}X`, kind: 'OTHER' },
+    createIndicator: {
+      id,
+      fiscalYear: 2026,
+      code: `T-${code}`,
+      name: '测试指标',
+      level1: 'OUTPUT',
+      level2: 'QUANTITY',
+      scope: 'SECTOR',
+      sector: 'POSTAL',
+      operator: 'GTE',
+      unit: '个',
+      referenceValue: '10',
+      valueBasis: 'PLAN',
+      scoringStandard: '完成值≥目标值得满分',
+      validFrom: '2026-01-01',
+    },
     createUser: {
       id,
       username: `u${code}`,

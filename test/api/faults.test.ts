@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
 import { countItems } from '../support/table-count.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -20,6 +20,7 @@ beforeAll(async () => {
   stack = await startTestStack({ dynamoEndpoint: proxy.endpoint, tableName: `faults-${randomUUID()}` });
   admin = await stack.tokenFor('admin');
 });
+afterEach(() => proxy.clear());
 afterAll(async () => {
   await stack?.stop();
   await proxy?.close();
@@ -47,14 +48,15 @@ describe('faults between the handler and DynamoDB', () => {
 
   it('answers 503 with Retry-After when throttling outlasts the retries, writes nothing, and a retry then succeeds', async () => {
     const before = await items();
-    // The SDK makes five attempts (maxAttempts in document-client.ts): fail them all.
-    proxy.inject('TransactWriteItems', 'throttle', 5);
+    // However many attempts the SDK makes, all of them are throttled until the fault is cleared.
+    proxy.inject('TransactWriteItems', 'throttle', Number.POSITIVE_INFINITY);
     const body = department();
     const refused = await stack.call('POST', '/api/v1/departments', { token: admin, body });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body.type).toBe('urn:jixiao:problem:unavailable');
     expect(await items()).toBe(before);
+    proxy.clear();
 
     const retried = await stack.call('POST', '/api/v1/departments', { token: admin, body });
     expect(retried.status).toBe(201);

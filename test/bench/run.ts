@@ -13,7 +13,7 @@ import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/docume
 import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
 import { departmentKind, financeSectionKind } from '@jixiao/functions/organisation/record-kinds.ts';
-import { requestHash } from '@jixiao/functions/organisation/request-hash.ts';
+import { requestHash } from '@jixiao/functions/records/request-hash.ts';
 import { capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';

@@ -9,8 +9,10 @@ export type Fault = 'throttle' | 'lose-response';
 
 export interface FaultProxy {
   endpoint: string;
-  /** The next `count` calls of `operation` (e.g. `TransactWriteItems`) get `fault`. */
+  /** The next `count` calls of `operation` (e.g. `TransactWriteItems`) get `fault` (Infinity: until cleared). */
   inject(operation: string, fault: Fault, count: number): void;
+  /** Drops every planned fault that has not struck yet. */
+  clear(): void;
   /** How many calls of each operation the proxy has seen. */
   seen: Map<string, number>;
   close(): Promise<void>;
@@ -70,6 +72,9 @@ export const startFaultProxy = async (upstream: string): Promise<FaultProxy> => 
   return {
     endpoint: `http://127.0.0.1:${port}`,
     inject: (operation, fault, count) => planned.push({ operation, fault, left: count }),
+    clear: () => {
+      planned.length = 0;
+    },
     seen,
     close: () =>
       new Promise<void>((resolve) => {

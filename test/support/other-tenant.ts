@@ -11,6 +11,7 @@ export interface TenantRecords {
   unit: string;
   agency: string;
   user: string;
+  indicator: string;
 }
 
 export const seedOtherTenant = async (store: RecordStore): Promise<TenantRecords> => {
@@ -22,6 +23,7 @@ export const seedOtherTenant = async (store: RecordStore): Promise<TenantRecords
     unit: uuidV7(),
     agency: uuidV7(),
     user: uuidV7(),
+    indicator: uuidV7(),
   };
   await load('createFinanceSection', { id: ids.section, code: 'HXJKW', name: '河西区教科文科', type: 'BUSINESS' });
   await load('createDepartment', {
@@ -51,6 +53,22 @@ export const seedOtherTenant = async (store: RecordStore): Promise<TenantRecords
     roles: ['unit-preparer'],
     departmentId: ids.department,
     unitId: ids.unit,
+  });
+  await load('createIndicator', {
+    id: ids.indicator,
+    fiscalYear: 2026,
+    code: 'HX-001',
+    name: '河西区学生资助人次',
+    level1: 'OUTPUT',
+    level2: 'QUANTITY',
+    scope: 'SECTOR',
+    sector: 'VETERANS_AFFAIRS',
+    operator: 'GTE',
+    unit: '人次',
+    referenceValue: '500',
+    valueBasis: 'PLAN',
+    scoringStandard: '完成值≥目标值得满分',
+    validFrom: '2026-01-01',
   });
   return ids;
 };

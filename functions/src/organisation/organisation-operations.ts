@@ -3,11 +3,6 @@ import type { Role } from '@jixiao/core/roles.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import {
-  type MasterDataSpec,
-  masterDataOperations,
-  type Reference,
-} from '#functions/organisation/master-data-operations.ts';
-import {
   agencyKind,
   departmentKind,
   financeSectionKind,
@@ -15,6 +10,7 @@ import {
   userKind,
 } from '#functions/organisation/record-kinds.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { type MasterDataSpec, masterDataOperations, type Reference } from '#functions/records/record-operations.ts';
 
 const eq = (field: string, value: unknown): ListFilter[] =>
   typeof value === 'string' || typeof value === 'boolean' ? [{ field, op: 'eq', value }] : [];

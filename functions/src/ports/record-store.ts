@@ -24,6 +24,8 @@ export interface RecordKind {
   searchFields: readonly string[];
   /** Fields whose value must be unique within the tenant (e.g. a department code). */
   uniqueFields: readonly string[];
+  /** When set, unique only among records with the same value here (e.g. codes per fiscal year). */
+  uniqueScope?: string;
 }
 
 export interface WriteContext {

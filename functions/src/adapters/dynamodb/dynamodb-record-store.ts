@@ -139,7 +139,7 @@ export class DynamoDbRecordStore implements RecordStore {
     request: { hash: string; context: WriteContext },
   ): Promise<CreateOutcome<T>> {
     const pk = keys.recordPk(tenant, kind, record.id);
-    const uniques = kind.uniqueFields.filter((f) => typeof record[f] === 'string' && record[f]);
+    const uniques = kind.uniqueFields.filter((f) => keys.uniqueValue(kind, record, f) !== undefined);
     const items: TransactItems = [
       {
         Put: {
@@ -171,7 +171,11 @@ export class DynamoDbRecordStore implements RecordStore {
       ...uniques.map((field) => ({
         Put: {
           TableName: this.table,
-          Item: { pk: keys.uniquePk(tenant, kind, field, String(record[field])), sk: keys.uniqueSk, id: record.id },
+          Item: {
+            pk: keys.uniquePk(tenant, kind, field, keys.uniqueValue(kind, record, field)!),
+            sk: keys.uniqueSk,
+            id: record.id,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
@@ -205,7 +209,9 @@ export class DynamoDbRecordStore implements RecordStore {
     context: WriteContext,
   ): Promise<UpdateOutcome<T>> {
     const pk = keys.recordPk(tenant, kind, before.id);
-    const changedUniques = kind.uniqueFields.filter((f) => String(before[f] ?? '') !== String(after[f] ?? ''));
+    const changedUniques = kind.uniqueFields.filter(
+      (f) => keys.uniqueValue(kind, before, f) !== keys.uniqueValue(kind, after, f),
+    );
     const items: TransactItems = [
       {
         Put: {
@@ -219,22 +225,24 @@ export class DynamoDbRecordStore implements RecordStore {
     ];
     const uniqueStart = items.length;
     for (const field of changedUniques) {
-      if (typeof after[field] === 'string' && after[field]) {
+      const value = keys.uniqueValue(kind, after, field);
+      if (value !== undefined) {
         items.push({
           Put: {
             TableName: this.table,
-            Item: { pk: keys.uniquePk(tenant, kind, field, String(after[field])), sk: keys.uniqueSk, id: after.id },
+            Item: { pk: keys.uniquePk(tenant, kind, field, value), sk: keys.uniqueSk, id: after.id },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         });
       }
     }
     for (const field of changedUniques) {
-      if (typeof before[field] === 'string' && before[field]) {
+      const value = keys.uniqueValue(kind, before, field);
+      if (value !== undefined) {
         items.push({
           Delete: {
             TableName: this.table,
-            Key: { pk: keys.uniquePk(tenant, kind, field, String(before[field])), sk: keys.uniqueSk },
+            Key: { pk: keys.uniquePk(tenant, kind, field, value), sk: keys.uniqueSk },
           },
         });
       }
@@ -250,7 +258,7 @@ export class DynamoDbRecordStore implements RecordStore {
       }
       const failed = codes.findIndex((c, i) => i >= uniqueStart && c === 'ConditionalCheckFailed');
       if (failed >= uniqueStart) {
-        const puts = changedUniques.filter((f) => typeof after[f] === 'string' && after[f]);
+        const puts = changedUniques.filter((f) => keys.uniqueValue(kind, after, f) !== undefined);
         return { outcome: 'duplicate', field: puts[failed - uniqueStart]! };
       }
       throw error;

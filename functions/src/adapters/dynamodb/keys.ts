@@ -10,6 +10,13 @@ export const ownerPk = (tenant: string, kind: RecordKind, ownerId: string) =>
   `T#${tenant}#${kind.type}#${kind.ownerField}#${ownerId}`;
 export const uniquePk = (tenant: string, kind: RecordKind, field: string, value: string) =>
   `T#${tenant}#${kind.type}#UNIQUE#${field}#${value.toLowerCase()}`;
+
+/** The value a unique field claims: the field's text, within its scope if the kind has one. */
+export const uniqueValue = (kind: RecordKind, record: StoredRecord, field: string): string | undefined => {
+  const value = record[field];
+  if (typeof value !== 'string' || value === '') return undefined;
+  return kind.uniqueScope ? `${String(record[kind.uniqueScope] ?? '')}/${value}` : value;
+};
 export const uniqueSk = '#UNIQUE';
 export const tenantPk = (tenant: string) => `T#${tenant}`;
 export const tenantSk = '#TENANT';
@@ -19,7 +26,8 @@ const sortValue = (kind: RecordKind, record: StoredRecord) => String(record[kind
 /** The item as stored: the record under `record`, plus the keys and attributes the indexes need. */
 export const recordItem = (tenant: string, kind: RecordKind, record: StoredRecord) => {
   const sortKey = `${sortValue(kind, record)}#${record.id}`;
-  const owner = kind.ownerField ? record[kind.ownerField] : undefined;
+  const ownerValue = kind.ownerField ? record[kind.ownerField] : undefined;
+  const owner = typeof ownerValue === 'number' ? String(ownerValue) : ownerValue;
   return {
     pk: recordPk(tenant, kind, record.id),
     sk: recordSk,
@@ -29,7 +37,7 @@ export const recordItem = (tenant: string, kind: RecordKind, record: StoredRecor
     entityType: kind.type,
     version: record.version,
     search: kind.searchFields
-      .map((f) => record[f])
+      .flatMap((f) => record[f])
       .filter((x) => typeof x === 'string')
       .join(' ')
       .toLowerCase(),

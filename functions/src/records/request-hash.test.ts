@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestHash } from '#functions/organisation/request-hash.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
 
 describe('requestHash', () => {
   it('is the same for the same content in any key order', () => {

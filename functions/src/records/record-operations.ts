@@ -3,7 +3,6 @@ import type { FieldError } from '@jixiao/core/problem.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import { requestHash } from '#functions/organisation/request-hash.ts';
 import {
   InvalidCursorError,
   type ListFilter,
@@ -12,6 +11,7 @@ import {
   type StoredRecord,
   type WriteContext,
 } from '#functions/ports/record-store.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
 
 /** A reference from one record to another that must exist in the same tenant. */
 export interface Reference {
