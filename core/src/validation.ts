@@ -84,6 +84,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': `成本指标不得高于支出标准（${cap}）`,
     en: `A cost indicator may not exceed the spending standard (${cap})`,
   }),
+  roll_over_forwards: () => ({
+    'zh-CN': '目标年度必须晚于来源年度',
+    en: 'The target year must come after the source year',
+  }),
   valid_to_before_from: () => ({ 'zh-CN': '失效日期不能早于生效日期', en: 'The end date is before the start date' }),
   unit_outside_department: () => ({
     'zh-CN': '所选预算单位不属于所选部门',

@@ -34,6 +34,8 @@ export interface RouteDefinition {
   response: { status: number; description: string; schema?: v.GenericSchema };
   /** Creates carry a client-made UUIDv7 `id` that doubles as the idempotency key. */
   idempotentCreate?: true;
+  /** A bulk operation whose records get ids derived from their sources: running it again replays. */
+  idempotentBulk?: true;
 }
 
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
@@ -201,6 +203,22 @@ export const routes: readonly RouteDefinition[] = [
     update: user.updateUser,
     query: user.userQuery,
   }),
+  {
+    operationId: 'rollOverIndicators',
+    method: 'POST',
+    path: '/api/v1/indicators/roll-over',
+    capability: 'submission',
+    tag: 'indicator-library',
+    summary: 'Give every active entry of one fiscal year a version in a later year (running it again adds nothing)',
+    access: ['performance-section-reviewer'],
+    body: indicator.rollOverIndicators,
+    idempotentBulk: true,
+    response: {
+      status: 200,
+      description: 'What was created, already there, or skipped',
+      schema: indicator.rollOverReport,
+    },
+  },
   // The indicator library: everyone searches it; the performance section keeps it.
   ...masterDataRoutes({
     capability: 'submission',

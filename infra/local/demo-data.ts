@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { derivedId } from '@jixiao/functions/records/derived-id.ts';
 import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
 import type { FinanceSectionType } from '@jixiao/core/organisation/finance-section.ts';
 import type { UnitType } from '@jixiao/core/organisation/unit.ts';
@@ -12,11 +12,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 export const demoTenant = { id: '120110000', name: '天津市东丽区', shortName: '东丽区' };
 
 /** Stable ids, so loading the demo twice replays the same creates and adds nothing. */
-export const demoId = (name: string): string => {
-  const hex = createHash('sha256').update(`jixiao-demo:${name}`).digest('hex');
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
+export const demoId = (name: string): string => derivedId(`jixiao-demo:${name}`);
 
 export interface DemoSection {
   code: string;

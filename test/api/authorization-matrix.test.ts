@@ -86,6 +86,7 @@ const matrix: Record<string, Row> = {
   getIndicator: { others: [200, 200, 404], anonymous: 401 },
   createIndicator: { roles: { [perf]: [201, 201, 201] }, others: 403, anonymous: 401 },
   updateIndicator: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  rollOverIndicators: { roles: { [perf]: [200, 200, 200] }, others: 403, anonymous: 401 },
   getIndicatorHistory: {
     roles: { [perf]: [200, 200, 404], 'tenant-admin': [200, 200, 404] },
     others: 403,
@@ -161,6 +162,7 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     createDepartment: { id, code, name: `测试部门${code}`, series: 'GOVERNMENT', financeSectionId: t.section },
     createUnit: { id, code, name: `测试单位${code}`, departmentId: t.department, unitType: 'OTHER' },
     createAgency: { id, name: `测试机构${code}`, creditCode: `91120110${code}X`, kind: 'OTHER' },
+    rollOverIndicators: { fromYear: 2026, toYear: 2030 },
     createIndicator: {
       id,
       fiscalYear: 2026,

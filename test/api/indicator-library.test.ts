@@ -124,4 +124,67 @@ describe('indicator library', () => {
     expect(raised.status).toBe(400);
     expect(raised.body.errors[0].code).toBe('above_spending_cap');
   });
+
+  it('rolls the library into the next year once: active entries only, a taken code skipped, a rerun adds nothing', async () => {
+    const from = demoLibraryYear + 3;
+    const to = from + 1;
+    const entries = [
+      newIndicator({ fiscalYear: from }),
+      newIndicator({ fiscalYear: from }),
+      newIndicator({ fiscalYear: from }),
+    ];
+    for (const body of entries) {
+      expect(
+        (await stack.call('POST', '/api/v1/indicators', { token: perf, body: { ...body, validFrom: `${from}-01-01` } }))
+          .status,
+      ).toBe(201);
+    }
+    await stack.call('PATCH', `/api/v1/indicators/${entries[2]!.id}`, {
+      token: perf,
+      body: { version: 1, status: 'inactive' },
+    });
+    // Someone already wrote next year's version of the second entry by hand.
+    await stack.call('POST', '/api/v1/indicators', {
+      token: perf,
+      body: newIndicator({ code: entries[1]!.code, fiscalYear: to, validFrom: `${to}-01-01` }),
+    });
+
+    expect(
+      (
+        await stack.call('POST', '/api/v1/indicators/roll-over', {
+          token: preparer,
+          body: { fromYear: from, toYear: to },
+        })
+      ).status,
+    ).toBe(403);
+    const first = await stack.call('POST', '/api/v1/indicators/roll-over', {
+      token: perf,
+      body: { fromYear: from, toYear: to },
+    });
+    expect(first.body).toEqual({
+      fromYear: from,
+      toYear: to,
+      created: 1,
+      unchanged: 0,
+      skipped: [{ code: entries[1]!.code, reason: 'code-taken' }],
+    });
+    const again = await stack.call('POST', '/api/v1/indicators/roll-over', {
+      token: perf,
+      body: { fromYear: from, toYear: to },
+    });
+    expect(again.body).toMatchObject({ created: 0, unchanged: 1 });
+
+    const next = await all(preparer, `fiscalYear=${to}`);
+    expect(next.map((i) => i.code).sort()).toEqual([entries[0]!.code, entries[1]!.code].sort());
+    const rolled = next.find((i) => i.code === entries[0]!.code)!;
+    expect(rolled).toMatchObject({ fiscalYear: to, validFrom: `${to}-01-01`, name: entries[0]!.name, version: 1 });
+    expect(rolled.id).not.toBe(entries[0]!.id);
+
+    const backwards = await stack.call('POST', '/api/v1/indicators/roll-over', {
+      token: perf,
+      body: { fromYear: to, toYear: from },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0]).toMatchObject({ pointer: '/toYear', code: 'roll_over_forwards' });
+  });
 });

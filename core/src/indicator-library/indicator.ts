@@ -29,7 +29,12 @@ export const valueBases = ['PLAN', 'INDUSTRY', 'HISTORICAL', 'SPENDING_STANDARD'
 export const libraryScopes = ['COMMON', 'SECTOR'] as const;
 
 const isoDate = v.pipe(v.string(), v.isoDate('iso_date'));
-const fiscalYear = v.pipe(v.number(), v.integer(), v.minValue(2000, 'fiscal_year'), v.maxValue(2100, 'fiscal_year'));
+export const fiscalYear = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(2000, 'fiscal_year'),
+  v.maxValue(2100, 'fiscal_year'),
+);
 
 const fields = {
   fiscalYear,
@@ -142,3 +147,20 @@ export const indicatorErrors = (
   if (entry.validTo && entry.validTo < entry.validFrom) add('/validTo', 'valid_to_before_from');
   return errors;
 };
+
+/** Rolling the library into a new fiscal year: every active entry of `fromYear` gets a version in `toYear`. */
+export const rollOverIndicators = v.pipe(
+  v.strictObject({ fromYear: fiscalYear, toYear: fiscalYear }),
+  v.forward(
+    v.check((r) => r.toYear > r.fromYear, 'roll_over_forwards'),
+    ['toYear'],
+  ),
+);
+export const rollOverReport = v.object({
+  fromYear: v.number(),
+  toYear: v.number(),
+  created: v.number(),
+  unchanged: v.number(),
+  skipped: v.array(v.object({ code: v.string(), reason: v.picklist(['code-taken']) })),
+});
+export type RollOverReport = v.InferOutput<typeof rollOverReport>;

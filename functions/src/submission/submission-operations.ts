@@ -1,8 +1,12 @@
 import type { FrameworkId } from '@jixiao/core/indicator-library/framework.ts';
+import type { RollOverReport } from '@jixiao/core/indicator-library/indicator.ts';
 import { indicatorErrors } from '@jixiao/core/indicator-library/indicator.ts';
+import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
-import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
+import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { derivedId } from '#functions/records/derived-id.ts';
 import { type MasterDataSpec, masterDataOperations } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 
 const eq = (field: string, value: unknown): ListFilter[] =>
@@ -42,9 +46,65 @@ const indicators: MasterDataSpec = {
   }),
 };
 
+/** Copies every active entry of one year into another; ids derive from source and year, so a rerun replays. */
+const rollOver =
+  (store: RecordStore) => async (request: OperationRequest<unknown, unknown, { fromYear: number; toYear: number }>) => {
+    const { fromYear, toYear } = request.body;
+    const tenant = request.principal.tenant;
+    const report: RollOverReport = { fromYear, toYear, created: 0, unchanged: 0, skipped: [] };
+    let cursor: string | undefined;
+    do {
+      const page = await store.list<StoredRecord>(tenant, indicatorKind, {
+        limit: 100,
+        cursor,
+        ownerId: String(fromYear),
+        filters: [{ field: 'status', op: 'eq', value: 'active' }],
+      });
+      for (const source of page.items) {
+        const {
+          id: _id,
+          version: _v,
+          createdAt: _c,
+          updatedAt: _u,
+          createdBy: _cb,
+          updatedBy: _ub,
+          ...content
+        } = source;
+        const body = { ...content, fiscalYear: toYear, validFrom: `${toYear}-01-01`, validTo: null };
+        const id = derivedId(`indicator-roll-over:${source.id}:${toYear}`);
+        const record: StoredRecord = {
+          ...body,
+          id,
+          status: 'active',
+          version: 1,
+          createdAt: request.receivedAt,
+          updatedAt: request.receivedAt,
+          createdBy: request.principal.userId,
+          updatedBy: request.principal.userId,
+        };
+        const result = await store.create(tenant, indicatorKind, record, {
+          hash: requestHash({ id, ...body }),
+          context: {
+            actor: request.principal.userId,
+            actorRoles: request.principal.roles,
+            requestId: request.requestId,
+            at: request.receivedAt,
+          },
+        });
+        if (result.outcome === 'created') report.created++;
+        // Rolled over before (and perhaps edited since): the new year's version stays as it is.
+        else if (result.outcome === 'replayed' || result.outcome === 'id-conflict') report.unchanged++;
+        else report.skipped.push({ code: String(source.code), reason: 'code-taken' });
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { status: 200, body: report };
+  };
+
 export const submissionOperations = (store: RecordStore): Operations => {
   const library = masterDataOperations(store, indicators);
   return {
+    rollOverIndicators: rollOver(store),
     listIndicators: library.list,
     createIndicator: library.create,
     getIndicator: library.get,
