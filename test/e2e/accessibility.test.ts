@@ -90,6 +90,21 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
         await page.evaluate(() => localStorage.removeItem('jixiao.session'));
         await signIn(page, username);
         await check(`${username} home`);
+        if (username === 'perf-reviewer') {
+          await page.goto(`${stack.url}/library`);
+          await page.locator('ul.items li').first().waitFor();
+          await page.locator('ul.items li summary').first().click();
+          await check('indicator library');
+          await page.getByRole('button', { name: language === 'en' ? /new indicator/i : '新建指标' }).click();
+          await page.getByRole('dialog').waitFor();
+          await page
+            .getByRole('dialog')
+            .getByLabel(language === 'en' ? 'Level 2' : '二级指标')
+            .selectOption('COST');
+          await page.getByRole('dialog').locator('button[type="submit"]').click();
+          await check('indicator form with errors');
+          await page.keyboard.press('Escape');
+        }
       }
       await context.close();
       expect(found).toEqual({});
