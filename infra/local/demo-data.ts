@@ -1,8 +1,8 @@
-import { derivedId } from '@jixiao/functions/records/derived-id.ts';
 import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
 import type { FinanceSectionType } from '@jixiao/core/organisation/finance-section.ts';
 import type { UnitType } from '@jixiao/core/organisation/unit.ts';
 import type { Role } from '@jixiao/core/roles.ts';
+import { derivedId } from '@jixiao/functions/records/derived-id.ts';
 
 /**
  * Demo data for Dongli District, Tianjin (天津市东丽区), the reference case of DESIGN.md §1:
