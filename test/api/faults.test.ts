@@ -16,6 +16,8 @@ let stack: TestStack;
 let admin: string;
 
 beforeAll(async () => {
+  // Server errors are what this file is about: let the handlers log them.
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   proxy = await startFaultProxy(inject('dynamoEndpoint'));
   stack = await startTestStack({ dynamoEndpoint: proxy.endpoint, tableName: `faults-${randomUUID()}` });
   admin = await stack.tokenFor('admin');

@@ -46,8 +46,10 @@ const transientNames = new Set([
 const transientReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 const isTransient = (error: unknown): boolean => {
-  const e = error as { name?: string; code?: string };
+  const e = error as { name?: string; code?: string; message?: string; $retryable?: unknown; $fault?: string };
   if (transientNames.has(e?.name ?? '') || transientNames.has(e?.code ?? '')) return true;
+  // What the SDK itself marks retryable, server-side faults, and its retry budget running dry.
+  if (e?.$retryable || e?.$fault === 'server' || e?.message === 'No retry token available') return true;
   const codes = cancellationCodes(error);
   return codes?.some((c) => transientReasons.has(c ?? '')) ?? false;
 };
