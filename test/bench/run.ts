@@ -15,7 +15,9 @@ import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-defi
 import { departmentKind, financeSectionKind } from '@jixiao/functions/organisation/record-kinds.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
 import { capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
+import { indicatorKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
+import { demoIndicators } from '@jixiao/infra/local/demo-indicators.ts';
 import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
 import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
@@ -232,6 +234,18 @@ const main = async () => {
       status: 'active',
     };
     await db.send(new PutCommand({ TableName: coldTable, Item: keys.recordItem(tenant, departmentKind, department) }));
+    const indicatorId = demoId(`indicator:${demoIndicators[0]!.code}`);
+    await db.send(
+      new PutCommand({
+        TableName: coldTable,
+        Item: keys.recordItem(tenant, indicatorKind, {
+          id: indicatorId,
+          version: 1,
+          fiscalYear: 2026,
+          ...demoIndicators[0]!,
+        }),
+      }),
+    );
     const claims = { sub: 'bench-admin', 'custom:tenant': tenant, 'cognito:groups': '[tenant-admin]' };
     const apiEvent = (routeKey: string, path: string, pathParameters?: Record<string, string>) => ({
       version: '2.0',
@@ -257,10 +271,14 @@ const main = async () => {
       ...capabilities.map((capability) => ({
         name: capability,
         entry: join(repositoryRoot, handlerEntry(capability)),
-        event:
-          capability === 'organisation'
-            ? apiEvent('GET /api/v1/departments/{id}', `/api/v1/departments/${department.id}`, { id: department.id })
-            : apiEvent('GET /api/v1/me', '/api/v1/me'),
+        // Each capability's one call reads one record (the platform's reads the caller's profile).
+        event: {
+          platform: apiEvent('GET /api/v1/me', '/api/v1/me'),
+          organisation: apiEvent('GET /api/v1/departments/{id}', `/api/v1/departments/${department.id}`, {
+            id: department.id,
+          }),
+          submission: apiEvent('GET /api/v1/indicators/{id}', `/api/v1/indicators/${indicatorId}`, { id: indicatorId }),
+        }[capability],
       })),
     ];
     const bundles: {
