@@ -29,9 +29,20 @@ export interface MasterDataSpec {
   listFilters: (query: Record<string, unknown>) => { ownerId?: string; filters: ListFilter[] };
 }
 
+/** A new record at version 1, stamped with who made it and when. */
+export const newRecord = (body: Record<string, unknown> & { id: string }, request: OperationRequest): StoredRecord => ({
+  ...body,
+  status: 'active',
+  version: 1,
+  createdAt: request.receivedAt,
+  updatedAt: request.receivedAt,
+  createdBy: request.principal.userId,
+  updatedBy: request.principal.userId,
+});
+
 type Query = { limit: number; cursor?: string; q?: string; status?: string } & Record<string, unknown>;
 
-const writeContext = (request: OperationRequest): WriteContext => ({
+export const writeContext = (request: OperationRequest): WriteContext => ({
   actor: request.principal.userId,
   actorRoles: request.principal.roles,
   requestId: request.requestId,
@@ -93,16 +104,7 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
   const create: Operation = async (request: OperationRequest<unknown, unknown, Record<string, unknown>>) => {
     const tenant = request.principal.tenant;
     const body = request.body;
-    const record: StoredRecord = {
-      ...body,
-      id: String(body.id),
-      status: 'active',
-      version: 1,
-      createdAt: request.receivedAt,
-      updatedAt: request.receivedAt,
-      createdBy: request.principal.userId,
-      updatedBy: request.principal.userId,
-    };
+    const record = newRecord({ ...body, id: String(body.id) }, request);
     await validateRecord(store, spec, tenant, record, request.language);
     const result = await store.create(tenant, kind, record, {
       hash: requestHash(body),

@@ -5,7 +5,12 @@ import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
-import { type MasterDataSpec, masterDataOperations } from '#functions/records/record-operations.ts';
+import {
+  type MasterDataSpec,
+  masterDataOperations,
+  newRecord,
+  writeContext,
+} from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 
@@ -72,24 +77,10 @@ const rollOver =
         } = source;
         const body = { ...content, fiscalYear: toYear, validFrom: `${toYear}-01-01`, validTo: null };
         const id = derivedId(`indicator-roll-over:${source.id}:${toYear}`);
-        const record: StoredRecord = {
-          ...body,
-          id,
-          status: 'active',
-          version: 1,
-          createdAt: request.receivedAt,
-          updatedAt: request.receivedAt,
-          createdBy: request.principal.userId,
-          updatedBy: request.principal.userId,
-        };
+        const record = newRecord({ ...body, id }, request);
         const result = await store.create(tenant, indicatorKind, record, {
           hash: requestHash({ id, ...body }),
-          context: {
-            actor: request.principal.userId,
-            actorRoles: request.principal.roles,
-            requestId: request.requestId,
-            at: request.receivedAt,
-          },
+          context: writeContext(request),
         });
         if (result.outcome === 'created') report.created++;
         // Rolled over before (and perhaps edited since): the new year's version stays as it is.
