@@ -1,7 +1,9 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { describe } from '@jixiao/core/validation.ts';
+import { ApiError } from '#lib/api.ts';
 import { i18n } from '#lib/i18n.svelte.ts';
+import { problemText, problemWithDetails } from '#lib/problem-text.ts';
 
 /** Validates the form's values with the core schemas, in the UI language. */
 export type Check<V> = (values: V, language: Language) => FieldError[];
@@ -85,6 +87,23 @@ export class FormState<V extends Record<string, unknown>> {
     }
     this.serverErrors = next;
     return unplaced;
+  }
+
+  /**
+   * Shows why a save failed: field errors beside their fields, the rest summed up as the form's
+   * error. A version conflict is handed back instead, for the form to offer the server's copy.
+   */
+  applyFailure<R>(error: unknown, known: readonly string[]): { title: string; current: R } | null {
+    if (!(error instanceof ApiError)) {
+      this.formError = problemText(error);
+      return null;
+    }
+    if (error.is('version-conflict') && error.problem.current) {
+      return { title: error.problem.title, current: error.problem.current as R };
+    }
+    const unplaced = this.applyServerErrors(error.fieldErrors, known);
+    this.formError = unplaced.length ? problemWithDetails(error.problem.title, unplaced) : problemText(error);
+    return null;
   }
 
   reset(values: V): void {
