@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { dynamoDbCallBudget } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
@@ -53,8 +54,10 @@ describe('faults between the handler and DynamoDB', () => {
     // However many attempts the SDK makes, all of them are throttled until the fault is cleared.
     proxy.inject('TransactWriteItems', 'throttle', Number.POSITIVE_INFINITY);
     const body = department();
+    const attempts = proxy.seen.get('TransactWriteItems') ?? 0;
     const refused = await stack.call('POST', '/api/v1/departments', { token: admin, body });
     expect(refused.status).toBe(503);
+    expect(proxy.seen.get('TransactWriteItems')).toBe(attempts + dynamoDbCallBudget.attempts);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body.type).toBe('urn:jixiao:problem:unavailable');
     expect(await items()).toBe(before);
@@ -64,6 +67,18 @@ describe('faults between the handler and DynamoDB', () => {
     expect(retried.status).toBe(201);
     expect(retried.headers.get('idempotent-replayed')).toBeNull();
     expect(await items()).toBe(before + 4);
+  });
+
+  it('answers 503 within the function timeout when DynamoDB stops answering, and writes nothing', async () => {
+    const before = await items();
+    proxy.inject('TransactWriteItems', 'stall', Number.POSITIVE_INFINITY);
+    const started = performance.now();
+    const refused = await stack.call('POST', '/api/v1/departments', { token: admin, body: department() });
+    // Not a timing assertion: a 500 from the function timeout (10 s) is the failure this guards against.
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await items()).toBe(before);
   });
 
   // The SDK gives each TransactWriteItems a ClientRequestToken and keeps it across its retries, so

@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage } from 'node:http';
 /**
  * A loopback proxy in front of DynamoDB Local that injects real faults into chosen operations:
  * throttling answers (as DynamoDB sends them) or a lost response (the request reaches DynamoDB and
- * is carried out, then the connection is cut before the answer gets back).
+ * is carried out, then the connection is cut before the answer gets back) or a stall (the request
+ * is held and never answered, as when a network path goes dark).
  */
-export type Fault = 'throttle' | 'lose-response';
+export type Fault = 'throttle' | 'lose-response' | 'stall';
 
 export interface FaultProxy {
   endpoint: string;
@@ -38,6 +39,7 @@ export const startFaultProxy = async (upstream: string): Promise<FaultProxy> => 
     seen.set(operation, (seen.get(operation) ?? 0) + 1);
     const plan = planned.find((p) => p.operation === operation && p.left > 0);
     if (plan) plan.left--;
+    if (plan?.fault === 'stall') return; // the connection stays open until the client gives up
     if (plan?.fault === 'throttle') {
       const text = JSON.stringify({
         __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
