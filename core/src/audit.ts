@@ -9,6 +9,8 @@ export const auditEntry = v.object({
   entityType: v.string(),
   entityId: v.string(),
   requestId: v.string(),
+  /** The domain action, when the write was one (e.g. `final-approve`). */
+  operation: v.optional(v.string()),
   before: v.nullable(v.record(v.string(), v.unknown())),
   after: v.record(v.string(), v.unknown()),
 });

@@ -31,6 +31,17 @@ export const problemCatalogue = {
     title: { 'zh-CN': '该编号已用于另一份不同的内容', en: 'This id was already used for different content' },
   },
   duplicate: { status: 409, title: { 'zh-CN': '已存在相同编码的记录', en: 'A record with the same code exists' } },
+  'invalid-transition': {
+    status: 409,
+    title: {
+      'zh-CN': '当前状态下不能执行此操作，请刷新后查看最新状态',
+      en: 'This cannot be done in the current state; reload to see it',
+    },
+  },
+  'rules-not-met': {
+    status: 422,
+    title: { 'zh-CN': '尚未满足办理此操作的条件', en: 'The conditions for this step are not met' },
+  },
   'reference-not-found': {
     status: 422,
     title: { 'zh-CN': '引用的记录不存在', en: 'A referenced record does not exist' },

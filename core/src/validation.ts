@@ -93,6 +93,79 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '所选预算单位不属于所选部门',
     en: 'The budget unit is not in the chosen department',
   }),
+  project_code: () => ({
+    'zh-CN': '项目编码应为 6–21 位数字或大写字母',
+    en: 'Project code: 6–21 digits or capital letters',
+  }),
+  functional_class: () => ({
+    'zh-CN': '支出功能分类应为 3 位（类）或 5 位（类款）数字',
+    en: 'Functional class: 3 digits (class) or 5 digits (class and sub-class)',
+  }),
+  period_backwards: () => ({ 'zh-CN': '实施期结束年度不能早于开始年度', en: 'The period ends before it starts' }),
+  unit_not_yours: () => ({ 'zh-CN': '只能为本单位申报项目', en: 'You can only register projects for your own unit' }),
+  medium_term_goal_required: () => ({
+    'zh-CN': '跨年度项目必须填写中期（实施期）目标',
+    en: 'A multi-year project needs a medium-term goal',
+  }),
+  qualitative_value_required: () => ({
+    'zh-CN': '定性指标必须填写分级表述（指标值）',
+    en: 'A qualitative indicator needs its graded wording',
+  }),
+  scoring_standard_required: () => ({
+    'zh-CN': '定性指标必须填写评（扣）分标准',
+    en: 'A qualitative indicator needs its scoring standard',
+  }),
+  missing_output: () => ({ 'zh-CN': '年度指标中至少要有一项产出指标', en: 'At least one annual output indicator' }),
+  missing_benefit: () => ({ 'zh-CN': '年度指标中至少要有一项效益指标', en: 'At least one annual benefit indicator' }),
+  missing_satisfaction: () => ({
+    'zh-CN': '年度指标中至少要有一项满意度指标；不设满意度指标须说明理由',
+    en: 'At least one annual satisfaction indicator, or a reason for the exemption',
+  }),
+  exempt_but_present: () => ({
+    'zh-CN': '已设满意度指标，无需填写免设理由',
+    en: 'There is a satisfaction indicator: no exemption reason is needed',
+  }),
+  weights_output: (r) => weightMessage('产出', 'Output', r),
+  weights_benefit: (r) => weightMessage('效益', 'Benefit', r),
+  weights_satisfaction: (r) => weightMessage('满意度', 'Satisfaction', r),
+  return_needs_reason: () => ({
+    'zh-CN': '退回时请填写审核意见或针对具体指标的意见',
+    en: 'A return needs an opinion or a comment on a row',
+  }),
+  grade_required: () => ({ 'zh-CN': '终审通过须评定等级', en: 'Final approval needs a grade' }),
+  agency_for_third_party: () => ({
+    'zh-CN': '委托第三方评估时须选择第三方机构（其他评估方式不选）',
+    en: 'Choose the agency for a third-party assessment (and only then)',
+  }),
+  already_budgeted: () => ({ 'zh-CN': '该项目已纳入预算', en: 'The project is already in the budget' }),
+  targets_not_approved: () => ({
+    'zh-CN': '绩效目标尚未终审通过，不能纳入预算',
+    en: 'The targets are not final-approved: no budget',
+  }),
+  grade_not_passing: () => ({
+    'zh-CN': '绩效目标终审等级须为优或良，才能纳入预算',
+    en: 'The targets must be graded Excellent or Good to enter the budget',
+  }),
+  ex_ante_missing: () => ({
+    'zh-CN': '该项目须先完成事前绩效评估',
+    en: 'This project needs a concluded ex-ante assessment first',
+  }),
+  ex_ante_rejected: () => ({
+    'zh-CN': '事前绩效评估结论为不予支持，不能纳入预算',
+    en: 'The ex-ante assessment did not support this project: no budget',
+  }),
+  reference_not_found: () => ({ 'zh-CN': '所选记录不存在', en: 'No such record' }),
+  duplicate_row: () => ({ 'zh-CN': '指标行编号重复', en: 'Two rows have the same id' }),
+  unknown_row: () => ({ 'zh-CN': '意见针对的指标行不存在', en: 'The comment is on a row that does not exist' }),
+  sha256: () => ({ 'zh-CN': '文件校验值格式不正确', en: 'Invalid file checksum' }),
+};
+
+const weightMessage = (zh: string, en: string, r: unknown): Record<Language, string> => {
+  const { total, expected } = (r ?? {}) as { total?: number; expected?: number };
+  return {
+    'zh-CN': `${zh}指标权重合计应为 ${expected} 分（当前 ${total} 分）`,
+    en: `${en} weights must add up to ${expected} (now ${total})`,
+  };
 };
 
 export const describe = (code: string, language: Language, requirement?: unknown): string =>

@@ -33,7 +33,8 @@ describe('route table', () => {
     for (const route of routes) {
       expect(route.path).toMatch(/^\/api\/v1\/[a-z0-9.{}/-]+$/);
       if (route.access !== 'public') for (const role of route.access) expect(roles).toContain(role);
-      if (route.method === 'POST') expect(route.idempotentCreate || route.idempotentBulk).toBe(true);
+      if (route.method === 'POST')
+        expect(route.idempotentCreate || route.idempotentBulk || route.versionedAction).toBe(true);
       if (route.method === 'POST' || route.method === 'PATCH') expect(route.body).toBeDefined();
     }
   });

@@ -8,6 +8,9 @@ import * as user from '@jixiao/core/organisation/user.ts';
 import { health, me } from '@jixiao/core/platform.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
+import * as exAnte from '@jixiao/core/submission/ex-ante-assessment.ts';
+import * as target from '@jixiao/core/submission/performance-target.ts';
+import * as project from '@jixiao/core/submission/project.ts';
 import * as v from 'valibot';
 
 /**
@@ -36,6 +39,11 @@ export interface RouteDefinition {
   idempotentCreate?: true;
   /** A bulk operation whose records get ids derived from their sources: running it again replays. */
   idempotentBulk?: true;
+  /**
+   * A step taken on a record at the `version` in the body: repeating it finds a newer version and
+   * gets 409, so a retried request never acts twice.
+   */
+  versionedAction?: true;
 }
 
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
@@ -121,6 +129,267 @@ const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
     },
   ];
 };
+
+const unitPeople: readonly Role[] = ['unit-preparer', 'unit-approver'];
+/** Everyone who works on projects: the unit, its department, the bureau's two sections. */
+const projectPeople: readonly Role[] = [
+  ...unitPeople,
+  'department-reviewer',
+  'business-section-reviewer',
+  'performance-section-reviewer',
+];
+const submission = { capability: 'submission', tag: 'submission' } as const;
+const targetWithChecks = v.object({
+  ...target.performanceTarget.entries,
+  /** Rules 1–4 of domain.md §8 as they stand now: empty when it may be sent on. */
+  checks: v.array(v.object({ pointer: v.string(), code: v.string(), message: v.string() })),
+  /** The library entries the rows came from, by id: reference value, unit, spending standard. */
+  libraryReferences: v.record(v.string(), v.unknown()),
+});
+const decision = (summary: string, operationId: string, path: string, role: Role, body: v.GenericSchema) =>
+  ({
+    ...submission,
+    operationId,
+    method: 'POST',
+    path: `/api/v1/targets/{id}/${path}`,
+    summary,
+    access: [role],
+    params: idParams,
+    body,
+    versionedAction: true,
+    response: { status: 200, description: 'The version after the step', schema: targetWithChecks },
+  }) as const satisfies RouteDefinition;
+
+/** Projects, their performance targets and the two-level review (domain.md §5.3, §7.1, §7.2). */
+const submissionRoutes: RouteDefinition[] = [
+  {
+    ...submission,
+    operationId: 'listProjects',
+    method: 'GET',
+    path: '/api/v1/projects',
+    summary: 'Projects the caller may see (own unit, own department or the tenant), with filters',
+    access: projectPeople,
+    query: project.projectQuery,
+    response: { status: 200, description: 'A page', schema: pageOf(project.project) },
+  },
+  {
+    ...submission,
+    operationId: 'createProject',
+    method: 'POST',
+    path: '/api/v1/projects',
+    summary: "Register a project for the caller's own unit",
+    access: ['unit-preparer'],
+    body: project.createProject,
+    idempotentCreate: true,
+    response: { status: 201, description: 'Created', schema: project.project },
+  },
+  {
+    ...submission,
+    operationId: 'getProject',
+    method: 'GET',
+    path: '/api/v1/projects/{id}',
+    summary: 'Read one project',
+    access: projectPeople,
+    params: idParams,
+    response: { status: 200, description: 'The project', schema: project.project },
+  },
+  {
+    ...submission,
+    operationId: 'updateProject',
+    method: 'PATCH',
+    path: '/api/v1/projects/{id}',
+    summary: 'Change a project while its targets are a draft or returned; `version` must match',
+    access: unitPeople,
+    params: idParams,
+    body: project.updateProject,
+    response: { status: 200, description: 'The changed project', schema: project.project },
+  },
+  {
+    ...submission,
+    operationId: 'getProjectHistory',
+    method: 'GET',
+    path: '/api/v1/projects/{id}/history',
+    summary: 'The audit trail of one project, newest first',
+    access: projectPeople,
+    params: idParams,
+    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+  },
+  {
+    ...submission,
+    operationId: 'markProjectBudgeted',
+    method: 'POST',
+    path: '/api/v1/projects/{id}/budget',
+    summary: 'Put the project into the budget (纳入预算): only with targets graded 优/良 and ex-ante not rejected',
+    access: ['performance-section-reviewer'],
+    params: idParams,
+    body: project.markBudgeted,
+    versionedAction: true,
+    response: { status: 200, description: 'The budgeted project', schema: project.project },
+  },
+  {
+    ...submission,
+    operationId: 'listProjectTargets',
+    method: 'GET',
+    path: '/api/v1/projects/{id}/targets',
+    summary: "Every version of a project's performance targets, oldest first",
+    access: projectPeople,
+    params: idParams,
+    query: target.targetQuery,
+    response: { status: 200, description: 'A page', schema: pageOf(target.performanceTarget) },
+  },
+  {
+    ...submission,
+    operationId: 'createProjectTarget',
+    method: 'POST',
+    path: '/api/v1/projects/{id}/targets',
+    summary: 'Start the first version of the targets, or the next one after an approved version (目标调整)',
+    access: unitPeople,
+    params: idParams,
+    body: target.createTarget,
+    idempotentCreate: true,
+    response: { status: 201, description: 'The new draft version', schema: target.performanceTarget },
+  },
+  {
+    ...submission,
+    operationId: 'getTarget',
+    method: 'GET',
+    path: '/api/v1/targets/{id}',
+    summary: 'One version of the targets, with the rules it breaks now and its library references',
+    access: projectPeople,
+    params: idParams,
+    response: { status: 200, description: 'The version', schema: targetWithChecks },
+  },
+  {
+    ...submission,
+    operationId: 'saveTarget',
+    method: 'PATCH',
+    path: '/api/v1/targets/{id}',
+    summary: 'Save a draft (or returned) version; `version` must match',
+    access: unitPeople,
+    params: idParams,
+    body: target.saveTarget,
+    response: { status: 200, description: 'The saved version', schema: targetWithChecks },
+  },
+  {
+    ...submission,
+    operationId: 'getTargetHistory',
+    method: 'GET',
+    path: '/api/v1/targets/{id}/history',
+    summary: 'The audit trail of one version, newest first',
+    access: projectPeople,
+    params: idParams,
+    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+  },
+  decision(
+    'The unit approver signs off and submits (送审)',
+    'submitTarget',
+    'submit',
+    'unit-approver',
+    target.submitTarget,
+  ),
+  decision(
+    'The department approves or returns (主管部门审核)',
+    'departmentReviewTarget',
+    'department-review',
+    'department-reviewer',
+    target.reviewDecision,
+  ),
+  decision(
+    "The business section's first review (初审)",
+    'firstReviewTarget',
+    'first-review',
+    'business-section-reviewer',
+    target.reviewDecision,
+  ),
+  decision(
+    "The performance section's final review with a grade (终审)",
+    'finalReviewTarget',
+    'final-review',
+    'performance-section-reviewer',
+    target.finalReviewDecision,
+  ),
+  decision(
+    'Withdraw a final approval (取消审核) while the project is not budgeted',
+    'cancelTargetApproval',
+    'cancel-approval',
+    'performance-section-reviewer',
+    target.cancelApproval,
+  ),
+  {
+    ...submission,
+    operationId: 'listReviewQueue',
+    method: 'GET',
+    path: '/api/v1/review-queue',
+    summary: 'Target versions waiting for the caller, oldest first, by department, series and age',
+    access: ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'],
+    query: target.reviewQueueQuery,
+    response: { status: 200, description: 'A page', schema: pageOf(target.performanceTarget) },
+  },
+  {
+    ...submission,
+    operationId: 'listExAnteAssessments',
+    method: 'GET',
+    path: '/api/v1/ex-ante-assessments',
+    summary: 'Ex-ante assessments: of one project, or those commissioned from the caller’s agency',
+    access: [...projectPeople, 'agency-lead', 'evaluator'],
+    query: exAnte.exAnteQuery,
+    response: { status: 200, description: 'A page', schema: pageOf(exAnte.exAnteAssessment) },
+  },
+  {
+    ...submission,
+    operationId: 'createExAnteAssessment',
+    method: 'POST',
+    path: '/api/v1/ex-ante-assessments',
+    summary: 'Start an ex-ante assessment of a project, by the bureau or commissioned from a third party',
+    access: ['performance-section-reviewer'],
+    body: exAnte.createExAnteAssessment,
+    idempotentCreate: true,
+    response: { status: 201, description: 'Created', schema: exAnte.exAnteAssessment },
+  },
+  {
+    ...submission,
+    operationId: 'getExAnteAssessment',
+    method: 'GET',
+    path: '/api/v1/ex-ante-assessments/{id}',
+    summary: 'Read one ex-ante assessment',
+    access: [...projectPeople, 'agency-lead', 'evaluator'],
+    params: idParams,
+    response: { status: 200, description: 'The assessment', schema: exAnte.exAnteAssessment },
+  },
+  {
+    ...submission,
+    operationId: 'updateExAnteAssessment',
+    method: 'PATCH',
+    path: '/api/v1/ex-ante-assessments/{id}',
+    summary: 'Score the five dimensions, write notes, choose a conclusion (until concluded)',
+    access: ['performance-section-reviewer', 'agency-lead', 'evaluator'],
+    params: idParams,
+    body: exAnte.updateExAnteAssessment,
+    response: { status: 200, description: 'The changed assessment', schema: exAnte.exAnteAssessment },
+  },
+  {
+    ...submission,
+    operationId: 'concludeExAnteAssessment',
+    method: 'POST',
+    path: '/api/v1/ex-ante-assessments/{id}/conclude',
+    summary: 'Conclude it (every dimension scored, a conclusion chosen) and record it on the project',
+    access: ['performance-section-reviewer', 'agency-lead'],
+    params: idParams,
+    body: exAnte.concludeExAnteAssessment,
+    versionedAction: true,
+    response: { status: 200, description: 'The concluded assessment', schema: exAnte.exAnteAssessment },
+  },
+  {
+    ...submission,
+    operationId: 'getExAnteAssessmentHistory',
+    method: 'GET',
+    path: '/api/v1/ex-ante-assessments/{id}/history',
+    summary: 'The audit trail of one assessment, newest first',
+    access: [...projectPeople, 'agency-lead', 'evaluator'],
+    params: idParams,
+    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+  },
+];
 
 export const routes: readonly RouteDefinition[] = [
   {
@@ -233,6 +502,7 @@ export const routes: readonly RouteDefinition[] = [
     update: indicator.updateIndicator,
     query: indicator.indicatorQuery,
   }),
+  ...submissionRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

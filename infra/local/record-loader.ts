@@ -1,4 +1,5 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
 import { organisationOperations } from '@jixiao/functions/organisation/organisation-operations.ts';
@@ -32,5 +33,47 @@ export const recordLoader = (store: RecordStore, tenant: string, actor: string) 
       receivedAt: new Date().toISOString(),
     });
     return result.headers?.['idempotent-replayed'] ? 'unchanged' : 'created';
+  };
+};
+
+/** Who a runner acts as: a demo user's roles and organisation. */
+export interface Actor {
+  userId: string;
+  roles: Role[];
+  departmentId?: string;
+  unitId?: string;
+  agencyId?: string;
+}
+
+/**
+ * Runs any operation through its route's schemas as a given actor, for demo states and fixtures
+ * that need more than creates (a target submitted, reviewed, returned). Refusals throw.
+ */
+export const operationRunner = (store: RecordStore, tenant: string) => {
+  const operations = { ...organisationOperations(store), ...submissionOperations(store) };
+  return async (
+    operationId: string,
+    actor: Actor,
+    input: { params?: Record<string, string>; body?: unknown } = {},
+  ): Promise<{ status: number; body: Record<string, unknown>; replayed: boolean }> => {
+    const route = routes.find((r) => r.operationId === operationId);
+    if (!route) throw new Error(`no route ${operationId}`);
+    const body = route.body ? validate(route.body, input.body, 'en') : { ok: true as const, value: undefined };
+    if (!body.ok) throw new Error(`${operationId}: ${JSON.stringify(body.errors)}`);
+    const { userId, roles: actorRoles, ...organisation } = actor;
+    const result = await (operations[operationId] as Operation)({
+      principal: { subject: userId, userId, tenant, roles: actorRoles, ...organisation },
+      language: 'en',
+      requestId: uuidV7(),
+      params: input.params ?? {},
+      query: {},
+      body: body.value,
+      receivedAt: new Date().toISOString(),
+    });
+    return {
+      status: result.status,
+      body: result.body as Record<string, unknown>,
+      replayed: Boolean(result.headers?.['idempotent-replayed']),
+    };
   };
 };

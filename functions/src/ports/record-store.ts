@@ -26,6 +26,11 @@ export interface RecordKind {
   uniqueFields: readonly string[];
   /** When set, unique only among records with the same value here (e.g. codes per fiscal year). */
   uniqueScope?: string;
+  /**
+   * Puts a record in a work queue (the queue index) while it waits for someone: the queue it is in
+   * and its place there (e.g. targets awaiting final review, oldest first). Undefined: in no queue.
+   */
+  queue?: (record: StoredRecord) => { queue: string; position: string } | undefined;
 }
 
 export interface WriteContext {
@@ -33,6 +38,8 @@ export interface WriteContext {
   actorRoles: readonly string[];
   requestId: string;
   at: string;
+  /** What the write did in the domain's words (e.g. `final-approve`), kept in the audit entry. */
+  operation?: string;
 }
 
 export type CreateOutcome<T extends StoredRecord> =
@@ -52,7 +59,7 @@ export interface ListFilter {
   field: string;
   /** `eq` compares the field; `contains` looks for the value inside a list field. */
   op: 'eq' | 'contains';
-  value: string | boolean;
+  value: string | number | boolean;
 }
 
 export interface ListRequest {
@@ -60,9 +67,24 @@ export interface ListRequest {
   cursor?: string | undefined;
   /** Narrow to one owner partition (uses the owner index). */
   ownerId?: string | undefined;
+  /** Read one work queue (uses the queue index), optionally only entries placed before `before`. */
+  queue?: { name: string; before?: string | undefined } | undefined;
   filters?: readonly ListFilter[];
   q?: string | undefined;
 }
+
+/** One record written as part of a transaction: a new one (idempotent on its id) or a change. */
+export type TransactionWrite =
+  | { kind: RecordKind; create: StoredRecord; hash: string }
+  | { kind: RecordKind; before: StoredRecord; after: StoredRecord };
+
+export type TransactionOutcome =
+  | { outcome: 'done' }
+  /** The write at `index` found a different version than `before` (someone else got there first). */
+  | { outcome: 'version-conflict'; index: number; current: StoredRecord | undefined }
+  /** The create at `index` was made before by the same request: nothing new was written. */
+  | { outcome: 'replayed'; index: number; record: StoredRecord }
+  | { outcome: 'id-conflict'; index: number };
 
 export class InvalidCursorError extends Error {}
 
@@ -88,6 +110,8 @@ export interface RecordStore {
     after: T,
     context: WriteContext,
   ): Promise<UpdateOutcome<T>>;
+  /** Several records and their audit entries, all or nothing (e.g. a target transition and its project). */
+  transact(tenant: string, writes: readonly TransactionWrite[], context: WriteContext): Promise<TransactionOutcome>;
   list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>>;
   history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]>;
   getTenant(tenant: string): Promise<{ id: string; name: string; shortName: string } | undefined>;

@@ -1,11 +1,13 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import type { Page } from '@jixiao/core/schema-parts.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import {
   InvalidCursorError,
   type ListFilter,
+  type ListRequest,
   type RecordKind,
   type RecordStore,
   type StoredRecord,
@@ -71,10 +73,28 @@ const validateRecord = async (
 
 const notFound = (language: Language) => (language === 'en' ? 'No such record' : '所选记录不存在');
 
-const duplicate = (field: string, language: Language) =>
+export const duplicate = (field: string, language: Language) =>
   new HttpProblem('duplicate', {
     errors: [{ pointer: `/${field}`, code: 'duplicate', message: language === 'en' ? 'Already in use' : '已被使用' }],
   });
+
+/** One page of a list; a cursor that does not belong to this list is the caller's mistake (400). */
+export const listPage = async <T extends StoredRecord>(
+  store: RecordStore,
+  tenant: string,
+  kind: RecordKind,
+  request: ListRequest,
+  language: Language,
+): Promise<Page<T>> => {
+  try {
+    return await store.list<T>(tenant, kind, request);
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    throw new HttpProblem('validation-failed', {
+      errors: [{ pointer: '/cursor', code: 'cursor', message: describe('cursor', language) }],
+    });
+  }
+};
 
 /** list / create / get / update / history for one kind of master data, all scoped to the caller's tenant. */
 export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) => {
@@ -84,15 +104,14 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
     const { limit, cursor, q, status, ...rest } = request.query;
     const { ownerId, filters } = spec.listFilters(rest);
     if (status) filters.push({ field: 'status', op: 'eq', value: status });
-    try {
-      const page = await store.list(request.principal.tenant, kind, { limit, cursor, q, ownerId, filters });
-      return { status: 200, body: page };
-    } catch (error) {
-      if (!(error instanceof InvalidCursorError)) throw error;
-      throw new HttpProblem('validation-failed', {
-        errors: [{ pointer: '/cursor', code: 'cursor', message: describe('cursor', request.language) }],
-      });
-    }
+    const page = await listPage(
+      store,
+      request.principal.tenant,
+      kind,
+      { limit, cursor, q, ownerId, filters },
+      request.language,
+    );
+    return { status: 200, body: page };
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => {

@@ -1,4 +1,4 @@
-import type { RecordKind } from '#functions/ports/record-store.ts';
+import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
 
 /** The indicator library: one entry per code and fiscal year, listed per year through the owner index. */
 export const indicatorKind: RecordKind = {
@@ -8,4 +8,55 @@ export const indicatorKind: RecordKind = {
   searchFields: ['code', 'name', 'keywords', 'explanation'],
   uniqueFields: ['code'],
   uniqueScope: 'fiscalYear',
+};
+
+/** Projects: unique code per fiscal year; listed per department through the owner index. */
+export const projectKind: RecordKind = {
+  type: 'project',
+  sortField: 'code',
+  ownerField: 'departmentId',
+  searchFields: ['code', 'name'],
+  uniqueFields: ['code'],
+  uniqueScope: 'fiscalYear',
+};
+
+/**
+ * Where a target version waits, and for whom (domain.md §7.1): a department's reviewer sees only
+ * their department's queue; the bureau's two sections each have one queue for the tenant. Oldest
+ * first, so "waiting at least N days" is a key range.
+ */
+const targetQueue = (record: StoredRecord): { queue: string; position: string } | undefined => {
+  const since = String(record.statusSince);
+  switch (record.reviewStatus) {
+    case 'UNIT_SUBMITTED':
+      return { queue: `UNIT_SUBMITTED#${String(record.departmentId)}`, position: since };
+    case 'DEPT_APPROVED':
+    case 'FIRST_REVIEWED':
+      return { queue: String(record.reviewStatus), position: since };
+    default:
+      return undefined;
+  }
+};
+
+/** Performance-target versions: listed per project (owner index), queued while under review. */
+export const targetKind: RecordKind = {
+  type: 'performance-target',
+  sortField: 'createdAt',
+  ownerField: 'projectId',
+  searchFields: ['projectCode', 'projectName'],
+  uniqueFields: [],
+  queue: targetQueue,
+};
+
+/** Ex-ante assessments: listed per project; a third party's appear in its agency's queue. */
+export const exAnteKind: RecordKind = {
+  type: 'ex-ante-assessment',
+  sortField: 'createdAt',
+  ownerField: 'projectId',
+  searchFields: ['projectCode', 'projectName'],
+  uniqueFields: [],
+  queue: (record) =>
+    typeof record.agencyId === 'string'
+      ? { queue: `AGENCY#${record.agencyId}`, position: String(record.createdAt) }
+      : undefined,
 };

@@ -12,7 +12,11 @@ import {
   writeContext,
 } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
+import { exAnteOperations } from '#functions/submission/ex-ante-operations.ts';
+import { projectOperations } from '#functions/submission/project-operations.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
+import { reviewQueue } from '#functions/submission/review-queue.ts';
+import { targetOperations } from '#functions/submission/target-operations.ts';
 
 const eq = (field: string, value: unknown): ListFilter[] =>
   typeof value === 'string' ? [{ field, op: 'eq', value }] : [];
@@ -94,7 +98,33 @@ const rollOver =
 
 export const submissionOperations = (store: RecordStore): Operations => {
   const library = masterDataOperations(store, indicators);
+  const projects = projectOperations(store);
+  const targets = targetOperations(store);
+  const exAnte = exAnteOperations(store);
   return {
+    listProjects: projects.list,
+    createProject: projects.create,
+    getProject: projects.get,
+    updateProject: projects.update,
+    getProjectHistory: projects.history,
+    markProjectBudgeted: projects.markBudgeted,
+    listProjectTargets: targets.listForProject,
+    createProjectTarget: targets.create,
+    getTarget: targets.get,
+    saveTarget: targets.save,
+    getTargetHistory: targets.history,
+    submitTarget: targets.submit,
+    departmentReviewTarget: targets.departmentReview,
+    firstReviewTarget: targets.firstReview,
+    finalReviewTarget: targets.finalReview,
+    cancelTargetApproval: targets.cancelApproval,
+    listReviewQueue: reviewQueue(store),
+    listExAnteAssessments: exAnte.list,
+    createExAnteAssessment: exAnte.create,
+    getExAnteAssessment: exAnte.get,
+    updateExAnteAssessment: exAnte.update,
+    concludeExAnteAssessment: exAnte.conclude,
+    getExAnteAssessmentHistory: exAnte.history,
     rollOverIndicators: rollOver(store),
     listIndicators: library.list,
     createIndicator: library.create,

@@ -19,6 +19,8 @@ import {
   type RecordStore,
   type StoredRecord,
   StoreUnavailableError,
+  type TransactionOutcome,
+  type TransactionWrite,
   type UpdateOutcome,
   type WriteContext,
 } from '#functions/ports/record-store.ts';
@@ -267,13 +269,115 @@ export class DynamoDbRecordStore implements RecordStore {
     }
   }
 
+  async transact(
+    tenant: string,
+    writes: readonly TransactionWrite[],
+    context: WriteContext,
+  ): Promise<TransactionOutcome> {
+    const items: TransactItems = [];
+    // Where each write's conditional item sits in the transaction, to read the cancellation reasons.
+    const positions: number[] = [];
+    for (const write of writes) {
+      positions.push(items.length);
+      if ('create' in write) {
+        const { kind, create: record } = write;
+        if (kind.uniqueFields.length > 0) throw new Error(`transact cannot create ${kind.type}: it has unique fields`);
+        const pk = keys.recordPk(tenant, kind, record.id);
+        items.push(
+          {
+            Put: {
+              TableName: this.table,
+              Item: keys.recordItem(tenant, kind, record),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                pk,
+                sk: keys.createSk,
+                requestHash: write.hash,
+                response: JSON.stringify(record),
+                at: context.at,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: { TableName: this.table, Item: this.auditItem(pk, kind, record.id, 'create', null, record, context) },
+          },
+        );
+      } else {
+        const { kind, before, after } = write;
+        const changed = kind.uniqueFields.some(
+          (f) => keys.uniqueValue(kind, before, f) !== keys.uniqueValue(kind, after, f),
+        );
+        if (changed) throw new Error(`transact cannot change a unique field of ${kind.type}`);
+        const pk = keys.recordPk(tenant, kind, before.id);
+        items.push(
+          {
+            Put: {
+              TableName: this.table,
+              Item: keys.recordItem(tenant, kind, after),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': before.version },
+            },
+          },
+          {
+            Put: { TableName: this.table, Item: this.auditItem(pk, kind, before.id, 'update', before, after, context) },
+          },
+        );
+      }
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { outcome: 'done' };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      for (const [index, write] of writes.entries()) {
+        const at = positions[index]!;
+        const failed =
+          codes[at] === 'ConditionalCheckFailed' || ('create' in write && codes[at + 1] === 'ConditionalCheckFailed');
+        if (!failed) continue;
+        if ('create' in write) {
+          const { Item } = await this.db.send(
+            new GetCommand({
+              TableName: this.table,
+              Key: { pk: keys.recordPk(tenant, write.kind, write.create.id), sk: keys.createSk },
+              ConsistentRead: true,
+            }),
+          );
+          return Item && Item.requestHash === write.hash
+            ? { outcome: 'replayed', index, record: JSON.parse(String(Item.response)) as StoredRecord }
+            : { outcome: 'id-conflict', index };
+        }
+        return { outcome: 'version-conflict', index, current: await this.get(tenant, write.kind, write.before.id) };
+      }
+      throw error;
+    }
+  }
+
   async list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>> {
-    const byOwner = request.ownerId !== undefined && kind.ownerField !== undefined;
-    const index = byOwner ? 'gsi2' : 'gsi1';
-    const partition = byOwner ? keys.ownerPk(tenant, kind, request.ownerId!) : keys.collectionPk(tenant, kind);
+    const byQueue = request.queue !== undefined && kind.queue !== undefined;
+    const byOwner = !byQueue && request.ownerId !== undefined && kind.ownerField !== undefined;
+    const index = byQueue ? 'gsi3' : byOwner ? 'gsi2' : 'gsi1';
+    const partition = byQueue
+      ? keys.queuePk(tenant, kind, request.queue!.name)
+      : byOwner
+        ? keys.ownerPk(tenant, kind, request.ownerId!)
+        : keys.collectionPk(tenant, kind);
     const names: Record<string, string> = { '#pk': `${index}pk` };
     if (request.filters?.length) names['#r'] = 'record';
     const values: Record<string, unknown> = { ':pk': partition };
+    let keyCondition = '#pk = :pk';
+    if (byQueue && request.queue!.before) {
+      // Queue positions are times: "waiting at least N days" is a range on the sort key, not a filter.
+      names['#sk'] = `${index}sk`;
+      values[':before'] = request.queue!.before;
+      keyCondition += ' AND #sk < :before';
+    }
     const conditions: string[] = [];
     (request.filters ?? []).forEach((filter, i) => {
       names[`#f${i}`] = filter.field;
@@ -296,7 +400,7 @@ export class DynamoDbRecordStore implements RecordStore {
       const input: QueryCommandInput = {
         TableName: this.table,
         IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
+        KeyConditionExpression: keyCondition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         Limit: filtered ? Math.max(50, request.limit * 3) : request.limit + 1 - found.length,
@@ -367,6 +471,7 @@ export class DynamoDbRecordStore implements RecordStore {
       entityType: kind.type,
       entityId,
       requestId: context.requestId,
+      ...(context.operation ? { operation: context.operation } : {}),
       before,
       after,
     };

@@ -8,6 +8,7 @@ export const auditSk = (at: string, requestId: string) => `AUDIT#${at}#${request
 export const collectionPk = (tenant: string, kind: RecordKind) => `T#${tenant}#${kind.type}`;
 export const ownerPk = (tenant: string, kind: RecordKind, ownerId: string) =>
   `T#${tenant}#${kind.type}#${kind.ownerField}#${ownerId}`;
+export const queuePk = (tenant: string, kind: RecordKind, queue: string) => `T#${tenant}#${kind.type}#QUEUE#${queue}`;
 export const uniquePk = (tenant: string, kind: RecordKind, field: string, value: string) =>
   `T#${tenant}#${kind.type}#UNIQUE#${field}#${value.toLowerCase()}`;
 
@@ -28,12 +29,14 @@ export const recordItem = (tenant: string, kind: RecordKind, record: StoredRecor
   const sortKey = `${sortValue(kind, record)}#${record.id}`;
   const ownerValue = kind.ownerField ? record[kind.ownerField] : undefined;
   const owner = typeof ownerValue === 'number' ? String(ownerValue) : ownerValue;
+  const queued = kind.queue?.(record);
   return {
     pk: recordPk(tenant, kind, record.id),
     sk: recordSk,
     gsi1pk: collectionPk(tenant, kind),
     gsi1sk: sortKey,
     ...(typeof owner === 'string' && owner ? { gsi2pk: ownerPk(tenant, kind, owner), gsi2sk: sortKey } : {}),
+    ...(queued ? { gsi3pk: queuePk(tenant, kind, queued.queue), gsi3sk: `${queued.position}#${record.id}` } : {}),
     entityType: kind.type,
     version: record.version,
     search: kind.searchFields

@@ -1,0 +1,185 @@
+import type { Language } from '@jixiao/core/language.ts';
+import { budgetGate, exAnteRequired } from '@jixiao/core/submission/budget-gate.ts';
+import type { Project } from '@jixiao/core/submission/project.ts';
+import { editableStatuses } from '@jixiao/core/submission/review-workflow.ts';
+import { submissionConfig } from '@jixiao/core/submission/submission-config.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
+import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { duplicate, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
+import { projectKind } from '#functions/submission/record-kinds.ts';
+
+type StoredProject = Project & StoredRecord;
+
+const fieldError = (pointer: string, code: string, language: Language) => ({
+  pointer,
+  code,
+  message: describe(code, language),
+});
+
+/** Reads a project the caller may see, or answers 404 as if it did not exist. */
+export const visibleProject = async (
+  store: RecordStore,
+  request: OperationRequest,
+  id: string,
+): Promise<StoredProject> => {
+  const project = await store.get<StoredProject>(request.principal.tenant, projectKind, id);
+  if (!project || !canSee(request.principal, project)) throw new HttpProblem('not-found');
+  return project;
+};
+
+export const projectOperations = (store: RecordStore) => {
+  const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
+    const { limit, cursor, q, fiscalYear, departmentId, unitId, stage, category } = request.query;
+    const scope = listScope(request.principal, {
+      departmentId: departmentId as string | undefined,
+      unitId: unitId as string | undefined,
+    });
+    if (scope === 'nothing') return { status: 200, body: { items: [] } };
+    const filters: ListFilter[] = [...scope.filters];
+    if (fiscalYear) filters.push({ field: 'fiscalYear', op: 'eq', value: Number(fiscalYear) });
+    if (stage) filters.push({ field: 'stage', op: 'eq', value: String(stage) });
+    if (category) filters.push({ field: 'category', op: 'eq', value: String(category) });
+    const page = await listPage(
+      store,
+      request.principal.tenant,
+      projectKind,
+      {
+        limit: Number(limit),
+        cursor: cursor as string | undefined,
+        q: q as string | undefined,
+        ownerId: scope.ownerId,
+        filters,
+      },
+      request.language,
+    );
+    return { status: 200, body: page };
+  };
+
+  const create: Operation = async (request: OperationRequest<unknown, unknown, Record<string, unknown>>) => {
+    const tenant = request.principal.tenant;
+    const body = request.body;
+    // A unit registers its own projects: the unit comes from the body but must be the caller's.
+    if (body.unitId !== request.principal.unitId) {
+      throw new HttpProblem('validation-failed', {
+        errors: [fieldError('/unitId', 'unit_not_yours', request.language)],
+      });
+    }
+    const unit = await store.get(tenant, unitKind, String(body.unitId));
+    if (!unit) {
+      throw new HttpProblem('reference-not-found', {
+        errors: [fieldError('/unitId', 'reference_not_found', request.language)],
+      });
+    }
+    const base = newRecord({ ...body, id: String(body.id) }, request);
+    const record = {
+      ...base,
+      departmentId: unit.departmentId,
+      stage: 'PROPOSED',
+      exAnteRequired: exAnteRequired(body as unknown as Project, submissionConfig),
+      currentTargetId: null,
+      currentTargetStatus: null,
+      targetVersionNo: 0,
+      approvedTargetId: null,
+      approvedGrade: null,
+      exAnteConclusion: null,
+      budgetedAt: null,
+    };
+    const result = await store.create(tenant, projectKind, record, {
+      hash: requestHash(body),
+      context: writeContext(request),
+    });
+    switch (result.outcome) {
+      case 'created':
+        return { status: 201, body: result.record };
+      case 'replayed':
+        return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+      case 'id-conflict':
+        throw new HttpProblem('idempotency-conflict');
+      case 'duplicate':
+        throw duplicate(result.field, request.language);
+    }
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: await visibleProject(store, request, request.params.id),
+  });
+
+  const update: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, { version: number } & Record<string, unknown>>,
+  ) => {
+    const current = await visibleProject(store, request, request.params.id);
+    if (!isUnitMember(request.principal, current)) throw new HttpProblem('forbidden');
+    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    // Once its targets are under review or approved, the project changes only through an adjustment.
+    const targetStatus = current.currentTargetStatus as string | null;
+    if (targetStatus && !(editableStatuses as readonly string[]).includes(targetStatus)) {
+      throw new HttpProblem('invalid-transition');
+    }
+    const { version: _expected, ...changes } = request.body;
+    const merged = { ...current, ...changes } as StoredProject;
+    if (merged.periodEnd < merged.periodStart) {
+      throw new HttpProblem('validation-failed', {
+        errors: [fieldError('/periodEnd', 'period_backwards', request.language)],
+      });
+    }
+    const next: StoredProject = {
+      ...merged,
+      exAnteRequired: exAnteRequired(merged, submissionConfig),
+      version: current.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    };
+    const result = await store.update(request.principal.tenant, projectKind, current, next, writeContext(request));
+    if (result.outcome === 'version-conflict') throw new HttpProblem('version-conflict', { current: result.current });
+    if (result.outcome === 'duplicate') throw duplicate(result.field, request.language);
+    return { status: 200, body: result.record };
+  };
+
+  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+    await visibleProject(store, request, request.params.id);
+    return {
+      status: 200,
+      body: { items: await store.history(request.principal.tenant, projectKind, request.params.id, 100) },
+    };
+  };
+
+  /** 纳入预算: only through the budget gate (rule 13). */
+  const markBudgeted: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
+    const current = await visibleProject(store, request, request.params.id);
+    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    const reasons = budgetGate(current, submissionConfig);
+    if (reasons.length > 0) {
+      throw new HttpProblem('rules-not-met', {
+        errors: reasons.map((code) => fieldError('', code, request.language)),
+      });
+    }
+    const next: StoredProject = {
+      ...current,
+      stage: 'BUDGETED',
+      budgetedAt: request.receivedAt,
+      version: current.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    };
+    const result = await store.update(request.principal.tenant, projectKind, current, next, {
+      ...writeContext(request),
+      operation: 'mark-budgeted',
+    });
+    if (result.outcome !== 'updated') {
+      throw new HttpProblem('version-conflict', { current: 'current' in result ? result.current : undefined });
+    }
+    return { status: 200, body: result.record };
+  };
+
+  return { list, create, get, update, history, markBudgeted };
+};
+
+/** The department's series, which review queues filter by. */
+export const departmentSeriesOf = async (store: RecordStore, tenant: string, departmentId: string): Promise<string> =>
+  String((await store.get(tenant, departmentKind, departmentId))?.series ?? '');

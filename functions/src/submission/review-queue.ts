@@ -1,0 +1,58 @@
+import type { Role } from '@jixiao/core/roles.ts';
+import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
+import { queueStatusOf } from '@jixiao/core/submission/review-workflow.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
+import { listPage } from '#functions/records/record-operations.ts';
+import { targetKind } from '#functions/submission/record-kinds.ts';
+
+const reviewerRoles: readonly Role[] = [
+  'department-reviewer',
+  'business-section-reviewer',
+  'performance-section-reviewer',
+];
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+interface QueueQuery {
+  limit: number;
+  cursor?: string;
+  q?: string;
+  departmentId?: string;
+  series?: string;
+  reviewStatus?: TargetStatus;
+  minAgeDays?: number;
+}
+
+/**
+ * The target versions waiting for the caller (oldest first), read from the queue index: a
+ * department reviewer's department queue, or the tenant queue of the caller's section. Someone
+ * with several reviewer roles picks one with `reviewStatus`.
+ */
+export const reviewQueue =
+  (store: RecordStore): Operation =>
+  async (request: OperationRequest<unknown, QueueQuery>) => {
+    const { principal, query } = request;
+    const mine = reviewerRoles
+      .filter((role) => principal.roles.includes(role))
+      .map((role) => ({ role, status: queueStatusOf[role]! }));
+    const chosen = query.reviewStatus ? mine.find((m) => m.status === query.reviewStatus) : mine[0];
+    if (!chosen) return { status: 200, body: { items: [] } };
+    const queue =
+      chosen.role === 'department-reviewer' ? `${chosen.status}#${principal.departmentId ?? '-'}` : chosen.status;
+    const filters: ListFilter[] = [];
+    if (query.departmentId) filters.push({ field: 'departmentId', op: 'eq', value: query.departmentId });
+    if (query.series) filters.push({ field: 'departmentSeries', op: 'eq', value: query.series });
+    const before =
+      query.minAgeDays !== undefined
+        ? new Date(Date.parse(request.receivedAt) - query.minAgeDays * dayMs).toISOString()
+        : undefined;
+    const page = await listPage(
+      store,
+      principal.tenant,
+      targetKind,
+      { limit: query.limit, cursor: query.cursor, q: query.q, queue: { name: queue, before }, filters },
+      request.language,
+    );
+    return { status: 200, body: page };
+  };

@@ -1,0 +1,404 @@
+import type { Language } from '@jixiao/core/language.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import type {
+  PerformanceTarget,
+  ReviewGrade,
+  ReviewStep,
+  TargetRow,
+  TargetStatus,
+} from '@jixiao/core/submission/performance-target.ts';
+import type { Project } from '@jixiao/core/submission/project.ts';
+import {
+  canTake,
+  editableStatuses,
+  finalActionFor,
+  projectStageAfter,
+  type TargetAction,
+  targetActions,
+} from '@jixiao/core/submission/review-workflow.ts';
+import { submissionConfig } from '@jixiao/core/submission/submission-config.ts';
+import { targetErrors } from '@jixiao/core/submission/target-rules.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+import { departmentSeriesOf, visibleProject } from '#functions/submission/project-operations.ts';
+import { canSee, isUnitMember } from '#functions/submission/project-scope.ts';
+import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
+
+type StoredTarget = PerformanceTarget & StoredRecord;
+type StoredProject = Project & StoredRecord;
+
+const fieldError = (pointer: string, code: string, language: Language): FieldError => ({
+  pointer,
+  code,
+  message: describe(code, language),
+});
+
+const multiYear = (project: StoredProject) => project.periodEnd > project.periodStart;
+
+const checksOf = (target: StoredTarget, project: StoredProject, language: Language): FieldError[] =>
+  targetErrors(target, submissionConfig, language, { multiYear: multiYear(project) });
+
+/** How many times a transition re-reads and retries when only the project moved underneath it. */
+const attempts = 3;
+
+export const targetOperations = (store: RecordStore) => {
+  const visibleTarget = async (request: OperationRequest, id: string): Promise<StoredTarget> => {
+    const target = await store.get<StoredTarget>(request.principal.tenant, targetKind, id);
+    if (!target || !canSee(request.principal, target)) throw new HttpProblem('not-found');
+    return target;
+  };
+
+  /** The library entries a target's rows came from: reviewers read the reference values beside each row. */
+  const libraryReferences = async (tenant: string, rows: readonly TargetRow[]) => {
+    const ids = rows.map((r) => r.libraryIndicatorId).filter((id): id is string => Boolean(id));
+    const entries = await store.getMany(tenant, indicatorKind, ids);
+    return Object.fromEntries(
+      entries.map((e) => [
+        e.id,
+        {
+          code: e.code,
+          name: e.name,
+          operator: e.operator,
+          referenceValue: e.referenceValue,
+          unit: e.unit,
+          scoringStandard: e.scoringStandard,
+          spendingStandardCap: e.spendingStandardCap ?? null,
+        },
+      ]),
+    );
+  };
+
+  const withChecks = async (request: OperationRequest, target: StoredTarget, project?: StoredProject) => {
+    const p = project ?? (await store.get<StoredProject>(request.principal.tenant, projectKind, target.projectId));
+    return {
+      ...target,
+      checks: p ? checksOf(target, p, request.language) : [],
+      libraryReferences: await libraryReferences(request.principal.tenant, target.rows),
+    };
+  };
+
+  const listForProject: Operation = async (request: OperationRequest<{ id: string }, Record<string, unknown>>) => {
+    await visibleProject(store, request, request.params.id);
+    const page = await listPage(
+      store,
+      request.principal.tenant,
+      targetKind,
+      {
+        limit: Number(request.query.limit),
+        cursor: request.query.cursor as string | undefined,
+        ownerId: request.params.id,
+      },
+      request.language,
+    );
+    return { status: 200, body: page };
+  };
+
+  /** The first version, or the next one after an approved version (目标调整). */
+  const create: Operation = async (request: OperationRequest<{ id: string }, unknown, { id: string }>) => {
+    const tenant = request.principal.tenant;
+    const project = await visibleProject(store, request, request.params.id);
+    if (!isUnitMember(request.principal, project)) throw new HttpProblem('forbidden');
+    const hash = requestHash({ projectId: project.id, id: request.body.id });
+    const existing = await store.get<StoredTarget>(tenant, targetKind, request.body.id);
+    const previous = project.currentTargetId
+      ? await store.get<StoredTarget>(tenant, targetKind, project.currentTargetId)
+      : undefined;
+    if (!existing && previous && previous.reviewStatus !== 'FINAL_APPROVED') {
+      throw new HttpProblem('invalid-transition');
+    }
+    const now = request.receivedAt;
+    const target: StoredTarget = {
+      id: request.body.id,
+      version: 1,
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+      createdBy: request.principal.userId,
+      updatedBy: request.principal.userId,
+      framework: previous?.framework ?? 'mof-2020',
+      mediumTermGoal: previous?.mediumTermGoal ?? '',
+      annualGoal: previous?.annualGoal ?? '',
+      rows: previous?.rows ?? [],
+      satisfactionExemptReason: previous?.satisfactionExemptReason ?? null,
+      projectId: project.id,
+      fiscalYear: project.fiscalYear,
+      departmentId: project.departmentId,
+      unitId: project.unitId,
+      versionNo: project.targetVersionNo + 1,
+      basedOnId: previous?.id ?? null,
+      reviewStatus: 'DRAFT',
+      grade: null,
+      statusSince: now,
+      projectCode: project.code,
+      projectName: project.name,
+      departmentSeries: await departmentSeriesOf(store, tenant, project.departmentId),
+      annualTotalFen: project.funds.fiscal + project.funds.carryOver + project.funds.other,
+      reviewLog: [],
+      superseded: false,
+    };
+    const nextProject: StoredProject = {
+      ...project,
+      currentTargetId: target.id,
+      currentTargetStatus: 'DRAFT',
+      targetVersionNo: target.versionNo,
+      version: project.version + 1,
+      updatedAt: now,
+      updatedBy: request.principal.userId,
+    };
+    const writes: TransactionWrite[] = existing
+      ? [{ kind: targetKind, create: target, hash }]
+      : [
+          { kind: targetKind, create: target, hash },
+          { kind: projectKind, before: project, after: nextProject },
+        ];
+    const result = await store.transact(tenant, writes, { ...writeContext(request), operation: 'create-target' });
+    switch (result.outcome) {
+      case 'done':
+        return { status: 201, body: target };
+      case 'replayed':
+        return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+      case 'id-conflict':
+        throw new HttpProblem('idempotency-conflict');
+      case 'version-conflict':
+        throw new HttpProblem('version-conflict', { current: result.current });
+    }
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const target = await visibleTarget(request, request.params.id);
+    return { status: 200, body: await withChecks(request, target) };
+  };
+
+  /** Rows from the library take the library's spending standard; the client cannot set its own. */
+  const enrichRows = async (tenant: string, rows: readonly TargetRow[], language: Language): Promise<TargetRow[]> => {
+    const ids = rows.map((r) => r.libraryIndicatorId).filter((id): id is string => Boolean(id));
+    const entries = new Map((await store.getMany(tenant, indicatorKind, ids)).map((e) => [e.id, e]));
+    const missing: FieldError[] = [];
+    const enriched = rows.map((row, i) => {
+      const entry = row.libraryIndicatorId ? entries.get(row.libraryIndicatorId) : undefined;
+      if (row.libraryIndicatorId && !entry) {
+        missing.push(fieldError(`/rows/${i}/libraryIndicatorId`, 'reference_not_found', language));
+      }
+      return {
+        ...row,
+        libraryIndicatorId: row.libraryIndicatorId ?? null,
+        custom: !row.libraryIndicatorId,
+        spendingStandardCap: (entry?.spendingStandardCap as number | null | undefined) ?? null,
+      };
+    });
+    if (missing.length > 0) throw new HttpProblem('reference-not-found', { errors: missing });
+    const rowIds = new Set<string>();
+    for (const [i, row] of enriched.entries()) {
+      if (rowIds.has(row.rowId)) {
+        throw new HttpProblem('validation-failed', {
+          errors: [fieldError(`/rows/${i}/rowId`, 'duplicate_row', language)],
+        });
+      }
+      rowIds.add(row.rowId);
+    }
+    return enriched;
+  };
+
+  const save: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, { version: number } & Record<string, unknown>>,
+  ) => {
+    const tenant = request.principal.tenant;
+    for (let attempt = 1; ; attempt++) {
+      const current = await visibleTarget(request, request.params.id);
+      if (!isUnitMember(request.principal, current)) throw new HttpProblem('forbidden');
+      if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+      if (!editableStatuses.includes(current.reviewStatus)) throw new HttpProblem('invalid-transition');
+      const project = await visibleProject(store, request, current.projectId);
+      const { version: _expected, ...changes } = request.body;
+      const rows = changes.rows
+        ? await enrichRows(tenant, changes.rows as TargetRow[], request.language)
+        : current.rows;
+      // Editing a returned version makes it a draft again (§7.1); the return's comments stay in its log.
+      const reviewStatus: TargetStatus = 'DRAFT';
+      const next: StoredTarget = {
+        ...current,
+        ...(changes as Partial<StoredTarget>),
+        rows,
+        reviewStatus,
+        statusSince: current.reviewStatus === reviewStatus ? current.statusSince : request.receivedAt,
+        version: current.version + 1,
+        updatedAt: request.receivedAt,
+        updatedBy: request.principal.userId,
+      };
+      const writes: TransactionWrite[] = [{ kind: targetKind, before: current, after: next }];
+      if (project.currentTargetStatus !== reviewStatus) {
+        writes.push({ kind: projectKind, before: project, after: projectAfter(project, next, request) });
+      }
+      const result = await store.transact(tenant, writes, { ...writeContext(request), operation: 'save-target' });
+      if (result.outcome === 'done') return { status: 200, body: await withChecks(request, next, project) };
+      if (result.outcome === 'version-conflict' && result.index === 0) {
+        throw new HttpProblem('version-conflict', { current: result.current });
+      }
+      if (attempt >= attempts) throw new HttpProblem('version-conflict');
+    }
+  };
+
+  /** The project as a target transition leaves it: its stage and the pointers to the versions. */
+  const projectAfter = (
+    project: StoredProject,
+    target: StoredTarget,
+    request: OperationRequest,
+    approved?: { id: string | null; grade: string | null },
+  ): StoredProject => {
+    const approvedTargetId = approved ? approved.id : project.approvedTargetId;
+    return {
+      ...project,
+      currentTargetId: target.id,
+      currentTargetStatus: target.reviewStatus,
+      approvedTargetId,
+      approvedGrade: approved ? approved.grade : project.approvedGrade,
+      stage: projectStageAfter(project.stage, target.reviewStatus, approvedTargetId !== null),
+      version: project.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    };
+  };
+
+  interface Decision {
+    version: number;
+    opinion: string;
+    grade?: ReviewGrade | undefined;
+    rowComments?: Record<string, string>;
+  }
+
+  /** Moves a version one step along the review (§7.1), with its project, in one transaction. */
+  const transition = async (
+    request: OperationRequest<{ id: string }, unknown, Decision>,
+    pick: (target: StoredTarget) => TargetAction,
+  ) => {
+    const tenant = request.principal.tenant;
+    const language = request.language;
+    for (let attempt = 1; ; attempt++) {
+      const current = await visibleTarget(request, request.params.id);
+      const action = pick(current);
+      if (action === 'submit' && !isUnitMember(request.principal, current)) throw new HttpProblem('forbidden');
+      if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+      if (!canTake(action, current.reviewStatus)) throw new HttpProblem('invalid-transition', { current });
+      const project = await visibleProject(store, request, current.projectId);
+
+      const rowComments = request.body.rowComments ?? {};
+      const rowIds = new Set(current.rows.map((r) => r.rowId));
+      const unknownRows = Object.keys(rowComments).filter((id) => !rowIds.has(id));
+      if (unknownRows.length > 0) {
+        throw new HttpProblem('validation-failed', {
+          errors: unknownRows.map((id) => fieldError(`/rowComments/${id}`, 'unknown_row', language)),
+        });
+      }
+      // Rules 1–4 hold before it is sent on and again before it is approved.
+      if (action === 'submit' || action === 'final-approve') {
+        const errors = checksOf(current, project, language);
+        if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
+      }
+      // A project that needs ex-ante assessment needs its conclusion before final approval (§5.2).
+      if (action === 'final-approve' && project.exAnteRequired && !project.exAnteConclusion) {
+        throw new HttpProblem('rules-not-met', { errors: [fieldError('', 'ex_ante_missing', language)] });
+      }
+      if (action === 'cancel-approval' && project.stage === 'BUDGETED') {
+        throw new HttpProblem('rules-not-met', { errors: [fieldError('', 'already_budgeted', language)] });
+      }
+
+      const to = targetActions[action].to as TargetStatus;
+      const step: ReviewStep = {
+        action,
+        from: current.reviewStatus,
+        to,
+        by: request.principal.userId,
+        role: targetActions[action].role,
+        at: request.receivedAt,
+        opinion: request.body.opinion ?? '',
+        grade: action.startsWith('final-') ? (request.body.grade ?? null) : null,
+        rowComments,
+      };
+      const next: StoredTarget = {
+        ...current,
+        reviewStatus: to,
+        statusSince: request.receivedAt,
+        grade: action === 'cancel-approval' ? null : (step.grade ?? current.grade),
+        reviewLog: [...current.reviewLog, step],
+        version: current.version + 1,
+        updatedAt: request.receivedAt,
+        updatedBy: request.principal.userId,
+      };
+      const writes: TransactionWrite[] = [{ kind: targetKind, before: current, after: next }];
+      let approved: { id: string | null; grade: string | null } | undefined;
+      if (action === 'final-approve') {
+        approved = { id: next.id, grade: next.grade };
+        // The version it replaces stays, read-only, for comparison.
+        const earlier = project.approvedTargetId
+          ? await store.get<StoredTarget>(tenant, targetKind, project.approvedTargetId)
+          : undefined;
+        if (earlier && earlier.id !== next.id) writes.push(supersede(earlier, true, request));
+      }
+      if (action === 'cancel-approval') {
+        // The approval is withdrawn: the version this one adjusted, if any, stands again.
+        const earlier = current.basedOnId
+          ? await store.get<StoredTarget>(tenant, targetKind, current.basedOnId)
+          : undefined;
+        approved = earlier ? { id: earlier.id, grade: earlier.grade } : { id: null, grade: null };
+        if (earlier) writes.push(supersede(earlier, false, request));
+      }
+      writes.push({ kind: projectKind, before: project, after: projectAfter(project, next, request, approved) });
+      const result = await store.transact(tenant, writes, { ...writeContext(request), operation: action });
+      if (result.outcome === 'done') return { status: 200, body: await withChecks(request, next) };
+      // Another reviewer acted on this version first: theirs stands, this one is told so.
+      if (result.outcome === 'version-conflict' && result.index === 0) {
+        throw new HttpProblem('version-conflict', { current: result.current });
+      }
+      if (attempt >= attempts) throw new HttpProblem('version-conflict');
+    }
+  };
+
+  const supersede = (target: StoredTarget, superseded: boolean, request: OperationRequest): TransactionWrite => ({
+    kind: targetKind,
+    before: target,
+    after: {
+      ...target,
+      superseded,
+      version: target.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    },
+  });
+
+  type DecisionRequest = OperationRequest<{ id: string }, unknown, Decision & { decision: 'approve' | 'return' }>;
+
+  const submit: Operation = (request) => transition(request, () => 'submit');
+  const departmentReview: Operation = (request: DecisionRequest) =>
+    transition(request, () => (request.body.decision === 'approve' ? 'department-approve' : 'department-return'));
+  const firstReview: Operation = (request: DecisionRequest) =>
+    transition(request, () => (request.body.decision === 'approve' ? 'first-approve' : 'first-return'));
+  const finalReview: Operation = (request: DecisionRequest) =>
+    transition(request, () => finalActionFor(request.body.decision, request.body.grade));
+  const cancelApproval: Operation = (request) => transition(request, () => 'cancel-approval');
+
+  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+    await visibleTarget(request, request.params.id);
+    return {
+      status: 200,
+      body: { items: await store.history(request.principal.tenant, targetKind, request.params.id, 100) },
+    };
+  };
+
+  return {
+    listForProject,
+    create,
+    get,
+    save,
+    submit,
+    departmentReview,
+    firstReview,
+    finalReview,
+    cancelApproval,
+    history,
+    visibleTarget,
+  };
+};
