@@ -547,6 +547,7 @@ export const demoProjects: DemoProject[] = [
       }),
     ],
     reach: 'unit-submitted',
+    exAnteAgency: '91120116MA06B3T71L',
   },
   {
     key: elderly,

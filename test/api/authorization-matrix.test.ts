@@ -9,7 +9,7 @@ import {
 } from '@jixiao/functions/organisation/record-kinds.ts';
 import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
-import { indicatorKind } from '@jixiao/functions/submission/record-kinds.ts';
+import { exAnteKind, indicatorKind, projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
@@ -45,6 +45,28 @@ const adminList: Row = { roles: { 'tenant-admin': [200, 200, 200] }, others: 403
 const adminCreateWithReference: Row = { roles: { 'tenant-admin': [201, 201, 422] }, others: 403, anonymous: 401 };
 const adminCreateStandalone: Row = { roles: { 'tenant-admin': [201, 201, 201] }, others: 403, anonymous: 401 };
 const perf = 'performance-section-reviewer';
+const projectPeople = (...bureau: Outcomes): Partial<Record<Role, Outcomes>> => ({
+  'unit-preparer': [200, 404, 404],
+  'unit-approver': [200, 404, 404],
+  'department-reviewer': [200, 404, 404],
+  'business-section-reviewer': bureau,
+  [perf]: bureau,
+});
+const projectRoles: Role[] = [
+  'unit-preparer',
+  'unit-approver',
+  'department-reviewer',
+  'business-section-reviewer',
+  perf,
+];
+const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcomes>> =>
+  Object.fromEntries(who.map((r) => [r, [status, status, status] as const]));
+const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
+const assessmentRead: Row = {
+  roles: { ...projectPeople(200, 200, 404), 'agency-lead': [200, 404, 404], evaluator: [200, 404, 404] },
+  others: 403,
+  anonymous: 401,
+};
 
 const matrix: Record<string, Row> = {
   getHealth: { everyone: 200 },
@@ -92,6 +114,66 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
+
+  // Projects and everything hanging off them are scoped: the unit its unit, the department its
+  // department, the bureau's sections the tenant. Out of scope is 404. A review step sent at a
+  // stale version gets 409 once the caller is allowed and in scope (nothing is changed by it).
+  listProjects: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  createProject: { roles: { 'unit-preparer': [201, 400, 400] }, others: 403, anonymous: 401 },
+  getProject: scopedRead,
+  updateProject: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getProjectHistory: scopedRead,
+  markProjectBudgeted: { roles: { [perf]: [422, 422, 404] }, others: 403, anonymous: 401 },
+  listProjectTargets: scopedRead,
+  createProjectTarget: {
+    roles: { 'unit-preparer': [409, 404, 404], 'unit-approver': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getTarget: scopedRead,
+  saveTarget: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getTargetHistory: scopedRead,
+  submitTarget: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
+  departmentReviewTarget: { roles: { 'department-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
+  firstReviewTarget: { roles: { 'business-section-reviewer': [409, 409, 404] }, others: 403, anonymous: 401 },
+  finalReviewTarget: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  cancelTargetApproval: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  listReviewQueue: {
+    roles: {
+      'department-reviewer': [200, 200, 200],
+      'business-section-reviewer': [200, 200, 200],
+      [perf]: [200, 200, 200],
+    },
+    others: 403,
+    anonymous: 401,
+  },
+  // Assessments: "own" is one commissioned from the demo agency users' agency, "other" from another agency.
+  listExAnteAssessments: {
+    roles: everyRelation([...projectRoles, 'agency-lead', 'evaluator'], 200),
+    others: 403,
+    anonymous: 401,
+  },
+  createExAnteAssessment: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
+  getExAnteAssessment: assessmentRead,
+  updateExAnteAssessment: {
+    roles: { [perf]: [200, 200, 404], 'agency-lead': [200, 404, 404], evaluator: [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  concludeExAnteAssessment: {
+    roles: { [perf]: [409, 409, 404], 'agency-lead': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getExAnteAssessmentHistory: assessmentRead,
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -105,7 +187,10 @@ let stack: TestStack;
 let other: TenantRecords;
 const tokens = new Map<Role, string>();
 
-type Targets = Record<'section' | 'department' | 'unit' | 'agency' | 'user' | 'indicator', string>;
+type Targets = Record<
+  'section' | 'department' | 'unit' | 'agency' | 'user' | 'indicator' | 'project' | 'target' | 'exAnte',
+  string
+>;
 const targets = (relation: Relation): Targets =>
   relation === 'own-department'
     ? {
@@ -115,6 +200,9 @@ const targets = (relation: Relation): Targets =>
         agency: demoId('agency:91120110MA05JX8K2Q'),
         user: demoId('user:unit-preparer'),
         indicator: demoId('indicator:GX-DJ-001'),
+        project: demoId('project:DL2027JY0001'),
+        target: demoId('target:DL2027JY0001:1'),
+        exAnte: demoId('ex-ante:DL2027JY0004'),
       }
     : relation === 'other-department'
       ? {
@@ -124,6 +212,9 @@ const targets = (relation: Relation): Targets =>
           agency: demoId('agency:91120116MA06B3T71L'),
           user: demoId('user:observer'),
           indicator: demoId('indicator:HY-WR-001'),
+          project: demoId('project:DL2027FG0001'),
+          target: demoId('target:DL2027FG0001:1'),
+          exAnte: demoId('ex-ante:DL2027FG0001'),
         }
       : other;
 
@@ -134,7 +225,22 @@ const kinds: Record<string, [RecordKind, keyof Targets]> = {
   Agency: [agencyKind, 'agency'],
   User: [userKind, 'user'],
   Indicator: [indicatorKind, 'indicator'],
+  Project: [projectKind, 'project'],
+  ExAnteAssessment: [exAnteKind, 'exAnte'],
 };
+
+/** Which record a path's `{id}` names. */
+const idKey = (path: string): keyof Targets | undefined =>
+  path.startsWith('/api/v1/projects/')
+    ? 'project'
+    : path.startsWith('/api/v1/targets/')
+      ? 'target'
+      : path.startsWith('/api/v1/ex-ante-assessments/')
+        ? 'exAnte'
+        : undefined;
+
+/** A version no record has: an allowed, in-scope step at it is refused with 409 and changes nothing. */
+const staleVersion = 999_999;
 
 const suffix = () =>
   Math.floor(Math.random() * 1e9)
@@ -147,12 +253,30 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const route = routes.find((r) => r.operationId === operationId)!;
   const entity = /^(?:list|create|get|update)(\w+?)(?:s|History)?$/.exec(operationId)?.[1] ?? '';
   const [kind, key] = kinds[entity] ?? [undefined, undefined];
-  const path = route.path.replace('{id}', key ? t[key] : '');
+  const pathKey = idKey(route.path) ?? key;
+  const path = route.path.replace('{id}', pathKey ? t[pathKey] : '');
+  const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
+  if (operationId === 'saveTarget') {
+    const current = await stack.store.get(tenant, targetKind, t.target);
+    return { path, body: { version: current?.version ?? 1, annualGoal: `年度目标${suffix()}` } };
+  }
   if (route.method === 'PATCH' && kind && key) {
-    const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
     const current = await stack.store.get(tenant, kind, t[key]);
-    const field = entity === 'User' ? 'displayName' : 'name';
+    const field = entity === 'User' ? 'displayName' : entity === 'ExAnteAssessment' ? 'summary' : 'name';
     return { path, body: { version: current?.version ?? 1, [field]: `改名${suffix()}` } };
+  }
+  if (route.versionedAction) {
+    const current = await stack.store.get(tenant, projectKind, t.project);
+    const decisions: Record<string, unknown> = {
+      markProjectBudgeted: { version: current?.version ?? 1 },
+      submitTarget: { version: staleVersion },
+      departmentReviewTarget: { version: staleVersion, decision: 'approve' },
+      firstReviewTarget: { version: staleVersion, decision: 'approve' },
+      finalReviewTarget: { version: staleVersion, decision: 'approve', grade: 'GOOD' },
+      cancelTargetApproval: { version: staleVersion, opinion: '撤回' },
+      concludeExAnteAssessment: { version: staleVersion },
+    };
+    return { path, body: decisions[operationId] };
   }
   if (route.method !== 'POST') return { path };
   const id = uuidV7();
@@ -179,6 +303,23 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
       scoringStandard: '完成值≥目标值得满分',
       validFrom: '2026-01-01',
     },
+    createProject: {
+      id,
+      fiscalYear: 2027,
+      code: `M${code}`,
+      name: '矩阵测试项目',
+      unitId: t.unit,
+      category: 'SPECIFIC_PURPOSE',
+      nature: 'CONTINUING',
+      recurrence: 'RECURRING',
+      periodStart: 2027,
+      periodEnd: 2027,
+      funds: { fiscal: 100, carryOver: 0, other: 0 },
+      functionalClass: '20502',
+      majorPolicy: false,
+    },
+    createProjectTarget: { id },
+    createExAnteAssessment: { id, projectId: t.project, assessorType: 'FINANCE' },
     createUser: {
       id,
       username: `u${code}`,

@@ -54,13 +54,15 @@ export const targetErrors = (
 
   // Rule 2 (and rule 4) look at the annual rows: those are what self-evaluation scores.
   const annual = target.rows.filter((r) => r.period === 'ANNUAL');
-  const exempt = Boolean(target.satisfactionExemptReason?.trim());
   const byLevel1 = (level1: Level1) => annual.filter((r) => r.level1 === level1);
+  const reasonGiven = Boolean(target.satisfactionExemptReason?.trim());
+  // A reason next to a satisfaction row is a mistake to point out, not an exemption.
+  const exempt = reasonGiven && byLevel1('SATISFACTION').length === 0;
   for (const level1 of Object.keys(config.weights) as Level1[]) {
     if (level1 === 'SATISFACTION' && exempt) continue;
     if (byLevel1(level1).length === 0) add(`/rows`, `missing_${level1.toLowerCase()}`);
   }
-  if (exempt && byLevel1('SATISFACTION').length > 0) add('/satisfactionExemptReason', 'exempt_but_present');
+  if (reasonGiven && !exempt) add('/satisfactionExemptReason', 'exempt_but_present');
 
   // Rule 4: the weights of each level-1 add up to its share of the self-evaluation score.
   const expected = expectedWeights(config, exempt);

@@ -301,18 +301,31 @@ export const targetTableSheet = (input: TargetTableInput, sheetName = TARGET_TAB
       cells.forEach(([cell], c) => {
         put(r, c, cell);
       });
-      // Levels 1 and 2 are merged over their runs, so their own text does not set a row's height.
+      // Levels 1 and 2 span their runs of rows: their height is made up below, over the whole run.
       rowHeights[r] = fitHeight(
         cells.slice(2).map(([, shown], i): [string, number] => [shown, COLUMN_WIDTHS[i + 2] ?? 10]),
         20,
       );
       r += 1;
     }
+    // One level-1 cell per run of rows, and one level-2 cell per run within it; the cells it covers are emptied.
+    // A run too short for its level name grows at its last row.
+    const mergeDown = (column: number, from: number, to: number, name: string): void => {
+      const needed = fitHeight([[name, COLUMN_WIDTHS[column] ?? 10]], 0);
+      let have = 0;
+      for (let i = from; i < to; i++) have += rowHeights[top + i] ?? 0;
+      const last = top + to - 1;
+      if (have < needed) rowHeights[last] = Math.min(MAX_ROW_HEIGHT, (rowHeights[last] ?? 0) + needed - have);
+      if (to - from < 2) return;
+      merges.push(rangeRef(top + from, column, last, column));
+      for (let i = from + 1; i < to; i++) (rows[top + i] as (Cell | CellValue)[])[column] = null;
+    };
     for (const [start, end] of runs(ordered, (row) => row.level1)) {
-      if (end - start > 1) merges.push(rangeRef(top + start, 0, top + end - 1, 0));
-      const group = ordered.slice(start, end);
-      for (const [s2, e2] of runs(group, (row) => row.level2)) {
-        if (e2 - s2 > 1) merges.push(rangeRef(top + start + s2, 1, top + start + e2 - 1, 1));
+      const first = ordered[start] as TargetRow;
+      mergeDown(0, start, end, level1Name(first.level1));
+      for (const [s2, e2] of runs(ordered.slice(start, end), (row) => row.level2)) {
+        const head = ordered[start + s2] as TargetRow;
+        mergeDown(1, start + s2, start + e2, level2Name(head.level1, head.level2));
       }
     }
   };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { targetStatusCodes } from '#core/submission/performance-target.ts';
+import { canTake, finalActionFor, projectStageAfter, targetActions } from '#core/submission/review-workflow.ts';
+
+describe('target review workflow (domain.md §7.1)', () => {
+  it('allows each action only from its states, to its state, for its role', () => {
+    const table = Object.entries(targetActions).map(
+      ([action, t]) => `${action}: ${t.from.join('|')} → ${t.to} by ${t.role}`,
+    );
+    expect(table).toEqual([
+      'submit: DRAFT|RETURNED → UNIT_SUBMITTED by unit-approver',
+      'department-approve: UNIT_SUBMITTED → DEPT_APPROVED by department-reviewer',
+      'department-return: UNIT_SUBMITTED → RETURNED by department-reviewer',
+      'first-approve: DEPT_APPROVED → FIRST_REVIEWED by business-section-reviewer',
+      'first-return: DEPT_APPROVED → RETURNED by business-section-reviewer',
+      'final-approve: FIRST_REVIEWED → FINAL_APPROVED by performance-section-reviewer',
+      'final-return: FIRST_REVIEWED → RETURNED by performance-section-reviewer',
+      'final-reject: FIRST_REVIEWED → REJECTED by performance-section-reviewer',
+      'cancel-approval: FINAL_APPROVED → FIRST_REVIEWED by performance-section-reviewer',
+    ]);
+    for (const [action, t] of Object.entries(targetActions)) {
+      for (const status of targetStatusCodes) {
+        expect(canTake(action as keyof typeof targetActions, status)).toBe(
+          (t.from as readonly string[]).includes(status),
+        );
+      }
+    }
+  });
+
+  it('maps the final grade to its consequence (88号): 优/良 approve, 中 returns, 差 rejects', () => {
+    expect(finalActionFor('approve', 'EXCELLENT')).toBe('final-approve');
+    expect(finalActionFor('approve', 'GOOD')).toBe('final-approve');
+    expect(finalActionFor('approve', 'FAIR')).toBe('final-return');
+    expect(finalActionFor('approve', 'POOR')).toBe('final-reject');
+    expect(finalActionFor('return', undefined)).toBe('final-return');
+  });
+
+  it('moves the project through the library stages (§7.2); an adjustment keeps an approved project in', () => {
+    expect(projectStageAfter('PROPOSED', 'UNIT_SUBMITTED', false)).toBe('IN_REVIEW');
+    expect(projectStageAfter('IN_REVIEW', 'RETURNED', false)).toBe('PROPOSED');
+    expect(projectStageAfter('IN_REVIEW', 'FINAL_APPROVED', true)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('IN_REVIEW', 'REJECTED', false)).toBe('REJECTED');
+    expect(projectStageAfter('IN_LIBRARY', 'UNIT_SUBMITTED', true)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('IN_LIBRARY', 'REJECTED', true)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('BUDGETED', 'DRAFT', true)).toBe('BUDGETED');
+    expect(projectStageAfter('IN_LIBRARY', 'FIRST_REVIEWED', false)).toBe('IN_REVIEW');
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { TargetRow } from '#core/submission/performance-target.ts';
+import { submissionConfig } from '#core/submission/submission-config.ts';
+import { type TargetContent, targetErrors } from '#core/submission/target-rules.ts';
+
+let n = 0;
+const row = (overrides: Partial<TargetRow>): TargetRow => ({
+  rowId: `0190f0f0-0000-7000-8000-${String(++n).padStart(12, '0')}`,
+  period: 'ANNUAL',
+  level1: 'OUTPUT',
+  level2: 'QUANTITY',
+  name: '指标',
+  libraryIndicatorId: null,
+  custom: true,
+  operator: 'GTE',
+  value: '10',
+  unit: '个',
+  weight: 10,
+  explanation: '',
+  scoringStandard: '按完成比例计分',
+  valueBasis: 'PLAN',
+  lastYearActual: '',
+  dataSource: '',
+  core: false,
+  spendingStandardCap: null,
+  ...overrides,
+});
+
+/** A target that meets every rule: output 50, benefit 30, satisfaction 10. */
+const valid = (): TargetContent => ({
+  annualGoal: '年度目标',
+  mediumTermGoal: '',
+  rows: [
+    row({ level2: 'QUANTITY', weight: 20 }),
+    row({ level2: 'QUALITY', weight: 15, unit: '%', value: '95' }),
+    row({ level2: 'TIMELINESS', weight: 10 }),
+    row({ level2: 'COST', operator: 'LTE', weight: 5, value: '80', spendingStandardCap: 100 }),
+    row({ level1: 'BENEFIT', level2: 'SOCIAL', operator: 'QUALITATIVE', value: '明显改善', unit: '', weight: 30 }),
+    row({ level1: 'SATISFACTION', level2: 'SERVICE_RECIPIENT', unit: '%', value: '90', weight: 10 }),
+  ],
+});
+
+const codes = (t: TargetContent, multiYear = false) =>
+  targetErrors(t, submissionConfig, 'zh-CN', { multiYear }).map((e) => `${e.pointer} ${e.code}`);
+
+describe('target rules (domain.md §8)', () => {
+  it('passes a complete target', () => {
+    expect(codes(valid())).toEqual([]);
+  });
+
+  it('needs an annual goal, and a medium-term goal for a multi-year project', () => {
+    expect(codes({ ...valid(), annualGoal: ' ' })).toEqual(['/annualGoal required']);
+    expect(codes(valid(), true)).toEqual(['/mediumTermGoal medium_term_goal_required']);
+    expect(codes({ ...valid(), mediumTermGoal: '三年目标' }, true)).toEqual([]);
+  });
+
+  describe('rule 1: a quantitative row has a value that is a number, and a unit', () => {
+    it('refuses a missing value, a non-numeric value and a missing unit', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[0] = { ...rows[0]!, value: '' };
+      rows[1] = { ...rows[1]!, value: '约九成' };
+      rows[2] = { ...rows[2]!, unit: ' ' };
+      expect(codes({ ...t, rows })).toEqual([
+        '/rows/0/value required',
+        '/rows/1/value numeric_value',
+        '/rows/2/unit unit_required_quantitative',
+      ]);
+    });
+
+    it('asks a qualitative row for its wording and scoring standard instead of a unit', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[4] = { ...rows[4]!, value: '', scoringStandard: '' };
+      expect(codes({ ...t, rows })).toEqual([
+        '/rows/4/value qualitative_value_required',
+        '/rows/4/scoringStandard scoring_standard_required',
+      ]);
+    });
+
+    it('accepts decimals and negative numbers as values', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[0] = { ...rows[0]!, value: '-0.5' };
+      rows[1] = { ...rows[1]!, value: '99.95' };
+      expect(codes({ ...t, rows })).toEqual([]);
+    });
+  });
+
+  describe('rule 2: every level-1 has an annual indicator; satisfaction may be exempted with a reason', () => {
+    it('names each missing level-1', () => {
+      const t = valid();
+      expect(codes({ ...t, rows: t.rows.filter((r) => r.level1 === 'OUTPUT') })).toEqual([
+        '/rows missing_benefit',
+        '/rows missing_satisfaction',
+      ]);
+    });
+
+    it('does not count medium-term rows', () => {
+      const t = valid();
+      const rows = t.rows.map((r) => (r.level1 === 'BENEFIT' ? { ...r, period: 'MEDIUM_TERM' as const } : r));
+      expect(codes({ ...t, rows })).toContain('/rows missing_benefit');
+    });
+
+    it('with an exemption reason, satisfaction is not needed and its points move to benefit', () => {
+      const t = valid();
+      const rows = t.rows
+        .filter((r) => r.level1 !== 'SATISFACTION')
+        .map((r) => (r.level1 === 'BENEFIT' ? { ...r, weight: 40 } : r));
+      expect(codes({ ...t, rows, satisfactionExemptReason: '内部运转项目，无直接服务对象' })).toEqual([]);
+      expect(codes({ ...t, rows, satisfactionExemptReason: '  ' })).toEqual([
+        '/rows missing_satisfaction',
+        '/rows weights_benefit',
+      ]);
+    });
+
+    it('refuses an exemption when a satisfaction row is there', () => {
+      expect(codes({ ...valid(), satisfactionExemptReason: '无' })).toEqual([
+        '/satisfactionExemptReason exempt_but_present',
+      ]);
+    });
+  });
+
+  describe('rule 3: a cost row stays within its spending standard', () => {
+    it('refuses a value above the cap, in Chinese with the cap', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[3] = { ...rows[3]!, value: '100.01' };
+      const errors = targetErrors({ ...t, rows }, submissionConfig, 'zh-CN', { multiYear: false });
+      expect(errors).toEqual([
+        { pointer: '/rows/3/value', code: 'above_spending_cap', message: '成本指标不得高于支出标准（100）' },
+      ]);
+    });
+
+    it('accepts a value equal to the cap, and any value when the row has no standard', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[3] = { ...rows[3]!, value: '100' };
+      expect(codes({ ...t, rows })).toEqual([]);
+      rows[3] = { ...rows[3]!, value: '5000', spendingStandardCap: null };
+      expect(codes({ ...t, rows })).toEqual([]);
+    });
+  });
+
+  describe('rule 4: weights add up to 50 / 30 / 10', () => {
+    it('says the total and the expected total', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[0] = { ...rows[0]!, weight: 25 };
+      const errors = targetErrors({ ...t, rows }, submissionConfig, 'zh-CN', { multiYear: false });
+      expect(errors).toEqual([
+        { pointer: '/rows', code: 'weights_output', message: '产出指标权重合计应为 50 分（当前 55 分）' },
+      ]);
+      expect(targetErrors({ ...t, rows }, submissionConfig, 'en', { multiYear: false })[0]!.message).toBe(
+        'Output weights must add up to 50 (now 55)',
+      );
+    });
+
+    it('adds decimals without floating-point drift', () => {
+      const t = valid();
+      const rows = [...t.rows];
+      rows[0] = { ...rows[0]!, weight: 19.9 };
+      rows[1] = { ...rows[1]!, weight: 15.1 };
+      expect(codes({ ...t, rows })).toEqual([]);
+    });
+
+    it('follows the configured allocation', () => {
+      const config = { ...submissionConfig, weights: { OUTPUT: 40, BENEFIT: 40, SATISFACTION: 10 } };
+      const errors = targetErrors(valid(), config, 'zh-CN', { multiYear: false }).map((e) => e.code);
+      expect(errors).toEqual(['weights_output', 'weights_benefit']);
+    });
+  });
+});

@@ -1,0 +1,643 @@
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import type { TargetRow } from '@jixiao/core/submission/performance-target.ts';
+import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { demoLibraryEntry, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * Projects, performance targets and their two-level review (domain.md §5.3, §7.1, §7.2, §8 rules
+ * 1–4, 13, 14) through the local gateway on DynamoDB Local, as the people whose step it is.
+ */
+let stack: TestStack;
+const token: Record<string, string> = {};
+const education = demoId('department:102');
+const educationUnit = demoId('unit:102001');
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const u of [
+    'unit-preparer',
+    'unit-approver',
+    'dept-reviewer',
+    'business-reviewer',
+    'perf-reviewer',
+    'agency-lead',
+    'observer',
+  ]) {
+    token[u] = await stack.tokenFor(u);
+  }
+  const person = (id: string, roles: string[], org: Record<string, string>) =>
+    stack.tokenForPerson({ id, displayName: id, tenant: demoTenant.id, roles, ...org });
+  token['second-dept-reviewer'] = await person('dept-reviewer-2', ['department-reviewer'], { departmentId: education });
+  token['planning-reviewer'] = await person('dept-reviewer-101', ['department-reviewer'], {
+    departmentId: demoId('department:101'),
+  });
+  token['sibling-preparer'] = await person('preparer-102002', ['unit-preparer'], {
+    departmentId: education,
+    unitId: demoId('unit:102002'),
+  });
+});
+afterAll(() => stack?.stop());
+
+const call = (who: string, method: string, path: string, body?: unknown) =>
+  stack.call(method, `/api/v1${path}`, { token: token[who]!, ...(body === undefined ? {} : { body }) });
+
+let codeSeq = 0;
+const projectBody = (overrides: Record<string, unknown> = {}) => ({
+  id: uuidV7(),
+  fiscalYear: demoProjectYear,
+  code: `T${Date.now().toString().slice(-9)}${String(++codeSeq).padStart(3, '0')}`,
+  name: '测试项目',
+  unitId: educationUnit,
+  category: 'SPECIFIC_PURPOSE',
+  nature: 'CONTINUING',
+  recurrence: 'RECURRING',
+  periodStart: demoProjectYear,
+  periodEnd: demoProjectYear,
+  funds: { fiscal: 1_000_000_00, carryOver: 0, other: 0 },
+  functionalClass: '20502',
+  majorPolicy: false,
+  ...overrides,
+});
+
+const row = (overrides: Partial<TargetRow>): TargetRow => ({
+  rowId: uuidV7(),
+  period: 'ANNUAL',
+  level1: 'OUTPUT',
+  level2: 'QUANTITY',
+  name: '培训人次',
+  libraryIndicatorId: null,
+  custom: true,
+  operator: 'GTE',
+  value: '100',
+  unit: '人次',
+  weight: 20,
+  explanation: '',
+  scoringStandard: '按完成比例计分',
+  valueBasis: 'PLAN',
+  lastYearActual: '',
+  dataSource: '',
+  core: false,
+  spendingStandardCap: null,
+  ...overrides,
+});
+
+const completeRows = (): TargetRow[] => [
+  row({ weight: 20 }),
+  row({ level2: 'QUALITY', name: '合格率', unit: '%', value: '95', weight: 15 }),
+  row({ level2: 'TIMELINESS', name: '完成时限', operator: 'LTE', unit: '月', value: '11', weight: 10 }),
+  row({
+    level2: 'COST',
+    name: '户均补贴金额',
+    operator: 'LTE',
+    unit: '万元/户',
+    value: '1.5',
+    weight: 5,
+    libraryIndicatorId: demoLibraryEntry('GX-TS-006', demoProjectYear),
+    custom: false,
+  }),
+  row({
+    level1: 'BENEFIT',
+    level2: 'SOCIAL',
+    name: '社会效益',
+    operator: 'QUALITATIVE',
+    value: '明显提升',
+    unit: '',
+    weight: 30,
+  }),
+  row({ level1: 'SATISFACTION', level2: 'SERVICE_RECIPIENT', name: '满意度', unit: '%', value: '90', weight: 10 }),
+];
+
+/** A project of the education bureau's own unit with a first target version saved complete. */
+const projectWithTargets = async (overrides: Record<string, unknown> = {}) => {
+  const project = await call('unit-preparer', 'POST', '/projects', projectBody(overrides));
+  expect(project.status).toBe(201);
+  const created = await call('unit-preparer', 'POST', `/projects/${project.body.id}/targets`, { id: uuidV7() });
+  expect(created.status).toBe(201);
+  const saved = await call('unit-preparer', 'PATCH', `/targets/${created.body.id}`, {
+    version: created.body.version,
+    annualGoal: '完成年度任务',
+    mediumTermGoal: overrides.periodEnd ? '实施期目标' : '',
+    rows: completeRows(),
+  });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  expect(saved.body.checks).toEqual([]);
+  return { projectId: String(project.body.id), target: saved.body };
+};
+
+type Step = [who: string, path: string, body?: Record<string, unknown>];
+/** Takes a version through steps, each at the version the previous one left. */
+const walk = async (target: { id: string; version: number }, steps: Step[]) => {
+  let current = target;
+  for (const [who, path, body] of steps) {
+    const response = await call(who, 'POST', `/targets/${current.id}/${path}`, { version: current.version, ...body });
+    expect(response.status, `${who} ${path}: ${JSON.stringify(response.body)}`).toBe(200);
+    current = response.body;
+  }
+  return current as Record<string, unknown> & { id: string; version: number };
+};
+const toFirstReviewed: Step[] = [
+  ['unit-approver', 'submit'],
+  ['dept-reviewer', 'department-review', { decision: 'approve' }],
+  ['business-reviewer', 'first-review', { decision: 'approve' }],
+];
+const approveGood: Step = ['perf-reviewer', 'final-review', { decision: 'approve', grade: 'GOOD' }];
+const project = async (id: string) => (await call('perf-reviewer', 'GET', `/projects/${id}`)).body;
+
+describe('projects', () => {
+  it("registers a project for the caller's own unit, in its department, with money in whole fen", async () => {
+    const body = projectBody();
+    const created = await call('unit-preparer', 'POST', '/projects', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      departmentId: education,
+      stage: 'PROPOSED',
+      exAnteRequired: false,
+      currentTargetId: null,
+      approvedTargetId: null,
+    });
+    const other = await call('unit-preparer', 'POST', '/projects', projectBody({ unitId: demoId('unit:102002') }));
+    expect(other.status).toBe(400);
+    expect(other.body.errors).toEqual([
+      { pointer: '/unitId', code: 'unit_not_yours', message: '只能为本单位申报项目' },
+    ]);
+    const fractional = await call(
+      'unit-preparer',
+      'POST',
+      '/projects',
+      projectBody({ funds: { fiscal: 10.5, carryOver: 0, other: 0 } }),
+    );
+    expect(fractional.status).toBe(400);
+    expect(fractional.body.errors[0].pointer).toBe('/funds/fiscal');
+    const duplicate = await call('unit-preparer', 'POST', '/projects', { ...projectBody(), code: body.code });
+    expect(duplicate.status).toBe(409);
+    const nextYear = await call('unit-preparer', 'POST', '/projects', {
+      ...projectBody({
+        fiscalYear: demoProjectYear + 1,
+        periodStart: demoProjectYear + 1,
+        periodEnd: demoProjectYear + 1,
+      }),
+      code: body.code,
+    });
+    expect(nextYear.status).toBe(201);
+  });
+
+  it('marks major policies and large new projects as needing ex-ante assessment', async () => {
+    const major = await call('unit-preparer', 'POST', '/projects', projectBody({ majorPolicy: true }));
+    expect(major.body.exAnteRequired).toBe(true);
+    const large = await call(
+      'unit-preparer',
+      'POST',
+      '/projects',
+      projectBody({ nature: 'NEW', funds: { fiscal: 5_000_000_00, carryOver: 0, other: 0 } }),
+    );
+    expect(large.body.exAnteRequired).toBe(true);
+    const lowered = await call('unit-preparer', 'PATCH', `/projects/${large.body.id}`, {
+      version: large.body.version,
+      funds: { fiscal: 4_999_999_99, carryOver: 0, other: 0 },
+    });
+    expect(lowered.body.exAnteRequired).toBe(false);
+  });
+
+  it('shows a unit its own projects, a department its own, the bureau all; anything else is not found', async () => {
+    const { projectId } = await projectWithTargets();
+    for (const who of ['unit-preparer', 'unit-approver', 'dept-reviewer', 'business-reviewer', 'perf-reviewer']) {
+      expect((await call(who, 'GET', `/projects/${projectId}`)).status, who).toBe(200);
+    }
+    for (const who of ['sibling-preparer', 'planning-reviewer']) {
+      expect((await call(who, 'GET', `/projects/${projectId}`)).status, who).toBe(404);
+      const list = await call(who, 'GET', `/projects?fiscalYear=${demoProjectYear}&limit=100`);
+      expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(projectId);
+    }
+    expect((await call('observer', 'GET', `/projects/${projectId}`)).status).toBe(403);
+    // Asking for another department's projects narrows to nothing rather than widening the scope.
+    const asked = await call('dept-reviewer', 'GET', `/projects?departmentId=${demoId('department:101')}`);
+    expect(asked.body.items).toEqual([]);
+    const mine = await call('unit-preparer', 'GET', `/projects?fiscalYear=${demoProjectYear}&limit=100`);
+    expect(mine.body.items.every((p: { unitId: string }) => p.unitId === educationUnit)).toBe(true);
+  });
+});
+
+describe('performance targets', () => {
+  it('saves an incomplete draft, but submit refuses it with the rules in Chinese and changes nothing', async () => {
+    const created = await call('unit-preparer', 'POST', '/projects', projectBody());
+    const target = await call('unit-preparer', 'POST', `/projects/${created.body.id}/targets`, { id: uuidV7() });
+    const rows = completeRows();
+    rows[0] = { ...rows[0]!, unit: '' };
+    const saved = await call('unit-preparer', 'PATCH', `/targets/${target.body.id}`, {
+      version: target.body.version,
+      annualGoal: '目标',
+      rows,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.checks).toEqual([
+      { pointer: '/rows/0/unit', code: 'unit_required_quantitative', message: '定量指标必须填写计量单位' },
+    ]);
+    const submitted = await call('unit-approver', 'POST', `/targets/${target.body.id}/submit`, {
+      version: saved.body.version,
+    });
+    expect(submitted.status).toBe(422);
+    expect(submitted.body.type).toBe('urn:jixiao:problem:rules-not-met');
+    expect(submitted.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/rows/0/unit']);
+    const after = await call('unit-preparer', 'GET', `/targets/${target.body.id}`);
+    expect(after.body).toMatchObject({ reviewStatus: 'DRAFT', version: saved.body.version, reviewLog: [] });
+  });
+
+  it("takes a library row's spending standard from the library, never from the client (rule 3)", async () => {
+    const { target } = await projectWithTargets();
+    const rows = target.rows as TargetRow[];
+    const cost = rows.findIndex((r) => r.level2 === 'COST');
+    expect(rows[cost]!.spendingStandardCap).toBe(2);
+    const raised = rows.map((r, i) =>
+      i === cost ? { ...r, value: '3', spendingStandardCap: 999 } : { ...r, spendingStandardCap: i === 0 ? 5 : null },
+    );
+    const saved = await call('unit-preparer', 'PATCH', `/targets/${target.id}`, {
+      version: target.version,
+      rows: raised,
+    });
+    expect(saved.body.rows[cost].spendingStandardCap).toBe(2);
+    expect(saved.body.rows[0].spendingStandardCap).toBeNull();
+    expect(saved.body.checks).toEqual([
+      { pointer: `/rows/${cost}/value`, code: 'above_spending_cap', message: '成本指标不得高于支出标准（2）' },
+    ]);
+    expect(saved.body.libraryReferences[demoLibraryEntry('GX-TS-006', demoProjectYear)]).toMatchObject({
+      code: 'GX-TS-006',
+      referenceValue: '2',
+      spendingStandardCap: 2,
+    });
+    const unknown = await call('unit-preparer', 'PATCH', `/targets/${target.id}`, {
+      version: saved.body.version,
+      rows: [{ ...raised[0]!, libraryIndicatorId: uuidV7() }],
+    });
+    expect(unknown.status).toBe(422);
+  });
+
+  it('goes unit → department → business section → performance section, returned once with a comment on one row', async () => {
+    const { projectId, target } = await projectWithTargets();
+    const rowId = (target.rows as TargetRow[])[1]!.rowId;
+    const submitted = await walk(target, [['unit-approver', 'submit', { opinion: '同意送审' }]]);
+    expect((await project(projectId)).stage).toBe('IN_REVIEW');
+
+    const badComment = await call('dept-reviewer', 'POST', `/targets/${target.id}/department-review`, {
+      version: submitted.version,
+      decision: 'return',
+      rowComments: { [uuidV7()]: '无此行' },
+    });
+    expect(badComment.status).toBe(400);
+    const noReason = await call('dept-reviewer', 'POST', `/targets/${target.id}/department-review`, {
+      version: submitted.version,
+      decision: 'return',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].message).toBe('退回时请填写审核意见或针对具体指标的意见');
+
+    const returned = await walk(submitted, [
+      ['dept-reviewer', 'department-review', { decision: 'return', rowComments: { [rowId]: '合格率应不低于98%' } }],
+    ]);
+    expect(returned).toMatchObject({ reviewStatus: 'RETURNED' });
+    expect((await project(projectId)).stage).toBe('PROPOSED');
+
+    const rows = (returned.rows as TargetRow[]).map((r) => (r.rowId === rowId ? { ...r, value: '98' } : r));
+    const fixed = await call('unit-preparer', 'PATCH', `/targets/${target.id}`, { version: returned.version, rows });
+    expect(fixed.body.reviewStatus).toBe('DRAFT');
+    const approved = await walk(fixed.body, [...toFirstReviewed, approveGood]);
+    expect(approved).toMatchObject({ reviewStatus: 'FINAL_APPROVED', grade: 'GOOD' });
+    expect(
+      (approved.reviewLog as { action: string; by: string; role: string }[]).map((s) => `${s.action} ${s.role}`),
+    ).toEqual([
+      'submit unit-approver',
+      'department-return department-reviewer',
+      'submit unit-approver',
+      'department-approve department-reviewer',
+      'first-approve business-section-reviewer',
+      'final-approve performance-section-reviewer',
+    ]);
+    const log = approved.reviewLog as { rowComments: Record<string, string>; opinion: string }[];
+    expect(log[0]!.opinion).toBe('同意送审');
+    expect(log[1]!.rowComments).toEqual({ [rowId]: '合格率应不低于98%' });
+    expect(await project(projectId)).toMatchObject({
+      stage: 'IN_LIBRARY',
+      approvedTargetId: target.id,
+      approvedGrade: 'GOOD',
+      currentTargetStatus: 'FINAL_APPROVED',
+    });
+    const history = await call('perf-reviewer', 'GET', `/targets/${target.id}/history`);
+    expect(history.body.items.map((e: { operation?: string }) => e.operation)).toEqual([
+      'final-approve',
+      'first-approve',
+      'department-approve',
+      'submit',
+      'save-target',
+      'department-return',
+      'submit',
+      'save-target',
+      'create-target',
+    ]);
+    // An approved version is not edited again.
+    const edit = await call('unit-preparer', 'PATCH', `/targets/${target.id}`, {
+      version: approved.version,
+      annualGoal: '改',
+    });
+    expect(edit.status).toBe(409);
+  });
+
+  it('refuses each step to every other role (403), and in the wrong state (409), with nothing changed', async () => {
+    const { target } = await projectWithTargets();
+    const steps: [string, string, Record<string, unknown>][] = [
+      ['submit', 'unit-approver', {}],
+      ['department-review', 'dept-reviewer', { decision: 'approve' }],
+      ['first-review', 'business-reviewer', { decision: 'approve' }],
+      ['final-review', 'perf-reviewer', { decision: 'approve', grade: 'GOOD' }],
+      ['cancel-approval', 'perf-reviewer', { opinion: '撤回' }],
+    ];
+    const everyone = [
+      'unit-preparer',
+      'unit-approver',
+      'dept-reviewer',
+      'business-reviewer',
+      'perf-reviewer',
+      'agency-lead',
+      'observer',
+    ];
+    for (const [path, owner, body] of steps) {
+      for (const who of everyone.filter((w) => w !== owner)) {
+        const refused = await call(who, 'POST', `/targets/${target.id}/${path}`, { version: target.version, ...body });
+        expect(refused.status, `${who} ${path}`).toBe(403);
+      }
+      if (path !== 'submit') {
+        const early = await call(owner, 'POST', `/targets/${target.id}/${path}`, { version: target.version, ...body });
+        expect(early.status, `${owner} ${path} on a draft`).toBe(409);
+        expect(early.body.type).toBe('urn:jixiao:problem:invalid-transition');
+      }
+    }
+    // Another department's reviewer does not even see it.
+    const submitted = await walk(target, [['unit-approver', 'submit']]);
+    const outsider = await call('planning-reviewer', 'POST', `/targets/${target.id}/department-review`, {
+      version: submitted.version,
+      decision: 'approve',
+    });
+    expect(outsider.status).toBe(404);
+    const again = await call('unit-approver', 'POST', `/targets/${target.id}/submit`, { version: submitted.version });
+    expect(again.status).toBe(409);
+    const unchanged = await call('unit-preparer', 'GET', `/targets/${target.id}`);
+    expect(unchanged.body).toMatchObject({ version: submitted.version, reviewStatus: 'UNIT_SUBMITTED' });
+  });
+
+  it('lets only one of two reviewers act on the same version; the other gets 409 with the winner’s copy', async () => {
+    const { target } = await projectWithTargets();
+    const submitted = await walk(target, [['unit-approver', 'submit']]);
+    const [a, b] = await Promise.all([
+      call('dept-reviewer', 'POST', `/targets/${target.id}/department-review`, {
+        version: submitted.version,
+        decision: 'approve',
+      }),
+      call('second-dept-reviewer', 'POST', `/targets/${target.id}/department-review`, {
+        version: submitted.version,
+        decision: 'return',
+        opinion: '退回',
+      }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const loser = a.status === 200 ? b : a;
+    expect(loser.body.type).toBe('urn:jixiao:problem:version-conflict');
+    expect(loser.body.current).toMatchObject({ version: winner.body.version, reviewStatus: winner.body.reviewStatus });
+    const stored = await call('dept-reviewer', 'GET', `/targets/${target.id}`);
+    expect(stored.body.reviewLog).toHaveLength(2);
+    expect(stored.body.reviewStatus).toBe(winner.body.reviewStatus);
+  });
+
+  it('sends a 中 back for revision and stops a 差; a final return needs a reason and approval a grade', async () => {
+    const fair = await projectWithTargets();
+    const reviewed = await walk(fair.target, toFirstReviewed);
+    const noGrade = await call('perf-reviewer', 'POST', `/targets/${reviewed.id}/final-review`, {
+      version: reviewed.version,
+      decision: 'approve',
+    });
+    expect(noGrade.status).toBe(400);
+    const noReason = await call('perf-reviewer', 'POST', `/targets/${reviewed.id}/final-review`, {
+      version: reviewed.version,
+      decision: 'approve',
+      grade: 'FAIR',
+    });
+    expect(noReason.status).toBe(400);
+    const revised = await walk(reviewed, [
+      ['perf-reviewer', 'final-review', { decision: 'approve', grade: 'FAIR', opinion: '指标偏低，请修改' }],
+    ]);
+    expect(revised).toMatchObject({ reviewStatus: 'RETURNED', grade: 'FAIR' });
+
+    const poor = await projectWithTargets();
+    await walk(poor.target, [
+      ...toFirstReviewed,
+      ['perf-reviewer', 'final-review', { decision: 'approve', grade: 'POOR', opinion: '目标与项目不符' }],
+    ]);
+    expect(await project(poor.projectId)).toMatchObject({ stage: 'REJECTED', approvedTargetId: null });
+    const budget = await call('perf-reviewer', 'POST', `/projects/${poor.projectId}/budget`, {
+      version: (await project(poor.projectId)).version,
+    });
+    expect(budget.status).toBe(422);
+    expect(budget.body.errors.map((e: { code: string }) => e.code)).toEqual(['targets_not_approved']);
+  });
+});
+
+describe('the budget gate and ex-ante assessment', () => {
+  it('budgets a project approved 良 once, and only the performance section may', async () => {
+    const { projectId, target } = await projectWithTargets();
+    const before = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    expect(before.status).toBe(422);
+    await walk(target, [...toFirstReviewed, approveGood]);
+    const version = (await project(projectId)).version;
+    expect((await call('business-reviewer', 'POST', `/projects/${projectId}/budget`, { version })).status).toBe(403);
+    const budgeted = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, { version });
+    expect(budgeted.status).toBe(200);
+    expect(budgeted.body).toMatchObject({ stage: 'BUDGETED' });
+    const twice = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: budgeted.body.version,
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors[0].code).toBe('already_budgeted');
+  });
+
+  it('holds a major project at final review until its ex-ante assessment is concluded, by the commissioned agency', async () => {
+    const { projectId, target } = await projectWithTargets({ majorPolicy: true, nature: 'NEW' });
+    const reviewed = await walk(target, toFirstReviewed);
+    const early = await call('perf-reviewer', 'POST', `/targets/${target.id}/final-review`, {
+      version: reviewed.version,
+      decision: 'approve',
+      grade: 'GOOD',
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.errors.map((e: { code: string }) => e.code)).toEqual(['ex_ante_missing']);
+
+    const agency = demoId('agency:91120110MA05JX8K2Q');
+    const assessment = await call('perf-reviewer', 'POST', '/ex-ante-assessments', {
+      id: uuidV7(),
+      projectId,
+      assessorType: 'THIRD_PARTY',
+      agencyId: agency,
+    });
+    expect(assessment.status).toBe(201);
+    expect(assessment.body).toMatchObject({ state: 'DRAFT', projectName: '测试项目', totalScore: null });
+    const mine = await call('agency-lead', 'GET', '/ex-ante-assessments');
+    expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(assessment.body.id);
+    const incomplete = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+      version: assessment.body.version,
+    });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.errors).toHaveLength(6);
+    const dimension = (score: number) => ({ score, note: '依据充分' });
+    const scored = await call('agency-lead', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
+      version: assessment.body.version,
+      dimensions: {
+        NECESSITY: dimension(18),
+        ECONOMY: dimension(16.5),
+        TARGETS: dimension(17),
+        FEASIBILITY: dimension(15),
+        FUNDING: dimension(19),
+      },
+      conclusion: 'SUPPORT',
+    });
+    expect(scored.status).toBe(200);
+    expect(scored.body.totalScore).toBe(85.5);
+    const concluded = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+      version: scored.body.version,
+    });
+    expect(concluded.status).toBe(200);
+    const late = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
+      version: concluded.body.version,
+      conclusion: 'REJECT',
+    });
+    expect(late.status).toBe(409);
+    expect((await project(projectId)).exAnteConclusion).toBe('SUPPORT');
+    await walk(reviewed, [approveGood]);
+    const budgeted = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    expect(budgeted.status).toBe(200);
+  });
+
+  it('keeps a project out of the budget when its ex-ante conclusion is "do not support"', async () => {
+    const { projectId, target } = await projectWithTargets({ majorPolicy: true });
+    const assessment = await call('perf-reviewer', 'POST', '/ex-ante-assessments', {
+      id: uuidV7(),
+      projectId,
+      assessorType: 'FINANCE',
+    });
+    const dimension = { score: 8, note: '必要性不足' };
+    const scored = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
+      version: assessment.body.version,
+      dimensions: {
+        NECESSITY: dimension,
+        ECONOMY: dimension,
+        TARGETS: dimension,
+        FEASIBILITY: dimension,
+        FUNDING: dimension,
+      },
+      conclusion: 'REJECT',
+    });
+    await call('perf-reviewer', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+      version: scored.body.version,
+    });
+    expect(await project(projectId)).toMatchObject({ stage: 'REJECTED', exAnteConclusion: 'REJECT' });
+    await walk(target, [...toFirstReviewed, approveGood]);
+    const refused = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { code: string }) => e.code)).toEqual(['ex_ante_rejected']);
+  });
+});
+
+describe('versions', () => {
+  it('adjusting approved targets makes version 2; version 1 stays as it was and is what counts until 2 is approved', async () => {
+    const { projectId, target } = await projectWithTargets();
+    const v1 = await walk(target, [...toFirstReviewed, approveGood]);
+    const v2Id = uuidV7();
+    const v2 = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: v2Id });
+    expect(v2.status).toBe(201);
+    expect(v2.body).toMatchObject({ versionNo: 2, basedOnId: v1.id, reviewStatus: 'DRAFT', rows: v1.rows });
+    const replay = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: v2Id });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const third = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    expect(third.status).toBe(409);
+    // Rule 14: the last approved version is what self-evaluation uses, while the adjustment is under way.
+    expect(await project(projectId)).toMatchObject({
+      stage: 'IN_LIBRARY',
+      approvedTargetId: v1.id,
+      currentTargetId: v2Id,
+    });
+
+    const rows = (v2.body.rows as TargetRow[]).map((r, i) => (i === 0 ? { ...r, value: '120' } : r));
+    const saved = await call('unit-preparer', 'PATCH', `/targets/${v2Id}`, { version: v2.body.version, rows });
+    const v2Approved = await walk(saved.body, [...toFirstReviewed, approveGood]);
+    expect(v2Approved.reviewStatus).toBe('FINAL_APPROVED');
+    expect(await project(projectId)).toMatchObject({ approvedTargetId: v2Id, targetVersionNo: 2 });
+    const old = await call('unit-preparer', 'GET', `/targets/${v1.id}`);
+    expect(old.body).toMatchObject({ superseded: true, reviewStatus: 'FINAL_APPROVED' });
+    expect(old.body.rows[0].value).toBe('100');
+    const versions = await call('dept-reviewer', 'GET', `/projects/${projectId}/targets`);
+    expect(versions.body.items.map((t: { versionNo: number }) => t.versionNo)).toEqual([1, 2]);
+  });
+
+  it('withdraws a final approval (取消审核) back to the earlier approved version, but not once budgeted', async () => {
+    const { projectId, target } = await projectWithTargets();
+    const v1 = await walk(target, [...toFirstReviewed, approveGood]);
+    const v2 = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    const v2Approved = await walk(v2.body, [...toFirstReviewed, approveGood]);
+    const cancelled = await walk(v2Approved, [['perf-reviewer', 'cancel-approval', { opinion: '预算调整，撤回终审' }]]);
+    expect(cancelled).toMatchObject({ reviewStatus: 'FIRST_REVIEWED', grade: null });
+    expect(await project(projectId)).toMatchObject({ approvedTargetId: v1.id, stage: 'IN_LIBRARY' });
+    expect((await call('perf-reviewer', 'GET', `/targets/${v1.id}`)).body.superseded).toBe(false);
+
+    const reapproved = await walk(cancelled, [approveGood]);
+    await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    const refused = await call('perf-reviewer', 'POST', `/targets/${v2.body.id}/cancel-approval`, {
+      version: reapproved.version,
+      opinion: '再撤回',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].code).toBe('already_budgeted');
+  });
+});
+
+describe('review queues', () => {
+  it('lists what waits for each reviewer, oldest first, filtered by department, series and age', async () => {
+    const { target } = await projectWithTargets();
+    const submitted = await walk(target, [['unit-approver', 'submit']]);
+    const ids = async (who: string, query = '') =>
+      (await call(who, 'GET', `/review-queue?limit=100${query}`)).body.items.map((t: { id: string }) => t.id);
+    expect(await ids('dept-reviewer')).toContain(target.id);
+    expect(await ids('planning-reviewer')).not.toContain(target.id);
+    expect(await ids('business-reviewer')).not.toContain(target.id);
+    await walk(submitted, [['dept-reviewer', 'department-review', { decision: 'approve' }]]);
+    expect(await ids('dept-reviewer')).not.toContain(target.id);
+    const business = await call('business-reviewer', 'GET', '/review-queue?limit=100');
+    const items = business.body.items as { id: string; statusSince: string; departmentId: string }[];
+    expect(items.map((t) => t.id)).toContain(target.id);
+    expect(items.map((t) => t.statusSince)).toEqual([...items.map((t) => t.statusSince)].sort());
+    // The demo's 民政局 project waits here too; filters narrow to one department or series.
+    const civil = demoId('department:103');
+    expect(items.some((t) => t.departmentId === civil)).toBe(true);
+    expect(await ids('business-reviewer', `&departmentId=${civil}`)).not.toContain(target.id);
+    expect(
+      (await call('business-reviewer', 'GET', `/review-queue?departmentId=${civil}`)).body.items.length,
+    ).toBeGreaterThan(0);
+    expect(await ids('business-reviewer', '&series=PARTY_MASS')).toEqual([]);
+    expect(await ids('business-reviewer', '&minAgeDays=1')).toEqual([]);
+    expect(await ids('business-reviewer', '&minAgeDays=0')).toContain(target.id);
+
+    const first = await call('business-reviewer', 'GET', '/review-queue?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    const second = await call('business-reviewer', 'GET', `/review-queue?limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    // A cursor from another queue is refused.
+    const foreign = await call('perf-reviewer', 'GET', `/review-queue?limit=1&cursor=${first.body.nextCursor}`);
+    expect(foreign.status).toBe(400);
+  });
+});
