@@ -174,6 +174,8 @@ const matrix: Record<string, Row> = {
     anonymous: 401,
   },
   getExAnteAssessmentHistory: assessmentRead,
+  exportTargetTable: scopedRead,
+  exportDepartmentTargets: scopedRead,
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -256,6 +258,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const pathKey = idKey(route.path) ?? key;
   const path = route.path.replace('{id}', pathKey ? t[pathKey] : '');
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
+  if (operationId === 'exportDepartmentTargets') {
+    return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
+  }
   if (operationId === 'saveTarget') {
     const current = await stack.store.get(tenant, targetKind, t.target);
     return { path, body: { version: current?.version ?? 1, annualGoal: `年度目标${suffix()}` } };

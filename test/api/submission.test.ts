@@ -2,6 +2,7 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { TargetRow } from '@jixiao/core/submission/performance-target.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoLibraryEntry, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
@@ -639,5 +640,77 @@ describe('review queues', () => {
     // A cursor from another queue is refused.
     const foreign = await call('perf-reviewer', 'GET', `/review-queue?limit=1&cursor=${first.body.nextCursor}`);
     expect(foreign.status).toBe(400);
+  });
+});
+
+describe('export', () => {
+  const download = async (who: string, path: string) => {
+    const response = await fetch(`${stack.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token[who]}` } });
+    return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+  };
+  const cellTexts = (sheet: ExcelJS.Worksheet) => {
+    const texts: string[] = [];
+    sheet.eachRow((r) => {
+      r.eachCell((c) => {
+        texts.push(String(c.value));
+      });
+    });
+    return texts;
+  };
+
+  it('gives one version as the 项目支出绩效目标申报表, holding the submitted values', async () => {
+    const { projectId, target } = await projectWithTargets({ name: '导出测试项目' });
+    await walk(target, [['unit-approver', 'submit']]);
+    const { response, bytes } = await download('dept-reviewer', `/targets/${target.id}/declaration.xlsx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`${(await project(projectId)).code}-导出测试项目`)}`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const texts = cellTexts(sheet);
+    expect(texts).toContain('项目支出绩效目标申报表');
+    expect(texts).toContain('导出测试项目');
+    expect(texts).toContain('东丽区教育局（102）');
+    expect(texts).toContain('完成年度任务');
+    expect(texts).toContain('单位已送审');
+    // Every submitted row is there with its value, unit and weight, on one line.
+    for (const r of target.rows as TargetRow[]) {
+      let found = false;
+      sheet.eachRow((line) => {
+        const values = (line.values as unknown[]).map((v) => (v === null || v === undefined ? '' : String(v)));
+        if (values.includes(r.name) && values.includes(r.value) && values.includes(String(r.weight))) found = true;
+      });
+      expect(found, r.name).toBe(true);
+    }
+    // 1,000,000.00 元 of fiscal funds is 100 万元.
+    expect(texts).toContain('100');
+    expect((await download('planning-reviewer', `/targets/${target.id}/declaration.xlsx`)).response.status).toBe(404);
+  });
+
+  it("gives a department's year as one workbook: a summary and a sheet per project", async () => {
+    const { response, bytes } = await download(
+      'dept-reviewer',
+      `/target-declarations.xlsx?fiscalYear=${demoProjectYear}`,
+    );
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('汇总');
+    for (const code of ['DL2027JY0001', 'DL2027JY0002', 'DL2027JY0003', 'DL2027JY0004', 'DL2027JY0005']) {
+      expect(names).toContain(code);
+    }
+    expect(names).not.toContain('DL2027FG0001');
+    expect(cellTexts(workbook.getWorksheet('DL2027JY0002')!)).toContain('中小学校园安全视频监控系统运维');
+    const other = await download(
+      'dept-reviewer',
+      `/target-declarations.xlsx?fiscalYear=${demoProjectYear}&departmentId=${demoId('department:101')}`,
+    );
+    expect(other.response.status).toBe(404);
   });
 });

@@ -197,3 +197,9 @@ export const reviewQueueQuery = v.strictObject({
     v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'integer'), v.transform(Number), v.minValue(0), v.maxValue(365)),
   ),
 });
+
+/** A department's year of declarations; the department defaults to the caller's own. */
+export const declarationWorkbookQuery = v.strictObject({
+  fiscalYear: v.pipe(v.string(), v.regex(/^\d{4}$/, 'fiscal_year')),
+  departmentId: v.optional(anyId),
+});

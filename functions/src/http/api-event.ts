@@ -28,6 +28,18 @@ export interface OperationResult {
   headers?: Record<string, string>;
 }
 
+/** A file to download (an XLSX export): sent base64-encoded, as API Gateway wants binary bodies. */
+export class FileBody {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly filename: string;
+  constructor(bytes: Uint8Array, contentType: string, filename: string) {
+    this.bytes = bytes;
+    this.contentType = contentType;
+    this.filename = filename;
+  }
+}
+
 /**
  * Each operation declares the params/query/body types its route's schemas produce; the route
  * table guarantees the match at run time, so the map of operations erases them here.

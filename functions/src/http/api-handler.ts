@@ -7,10 +7,16 @@ import { validate } from '@jixiao/core/validation.ts';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as v from 'valibot';
-import type { ApiEvent, ApiResult, Operation, PublicOperation } from '#functions/http/api-event.ts';
+import {
+  type ApiEvent,
+  type ApiResult,
+  FileBody,
+  type Operation,
+  type PublicOperation,
+} from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { assertBodySize, readJsonBody } from '#functions/http/request-body.ts';
-import { json, problemResponse } from '#functions/http/respond.ts';
+import { file, json, problemResponse } from '#functions/http/respond.ts';
 import { logger, metrics } from '#functions/powertools.ts';
 import { type Capability, type RouteDefinition, routeKey, routesOf } from '#functions/routes.ts';
 
@@ -120,7 +126,9 @@ export const createApiHandler = (capability: Capability, operations: Operations)
       body,
       receivedAt: new Date().toISOString(),
     });
-    return json(result.status, result.body, result.headers);
+    return result.body instanceof FileBody
+      ? file(result.status, result.body, result.headers)
+      : json(result.status, result.body, result.headers);
   };
 
   return middy(dispatch)

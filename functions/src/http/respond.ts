@@ -1,6 +1,6 @@
 import type { Language } from '@jixiao/core/language.ts';
 import { problem } from '@jixiao/core/problem.ts';
-import type { ApiResult } from '#functions/http/api-event.ts';
+import type { ApiResult, FileBody } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { StoreUnavailableError } from '#functions/ports/record-store.ts';
 
@@ -10,6 +10,19 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   statusCode: status,
   headers: { 'content-type': 'application/json; charset=utf-8', ...baseHeaders, ...headers },
   body: JSON.stringify(body),
+});
+
+/** A download: the file name is sent RFC 6266-encoded, so Chinese names survive every browser. */
+export const file = (status: number, body: FileBody, headers: Record<string, string> = {}): ApiResult => ({
+  statusCode: status,
+  headers: {
+    'content-type': body.contentType,
+    'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(body.filename)}`,
+    ...baseHeaders,
+    ...headers,
+  },
+  body: Buffer.from(body.bytes).toString('base64'),
+  isBase64Encoded: true,
 });
 
 /** Any error becomes an RFC 9457 problem; unexpected ones are a generic 500 with the request id only. */

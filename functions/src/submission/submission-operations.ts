@@ -13,6 +13,7 @@ import {
 } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { exAnteOperations } from '#functions/submission/ex-ante-operations.ts';
+import { exportOperations } from '#functions/submission/export-operations.ts';
 import { projectOperations } from '#functions/submission/project-operations.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
@@ -101,7 +102,10 @@ export const submissionOperations = (store: RecordStore): Operations => {
   const projects = projectOperations(store);
   const targets = targetOperations(store);
   const exAnte = exAnteOperations(store);
+  const exports = exportOperations(store);
   return {
+    exportTargetTable: exports.targetTable,
+    exportDepartmentTargets: exports.departmentWorkbook,
     listProjects: projects.list,
     createProject: projects.create,
     getProject: projects.get,
