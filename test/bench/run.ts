@@ -13,9 +13,10 @@ import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/docume
 import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
 import { departmentKind, financeSectionKind } from '@jixiao/functions/organisation/record-kinds.ts';
+import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
 import { capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
-import { indicatorKind } from '@jixiao/functions/submission/record-kinds.ts';
+import { indicatorKind, projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import { demoIndicators } from '@jixiao/infra/local/demo-indicators.ts';
 import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
@@ -68,6 +69,53 @@ const peakRssMb = (pid: number) => {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
 
+const submissionsPerRound = Number(process.env.BENCH_SUBMISSIONS ?? 300);
+
+const benchProject = (code: string) => ({
+  id: uuidV7(),
+  fiscalYear: 2027,
+  code: `BENCH${code.toUpperCase()}`.replace(/[^0-9A-Z]/g, '').slice(0, 21),
+  name: '基准测试项目',
+  unitId: demoId('unit:102001'),
+  category: 'SPECIFIC_PURPOSE',
+  nature: 'CONTINUING',
+  recurrence: 'RECURRING',
+  periodStart: 2027,
+  periodEnd: 2027,
+  funds: { fiscal: 100_000_000, carryOver: 0, other: 0 },
+  functionalClass: '20502',
+  majorPolicy: false,
+});
+
+const benchRows = () =>
+  (
+    [
+      ['OUTPUT', 'QUANTITY', 'GTE', '100', '人次', 20],
+      ['OUTPUT', 'QUALITY', 'GTE', '95', '%', 15],
+      ['OUTPUT', 'TIMELINESS', 'LTE', '11', '月', 10],
+      ['OUTPUT', 'COST', 'LTE', '650', '元/人次', 5],
+      ['BENEFIT', 'SOCIAL', 'QUALITATIVE', '明显提升', '', 30],
+      ['SATISFACTION', 'SERVICE_RECIPIENT', 'GTE', '90', '%', 10],
+    ] as const
+  ).map(([level1, level2, operator, value, unit, weight]) => ({
+    rowId: uuidV7(),
+    period: 'ANNUAL',
+    level1,
+    level2,
+    name: `${level2}指标`,
+    custom: true,
+    operator,
+    value,
+    unit,
+    weight,
+    explanation: '',
+    scoringStandard: '按完成比例计分',
+    valueBasis: 'PLAN',
+    lastYearActual: '',
+    dataSource: '',
+    core: false,
+  }));
+
 const departmentBody = (i: number, prefix: string) => ({
   id: uuidV7(),
   code: `${prefix}${i}`,
@@ -103,7 +151,12 @@ const main = async () => {
       },
     );
     children.push(gateway);
-    const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    const { url, token, preparer, approver } = await new Promise<{
+      url: string;
+      token: string;
+      preparer: string;
+      approver: string;
+    }>((resolve, reject) => {
       let text = '';
       gateway.stdout!.on('data', (c: Buffer) => {
         text += c.toString();
@@ -218,6 +271,152 @@ const main = async () => {
       `   throughput ratio ${fmt(ours.perSecond / base.perSecond, 2)} (budget ≥ 0.80); p99 ratio ${fmt(ours.p99 / base.p99, 2)} (budget ≤ 2.00); ODK Central publishes 41 submissions/s`,
     );
     console.log(`   local gateway peak RSS during the run: ${fmt(gatewayPeakMb)} MB (budget ≤ 300 MB)\n`);
+
+    // ---- 1b. target submission: the unit approver sends a complete draft on (rules 1–4 checked,
+    // the version and its project moved in one transaction with two audit entries)
+    const api = async (who: string, method: string, path: string, body: unknown) => {
+      const response = await fetch(`${url}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${who}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as Record<string, unknown>;
+      if (response.status >= 300) throw new Error(`${method} ${path} ${response.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    /** Drafts ready to submit, made through the API (not timed). */
+    const prepareDrafts = async (n: number, prefix: string) => {
+      const drafts: { id: string; version: number }[] = [];
+      await load(async (i) => {
+        const project = await api(preparer, 'POST', '/projects', benchProject(`${prefix}${i}`));
+        const target = await api(preparer, 'POST', `/projects/${project.id}/targets`, { id: uuidV7() });
+        const saved = await api(preparer, 'PATCH', `/targets/${target.id}`, {
+          version: target.version,
+          annualGoal: '完成年度任务',
+          rows: benchRows(),
+        });
+        drafts[i] = { id: String(saved.id), version: Number(saved.version) };
+      }, n);
+      return drafts;
+    };
+    const submitViaGateway = (drafts: { id: string; version: number }[]) => async (i: number) => {
+      const d = drafts[i]!;
+      const result = await api(approver, 'POST', `/targets/${d.id}/submit`, { version: d.version });
+      if (result.reviewStatus !== 'UNIT_SUBMITTED') throw new Error('not submitted');
+    };
+    // The baseline: the requests a submit makes, sent directly on copies of such a draft and its
+    // project: read both, then one transaction with both records and their audit entries.
+    const sample = (await prepareDrafts(1, 'sample'))[0]!;
+    const templateTarget = (await api(approver, 'GET', `/targets/${sample.id}`, undefined)) as StoredRecord;
+    const { checks: _c, libraryReferences: _l, ...targetRecord } = templateTarget;
+    const templateProject = (await api(
+      approver,
+      'GET',
+      `/projects/${targetRecord.projectId}`,
+      undefined,
+    )) as StoredRecord;
+    const seedBaseline = async (n: number) => {
+      const pairs: { target: StoredRecord; project: StoredRecord }[] = [];
+      await load(async (i) => {
+        const project = { ...templateProject, id: uuidV7() };
+        const target: StoredRecord = {
+          ...targetRecord,
+          id: uuidV7(),
+          projectId: project.id,
+          version: templateTarget.version,
+        };
+        await db.send(
+          new PutCommand({ TableName: baselineTable, Item: keys.recordItem(tenant, projectKind, project) }),
+        );
+        await db.send(new PutCommand({ TableName: baselineTable, Item: keys.recordItem(tenant, targetKind, target) }));
+        pairs[i] = { target, project };
+      }, n);
+      return pairs;
+    };
+    const submitDirect = (pairs: Awaited<ReturnType<typeof seedBaseline>>) => async (i: number) => {
+      const { target, project } = pairs[i]!;
+      const read = (kind: typeof targetKind, id: string) =>
+        db.send(
+          new GetCommand({
+            TableName: baselineTable,
+            Key: { pk: keys.recordPk(tenant, kind, id), sk: keys.recordSk },
+            ConsistentRead: true,
+          }),
+        );
+      await read(targetKind, target.id);
+      await read(projectKind, project.id);
+      const at = new Date().toISOString();
+      const nextTarget: StoredRecord = {
+        ...target,
+        reviewStatus: 'UNIT_SUBMITTED',
+        statusSince: at,
+        version: target.version + 1,
+      };
+      const nextProject = {
+        ...project,
+        currentTargetStatus: 'UNIT_SUBMITTED',
+        stage: 'IN_REVIEW',
+        version: project.version + 1,
+      };
+      const audit = (kind: typeof targetKind, id: string, before: unknown, after: unknown) => ({
+        Put: {
+          TableName: baselineTable,
+          Item: {
+            pk: keys.recordPk(tenant, kind, id),
+            sk: keys.auditSk(at, uuidV7()),
+            entry: { at, actor: 'bench', action: 'update', operation: 'submit', before, after },
+          },
+        },
+      });
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: baselineTable,
+                Item: keys.recordItem(tenant, targetKind, nextTarget),
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': target.version },
+              },
+            },
+            audit(targetKind, target.id, target, nextTarget),
+            {
+              Put: {
+                TableName: baselineTable,
+                Item: keys.recordItem(tenant, projectKind, nextProject),
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': project.version },
+              },
+            },
+            audit(projectKind, project.id, project, nextProject),
+          ],
+        }),
+      );
+    };
+    const submitRuns = {
+      base: [] as Awaited<ReturnType<typeof load>>[],
+      ours: [] as Awaited<ReturnType<typeof load>>[],
+    };
+    for (let r = 0; r < rounds; r++) {
+      const pairs = await seedBaseline(submissionsPerRound);
+      const drafts = await prepareDrafts(submissionsPerRound, `s${r}x`);
+      submitRuns.base.push(await load(submitDirect(pairs), submissionsPerRound));
+      submitRuns.ours.push(await load(submitViaGateway(drafts), submissionsPerRound));
+    }
+    const submitBase = summarise(submitRuns.base);
+    const submitOurs = summarise(submitRuns.ours);
+    console.log(
+      `1b. Target submission (POST /api/v1/targets/{id}/submit), ${rounds} rounds × ${submissionsPerRound} at concurrency ${concurrency} (medians)`,
+    );
+    console.log(
+      `   baseline, same DynamoDB requests via the SDK: ${fmt(submitBase.perSecond)} submissions/s, p50 ${fmt(submitBase.p50)} ms, p99 ${fmt(submitBase.p99)} ms, errors ${submitBase.errors}`,
+    );
+    console.log(
+      `   through gateway + token + scope + rules 1–4 + transaction: ${fmt(submitOurs.perSecond)} submissions/s, p50 ${fmt(submitOurs.p50)} ms, p99 ${fmt(submitOurs.p99)} ms, errors ${submitOurs.errors}`,
+    );
+    console.log(
+      `   throughput ratio ${fmt(submitOurs.perSecond / submitBase.perSecond, 2)} (budget ≥ 0.80); p99 ratio ${fmt(submitOurs.p99 / submitBase.p99, 2)} (budget ≤ 2.00)\n`,
+    );
     gateway.kill('SIGTERM');
 
     // ---- 2. bundles and cold starts

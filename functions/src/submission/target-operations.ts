@@ -346,9 +346,10 @@ export const targetOperations = (store: RecordStore) => {
         approved = earlier ? { id: earlier.id, grade: earlier.grade } : { id: null, grade: null };
         if (earlier) writes.push(supersede(earlier, false, request));
       }
-      writes.push({ kind: projectKind, before: project, after: projectAfter(project, next, request, approved) });
+      const nextProject = projectAfter(project, next, request, approved);
+      writes.push({ kind: projectKind, before: project, after: nextProject });
       const result = await store.transact(tenant, writes, { ...writeContext(request), operation: action });
-      if (result.outcome === 'done') return { status: 200, body: await withChecks(request, next) };
+      if (result.outcome === 'done') return { status: 200, body: await withChecks(request, next, nextProject) };
       // Another reviewer acted on this version first: theirs stands, this one is told so.
       if (result.outcome === 'version-conflict' && result.index === 0) {
         throw new HttpProblem('version-conflict', { current: result.current });
