@@ -157,6 +157,15 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
   reference_not_found: () => ({ 'zh-CN': '所选记录不存在', en: 'No such record' }),
   duplicate_row: () => ({ 'zh-CN': '指标行编号重复', en: 'Two rows have the same id' }),
   unknown_row: () => ({ 'zh-CN': '意见针对的指标行不存在', en: 'The comment is on a row that does not exist' }),
+  attachment_type: () => ({
+    'zh-CN': '只能上传 PDF、图片、Word 或 Excel 文件',
+    en: 'Only PDF, images, Word or Excel files',
+  }),
+  attachment_too_large: () => ({ 'zh-CN': '文件不能超过 50 MB', en: 'Files up to 50 MB' }),
+  attachment_not_uploaded: () => ({
+    'zh-CN': '附件尚未上传完成或与登记的信息不符，请重新上传',
+    en: 'The file has not been uploaded, or differs from what was registered; upload it again',
+  }),
   sha256: () => ({ 'zh-CN': '文件校验值格式不正确', en: 'Invalid file checksum' }),
 };
 

@@ -1,4 +1,5 @@
 import { auditEntry } from '@jixiao/core/audit.ts';
+import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
 import * as indicator from '@jixiao/core/indicator-library/indicator.ts';
 import * as agency from '@jixiao/core/organisation/agency.ts';
 import * as department from '@jixiao/core/organisation/department.ts';
@@ -398,6 +399,28 @@ const submissionRoutes: RouteDefinition[] = [
     body: exAnte.concludeExAnteAssessment,
     versionedAction: true,
     response: { status: 200, description: 'The concluded assessment', schema: exAnte.exAnteAssessment },
+  },
+  {
+    ...submission,
+    operationId: 'uploadExAnteAttachment',
+    method: 'POST',
+    path: '/api/v1/ex-ante-assessments/{id}/attachment-uploads',
+    summary: 'A presigned PUT for one file (type, size and SHA-256 fixed); then list it in `attachments`',
+    access: ['performance-section-reviewer', 'agency-lead', 'evaluator'],
+    params: idParams,
+    body: attachmentUploadRequest,
+    idempotentCreate: true,
+    response: { status: 201, description: 'Where and how to upload', schema: uploadTicket },
+  },
+  {
+    ...submission,
+    operationId: 'getExAnteAttachment',
+    method: 'GET',
+    path: '/api/v1/ex-ante-assessments/{id}/attachments/{attachmentId}',
+    summary: 'A short-lived download link for one attached file',
+    access: [...projectPeople, 'agency-lead', 'evaluator'],
+    params: exAnte.attachmentParams,
+    response: { status: 200, description: 'A presigned GET', schema: downloadLink },
   },
   {
     ...submission,

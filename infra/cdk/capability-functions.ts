@@ -16,11 +16,14 @@ import { repoPath, repoRoot } from './repo-paths.ts';
  * Which capabilities sign evidence uploads and downloads. A Record, so that adding a capability
  * to the route table does not compile until someone decides whether it may touch the bucket.
  */
+/** Evidence objects are keyed `T/{tenant}/{record type}/{record id}/{file id}`. */
+export const evidenceObjectPattern = 'T/*';
+
 export const evidenceAccess: Record<Capability, boolean> = {
   platform: false,
   organisation: false,
-  // The indicator library for now; ex-ante assessment attachments will need the bucket.
-  submission: false,
+  // Signs uploads and downloads of ex-ante assessment attachments, and checks they arrived.
+  submission: true,
 };
 
 /**
@@ -104,8 +107,14 @@ export class CapabilityFunctions extends Construct {
       });
       fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableDataActions], resources: tableResources }));
       if (evidenceAccess[capability]) {
-        props.evidenceBucket.grantRead(fn.function);
-        props.evidenceBucket.grantPut(fn.function);
+        // Presigned requests carry the signer's rights: read and write objects under the tenant
+        // prefixes, nothing else (no listing, no deleting, no bucket settings).
+        fn.role.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: ['s3:GetObject', 's3:PutObject'],
+            resources: [props.evidenceBucket.arnForObjects(evidenceObjectPattern)],
+          }),
+        );
       }
       functions.set(capability, fn);
     }

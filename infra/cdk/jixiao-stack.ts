@@ -55,7 +55,8 @@ export class JixiaoStack extends Stack {
     this.web = new WebDistribution(this, 'Web', {
       apiDomainName: this.api.domainName,
       scriptHashes: builtWebDir ? inlineScriptHashes(builtWebDir) : [],
-      connectSources: this.identity.connectSources,
+      // The PWA uploads evidence straight to the bucket with presigned PUTs (virtual-hosted style).
+      connectSources: [...this.identity.connectSources, `https://*.s3.${this.region}.${this.urlSuffix}`],
       logBucket: this.logBucket,
       customDomain: this.settings.customDomain,
       webAclArn: this.settings.webAclArn,

@@ -1,5 +1,7 @@
+import type { Capability } from '@jixiao/functions/routes.ts';
 import { type CfnElement, DefaultStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { evidenceAccess, evidenceObjectPattern } from './capability-functions.ts';
 import type { JixiaoStack } from './jixiao-stack.ts';
 
 /**
@@ -117,6 +119,16 @@ export const nagAcknowledgements = (stack: JixiaoStack): NagAcknowledgement[] =>
     'AwsSolutions-IAM5[Resource::*]',
     `${grant}cloudfront:CreateInvalidation/GetInvalidation on *, to refresh the HTML after a deploy.`,
   );
+
+  for (const [capability, allowed] of Object.entries(evidenceAccess)) {
+    if (!allowed) continue;
+    add(
+      stack.functions.get(capability as Capability).function.role!,
+      `AwsSolutions-IAM5[Resource::${arnOf(stack.evidenceBucket)}/${evidenceObjectPattern}]`,
+      `The ${capability} Lambda signs presigned GET/PUT requests for evidence files, whose keys (tenant, record, ` +
+        'file id) are only known at request time; the statement is limited to GetObject and PutObject under T/.',
+    );
+  }
   return acknowledgements;
 };
 

@@ -144,7 +144,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const webRoot = resolve(options.webRoot ?? join(repositoryRoot, 'web/build'));
     const hasWeb = existsSync(join(webRoot, '200.html'));
-    const headers = securityHeaders({ scriptHashes: hasWeb ? inlineScriptHashes(webRoot) : [] });
+    // The browser uploads evidence straight to the bucket (here the s3rver stand-in on its own port).
+    const headers = securityHeaders({
+      scriptHashes: hasWeb ? inlineScriptHashes(webRoot) : [],
+      connectSources: [s3Endpoint],
+    });
     const assets = hasWeb
       ? sirv(webRoot, {
           single: '200.html',

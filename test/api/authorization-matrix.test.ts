@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
 import {
@@ -174,6 +175,12 @@ const matrix: Record<string, Row> = {
     anonymous: 401,
   },
   getExAnteAssessmentHistory: assessmentRead,
+  uploadExAnteAttachment: {
+    roles: { [perf]: [201, 201, 404], 'agency-lead': [201, 404, 404], evaluator: [201, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getExAnteAttachment: assessmentRead,
   exportTargetTable: scopedRead,
   exportDepartmentTargets: scopedRead,
 };
@@ -187,6 +194,8 @@ const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | 
 
 let stack: TestStack;
 let other: TenantRecords;
+/** A file attached (for real, through the bucket) to the own and the other department's assessment. */
+const attachments = new Map<Relation, string>();
 const tokens = new Map<Role, string>();
 
 type Targets = Record<
@@ -256,7 +265,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const entity = /^(?:list|create|get|update)(\w+?)(?:s|History)?$/.exec(operationId)?.[1] ?? '';
   const [kind, key] = kinds[entity] ?? [undefined, undefined];
   const pathKey = idKey(route.path) ?? key;
-  const path = route.path.replace('{id}', pathKey ? t[pathKey] : '');
+  const path = route.path
+    .replace('{id}', pathKey ? t[pathKey] : '')
+    .replace('{attachmentId}', attachments.get(relation) ?? uuidV7());
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
   if (operationId === 'exportDepartmentTargets') {
     return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
@@ -324,6 +335,13 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
       majorPolicy: false,
     },
     createProjectTarget: { id },
+    uploadExAnteAttachment: {
+      id,
+      name: '评估报告.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+      sha256: 'a'.repeat(64),
+    },
     createExAnteAssessment: { id, projectId: t.project, assessorType: 'FINANCE' },
     createUser: {
       id,
@@ -342,6 +360,31 @@ beforeAll(async () => {
   for (const role of roles) {
     const user = demoUsers.find((u) => u.roles.includes(role))!;
     tokens.set(role, await stack.tokenFor(user.username));
+  }
+  const bytes = Buffer.from('%PDF-1.4 矩阵测试');
+  for (const relation of ['own-department', 'other-department'] as const) {
+    const assessment = targets(relation).exAnte;
+    const file = {
+      id: uuidV7(),
+      name: '评估报告.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    const as = { token: tokens.get(perf)! };
+    const ticket = await stack.call('POST', `/api/v1/ex-ante-assessments/${assessment}/attachment-uploads`, {
+      ...as,
+      body: file,
+    });
+    const { 'content-length': _length, ...headers } = ticket.body.upload.headers as Record<string, string>;
+    await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: bytes });
+    const current = await stack.call('GET', `/api/v1/ex-ante-assessments/${assessment}`, as);
+    const listed = await stack.call('PATCH', `/api/v1/ex-ante-assessments/${assessment}`, {
+      ...as,
+      body: { version: current.body.version, attachments: [ticket.body.attachment] },
+    });
+    expect(listed.status).toBe(200);
+    attachments.set(relation, file.id);
   }
 });
 afterAll(() => stack?.stop());

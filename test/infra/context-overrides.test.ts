@@ -50,7 +50,8 @@ describe('another OIDC provider (oidcIssuer + oidcAudience)', () => {
       apiBase: '/api/v1',
     });
     const policy = Object.values(resourcesOf(oidc.template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0];
-    expect(JSON.stringify(policy)).toContain("connect-src 'self' https://sso.example.gov.cn;");
+    // The provider, and the evidence bucket the PWA uploads to directly.
+    expect(JSON.stringify(policy)).toMatch(/connect-src 'self' https:\/\/sso\.example\.gov\.cn https:\/\/\*\.s3\./);
   });
 
   it('outputs the client id but no user pool', () => {

@@ -86,9 +86,14 @@ describe('one Lambda per capability', () => {
           'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]],
         })),
       ]);
-      expect(JSON.stringify(statements)).not.toMatch(/"\*"|\/\*"/);
-      const touchesEvidence = JSON.stringify(statements).includes('EvidenceBucket');
-      expect(touchesEvidence, `${capability} and the evidence bucket`).toBe(evidenceAccess[capability]);
+      // The one wildcard: objects under the tenant prefix of the evidence bucket, read and write only.
+      const evidence = statements.filter((s) => JSON.stringify(s).includes('EvidenceBucket'));
+      expect(evidence.length, `${capability} and the evidence bucket`).toBe(evidenceAccess[capability] ? 1 : 0);
+      if (evidence[0]) {
+        expect(evidence[0].Action).toEqual(['s3:GetObject', 's3:PutObject']);
+        expect(JSON.stringify(evidence[0].Resource)).toMatch(/"\/T\/\*"\]\]\}$/);
+      }
+      expect(JSON.stringify(statements.filter((s) => !evidence.includes(s)))).not.toMatch(/"\*"|\/\*"/);
     }
   });
 });

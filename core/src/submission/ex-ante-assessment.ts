@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { attachment } from '#core/evidence/attachment.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 import { fen } from '#core/submission/project.ts';
@@ -45,14 +46,6 @@ const dimensions = v.strictObject(
   >,
 );
 
-/** A file already uploaded to the evidence store: the record keeps what identifies it. */
-export const attachment = v.strictObject({
-  name: text(1, 120),
-  key: v.pipe(v.string(), v.maxLength(300)),
-  sizeBytes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50 * 1024 * 1024)),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'sha256')),
-});
-
 const content = {
   dimensions,
   conclusion: v.nullable(v.picklist(exAnteConclusionCodes)),
@@ -60,7 +53,11 @@ const content = {
   recommendedAmount: v.nullable(fen),
   conditions: text(0, 1000),
   summary: text(0, 2000),
-  attachments: v.pipe(v.array(attachment), v.maxLength(20, 'max_items')),
+  attachments: v.pipe(
+    v.array(attachment),
+    v.maxLength(20, 'max_items'),
+    v.check((list) => new Set(list.map((a) => a.id)).size === list.length, 'duplicate_row'),
+  ),
 };
 
 const emptyDimensions = Object.fromEntries(exAnteDimensionCodes.map((d) => [d, { score: null, note: '' }]));
@@ -132,3 +129,12 @@ export const conclusionErrors = (a: {
     .map((k) => ({ pointer: `/dimensions/${k}/score`, code: 'required' })),
   ...(a.conclusion ? [] : [{ pointer: '/conclusion', code: 'required' }]),
 ];
+
+/** Where an assessment's files live in the evidence bucket: the key is fixed by tenant, record and file id. */
+export const exAnteAttachmentKey = (tenant: string, assessmentId: string, attachmentId: string): string =>
+  `T/${tenant}/ex-ante-assessment/${assessmentId}/${attachmentId}`;
+
+export const attachmentParams = v.strictObject({
+  id: anyId,
+  attachmentId: anyId,
+});

@@ -1,10 +1,17 @@
+import { type Attachment, checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
-import { conclusionErrors, type ExAnteAssessment, totalScore } from '@jixiao/core/submission/ex-ante-assessment.ts';
+import {
+  conclusionErrors,
+  type ExAnteAssessment,
+  exAnteAttachmentKey,
+  totalScore,
+} from '@jixiao/core/submission/ex-ante-assessment.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind } from '#functions/organisation/record-kinds.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
@@ -28,7 +35,7 @@ const mayWrite = (p: Principal, a: StoredAssessment) =>
 const attempts = 3;
 
 /** Ex-ante performance assessment (事前绩效评估, domain.md §5.2). */
-export const exAnteOperations = (store: RecordStore) => {
+export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) => {
   const visible = async (request: OperationRequest, id: string) => {
     const a = await store.get<StoredAssessment>(request.principal.tenant, exAnteKind, id);
     if (!a || !mayRead(request.principal, a)) throw new HttpProblem('not-found');
@@ -117,6 +124,7 @@ export const exAnteOperations = (store: RecordStore) => {
     if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
     const { version: _expected, ...changes } = request.body;
     const merged = { ...current, ...changes } as StoredAssessment;
+    if (changes.attachments) await checkUploaded(request, current, merged.attachments);
     const next: StoredAssessment = {
       ...merged,
       totalScore: totalScore(merged.dimensions),
@@ -181,6 +189,53 @@ export const exAnteOperations = (store: RecordStore) => {
     }
   };
 
+  /**
+   * Files new to the list must be in the bucket, at this assessment's key for their id, with the
+   * size and type (and, where the store reports it, the checksum) that were registered.
+   */
+  const checkUploaded = async (request: OperationRequest, current: StoredAssessment, attachments: Attachment[]) => {
+    const known = new Set(current.attachments.map((a) => a.id));
+    const errors = [];
+    for (const [i, a] of attachments.entries()) {
+      if (known.has(a.id)) continue;
+      const expected = exAnteAttachmentKey(request.principal.tenant, current.id, a.id);
+      const stored = a.key === expected ? await evidence.head(a.key) : undefined;
+      const matches =
+        stored !== undefined &&
+        stored.sizeBytes === a.sizeBytes &&
+        (stored.contentType === undefined || stored.contentType === a.contentType) &&
+        (stored.checksumSha256 === undefined || stored.checksumSha256 === checksumHeader(a.sha256));
+      if (!matches) {
+        errors.push({
+          pointer: `/attachments/${i}`,
+          code: 'attachment_not_uploaded',
+          message: describe('attachment_not_uploaded', request.language),
+        });
+      }
+    }
+    if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
+  };
+
+  /** A presigned PUT for one file of a draft assessment; asking again for the same id gives the same key. */
+  const uploadAttachment: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, Omit<Attachment, 'key'>>,
+  ) => {
+    const current = await visible(request, request.params.id);
+    if (!mayWrite(request.principal, current)) throw new HttpProblem('forbidden');
+    if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
+    const key = exAnteAttachmentKey(request.principal.tenant, current.id, request.body.id);
+    const upload = await evidence.signUpload(key, request.body, 15 * 60);
+    return { status: 201, body: { attachment: { ...request.body, key }, upload: { method: 'PUT', ...upload } } };
+  };
+
+  const downloadAttachment: Operation = async (request: OperationRequest<{ id: string; attachmentId: string }>) => {
+    const current = await visible(request, request.params.id);
+    const file = current.attachments.find((a) => a.id === request.params.attachmentId);
+    if (!file) throw new HttpProblem('not-found');
+    const link = await evidence.signDownload(file.key, file.name, 5 * 60);
+    return { status: 200, body: { url: link.url, expiresAt: link.expiresAt } };
+  };
+
   const history: Operation = async (request: OperationRequest<{ id: string }>) => {
     await visible(request, request.params.id);
     return {
@@ -189,5 +244,5 @@ export const exAnteOperations = (store: RecordStore) => {
     };
   };
 
-  return { list, create, get, update, conclude, history };
+  return { list, create, get, update, conclude, history, uploadAttachment, downloadAttachment };
 };

@@ -1,8 +1,10 @@
 import type { FrameworkId } from '@jixiao/core/indicator-library/framework.ts';
 import type { RollOverReport } from '@jixiao/core/indicator-library/indicator.ts';
 import { indicatorErrors } from '@jixiao/core/indicator-library/indicator.ts';
+import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import {
@@ -97,11 +99,14 @@ const rollOver =
     return { status: 200, body: report };
   };
 
-export const submissionOperations = (store: RecordStore): Operations => {
+export const submissionOperations = (
+  store: RecordStore,
+  evidence: EvidenceStore = evidenceStoreFromEnv(),
+): Operations => {
   const library = masterDataOperations(store, indicators);
   const projects = projectOperations(store);
   const targets = targetOperations(store);
-  const exAnte = exAnteOperations(store);
+  const exAnte = exAnteOperations(store, evidence);
   const exports = exportOperations(store);
   return {
     exportTargetTable: exports.targetTable,
@@ -129,6 +134,8 @@ export const submissionOperations = (store: RecordStore): Operations => {
     updateExAnteAssessment: exAnte.update,
     concludeExAnteAssessment: exAnte.conclude,
     getExAnteAssessmentHistory: exAnte.history,
+    uploadExAnteAttachment: exAnte.uploadAttachment,
+    getExAnteAttachment: exAnte.downloadAttachment,
     rollOverIndicators: rollOver(store),
     listIndicators: library.list,
     createIndicator: library.create,
