@@ -15,7 +15,7 @@ import {
 } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { exAnteOperations } from '#functions/submission/ex-ante-operations.ts';
-import { exportOperations } from '#functions/submission/export-operations.ts';
+import type { exportOperations } from '#functions/submission/export-operations.ts';
 import { projectOperations } from '#functions/submission/project-operations.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
@@ -107,10 +107,15 @@ export const submissionOperations = (
   const projects = projectOperations(store);
   const targets = targetOperations(store);
   const exAnte = exAnteOperations(store, evidence);
-  const exports = exportOperations(store);
+  // The XLSX writer is only loaded when someone exports, not on every cold start.
+  let exports: Promise<ReturnType<typeof exportOperations>> | undefined;
+  const exporter = () => {
+    exports ??= import('#functions/submission/export-operations.ts').then((m) => m.exportOperations(store));
+    return exports;
+  };
   return {
-    exportTargetTable: exports.targetTable,
-    exportDepartmentTargets: exports.departmentWorkbook,
+    exportTargetTable: async (request: OperationRequest) => (await exporter()).targetTable(request),
+    exportDepartmentTargets: async (request: OperationRequest) => (await exporter()).departmentWorkbook(request),
     listProjects: projects.list,
     createProject: projects.create,
     getProject: projects.get,
