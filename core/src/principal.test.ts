@@ -45,6 +45,16 @@ describe('principalFromClaims', () => {
     });
   });
 
+  it('carries the finance section of a business-section reviewer and the agency of an evaluator', () => {
+    const reviewer = principalFromClaims({
+      ...claims,
+      'cognito:groups': 'business-section-reviewer',
+      'custom:section': 's-3',
+    });
+    expect(reviewer?.sectionId).toBe('s-3');
+    expect(principalFromClaims({ ...claims, 'custom:agency': 'a-2' })?.agencyId).toBe('a-2');
+  });
+
   it('takes the user id from cognito:username when Cognito sends one', () => {
     expect(principalFromClaims({ ...claims, 'cognito:username': 'rec-7' })?.userId).toBe('rec-7');
   });

@@ -10,6 +10,8 @@ export interface Principal {
   departmentId?: string;
   unitId?: string;
   agencyId?: string;
+  /** The finance-bureau section a business-section reviewer works in (its departments are theirs). */
+  sectionId?: string;
 }
 
 /** Claim names. Cognito puts groups in `cognito:groups` and custom attributes under `custom:`. */
@@ -21,6 +23,7 @@ export const claimNames = {
   department: 'custom:department',
   unit: 'custom:unit',
   agency: 'custom:agency',
+  section: 'custom:section',
 } as const;
 
 /**
@@ -62,8 +65,10 @@ export const principalFromClaims = (claims: Readonly<Record<string, unknown>> | 
   const departmentId = optionalText(claims[claimNames.department]);
   const unitId = optionalText(claims[claimNames.unit]);
   const agencyId = optionalText(claims[claimNames.agency]);
+  const sectionId = optionalText(claims[claimNames.section]);
   if (departmentId) principal.departmentId = departmentId;
   if (unitId) principal.unitId = unitId;
   if (agencyId) principal.agencyId = agencyId;
+  if (sectionId) principal.sectionId = sectionId;
   return principal;
 };

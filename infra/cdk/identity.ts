@@ -47,6 +47,7 @@ const organisationAttributes = [
   customAttribute(claimNames.department),
   customAttribute(claimNames.unit),
   customAttribute(claimNames.agency),
+  customAttribute(claimNames.section),
 ];
 
 /**
@@ -87,6 +88,7 @@ export class Identity extends Construct {
         [customAttribute(claimNames.department)]: new StringAttribute({ maxLen: 100, mutable: true }),
         [customAttribute(claimNames.unit)]: new StringAttribute({ maxLen: 100, mutable: true }),
         [customAttribute(claimNames.agency)]: new StringAttribute({ maxLen: 100, mutable: true }),
+        [customAttribute(claimNames.section)]: new StringAttribute({ maxLen: 100, mutable: true }),
       },
       passwordPolicy: {
         minLength: 12,

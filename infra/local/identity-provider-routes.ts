@@ -90,6 +90,7 @@ export const createIdentityProviderRoutes = (idp: LocalIdentityProvider, store: 
         departmentId: user.departmentId as string | null,
         unitId: user.unitId as string | null,
         agencyId: user.agencyId as string | null,
+        sectionId: user.financeSectionId as string | null,
       });
       return sendJson(res, 200, token, headers);
     }

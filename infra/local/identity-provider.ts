@@ -25,6 +25,7 @@ export interface TokenPerson {
   departmentId?: string | null;
   unitId?: string | null;
   agencyId?: string | null;
+  sectionId?: string | null;
 }
 
 interface StoredKey {
@@ -76,6 +77,7 @@ export const createLocalIdentityProvider = async (options: {
       if (person.departmentId) claims[claimNames.department] = person.departmentId;
       if (person.unitId) claims[claimNames.unit] = person.unitId;
       if (person.agencyId) claims[claimNames.agency] = person.agencyId;
+      if (person.sectionId) claims[claimNames.section] = person.sectionId;
       const idToken = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
         .setSubject(person.id)

@@ -43,6 +43,7 @@ export interface Actor {
   departmentId?: string;
   unitId?: string;
   agencyId?: string;
+  sectionId?: string;
 }
 
 /**

@@ -143,7 +143,12 @@ const seedDemoProjects = async (store: RecordStore): Promise<void> => {
     if (passes(p, 'dept-approved'))
       await step('departmentReviewTarget', department, { decision: 'approve', opinion: '同意。' });
     if (passes(p, 'first-reviewed')) {
-      await step('firstReviewTarget', bureau('business-section-reviewer'), {
+      const section = demoDepartments.find((d) => d.code === p.department)!.section;
+      const business: Actor = {
+        ...bureau('business-section-reviewer'),
+        sectionId: demoId(`section:${section}`),
+      };
+      await step('firstReviewTarget', business, {
         decision: 'approve',
         opinion: '项目与部门职能相符，资金测算合理。',
       });

@@ -46,12 +46,13 @@ const adminList: Row = { roles: { 'tenant-admin': [200, 200, 200] }, others: 403
 const adminCreateWithReference: Row = { roles: { 'tenant-admin': [201, 201, 422] }, others: 403, anonymous: 401 };
 const adminCreateStandalone: Row = { roles: { 'tenant-admin': [201, 201, 201] }, others: 403, anonymous: 401 };
 const perf = 'performance-section-reviewer';
-const projectPeople = (...bureau: Outcomes): Partial<Record<Role, Outcomes>> => ({
+/** The business reviewer's section (教科文科) is responsible for the own department (教育局), not the other (发改委). */
+const projectPeople = (...tenantWide: Outcomes): Partial<Record<Role, Outcomes>> => ({
   'unit-preparer': [200, 404, 404],
   'unit-approver': [200, 404, 404],
   'department-reviewer': [200, 404, 404],
-  'business-section-reviewer': bureau,
-  [perf]: bureau,
+  'business-section-reviewer': [200, 404, 404],
+  [perf]: tenantWide,
 });
 const projectRoles: Role[] = [
   'unit-preparer',
@@ -144,7 +145,7 @@ const matrix: Record<string, Row> = {
   getTargetHistory: scopedRead,
   submitTarget: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
   departmentReviewTarget: { roles: { 'department-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
-  firstReviewTarget: { roles: { 'business-section-reviewer': [409, 409, 404] }, others: 403, anonymous: 401 },
+  firstReviewTarget: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
   finalReviewTarget: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   cancelTargetApproval: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   listReviewQueue: {

@@ -35,6 +35,9 @@ beforeAll(async () => {
   token['planning-reviewer'] = await person('dept-reviewer-101', ['department-reviewer'], {
     departmentId: demoId('department:101'),
   });
+  token['civil-affairs-section'] = await person('business-reviewer-shbz', ['business-section-reviewer'], {
+    sectionId: demoId('section:SHBZ'),
+  });
   token['sibling-preparer'] = await person('preparer-102002', ['unit-preparer'], {
     departmentId: education,
     unitId: demoId('unit:102002'),
@@ -623,13 +626,16 @@ describe('review queues', () => {
     const items = business.body.items as { id: string; statusSince: string; departmentId: string }[];
     expect(items.map((t) => t.id)).toContain(target.id);
     expect(items.map((t) => t.statusSince)).toEqual([...items.map((t) => t.statusSince)].sort());
-    // The demo's 民政局 project waits here too; filters narrow to one department or series.
+    // A business section sees the departments it is responsible for (归口): 教科文科 the education
+    // bureau, 社会保障科 the civil-affairs bureau, whose demo project waits there.
     const civil = demoId('department:103');
-    expect(items.some((t) => t.departmentId === civil)).toBe(true);
-    expect(await ids('business-reviewer', `&departmentId=${civil}`)).not.toContain(target.id);
-    expect(
-      (await call('business-reviewer', 'GET', `/review-queue?departmentId=${civil}`)).body.items.length,
-    ).toBeGreaterThan(0);
+    expect(items.every((t) => t.departmentId !== civil)).toBe(true);
+    const civilQueue = await call('civil-affairs-section', 'GET', '/review-queue?limit=100');
+    expect(civilQueue.body.items.map((t: { departmentId: string }) => t.departmentId)).toContain(civil);
+    expect(civilQueue.body.items.map((t: { id: string }) => t.id)).not.toContain(target.id);
+    expect((await call('civil-affairs-section', 'GET', `/targets/${target.id}`)).status).toBe(404);
+    expect(await ids('business-reviewer', `&departmentId=${civil}`)).toEqual([]);
+    expect(await ids('business-reviewer', `&departmentId=${education}`)).toContain(target.id);
     expect(await ids('business-reviewer', '&series=PARTY_MASS')).toEqual([]);
     expect(await ids('business-reviewer', '&minAgeDays=1')).toEqual([]);
     expect(await ids('business-reviewer', '&minAgeDays=0')).toContain(target.id);

@@ -50,6 +50,7 @@ export const startTestStack = async (
       departmentId: user.departmentId as string | undefined,
       unitId: user.unitId as string | undefined,
       agencyId: user.agencyId as string | undefined,
+      sectionId: user.financeSectionId as string | undefined,
     });
   };
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<CallResult> => {

@@ -102,6 +102,7 @@ export const exAnteAssessment = v.object({
   agencyId: v.nullable(anyId),
   departmentId: anyId,
   unitId: anyId,
+  financeSectionId: v.nullish(anyId),
   projectName: v.string(),
   projectCode: v.string(),
   requestedAmount: v.number(),

@@ -111,6 +111,7 @@ export const performanceTarget = v.object({
   fiscalYear: v.number(),
   departmentId: anyId,
   unitId: anyId,
+  financeSectionId: v.nullish(anyId),
   /** 1 for the first version; each adjustment adds one. */
   versionNo: v.number(),
   basedOnId: v.nullable(anyId),

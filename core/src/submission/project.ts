@@ -89,6 +89,8 @@ export const project = v.object({
   ...recordMeta,
   ...fields,
   departmentId: anyId,
+  /** The business section responsible for the department (归口) when the project was registered. */
+  financeSectionId: v.nullish(anyId),
   stage: v.picklist(projectStages),
   exAnteRequired: v.boolean(),
   /** The newest target version, whatever its state. */

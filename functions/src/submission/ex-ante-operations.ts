@@ -91,6 +91,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       agencyId: (body.agencyId as string | undefined) ?? null,
       departmentId: project.departmentId,
       unitId: project.unitId,
+      financeSectionId: project.financeSectionId ?? null,
       projectName: project.name,
       projectCode: project.code,
       requestedAmount: project.funds.fiscal + project.funds.carryOver + project.funds.other,

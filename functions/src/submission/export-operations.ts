@@ -64,7 +64,14 @@ export const exportOperations = (store: RecordStore) => {
     if (!departmentId) throw new HttpProblem('not-found');
     const scope = listScope(request.principal, { departmentId });
     const department = await store.get(tenant, departmentKind, departmentId);
-    if (scope === 'nothing' || !department) throw new HttpProblem('not-found');
+    const inScope =
+      department !== undefined &&
+      canSee(request.principal, {
+        departmentId,
+        unitId: request.principal.unitId,
+        financeSectionId: department.financeSectionId,
+      });
+    if (scope === 'nothing' || !department || !inScope) throw new HttpProblem('not-found');
     const projects: StoredProject[] = [];
     let cursor: string | undefined;
     do {

@@ -75,10 +75,12 @@ export const projectOperations = (store: RecordStore) => {
         errors: [fieldError('/unitId', 'reference_not_found', request.language)],
       });
     }
+    const department = await store.get(tenant, departmentKind, String(unit.departmentId));
     const base = newRecord({ ...body, id: String(body.id) }, request);
     const record = {
       ...base,
       departmentId: unit.departmentId,
+      financeSectionId: department?.financeSectionId ?? null,
       stage: 'PROPOSED',
       exAnteRequired: exAnteRequired(body as unknown as Project, submissionConfig),
       currentTargetId: null,

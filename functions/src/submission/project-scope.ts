@@ -3,26 +3,28 @@ import type { ListFilter } from '#functions/ports/record-store.ts';
 
 /**
  * Who sees which projects, and everything hanging off them (targets, ex-ante assessments): the
- * bureau's sections see the tenant; a department reviewer their department; a unit's preparer and
- * approver their unit. Outside that scope a record is answered as not found, never as forbidden,
- * so its existence does not leak.
+ * performance section sees the tenant; a business section the departments it is responsible for
+ * (归口); a department reviewer their department; a unit's preparer and approver their unit.
+ * Outside that scope a record is answered as not found, never as forbidden, so its existence does
+ * not leak.
  */
 interface Scoped {
   departmentId: unknown;
   unitId: unknown;
+  /** The business section responsible for the record's department, copied when it was made. */
+  financeSectionId?: unknown;
 }
 
-const bureauRoles = ['performance-section-reviewer', 'business-section-reviewer'] as const;
+export const seesTenant = (p: Principal): boolean => p.roles.includes('performance-section-reviewer');
 
-export const seesTenant = (p: Principal): boolean =>
-  p.roles.some((r) => (bureauRoles as readonly string[]).includes(r));
+const businessSectionOf = (p: Principal): string | undefined =>
+  p.roles.includes('business-section-reviewer') ? p.sectionId : undefined;
 
 export const canSee = (p: Principal, record: Scoped): boolean =>
   seesTenant(p) ||
+  (businessSectionOf(p) !== undefined && businessSectionOf(p) === record.financeSectionId) ||
   (p.roles.includes('department-reviewer') && p.departmentId !== undefined && p.departmentId === record.departmentId) ||
-  ((p.roles.includes('unit-preparer') || p.roles.includes('unit-approver')) &&
-    p.unitId !== undefined &&
-    p.unitId === record.unitId);
+  isUnitMember(p, record);
 
 /** The unit's own people edit its projects and targets. */
 export const isUnitMember = (p: Principal, record: Scoped): boolean =>
@@ -38,20 +40,15 @@ export const listScope = (
   p: Principal,
   asked: { departmentId?: string | undefined; unitId?: string | undefined },
 ): { ownerId?: string; filters: ListFilter[] } | 'nothing' => {
-  if (seesTenant(p)) {
-    return {
-      ...(asked.departmentId ? { ownerId: asked.departmentId } : {}),
-      filters: asked.unitId ? [{ field: 'unitId', op: 'eq', value: asked.unitId }] : [],
-    };
-  }
+  const unitFilter: ListFilter[] = asked.unitId ? [{ field: 'unitId', op: 'eq', value: asked.unitId }] : [];
+  const department = asked.departmentId ? { ownerId: asked.departmentId } : {};
+  if (seesTenant(p)) return { ...department, filters: unitFilter };
+  const section = businessSectionOf(p);
+  if (section)
+    return { ...department, filters: [{ field: 'financeSectionId', op: 'eq', value: section }, ...unitFilter] };
   if (!p.departmentId) return 'nothing';
   if (asked.departmentId && asked.departmentId !== p.departmentId) return 'nothing';
-  if (p.roles.includes('department-reviewer')) {
-    return {
-      ownerId: p.departmentId,
-      filters: asked.unitId ? [{ field: 'unitId', op: 'eq', value: asked.unitId }] : [],
-    };
-  }
+  if (p.roles.includes('department-reviewer')) return { ownerId: p.departmentId, filters: unitFilter };
   if (!p.unitId || (asked.unitId && asked.unitId !== p.unitId)) return 'nothing';
   return { ownerId: p.departmentId, filters: [{ field: 'unitId', op: 'eq', value: p.unitId }] };
 };

@@ -21,9 +21,10 @@ export const projectKind: RecordKind = {
 };
 
 /**
- * Where a target version waits, and for whom (domain.md §7.1): a department's reviewer sees only
- * their department's queue; the bureau's two sections each have one queue for the tenant. Oldest
- * first, so "waiting at least N days" is a key range.
+ * Where a target version waits, and for whom (domain.md §7.1): a department's reviewer sees their
+ * department's queue, a business section the queue of the departments it is responsible for, the
+ * performance section one queue for the tenant. Oldest first, so "waiting at least N days" is a
+ * key range.
  */
 const targetQueue = (record: StoredRecord): { queue: string; position: string } | undefined => {
   const since = String(record.statusSince);
@@ -31,8 +32,9 @@ const targetQueue = (record: StoredRecord): { queue: string; position: string } 
     case 'UNIT_SUBMITTED':
       return { queue: `UNIT_SUBMITTED#${String(record.departmentId)}`, position: since };
     case 'DEPT_APPROVED':
+      return { queue: `DEPT_APPROVED#${String(record.financeSectionId ?? '-')}`, position: since };
     case 'FIRST_REVIEWED':
-      return { queue: String(record.reviewStatus), position: since };
+      return { queue: 'FIRST_REVIEWED', position: since };
     default:
       return undefined;
   }

@@ -39,7 +39,11 @@ export const reviewQueue =
     const chosen = query.reviewStatus ? mine.find((m) => m.status === query.reviewStatus) : mine[0];
     if (!chosen) return { status: 200, body: { items: [] } };
     const queue =
-      chosen.role === 'department-reviewer' ? `${chosen.status}#${principal.departmentId ?? '-'}` : chosen.status;
+      chosen.role === 'department-reviewer'
+        ? `${chosen.status}#${principal.departmentId ?? '-'}`
+        : chosen.role === 'business-section-reviewer'
+          ? `${chosen.status}#${principal.sectionId ?? '-'}`
+          : chosen.status;
     const filters: ListFilter[] = [];
     if (query.departmentId) filters.push({ field: 'departmentId', op: 'eq', value: query.departmentId });
     if (query.series) filters.push({ field: 'departmentSeries', op: 'eq', value: query.series });

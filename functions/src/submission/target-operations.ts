@@ -128,6 +128,7 @@ export const targetOperations = (store: RecordStore) => {
       fiscalYear: project.fiscalYear,
       departmentId: project.departmentId,
       unitId: project.unitId,
+      financeSectionId: project.financeSectionId ?? null,
       versionNo: project.targetVersionNo + 1,
       basedOnId: previous?.id ?? null,
       reviewStatus: 'DRAFT',
