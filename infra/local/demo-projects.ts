@@ -1,4 +1,5 @@
 import type { TargetRow } from '@jixiao/core/submission/performance-target.ts';
+import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { derivedId } from '@jixiao/functions/records/derived-id.ts';
 import { demoId } from '#infra/local/demo-data.ts';
 
@@ -52,23 +53,14 @@ export const demoLibraryEntry = (code: string, year: number): string =>
 type RowInput = Partial<TargetRow> &
   Pick<TargetRow, 'level1' | 'level2' | 'name' | 'operator' | 'value' | 'unit' | 'weight'>;
 
-const row = (project: string, n: number, r: RowInput): TargetRow => ({
-  rowId: demoId(`target-row:${project}:${n}`),
-  period: 'ANNUAL',
-  libraryIndicatorId: null,
-  custom: true,
-  explanation: '',
-  scoringStandard:
-    r.operator === 'QUALITATIVE'
-      ? '达成年度指标得80%—100%；部分达成并具有一定效果得60%—80%；未达成且效果较差得0—60%'
-      : '完成值达到目标值得满分，未达到的按完成比例计分',
-  valueBasis: 'PLAN',
-  lastYearActual: '',
-  dataSource: '',
-  core: false,
-  spendingStandardCap: null,
-  ...r,
-});
+const row = (project: string, n: number, r: RowInput): TargetRow =>
+  newTargetRow(demoId(`target-row:${project}:${n}`), {
+    scoringStandard:
+      r.operator === 'QUALITATIVE'
+        ? '达成年度指标得80%—100%；部分达成并具有一定效果得60%—80%；未达成且效果较差得0—60%'
+        : '完成值达到目标值得满分，未达到的按完成比例计分',
+    ...r,
+  });
 
 /** A row taken from the 2027 library (the demo library rolled over from 2026). */
 const fromLibrary = (project: string, n: number, code: string, r: RowInput): TargetRow =>

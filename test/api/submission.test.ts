@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { TargetRow } from '@jixiao/core/submission/performance-target.ts';
+import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoLibraryEntry, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
 import ExcelJS from 'exceljs';
@@ -66,27 +67,15 @@ const projectBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const row = (overrides: Partial<TargetRow>): TargetRow => ({
-  rowId: uuidV7(),
-  period: 'ANNUAL',
-  level1: 'OUTPUT',
-  level2: 'QUANTITY',
-  name: '培训人次',
-  libraryIndicatorId: null,
-  custom: true,
-  operator: 'GTE',
-  value: '100',
-  unit: '人次',
-  weight: 20,
-  explanation: '',
-  scoringStandard: '按完成比例计分',
-  valueBasis: 'PLAN',
-  lastYearActual: '',
-  dataSource: '',
-  core: false,
-  spendingStandardCap: null,
-  ...overrides,
-});
+const row = (overrides: Partial<TargetRow>): TargetRow =>
+  newTargetRow(uuidV7(), {
+    name: '培训人次',
+    value: '100',
+    unit: '人次',
+    weight: 20,
+    scoringStandard: '按完成比例计分',
+    ...overrides,
+  });
 
 const completeRows = (): TargetRow[] => [
   row({ weight: 20 }),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
 import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
@@ -97,24 +98,18 @@ const benchRows = () =>
       ['BENEFIT', 'SOCIAL', 'QUALITATIVE', '明显提升', '', 30],
       ['SATISFACTION', 'SERVICE_RECIPIENT', 'GTE', '90', '%', 10],
     ] as const
-  ).map(([level1, level2, operator, value, unit, weight]) => ({
-    rowId: uuidV7(),
-    period: 'ANNUAL',
-    level1,
-    level2,
-    name: `${level2}指标`,
-    custom: true,
-    operator,
-    value,
-    unit,
-    weight,
-    explanation: '',
-    scoringStandard: '按完成比例计分',
-    valueBasis: 'PLAN',
-    lastYearActual: '',
-    dataSource: '',
-    core: false,
-  }));
+  ).map(([level1, level2, operator, value, unit, weight]) =>
+    newTargetRow(uuidV7(), {
+      level1,
+      level2,
+      name: `${level2}指标`,
+      operator,
+      value,
+      unit,
+      weight,
+      scoringStandard: '按完成比例计分',
+    }),
+  );
 
 const departmentBody = (i: number, prefix: string) => ({
   id: uuidV7(),

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from '#core/submission/performance-target.ts';
 import { diffTargets } from '#core/submission/target-diff.ts';
+import { newTargetRow } from '#core/submission/target-row.ts';
 
-const row = (rowId: string, overrides: Partial<TargetRow> = {}): TargetRow => ({
-  rowId,
-  period: 'ANNUAL',
-  level1: 'OUTPUT',
-  level2: 'QUANTITY',
-  name: '培训人次',
-  libraryIndicatorId: null,
-  custom: true,
-  operator: 'GTE',
-  value: '100',
-  unit: '人次',
-  weight: 20,
-  explanation: '',
-  scoringStandard: '',
-  valueBasis: 'PLAN',
-  lastYearActual: '',
-  dataSource: '',
-  core: false,
-  spendingStandardCap: null,
-  ...overrides,
-});
+const row = (rowId: string, overrides: Partial<TargetRow> = {}): TargetRow =>
+  newTargetRow(rowId, { name: '培训人次', value: '100', unit: '人次', weight: 20, ...overrides });
 
 describe('comparing two target versions', () => {
   it('finds goal changes and rows added, removed and changed, matching rows by id', () => {

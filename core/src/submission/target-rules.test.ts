@@ -1,30 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from '#core/submission/performance-target.ts';
 import { submissionConfig } from '#core/submission/submission-config.ts';
+import { newTargetRow } from '#core/submission/target-row.ts';
 import { type TargetContent, targetErrors } from '#core/submission/target-rules.ts';
 
 let n = 0;
-const row = (overrides: Partial<TargetRow>): TargetRow => ({
-  rowId: `0190f0f0-0000-7000-8000-${String(++n).padStart(12, '0')}`,
-  period: 'ANNUAL',
-  level1: 'OUTPUT',
-  level2: 'QUANTITY',
-  name: '指标',
-  libraryIndicatorId: null,
-  custom: true,
-  operator: 'GTE',
-  value: '10',
-  unit: '个',
-  weight: 10,
-  explanation: '',
-  scoringStandard: '按完成比例计分',
-  valueBasis: 'PLAN',
-  lastYearActual: '',
-  dataSource: '',
-  core: false,
-  spendingStandardCap: null,
-  ...overrides,
-});
+const row = (overrides: Partial<TargetRow>): TargetRow =>
+  newTargetRow(`0190f0f0-0000-7000-8000-${String(++n).padStart(12, '0')}`, {
+    name: '指标',
+    value: '10',
+    unit: '个',
+    weight: 10,
+    scoringStandard: '按完成比例计分',
+    ...overrides,
+  });
 
 /** A target that meets every rule: output 50, benefit 30, satisfaction 10. */
 const valid = (): TargetContent => ({

@@ -145,33 +145,7 @@ export class DynamoDbRecordStore implements RecordStore {
     const pk = keys.recordPk(tenant, kind, record.id);
     const uniques = kind.uniqueFields.filter((f) => keys.uniqueValue(kind, record, f) !== undefined);
     const items: TransactItems = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: keys.recordItem(tenant, kind, record),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: this.table,
-          // The original answer, kept as text so a replay of the same create returns it byte for byte.
-          Item: {
-            pk,
-            sk: keys.createSk,
-            requestHash: request.hash,
-            response: JSON.stringify(record),
-            at: request.context.at,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: this.table,
-          Item: this.auditItem(pk, kind, record.id, 'create', null, record, request.context),
-        },
-      },
+      ...this.createItems(tenant, kind, record, request.hash, request.context),
       ...uniques.map((field) => ({
         Put: {
           TableName: this.table,
@@ -212,21 +186,10 @@ export class DynamoDbRecordStore implements RecordStore {
     after: T,
     context: WriteContext,
   ): Promise<UpdateOutcome<T>> {
-    const pk = keys.recordPk(tenant, kind, before.id);
     const changedUniques = kind.uniqueFields.filter(
       (f) => keys.uniqueValue(kind, before, f) !== keys.uniqueValue(kind, after, f),
     );
-    const items: TransactItems = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: keys.recordItem(tenant, kind, after),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
-      },
-      { Put: { TableName: this.table, Item: this.auditItem(pk, kind, before.id, 'update', before, after, context) } },
-    ];
+    const items: TransactItems = this.updateItems(tenant, kind, before, after, context);
     const uniqueStart = items.length;
     for (const field of changedUniques) {
       const value = keys.uniqueValue(kind, after, field);
@@ -282,52 +245,14 @@ export class DynamoDbRecordStore implements RecordStore {
       if ('create' in write) {
         const { kind, create: record } = write;
         if (kind.uniqueFields.length > 0) throw new Error(`transact cannot create ${kind.type}: it has unique fields`);
-        const pk = keys.recordPk(tenant, kind, record.id);
-        items.push(
-          {
-            Put: {
-              TableName: this.table,
-              Item: keys.recordItem(tenant, kind, record),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: this.table,
-              Item: {
-                pk,
-                sk: keys.createSk,
-                requestHash: write.hash,
-                response: JSON.stringify(record),
-                at: context.at,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: { TableName: this.table, Item: this.auditItem(pk, kind, record.id, 'create', null, record, context) },
-          },
-        );
+        items.push(...this.createItems(tenant, kind, record, write.hash, context));
       } else {
         const { kind, before, after } = write;
         const changed = kind.uniqueFields.some(
           (f) => keys.uniqueValue(kind, before, f) !== keys.uniqueValue(kind, after, f),
         );
         if (changed) throw new Error(`transact cannot change a unique field of ${kind.type}`);
-        const pk = keys.recordPk(tenant, kind, before.id);
-        items.push(
-          {
-            Put: {
-              TableName: this.table,
-              Item: keys.recordItem(tenant, kind, after),
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': before.version },
-            },
-          },
-          {
-            Put: { TableName: this.table, Item: this.auditItem(pk, kind, before.id, 'update', before, after, context) },
-          },
-        );
+        items.push(...this.updateItems(tenant, kind, before, after, context));
       }
     }
     try {
@@ -452,6 +377,57 @@ export class DynamoDbRecordStore implements RecordStore {
     await this.db.send(
       new PutCommand({ TableName: this.table, Item: { pk: keys.tenantPk(tenant.id), sk: keys.tenantSk, ...tenant } }),
     );
+  }
+
+  /** A new record, the record of its create (for replays) and its audit entry: each only if new. */
+  private createItems(
+    tenant: string,
+    kind: RecordKind,
+    record: StoredRecord,
+    hash: string,
+    context: WriteContext,
+  ): TransactItems {
+    const pk = keys.recordPk(tenant, kind, record.id);
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: keys.recordItem(tenant, kind, record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          // The original answer, kept as text so a replay of the same create returns it byte for byte.
+          Item: { pk, sk: keys.createSk, requestHash: hash, response: JSON.stringify(record), at: context.at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: this.table, Item: this.auditItem(pk, kind, record.id, 'create', null, record, context) } },
+    ];
+  }
+
+  /** The changed record, only over the version it was read at, and its audit entry. */
+  private updateItems(
+    tenant: string,
+    kind: RecordKind,
+    before: StoredRecord,
+    after: StoredRecord,
+    context: WriteContext,
+  ): TransactItems {
+    const pk = keys.recordPk(tenant, kind, before.id);
+    return [
+      {
+        Put: {
+          TableName: this.table,
+          Item: keys.recordItem(tenant, kind, after),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': before.version },
+        },
+      },
+      { Put: { TableName: this.table, Item: this.auditItem(pk, kind, before.id, 'update', before, after, context) } },
+    ];
   }
 
   private auditItem(
