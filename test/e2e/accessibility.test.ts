@@ -86,7 +86,15 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await page.getByRole('dialog').locator('button[type="submit"]').click();
       await check('user form with errors');
 
-      for (const username of ['perf-reviewer', 'unit-preparer', 'evaluator', 'observer']) {
+      for (const username of [
+        'perf-reviewer',
+        'unit-preparer',
+        'dept-reviewer',
+        'business-reviewer',
+        'agency-lead',
+        'evaluator',
+        'observer',
+      ]) {
         await page.evaluate(() => localStorage.removeItem('jixiao.session'));
         await signIn(page, username);
         await check(`${username} home`);
@@ -104,10 +112,80 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
           await page.getByRole('dialog').locator('button[type="submit"]').click();
           await check('indicator form with errors');
           await page.keyboard.press('Escape');
+
+          await page.goto(`${stack.url}/review`);
+          await page.locator('li.entry').first().waitFor();
+          await check('review queue (final review)');
+          await page.locator('li.entry', { hasText: '智慧教育云平台建设' }).locator('a').click();
+          await page.locator('#grade-EXCELLENT').waitFor();
+          await page.locator('.beside button').first().click();
+          await page.locator('.decision .buttons .button').last().click();
+          await page.locator('#grade-error:not(:empty)').waitFor();
+          await check('final review with errors');
+          await page.locator('.project-summary-link').click();
+          await page.locator('section.actions').waitFor();
+          await check('project page (performance section)');
+          await page.goto(`${page.url()}/compare`);
+          await page.locator('h1').waitFor();
+          await check('version comparison');
+
+          await page.goto(`${stack.url}/ex-ante`);
+          await page.locator('li.entry').first().waitFor();
+          await check('ex-ante list');
+          await page.locator('li.entry a').first().click();
+          await page.locator('#dim-NECESSITY-score').fill('25');
+          await page.locator('#dim-NECESSITY-score-error:not(:empty)').waitFor();
+          await check('ex-ante form with errors');
+        }
+        if (username === 'unit-preparer') {
+          await page.goto(`${stack.url}/projects`);
+          await page.locator('li.project').first().waitFor();
+          await check('project list');
+          await page.goto(`${stack.url}/projects/new`);
+          await page.locator('#project-name').waitFor();
+          await page.locator('form.project-form button[type="submit"]').click();
+          await page.locator('#project-name-error:not(:empty)').waitFor();
+          await check('project form with errors');
+          await page.goto(`${stack.url}/projects`);
+          await page.locator('li.project', { hasText: '家庭经济困难学生资助' }).locator('a').click();
+          await page.locator('section.actions a.button').first().waitFor();
+          await check('project page (returned)');
+          await page.locator('section.actions a.button').first().click();
+          await page.locator('[data-row]').first().waitFor();
+          await check('target editor (returned)');
+          await page.locator('.rows-head .add button').first().click();
+          await page.getByRole('dialog').locator('li.result').first().waitFor();
+          await check('library picker');
+          await page.keyboard.press('Escape');
+          await page.getByRole('dialog').waitFor({ state: 'detached' });
+          // A fresh custom row shows its errors; removing it leaves the draft as it was.
+          await page.locator('.rows-head .add button').last().click();
+          await page.locator('#row-name-error:not(:empty)').waitFor();
+          await check('row editor with errors');
+          await page.getByRole('dialog').locator('.bar .danger').click();
+          await page.getByRole('dialog').waitFor({ state: 'detached' });
+        }
+        if (username === 'dept-reviewer') {
+          await page.goto(`${stack.url}/review`);
+          await page.locator('.results .status p').first().waitFor();
+          await check('review queue (department)');
+        }
+        if (username === 'business-reviewer') {
+          await page.goto(`${stack.url}/review`);
+          await page.locator('li.entry', { hasText: '中小学教师继续教育培训' }).locator('a').click();
+          await page.locator('.beside button').first().click();
+          await page.locator('.beside textarea').first().fill('请补充数据来源。');
+          await check('first review with a row comment');
+        }
+        if (username === 'agency-lead') {
+          await page.goto(`${stack.url}/ex-ante`);
+          await page.locator('li.entry a').first().click();
+          await page.locator('#dim-NECESSITY-score').waitFor();
+          await check('ex-ante form (agency)');
         }
       }
       await context.close();
       expect(found).toEqual({});
-    });
+    }, 180_000);
   }
 });

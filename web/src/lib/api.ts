@@ -92,6 +92,52 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string,
   );
 }
 
+/** `attachment; filename*=UTF-8''…` → the file's name, when the server gave one. */
+const filenameOf = (disposition: string | null): string | undefined => {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (!encoded) return undefined;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Fetches a file the API makes (an XLSX export) with the person's token, and hands it to the
+ * browser as a download under the name the server gave it.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = { 'accept-language': i18n.locale };
+  const token = sessionManager.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path), { headers, cache: 'no-store' });
+  } catch {
+    throw new ApiError({ type: networkProblemType, title: 'network', status: 0 });
+  }
+  if (!response.ok) {
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    throw new ApiError(
+      isProblem(body) ? body : { type: 'about:blank', title: `HTTP ${response.status}`, status: response.status },
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filenameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, { body }),

@@ -1,0 +1,404 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+
+/**
+ * A project's performance targets from registration to final approval (domain.md §5.3, §7.1), on
+ * a phone, against the local stack: the unit preparer registers a 2027 project and builds its
+ * targets from the library (and one custom row) with the rules checked as they type; the unit
+ * approver sends it; the department returns it with a comment on one row; the preparer fixes that
+ * row; it is sent again and passes the department, the first review and the final review (良).
+ */
+let stack: LocalStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const watches: SecurityWatch[] = [];
+const pages: Record<string, Page> = {};
+
+const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
+const project = { code: `E2E2027${suffix}`, name: `困难家庭临时救助${suffix.slice(0, 3)}` };
+const customRow = '困难家庭入户核查完成率';
+const rowComment = '入户核查完成率目标偏低，请提高到98%。';
+let projectId = '';
+let targetId = '';
+
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+const demoUser = (p: Page, username: string) =>
+  p.locator('button.user', { has: p.locator('.username', { hasText: new RegExp(`^${username}$`) }) });
+
+/** A phone of its own for each person, signed in on their workspace. */
+const personFor = async (username: string, workspace: string): Promise<Page> => {
+  const existing = pages[username];
+  if (existing) return existing;
+  const context = await browser.newContext(phone);
+  contexts.push(context);
+  watches.push(await watchSecurity(context));
+  const p = await context.newPage();
+  await p.goto(`${stack.url}/sign-in`);
+  await demoUser(p, username).click();
+  await p.waitForURL(`**/${workspace}`);
+  pages[username] = p;
+  return p;
+};
+
+/** The API as the signed-in browser sees it, for reading back what the screens stored. */
+const apiAs = async (p: Page, method: string, path: string, body?: unknown) => {
+  const session = await p.evaluate(() => JSON.parse(localStorage.getItem('jixiao.session') ?? 'null'));
+  const response = await fetch(`${stack.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session.idToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: await response.json() };
+};
+
+/** Picks a library entry by name from the picker and sets the new row's weight in the row editor. */
+const pickFromLibrary = async (p: Page, name: string, weight: string) => {
+  await p.getByRole('button', { name: '从指标库选取' }).click();
+  const picker = p.getByRole('dialog', { name: '从指标库选取' });
+  await visible(picker);
+  await picker.getByLabel('搜索').fill(name);
+  await picker.getByRole('button', { name: `选用 ${name}` }).click();
+  const editor = p.getByRole('dialog', { name: '编辑指标' });
+  await visible(editor);
+  expect(await editor.getByLabel('三级指标名称').inputValue()).toBe(name);
+  await editor.getByLabel('权重（分）').fill(weight);
+  await editor.getByRole('button', { name: '完成' }).click();
+  await editor.waitFor({ state: 'detached' });
+};
+
+/** Opens the version from the person's review queue, found by the project code. */
+const openFromQueue = async (p: Page, workspace: string, link: RegExp) => {
+  await p.goto(`${stack.url}/${workspace}`);
+  await p.getByRole('link', { name: link }).click();
+  await p.waitForURL('**/review');
+  await p.getByLabel('搜索').fill(project.code);
+  const item = p.locator('li.entry', { hasText: project.code });
+  await visible(item);
+  await visible(p.locator('.results').getByText('已显示 1 条'));
+  await item.locator('a').click();
+  await p.waitForURL(`**/review/${targetId}`);
+  await visible(p.getByRole('heading', { level: 1, name: project.name }));
+};
+
+/** The unit approver opens the version and sends it on. */
+const approverSubmits = async (opinion: string) => {
+  const approver = await personFor('unit-approver', 'department');
+  await approver.goto(`${stack.url}/targets/${targetId}`);
+  await visible(approver.getByRole('heading', { level: 2, name: '送审', exact: true }));
+  const submit = approver.getByRole('button', { name: '送审', exact: true });
+  await expect.poll(() => submit.isEnabled()).toBe(true);
+  await approver.getByLabel('单位意见（选填）').fill(opinion);
+  await submit.click();
+  await visible(approver.getByRole('status').getByText('已送审，等待主管部门审核。'));
+  await visible(approver.locator('.chips').getByText('单位已送审'));
+};
+
+beforeAll(async () => {
+  if (!existsSync(join(webBuild, '200.html'))) {
+    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
+  }
+  stack = await startLocalStack({
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: `e2e-targets-${randomUUID()}`,
+    webRoot: webBuild,
+  });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('performance targets from registration to final approval', () => {
+  it('the unit preparer registers a 2027 project from the project library, money in 万元 stored as exact fen', async () => {
+    const preparer = await personFor('unit-preparer', 'department');
+    await preparer.getByRole('link', { name: /^项目与绩效目标/ }).click();
+    await preparer.waitForURL('**/projects');
+    await visible(preparer.getByRole('heading', { level: 1, name: '项目库' }));
+    expect(await preparer.getByLabel('预算年度').inputValue()).toBe('2027');
+    await visible(preparer.locator('li.project', { hasText: '家庭经济困难学生资助' }));
+    await screenshot(preparer, 'targets-01-project-list');
+
+    await preparer.getByRole('link', { name: '新建项目' }).click();
+    await preparer.waitForURL('**/projects/new');
+    await preparer.getByLabel('项目名称').fill(project.name);
+    await preparer.getByLabel('项目编码').fill('ab1');
+    await visible(preparer.getByText('项目编码应为 6–21 位数字或大写字母'));
+    await preparer.getByLabel('项目编码').fill(project.code);
+    await preparer.getByLabel('项目类别').selectOption({ label: '特定目标类' });
+    await preparer.getByLabel('项目性质').selectOption({ label: '新增项目' });
+    await preparer.getByLabel('支出频次').selectOption({ label: '一次性' });
+    const fiscal = preparer.getByLabel('财政拨款');
+    await fiscal.fill('123.4567891');
+    await visible(preparer.locator('#project-fiscal-error', { hasText: '以万元计最多 6 位小数（精确到分）' }));
+    expect(await fiscal.getAttribute('aria-invalid')).toBe('true');
+    await fiscal.fill('123.45');
+    expect(await preparer.locator('#project-fiscal-error').textContent()).toBe('');
+    await preparer.getByLabel('其他资金').fill('0.06');
+    await visible(preparer.getByText('123.51 万元'));
+    await preparer.getByLabel('支出功能分类').fill('20802');
+    await preparer.getByLabel('项目说明').fill('对遭遇突发困难的家庭给予临时救助。');
+    await screenshot(preparer, 'targets-02-project-form');
+    await preparer.getByRole('button', { name: '创建项目' }).click();
+
+    await preparer.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectId = preparer.url().split('/').at(-1) ?? '';
+    await visible(preparer.getByRole('heading', { level: 1, name: project.name }));
+    await visible(preparer.getByText('目标未填报'));
+    const stored = await apiAs(preparer, 'GET', `/projects/${projectId}`);
+    expect(stored.body).toMatchObject({
+      code: project.code,
+      fiscalYear: 2027,
+      category: 'SPECIFIC_PURPOSE',
+      nature: 'NEW',
+      funds: { fiscal: 123_450_000, carryOver: 0, other: 60_000 },
+      stage: 'PROPOSED',
+    });
+    await screenshot(preparer, 'targets-03-project-page');
+  });
+
+  it('builds the targets from the library and a custom row, with the rules shown as they are broken and fixed', async () => {
+    const preparer = await personFor('unit-preparer', 'department');
+    await preparer.getByRole('button', { name: '填报绩效目标' }).click();
+    await preparer.waitForURL(/\/targets\/[0-9a-f-]{36}$/);
+    targetId = preparer.url().split('/').at(-1) ?? '';
+    await visible(preparer.getByRole('heading', { level: 1, name: '绩效目标（第 1 版）' }));
+    // A new draft: every missing part is listed in Chinese before anything is typed.
+    await visible(preparer.locator('#target-annualGoal-error', { hasText: '此项必填' }));
+    await visible(preparer.getByText('年度指标中至少要有一项产出指标'));
+    await preparer.getByLabel('年度目标').fill('对符合条件的困难家庭及时给予临时救助，做到应救尽救。');
+    expect(await preparer.locator('#target-annualGoal-error').textContent()).toBe('');
+
+    await pickFromLibrary(preparer, '补贴发放人次', '30');
+    // Output carries 30 of its 50 points: the rule says so beside the grid.
+    await visible(preparer.getByText('产出指标权重合计应为 50 分（当前 30 分）'));
+
+    // A custom row: a quantitative value without a unit is flagged on the spot.
+    await preparer.getByRole('button', { name: '添加自定义指标' }).click();
+    const editor = preparer.getByRole('dialog', { name: '编辑自定义指标' });
+    await visible(editor);
+    await editor.getByLabel('三级指标名称').fill(customRow);
+    await editor.getByLabel('二级指标').selectOption({ label: '质量指标' });
+    await editor.getByLabel('指标值', { exact: true }).fill('95');
+    await editor.getByLabel('评（扣）分标准').fill('完成率达到目标值得满分，每低1个百分点扣1分');
+    await editor.getByLabel('权重（分）').fill('20');
+    await visible(editor.locator('#row-unit-error', { hasText: '定量指标必须填写计量单位' }));
+    expect(await editor.getByLabel('计量单位').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(preparer, 'targets-04-row-editor-error', { fullPage: false });
+    await editor.getByLabel('计量单位').fill('%');
+    await expect.poll(() => editor.locator('#row-unit-error').textContent()).toBe('');
+    await editor.getByRole('button', { name: '完成' }).click();
+    await editor.waitFor({ state: 'detached' });
+    expect(await preparer.getByText('产出指标权重合计应为').count()).toBe(0);
+
+    await pickFromLibrary(preparer, '补贴政策知晓率', '30');
+    await pickFromLibrary(preparer, '受益对象满意度', '10');
+    await visible(preparer.locator('.totals').getByText('10 / 10 分'));
+    expect(await preparer.locator('.grid-errors').count()).toBe(0);
+    const custom = preparer.locator('[data-row]', { hasText: customRow });
+    await visible(custom.getByText('自定义'));
+    await screenshot(preparer, 'targets-05-editor-filled');
+
+    await preparer.getByRole('button', { name: '保存草稿' }).click();
+    await visible(preparer.getByRole('status').getByText('草稿已保存，已满足送审条件。'));
+    await visible(preparer.getByText('保存草稿后，由单位负责人确认送审。'));
+
+    const stored = await apiAs(preparer, 'GET', `/targets/${targetId}`);
+    expect(stored.body.reviewStatus).toBe('DRAFT');
+    expect(stored.body.checks).toEqual([]);
+    expect(stored.body.rows).toHaveLength(4);
+    expect(
+      stored.body.rows.map((r: { name: string; weight: number; custom: boolean }) => [r.name, r.weight, r.custom]),
+    ).toEqual([
+      ['补贴发放人次', 30, false],
+      [customRow, 20, true],
+      ['补贴政策知晓率', 30, false],
+      ['受益对象满意度', 10, false],
+    ]);
+  });
+
+  it('the unit approver sends it; the department returns it with a comment on the custom row', async () => {
+    await approverSubmits('经单位审核，同意送审。');
+
+    const reviewer = await personFor('dept-reviewer', 'department');
+    await openFromQueue(reviewer, 'department', /^待审核/);
+    await screenshot(reviewer, 'targets-06-review-page');
+    await reviewer.getByRole('button', { name: `对“${customRow}”的意见` }).click();
+    await reviewer.getByLabel(`对“${customRow}”的意见`).fill(rowComment);
+    await reviewer.getByRole('button', { name: '退回修改' }).click();
+    await reviewer.waitForURL('**/review');
+    await visible(reviewer.getByRole('status').getByText(`已办理“${project.name}”：被退回。`));
+    await visible(reviewer.getByText('没有等待你审核的绩效目标。'));
+  });
+
+  it('the preparer sees the comment on that row, fixes the row and saves', async () => {
+    const preparer = await personFor('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/projects/${projectId}`);
+    await visible(preparer.getByText('目标：被退回'));
+    await preparer.getByRole('link', { name: '继续填报绩效目标' }).click();
+    await visible(preparer.getByRole('heading', { level: 2, name: '已被退回，请按审核意见修改后重新送审' }));
+    const row = preparer.locator('[data-row]', { hasText: customRow });
+    await visible(row.getByRole('note').getByText(rowComment));
+    expect(await row.evaluate((el) => el.classList.contains('flagged'))).toBe(true);
+    // Only that row carries the comment.
+    expect(await preparer.getByRole('note').count()).toBe(1);
+    await screenshot(preparer, 'targets-07-returned-row');
+
+    const fixRow = async () => {
+      await row.getByRole('button', { name: `编辑 ${customRow}` }).click();
+      const editor = preparer.getByRole('dialog', { name: '编辑自定义指标' });
+      await editor.getByLabel('指标值', { exact: true }).fill('98');
+      await editor.getByRole('button', { name: '完成' }).click();
+      await editor.waitFor({ state: 'detached' });
+      await visible(row.getByText('≥ 98'));
+      await preparer.getByRole('button', { name: '保存草稿' }).click();
+    };
+    // Meanwhile the approver rewords the goal: this save meets a newer version and offers it.
+    const current = (await apiAs(preparer, 'GET', `/targets/${targetId}`)).body;
+    const reworded = '对符合条件的困难家庭及时给予临时救助，做到应救尽救、及时救助。';
+    const theirs = await apiAs(preparer, 'PATCH', `/targets/${targetId}`, {
+      version: current.version,
+      annualGoal: reworded,
+    });
+    expect(theirs.status).toBe(200);
+    await fixRow();
+    await visible(preparer.getByRole('alert').getByText('该记录已被他人修改'));
+    await screenshot(preparer, 'targets-07b-conflict', { fullPage: false });
+    await preparer.getByRole('button', { name: '载入最新内容' }).click();
+    await visible(row.getByText('≥ 95'));
+    expect(await preparer.getByLabel('年度目标').inputValue()).toBe(reworded);
+    expect(await preparer.getByRole('alert').count()).toBe(0);
+    await fixRow();
+    await visible(preparer.getByRole('status').getByText('草稿已保存，已满足送审条件。'));
+    // The comment stays in view until it is sent again.
+    await visible(row.getByRole('note').getByText(rowComment));
+  });
+
+  it('it is sent again and passes the department, the first review and the final review with 良', async () => {
+    await approverSubmits('已按意见修改。');
+    const approver = await personFor('unit-approver', 'department');
+    expect(await approver.getByRole('note').count()).toBe(0);
+
+    const department = await personFor('dept-reviewer', 'department');
+    await openFromQueue(department, 'department', /^待审核/);
+    await department.getByRole('button', { name: '审核通过' }).click();
+    await department.waitForURL('**/review');
+    await visible(department.getByRole('status').getByText(`已办理“${project.name}”：主管部门已审。`));
+
+    const business = await personFor('business-reviewer', 'bureau');
+    await openFromQueue(business, 'bureau', /^审核队列/);
+    await business.getByRole('button', { name: '审核通过' }).click();
+    await business.waitForURL('**/review');
+    await visible(business.getByRole('status').getByText(`已办理“${project.name}”：初审通过。`));
+
+    // Not in the budget before its targets are approved: the gate says why.
+    const performance = await personFor('perf-reviewer', 'bureau');
+    await performance.goto(`${stack.url}/projects/${projectId}`);
+    await performance.getByRole('button', { name: '纳入预算' }).click();
+    const refusal = performance.getByRole('alert');
+    await visible(refusal.getByText('不能纳入预算：'));
+    await visible(refusal.getByText('绩效目标尚未终审通过，不能纳入预算'));
+    await screenshot(performance, 'targets-08a-budget-refused');
+
+    await openFromQueue(performance, 'bureau', /^审核队列/);
+    // Approving needs a grade: the form says so before anything is sent.
+    await performance.getByRole('button', { name: '终审通过' }).click();
+    await visible(performance.getByText('终审通过须评定等级'));
+    await performance.getByLabel('良').check();
+    await visible(performance.getByText('良：财政部门与单位商定修改后进入预算安排。'));
+    await performance.getByLabel('审核意见').fill('指标设置基本合理，请在执行中细化数据来源。');
+    await screenshot(performance, 'targets-08b-final-review');
+    await performance.getByRole('button', { name: '终审通过' }).click();
+    await performance.waitForURL('**/review');
+    await visible(performance.getByRole('status').getByText(`已办理“${project.name}”：已终审。`));
+  });
+
+  it('the project shows 已终审 / 良 with every step in the timeline, and the stored version agrees', async () => {
+    const preparer = await personFor('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/projects/${projectId}`);
+    await visible(preparer.getByRole('heading', { level: 1, name: project.name }));
+    await visible(preparer.locator('.chips').getByText('目标：已终审'));
+    await visible(preparer.locator('.chips').getByText('等级：良'));
+    await visible(preparer.locator('.chips').getByText('已入库'));
+    const timeline = preparer.locator('ol.timeline');
+    expect(await timeline.locator('.action').allTextContents()).toEqual([
+      '单位送审',
+      '主管部门退回',
+      '单位送审',
+      '主管部门审核通过',
+      '财政初审通过',
+      '财政终审通过',
+    ]);
+    await visible(timeline.getByText(rowComment));
+    await visible(timeline.getByText('指标设置基本合理，请在执行中细化数据来源。'));
+    await screenshot(preparer, 'targets-09-approved-project');
+
+    const stored = await apiAs(preparer, 'GET', `/targets/${targetId}`);
+    expect(stored.body).toMatchObject({ reviewStatus: 'FINAL_APPROVED', grade: 'GOOD', versionNo: 1 });
+    const fixed = stored.body.rows.find((r: { name: string }) => r.name === customRow);
+    expect(fixed).toMatchObject({ value: '98', unit: '%', custom: true, weight: 20 });
+    expect(stored.body.reviewLog.map((s: { action: string }) => s.action)).toEqual([
+      'submit',
+      'department-return',
+      'submit',
+      'department-approve',
+      'first-approve',
+      'final-approve',
+    ]);
+    expect(stored.body.reviewLog[1].rowComments).toEqual({ [fixed.rowId]: rowComment });
+    expect(stored.body.reviewLog[5]).toMatchObject({ grade: 'GOOD', role: 'performance-section-reviewer' });
+
+    // The approved version as the official declaration table.
+    await preparer.goto(`${stack.url}/targets/${targetId}`);
+    const [file] = await Promise.all([
+      preparer.waitForEvent('download'),
+      preparer.getByRole('button', { name: '导出申报表（XLSX）' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${project.code}-.*第1版\\.xlsx$`));
+  });
+
+  it('the performance section puts it into the budget; an adjustment makes version 2, compared with version 1', async () => {
+    const performance = await personFor('perf-reviewer', 'bureau');
+    await performance.goto(`${stack.url}/projects/${projectId}`);
+    await performance.getByRole('button', { name: '纳入预算' }).click();
+    await visible(performance.getByRole('status').getByText('已纳入预算。'));
+    await visible(performance.locator('.chips').getByText('已纳入预算'));
+
+    const preparer = await personFor('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/projects/${projectId}`);
+    await preparer.getByRole('button', { name: '调整目标（新版本）' }).click();
+    await visible(preparer.getByRole('heading', { level: 1, name: '绩效目标（第 2 版）' }));
+    const row = preparer.locator('[data-row]', { hasText: '补贴发放人次' });
+    await row.getByRole('button', { name: '编辑 补贴发放人次' }).click();
+    const editor = preparer.getByRole('dialog', { name: '编辑指标' });
+    await editor.getByLabel('指标值', { exact: true }).fill('4000');
+    await editor.getByRole('button', { name: '完成' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await preparer.getByRole('button', { name: '删除 受益对象满意度' }).click();
+    await preparer.getByRole('button', { name: '保存草稿' }).click();
+    await visible(preparer.getByRole('status').getByText('草稿已保存。送审前还有 1 项需要处理。'));
+
+    await preparer.getByRole('link', { name: '版本对比' }).click();
+    await visible(preparer.getByRole('heading', { level: 1, name: '版本对比' }));
+    const changed = preparer.locator('li.diff.changed', { hasText: '补贴发放人次' });
+    await visible(changed.locator('.old', { hasText: '3600' }));
+    await visible(changed.locator('.new', { hasText: '4000' }));
+    await visible(preparer.locator('li.diff.removed', { hasText: '受益对象满意度' }));
+    await visible(preparer.getByText('另有 2 项指标未变化。'));
+    await screenshot(preparer, 'targets-10-compare');
+  });
+
+  it('ran without CSP violations or uncaught errors', () => {
+    for (const watch of watches) {
+      expect(watch.violations).toEqual([]);
+      expect(watch.pageErrors).toEqual([]);
+    }
+  });
+});

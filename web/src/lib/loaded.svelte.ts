@@ -1,0 +1,35 @@
+/**
+ * One record (or a few, read together) a screen shows: its value, whether it is loading, and why
+ * it failed. A newer load wins over an older one still in flight, so fast navigation between two
+ * records never shows the first.
+ */
+export class Loaded<T> {
+  value = $state.raw<T | null>(null);
+  error = $state.raw<unknown>(null);
+  loading = $state(false);
+  #sequence = 0;
+
+  async load(read: () => Promise<T>): Promise<T | null> {
+    const sequence = ++this.#sequence;
+    this.loading = true;
+    this.error = null;
+    try {
+      const value = await read();
+      if (sequence === this.#sequence) this.value = value;
+      return value;
+    } catch (error) {
+      if (sequence === this.#sequence) this.error = error;
+      return null;
+    } finally {
+      if (sequence === this.#sequence) this.loading = false;
+    }
+  }
+
+  /** After a save or a step: the server's answer replaces what is shown. */
+  set(value: T): void {
+    this.#sequence++;
+    this.value = value;
+    this.error = null;
+    this.loading = false;
+  }
+}

@@ -1,0 +1,25 @@
+import type { FieldError } from '@jixiao/core/problem.ts';
+import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
+
+/** The library entry a row came from, as `GET /targets/{id}` reports it beside the version. */
+export interface LibraryReference {
+  code: string;
+  name: string;
+  operator: string;
+  referenceValue: string;
+  unit: string;
+  scoringStandard: string;
+  spendingStandardCap: number | null;
+}
+
+/** A target version as the API answers for one version: with the rules it breaks now and its library references. */
+export type TargetWithChecks = PerformanceTarget & {
+  checks: FieldError[];
+  libraryReferences: Record<string, LibraryReference>;
+};
+
+/** The last step, when it sent the version back: its opinion and row comments stand until it is sent again. */
+export const openReturn = (target: PerformanceTarget) => {
+  const last = target.reviewLog.at(-1);
+  return last?.to === 'RETURNED' ? last : undefined;
+};
