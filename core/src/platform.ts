@@ -6,6 +6,8 @@ export const health = v.object({ status: v.literal('ok'), service: v.string(), t
 /** The signed-in person as the API sees them: claims plus names resolved from master data. */
 export const me = v.object({
   subject: v.string(),
+  /** The id of the person's user record: what review steps and audit entries name as `by`/`actor`. */
+  userId: v.string(),
   tenant: v.object({ id: v.string(), name: v.string() }),
   displayName: v.string(),
   roles: v.array(v.picklist(roles)),

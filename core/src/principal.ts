@@ -12,6 +12,8 @@ export interface Principal {
   agencyId?: string;
   /** The finance-bureau section a business-section reviewer works in (its departments are theirs). */
   sectionId?: string;
+  /** The person's name as the identity provider gives it (`name`), for timelines. */
+  displayName?: string;
 }
 
 /** Claim names. Cognito puts groups in `cognito:groups` and custom attributes under `custom:`. */
@@ -24,6 +26,7 @@ export const claimNames = {
   unit: 'custom:unit',
   agency: 'custom:agency',
   section: 'custom:section',
+  name: 'name',
 } as const;
 
 /**
@@ -66,9 +69,11 @@ export const principalFromClaims = (claims: Readonly<Record<string, unknown>> | 
   const unitId = optionalText(claims[claimNames.unit]);
   const agencyId = optionalText(claims[claimNames.agency]);
   const sectionId = optionalText(claims[claimNames.section]);
+  const displayName = optionalText(claims[claimNames.name]);
   if (departmentId) principal.departmentId = departmentId;
   if (unitId) principal.unitId = unitId;
   if (agencyId) principal.agencyId = agencyId;
   if (sectionId) principal.sectionId = sectionId;
+  if (displayName) principal.displayName = displayName;
   return principal;
 };

@@ -477,6 +477,8 @@ export const routes: readonly RouteDefinition[] = [
   }),
   ...masterDataRoutes({
     ...organisationData,
+    // Reviewers filter their queues by department and read its name.
+    read: ['tenant-admin', 'department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'],
     collection: 'departments',
     name: 'Department',
     tag: 'organisation',
@@ -497,6 +499,8 @@ export const routes: readonly RouteDefinition[] = [
   }),
   ...masterDataRoutes({
     ...organisationData,
+    // The performance section commissions third parties (ex-ante assessments, key evaluations).
+    read: ['tenant-admin', 'performance-section-reviewer'],
     collection: 'agencies',
     name: 'Agency',
     tag: 'organisation',

@@ -81,9 +81,23 @@ const matrix: Record<string, Row> = {
   updateFinanceSection: adminRead,
   getFinanceSectionHistory: adminRead,
 
-  listDepartments: adminList,
+  // Departments are tenant-wide reference data for reviewers; agencies for the performance section.
+  listDepartments: {
+    roles: everyRelation(['tenant-admin', 'department-reviewer', 'business-section-reviewer', perf], 200),
+    others: 403,
+    anonymous: 401,
+  },
   createDepartment: adminCreateWithReference,
-  getDepartment: adminRead,
+  getDepartment: {
+    roles: Object.fromEntries(
+      (['tenant-admin', 'department-reviewer', 'business-section-reviewer', perf] as const).map((r) => [
+        r,
+        [200, 200, 404],
+      ]),
+    ),
+    others: 403,
+    anonymous: 401,
+  },
   updateDepartment: adminRead,
   getDepartmentHistory: adminRead,
 
@@ -93,9 +107,9 @@ const matrix: Record<string, Row> = {
   updateUnit: adminRead,
   getUnitHistory: adminRead,
 
-  listAgencys: adminList,
+  listAgencys: { roles: everyRelation(['tenant-admin', perf], 200), others: 403, anonymous: 401 },
   createAgency: adminCreateStandalone,
-  getAgency: adminRead,
+  getAgency: { roles: { 'tenant-admin': [200, 200, 404], [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
   updateAgency: adminRead,
   getAgencyHistory: adminRead,
 

@@ -255,6 +255,7 @@ describe('users', () => {
     const token = await stack.call('POST', '/local-idp/token', { body: { userId: id } });
     const me = await stack.call('GET', '/api/v1/me', { token: token.body.idToken });
     expect(me.body).toMatchObject({
+      userId: id,
       displayName: '李娜',
       roles: ['unit-preparer', 'unit-approver'],
       tenant: { id: '120110000', name: '天津市东丽区' },

@@ -307,8 +307,11 @@ describe('performance targets', () => {
       'first-approve business-section-reviewer',
       'final-approve performance-section-reviewer',
     ]);
-    const log = approved.reviewLog as { rowComments: Record<string, string>; opinion: string }[];
+    const log = approved.reviewLog as { rowComments: Record<string, string>; opinion: string; byName: string }[];
     expect(log[0]!.opinion).toBe('同意送审');
+    // Each step names the person who took it, as the timeline shows it.
+    expect(log.map((step) => step.byName)).toEqual(['赵丽', '陈芳', '赵丽', '陈芳', '张伟', '李明']);
+    expect(approved).toMatchObject({ departmentName: '东丽区教育局', unitName: '区教育局（本级）' });
     expect(log[1]!.rowComments).toEqual({ [rowId]: '合格率应不低于98%' });
     expect(await project(projectId)).toMatchObject({
       stage: 'IN_LIBRARY',

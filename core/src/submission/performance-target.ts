@@ -95,6 +95,8 @@ export const reviewStep = v.object({
   from: v.picklist(targetStatusCodes),
   to: v.picklist(targetStatusCodes),
   by: v.string(),
+  /** Who it was, by name, as their token said when they acted. */
+  byName: v.string(),
   role: v.string(),
   at: v.string(),
   opinion: v.string(),
@@ -122,6 +124,8 @@ export const performanceTarget = v.object({
   /** Copied from the project so a review queue reads without a second lookup. */
   projectCode: v.string(),
   projectName: v.string(),
+  departmentName: v.string(),
+  unitName: v.string(),
   departmentSeries: v.string(),
   annualTotalFen: v.number(),
   reviewLog: v.array(reviewStep),

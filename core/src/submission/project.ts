@@ -89,6 +89,9 @@ export const project = v.object({
   ...recordMeta,
   ...fields,
   departmentId: anyId,
+  /** Names copied when the project was registered, so lists and queues read without lookups. */
+  departmentName: v.nullish(v.string()),
+  unitName: v.nullish(v.string()),
   /** The business section responsible for the department (归口) when the project was registered. */
   financeSectionId: v.nullish(anyId),
   stage: v.picklist(projectStages),

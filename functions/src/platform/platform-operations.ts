@@ -36,6 +36,7 @@ export const platformOperations = (store: RecordStore): Operations => ({
       status: 200,
       body: {
         subject: principal.subject,
+        userId: principal.userId,
         tenant: { id: tenant, name: tenantRecord?.name ?? tenant },
         displayName: String(user?.displayName ?? principal.subject),
         roles: principal.roles,

@@ -80,6 +80,8 @@ export const projectOperations = (store: RecordStore) => {
     const record = {
       ...base,
       departmentId: unit.departmentId,
+      departmentName: String(department?.name ?? ''),
+      unitName: String(unit.name ?? ''),
       financeSectionId: department?.financeSectionId ?? null,
       stage: 'PROPOSED',
       exAnteRequired: exAnteRequired(body as unknown as Project, submissionConfig),
