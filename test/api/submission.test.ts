@@ -540,11 +540,36 @@ describe('the budget gate and ex-ante assessment', () => {
     });
     expect(await project(projectId)).toMatchObject({ stage: 'REJECTED', exAnteConclusion: 'REJECT' });
     await walk(target, [...toFirstReviewed, approveGood]);
+    expect((await project(projectId)).stage).toBe('REJECTED');
     const refused = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
       version: (await project(projectId)).version,
     });
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: { code: string }) => e.code)).toEqual(['ex_ante_rejected']);
+
+    // Re-assessed after the project was adjusted, and supported: it is back in the library.
+    const again = await call('perf-reviewer', 'POST', '/ex-ante-assessments', {
+      id: uuidV7(),
+      projectId,
+      assessorType: 'EXPERT_PANEL',
+    });
+    const good = { score: 17, note: '调整后依据充分' };
+    const rescored = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${again.body.id}`, {
+      version: again.body.version,
+      dimensions: { NECESSITY: good, ECONOMY: good, TARGETS: good, FEASIBILITY: good, FUNDING: good },
+      conclusion: 'SUPPORT_AFTER_ADJUSTMENT',
+    });
+    await call('perf-reviewer', 'POST', `/ex-ante-assessments/${again.body.id}/conclude`, {
+      version: rescored.body.version,
+    });
+    expect(await project(projectId)).toMatchObject({
+      stage: 'IN_LIBRARY',
+      exAnteConclusion: 'SUPPORT_AFTER_ADJUSTMENT',
+    });
+    const budgeted = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    expect(budgeted.status).toBe(200);
   });
 });
 

@@ -36,13 +36,18 @@ describe('target review workflow (domain.md §7.1)', () => {
   });
 
   it('moves the project through the library stages (§7.2); an adjustment keeps an approved project in', () => {
-    expect(projectStageAfter('PROPOSED', 'UNIT_SUBMITTED', false)).toBe('IN_REVIEW');
-    expect(projectStageAfter('IN_REVIEW', 'RETURNED', false)).toBe('PROPOSED');
-    expect(projectStageAfter('IN_REVIEW', 'FINAL_APPROVED', true)).toBe('IN_LIBRARY');
-    expect(projectStageAfter('IN_REVIEW', 'REJECTED', false)).toBe('REJECTED');
-    expect(projectStageAfter('IN_LIBRARY', 'UNIT_SUBMITTED', true)).toBe('IN_LIBRARY');
-    expect(projectStageAfter('IN_LIBRARY', 'REJECTED', true)).toBe('IN_LIBRARY');
-    expect(projectStageAfter('BUDGETED', 'DRAFT', true)).toBe('BUDGETED');
-    expect(projectStageAfter('IN_LIBRARY', 'FIRST_REVIEWED', false)).toBe('IN_REVIEW');
+    expect(projectStageAfter('PROPOSED', 'UNIT_SUBMITTED', false, false)).toBe('IN_REVIEW');
+    expect(projectStageAfter('IN_REVIEW', 'RETURNED', false, false)).toBe('PROPOSED');
+    expect(projectStageAfter('IN_REVIEW', 'FINAL_APPROVED', true, false)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('IN_REVIEW', 'REJECTED', false, false)).toBe('REJECTED');
+    expect(projectStageAfter('IN_LIBRARY', 'UNIT_SUBMITTED', true, false)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('IN_LIBRARY', 'REJECTED', true, false)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('BUDGETED', 'DRAFT', true, false)).toBe('BUDGETED');
+    expect(projectStageAfter('IN_LIBRARY', 'FIRST_REVIEWED', false, false)).toBe('IN_REVIEW');
+    // Ex-ante 不予支持 keeps it out whatever its targets do, unless it is already in the budget;
+    // a later supporting conclusion lets it back in.
+    expect(projectStageAfter('IN_REVIEW', 'FINAL_APPROVED', true, true)).toBe('REJECTED');
+    expect(projectStageAfter('BUDGETED', 'FINAL_APPROVED', true, true)).toBe('BUDGETED');
+    expect(projectStageAfter('REJECTED', 'FIRST_REVIEWED', false, false)).toBe('IN_REVIEW');
   });
 });

@@ -45,19 +45,20 @@ export const queueStatusOf: Partial<Record<Role, TargetStatus>> = {
 };
 
 /**
- * The project's stage after its target version `versionNo` reaches `status` (§7.2). An adjustment
- * (version 2 and later) does not take an approved project out of the library or the budget: the
- * earlier approved version still stands until the new one is approved.
+ * The project's stage after its targets reach `status` (§7.2). An adjustment (version 2 and later)
+ * does not take an approved project out of the library or the budget: the earlier approved version
+ * stands until the new one is approved. An ex-ante conclusion of 不予支持 keeps it out (§7.2).
  */
 export const projectStageAfter = (
   current: ProjectStage,
   status: TargetStatus,
   hasApprovedVersion: boolean,
+  exAnteRejected: boolean,
 ): ProjectStage => {
   if (current === 'BUDGETED') return 'BUDGETED';
-  if (status === 'FINAL_APPROVED') return 'IN_LIBRARY';
-  if (hasApprovedVersion) return 'IN_LIBRARY';
+  if (exAnteRejected) return 'REJECTED';
+  if (status === 'FINAL_APPROVED' || hasApprovedVersion) return 'IN_LIBRARY';
   if (status === 'REJECTED') return 'REJECTED';
-  if (status === 'DRAFT' || status === 'RETURNED') return current === 'REJECTED' ? 'REJECTED' : 'PROPOSED';
+  if (status === 'DRAFT' || status === 'RETURNED') return 'PROPOSED';
   return 'IN_REVIEW';
 };

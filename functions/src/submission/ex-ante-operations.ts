@@ -6,7 +6,9 @@ import {
   exAnteAttachmentKey,
   totalScore,
 } from '@jixiao/core/submission/ex-ante-assessment.ts';
+import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
+import { projectStageAfter } from '@jixiao/core/submission/review-workflow.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -164,8 +166,14 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
         updatedAt: request.receivedAt,
         updatedBy: request.principal.userId,
       };
-      // "Do not support" takes the project out of the running (§7.2), unless it is already budgeted.
-      const rejected = current.conclusion === 'REJECT' && project.stage !== 'BUDGETED';
+      // "Do not support" takes the project out of the running (§7.2), unless it is already budgeted;
+      // a later assessment that supports it (after adjustment) lets it back in.
+      const stage = projectStageAfter(
+        project.stage,
+        (project.currentTargetStatus as TargetStatus | null) ?? 'DRAFT',
+        project.approvedTargetId !== null,
+        current.conclusion === 'REJECT',
+      );
       const writes: TransactionWrite[] = [
         { kind: exAnteKind, before: current, after: next },
         {
@@ -174,7 +182,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
           after: {
             ...project,
             exAnteConclusion: current.conclusion,
-            ...(rejected ? { stage: 'REJECTED' } : {}),
+            stage,
             version: project.version + 1,
             updatedAt: request.receivedAt,
             updatedBy: request.principal.userId,

@@ -259,7 +259,12 @@ export const targetOperations = (store: RecordStore) => {
       currentTargetStatus: target.reviewStatus,
       approvedTargetId,
       approvedGrade: approved ? approved.grade : project.approvedGrade,
-      stage: projectStageAfter(project.stage, target.reviewStatus, approvedTargetId !== null),
+      stage: projectStageAfter(
+        project.stage,
+        target.reviewStatus,
+        approvedTargetId !== null,
+        project.exAnteConclusion === 'REJECT',
+      ),
       version: project.version + 1,
       updatedAt: request.receivedAt,
       updatedBy: request.principal.userId,
