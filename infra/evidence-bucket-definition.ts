@@ -6,7 +6,8 @@
 export const evidenceBucketCors = (siteOrigin: string) => ({
   allowedOrigins: [siteOrigin],
   allowedMethods: ['POST', 'PUT', 'GET', 'HEAD'] as const,
-  allowedHeaders: ['content-type', 'content-md5', 'x-amz-*'],
+  // if-none-match: uploads are conditional writes that never replace a stored file.
+  allowedHeaders: ['content-type', 'content-md5', 'if-none-match', 'x-amz-*'],
   exposedHeaders: ['etag', 'x-amz-version-id', 'x-amz-checksum-sha256'],
   maxAgeSeconds: 3600,
 });

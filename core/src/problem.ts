@@ -42,6 +42,13 @@ export const problemCatalogue = {
     status: 422,
     title: { 'zh-CN': '尚未满足办理此操作的条件', en: 'The conditions for this step are not met' },
   },
+  'record-too-large': {
+    status: 422,
+    title: {
+      'zh-CN': '记录内容过多，无法保存，请精简后再试',
+      en: 'This record has grown too large to save; shorten it and try again',
+    },
+  },
   'reference-not-found': {
     status: 422,
     title: { 'zh-CN': '引用的记录不存在', en: 'A referenced record does not exist' },

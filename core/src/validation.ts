@@ -166,6 +166,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '附件尚未上传完成或与登记的信息不符，请重新上传',
     en: 'The file has not been uploaded, or differs from what was registered; upload it again',
   }),
+  attachment_changed: () => ({
+    'zh-CN': '已登记的附件不能修改，如需更换请删除后重新上传',
+    en: 'A listed file cannot be changed; remove it and upload again',
+  }),
   sha256: () => ({ 'zh-CN': '文件校验值格式不正确', en: 'Invalid file checksum' }),
 };
 

@@ -184,11 +184,9 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
-  concludeExAnteAssessment: {
-    roles: { [perf]: [409, 409, 404], 'agency-lead': [409, 404, 404] },
-    others: 403,
-    anonymous: 401,
-  },
+  concludeExAnteAssessment: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  submitExAnteAssessment: { roles: { 'agency-lead': [409, 404, 404] }, others: 403, anonymous: 401 },
+  returnExAnteAssessment: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getExAnteAssessmentHistory: assessmentRead,
   uploadExAnteAttachment: {
     roles: { [perf]: [201, 201, 404], 'agency-lead': [201, 404, 404], evaluator: [201, 404, 404] },
@@ -306,6 +304,8 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
       finalReviewTarget: { version: staleVersion, decision: 'approve', grade: 'GOOD' },
       cancelTargetApproval: { version: staleVersion, opinion: '撤回' },
       concludeExAnteAssessment: { version: staleVersion },
+      submitExAnteAssessment: { version: staleVersion },
+      returnExAnteAssessment: { version: staleVersion, opinion: '请补充测算依据' },
     };
     return { path, body: decisions[operationId] };
   }

@@ -480,7 +480,7 @@ describe('the budget gate and ex-ante assessment', () => {
     expect(assessment.body).toMatchObject({ state: 'DRAFT', projectName: '测试项目', totalScore: null });
     const mine = await call('agency-lead', 'GET', '/ex-ante-assessments');
     expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(assessment.body.id);
-    const incomplete = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+    const incomplete = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/submit`, {
       version: assessment.body.version,
     });
     expect(incomplete.status).toBe(422);
@@ -499,8 +499,29 @@ describe('the budget gate and ex-ante assessment', () => {
     });
     expect(scored.status).toBe(200);
     expect(scored.body.totalScore).toBe(85.5);
-    const concluded = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+    // The agency cannot conclude: it submits, and the performance section accepts or returns.
+    const own = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
       version: scored.body.version,
+    });
+    expect(own.status).toBe(403);
+    const submitted = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/submit`, {
+      version: scored.body.version,
+    });
+    expect(submitted.body).toMatchObject({ state: 'SUBMITTED' });
+    expect((await project(projectId)).exAnteConclusion).toBeNull();
+    const sentBack = await call('perf-reviewer', 'POST', `/ex-ante-assessments/${assessment.body.id}/return`, {
+      version: submitted.body.version,
+      opinion: '请补充同类项目的价格比较',
+    });
+    expect(sentBack.body).toMatchObject({
+      state: 'DRAFT',
+      lastReturn: { byName: '李明', opinion: '请补充同类项目的价格比较' },
+    });
+    const resubmitted = await call('agency-lead', 'POST', `/ex-ante-assessments/${assessment.body.id}/submit`, {
+      version: sentBack.body.version,
+    });
+    const concluded = await call('perf-reviewer', 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+      version: resubmitted.body.version,
     });
     expect(concluded.status).toBe(200);
     const late = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
@@ -841,5 +862,189 @@ describe('ex-ante attachments', () => {
       `/ex-ante-assessments/${assessment.body.id}/attachments/${uuidV7()}`,
     );
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('guards', () => {
+  it('moves only the newest version: an earlier, superseded approval cannot be withdrawn or re-reviewed', async () => {
+    const { projectId, target } = await projectWithTargets();
+    const v1 = await walk(target, [...toFirstReviewed, approveGood]);
+    const v2 = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    await walk(v2.body, [...toFirstReviewed, approveGood]);
+    const old = (await call('perf-reviewer', 'GET', `/targets/${v1.id}`)).body;
+    const cancel = await call('perf-reviewer', 'POST', `/targets/${v1.id}/cancel-approval`, {
+      version: old.version,
+      opinion: '撤回旧版本',
+    });
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.type).toBe('urn:jixiao:problem:invalid-transition');
+    expect(await project(projectId)).toMatchObject({ approvedTargetId: v2.body.id, currentTargetId: v2.body.id });
+  });
+
+  it('keeps an approved project as approved: its details and money change only with the budget, not by editing', async () => {
+    const { projectId, target } = await projectWithTargets();
+    await walk(target, [...toFirstReviewed, approveGood]);
+    await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    const current = await project(projectId);
+    const raised = await call('unit-preparer', 'PATCH', `/projects/${projectId}`, {
+      version: current.version,
+      funds: { fiscal: 90_000_000_00, carryOver: 0, other: 0 },
+    });
+    expect(raised.status).toBe(409);
+    expect((await project(projectId)).funds.fiscal).toBe(current.funds.fiscal);
+  });
+
+  it('takes a library row’s level, unit and spending standard from the library, and checks every row’s level', async () => {
+    const { target } = await projectWithTargets();
+    const rows = (target.rows as TargetRow[]).map((r) =>
+      r.libraryIndicatorId
+        ? { ...r, level1: 'OUTPUT' as const, level2: 'QUANTITY' as const, unit: '个', value: '999' }
+        : r,
+    );
+    rows.push(row({ level1: 'SATISFACTION', level2: 'COST', weight: 0 }));
+    const saved = await call('unit-preparer', 'PATCH', `/targets/${target.id}`, { version: target.version, rows });
+    const cost = saved.body.rows.findIndex((r: TargetRow) => r.libraryIndicatorId);
+    expect(saved.body.rows[cost]).toMatchObject({ level2: 'COST', unit: '万元/户', spendingStandardCap: 2 });
+    expect(saved.body.checks.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`)).toEqual([
+      `/rows/${cost}/value above_spending_cap`,
+      `/rows/${rows.length - 1}/level2 level2_mismatch`,
+    ]);
+  });
+
+  it('adjusts again after an adjustment graded 差, from the version that still stands', async () => {
+    const { projectId, target } = await projectWithTargets();
+    const v1 = await walk(target, [...toFirstReviewed, approveGood]);
+    const v2 = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    await walk(v2.body, [
+      ...toFirstReviewed,
+      ['perf-reviewer', 'final-review', { decision: 'approve', grade: 'POOR', opinion: '调整不合理' }],
+    ]);
+    expect(await project(projectId)).toMatchObject({ stage: 'IN_LIBRARY', approvedTargetId: v1.id });
+    const v3 = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    expect(v3.status).toBe(201);
+    expect(v3.body).toMatchObject({ versionNo: 3, basedOnId: v1.id });
+  });
+
+  it('lets a person act on a version only in the role the step belongs to', async () => {
+    const both = await stack.tokenForPerson({
+      id: 'dept-and-section',
+      displayName: '两职人员',
+      tenant: demoTenant.id,
+      roles: ['department-reviewer', 'business-section-reviewer'],
+      departmentId: education,
+      sectionId: demoId('section:SHBZ'),
+    });
+    const { target } = await projectWithTargets();
+    const approved = await walk(target, [
+      ['unit-approver', 'submit'],
+      ['dept-reviewer', 'department-review', { decision: 'approve' }],
+    ]);
+    // Sees it as the education bureau's reviewer; may not first-review it for 社会保障科.
+    const first = await stack.call('POST', `/api/v1/targets/${target.id}/first-review`, {
+      token: both,
+      body: { version: approved.version, decision: 'approve' },
+    });
+    expect(first.status).toBe(403);
+  });
+
+  it('never lets a listed file be swapped for another object, or uploaded over', async () => {
+    const { projectId } = await projectWithTargets({ majorPolicy: true });
+    const agency = demoId('agency:91120110MA05JX8K2Q');
+    const make = async () =>
+      (
+        await call('perf-reviewer', 'POST', '/ex-ante-assessments', {
+          id: uuidV7(),
+          projectId,
+          assessorType: 'THIRD_PARTY',
+          agencyId: agency,
+        })
+      ).body;
+    const [a, b] = [await make(), await make()];
+    const attach = async (assessment: { id: string; version: number }, text: string) => {
+      const bytes = Buffer.from(text);
+      const file = {
+        id: uuidV7(),
+        name: '报告.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      };
+      const ticket = await call(
+        'agency-lead',
+        'POST',
+        `/ex-ante-assessments/${assessment.id}/attachment-uploads`,
+        file,
+      );
+      const { 'content-length': _l, ...headers } = ticket.body.upload.headers as Record<string, string>;
+      await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: bytes });
+      const listed = await call('agency-lead', 'PATCH', `/ex-ante-assessments/${assessment.id}`, {
+        version: assessment.version,
+        attachments: [ticket.body.attachment],
+      });
+      expect(listed.status).toBe(200);
+      return { assessment: listed.body, attachment: ticket.body.attachment, file };
+    };
+    const first = await attach(a, '%PDF A 的报告');
+    const second = await attach(b, '%PDF B 的报告');
+    const swapped = await call('agency-lead', 'PATCH', `/ex-ante-assessments/${b.id}`, {
+      version: second.assessment.version,
+      attachments: [{ ...second.attachment, key: first.attachment.key }],
+    });
+    expect(swapped.status).toBe(422);
+    expect(swapped.body.errors[0].code).toBe('attachment_changed');
+    const again = await call('agency-lead', 'POST', `/ex-ante-assessments/${b.id}/attachment-uploads`, second.file);
+    expect(again.status).toBe(409);
+    const withFiles = await call('perf-reviewer', 'POST', '/ex-ante-assessments', {
+      id: uuidV7(),
+      projectId,
+      assessorType: 'FINANCE',
+      attachments: [first.attachment],
+    });
+    expect(withFiles.status).toBe(400);
+    const link = await call('agency-lead', 'GET', `/ex-ante-assessments/${b.id}/attachments/${second.attachment.id}`);
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer()).toString()).toBe('%PDF B 的报告');
+  });
+
+  it('answers a version grown past what one item holds with 422, in Chinese, and keeps it as it was', async () => {
+    const { target } = await projectWithTargets();
+    const long = (n: number) => '绩'.repeat(n);
+    // 30 wordy rows (20 output, 8 benefit, 2 satisfaction), each commented at length on every return.
+    const wordy = (level1: TargetRow['level1'], level2: TargetRow['level2'], weight: number) =>
+      row({ level1, level2, weight, explanation: long(150), scoringStandard: long(150) });
+    const rows = [
+      ...Array.from({ length: 20 }, () => wordy('OUTPUT', 'QUANTITY', 2.5)),
+      ...Array.from({ length: 8 }, () => wordy('BENEFIT', 'SOCIAL', 3.75)),
+      ...Array.from({ length: 2 }, () => wordy('SATISFACTION', 'SERVICE_RECIPIENT', 5)),
+    ];
+    const saved = await call('unit-preparer', 'PATCH', `/targets/${target.id}`, { version: target.version, rows });
+    expect(saved.status).toBe(200);
+    expect(saved.body.checks).toEqual([]);
+    let current = saved.body;
+    const comments = () => Object.fromEntries((current.rows as TargetRow[]).map((r) => [r.rowId, long(300)]));
+    /** One step; a 422 ends the growth and is returned, anything else must succeed. */
+    const step = async (who: string, path: string, body: Record<string, unknown>) => {
+      const response = await call(who, 'POST', `/targets/${target.id}/${path}`, { version: current.version, ...body });
+      if (response.status === 422) return response;
+      expect(response.status).toBe(200);
+      current = response.body;
+      return undefined;
+    };
+    for (let round = 0; round < 12; round++) {
+      const refused =
+        (await step('unit-approver', 'submit', {})) ??
+        (await step('dept-reviewer', 'department-review', {
+          decision: 'return',
+          opinion: long(1000),
+          rowComments: comments(),
+        }));
+      if (refused) {
+        expect(refused.body.type).toBe('urn:jixiao:problem:record-too-large');
+        expect(refused.body.title).toBe('记录内容过多，无法保存，请精简后再试');
+        const after = await call('unit-preparer', 'GET', `/targets/${target.id}`);
+        expect(after.body.version).toBe(current.version);
+        return;
+      }
+    }
+    throw new Error('the version never grew too large');
   });
 });

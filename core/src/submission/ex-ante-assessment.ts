@@ -74,7 +74,6 @@ export const createExAnteAssessment = v.pipe(
     recommendedAmount: v.optional(content.recommendedAmount, null),
     conditions: v.optional(content.conditions, ''),
     summary: v.optional(content.summary, ''),
-    attachments: v.optional(content.attachments, []),
   }),
   v.forward(
     v.check((a) => (a.assessorType === 'THIRD_PARTY') === Boolean(a.agencyId), 'agency_for_third_party'),
@@ -92,7 +91,12 @@ export const updateExAnteAssessment = v.strictObject({
   attachments: v.optional(content.attachments),
 });
 
+export const exAnteStates = ['DRAFT', 'SUBMITTED', 'CONCLUDED'] as const;
+export type ExAnteState = (typeof exAnteStates)[number];
+
 export const concludeExAnteAssessment = v.strictObject({ version });
+export const submitExAnteAssessment = v.strictObject({ version });
+export const returnExAnteAssessment = v.strictObject({ version, opinion: text(1, 1000) });
 
 export const exAnteAssessment = v.object({
   ...recordMeta,
@@ -107,8 +111,14 @@ export const exAnteAssessment = v.object({
   projectCode: v.string(),
   requestedAmount: v.number(),
   totalScore: v.nullable(v.number()),
-  state: v.picklist(['DRAFT', 'CONCLUDED']),
+  /**
+   * DRAFT while it is written; a commissioned agency SUBMITs it to the performance section, which
+   * accepts it (CONCLUDED, and only then does the project carry the conclusion) or returns it.
+   */
+  state: v.picklist(exAnteStates),
   concludedAt: v.nullable(v.string()),
+  /** The performance section's reasons, when it sent a third party's assessment back. */
+  lastReturn: v.nullish(v.object({ by: v.string(), byName: v.string(), at: v.string(), opinion: v.string() })),
 });
 export type ExAnteAssessment = v.InferOutput<typeof exAnteAssessment>;
 

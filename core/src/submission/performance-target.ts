@@ -135,9 +135,10 @@ export const performanceTarget = v.object({
 export type PerformanceTarget = v.InferOutput<typeof performanceTarget>;
 
 const opinion = text(0, 1000);
+/** Comments on up to 30 rows of 300 characters: a version and its log stay well inside one item. */
 const rowComments = v.pipe(
-  v.record(v.pipe(v.string(), v.maxLength(40)), text(1, 500)),
-  v.check((r) => Object.keys(r).length <= 80, 'max_items'),
+  v.record(v.pipe(v.string(), v.maxLength(40)), text(1, 300)),
+  v.check((r) => Object.keys(r).length <= 30, 'max_items'),
 );
 
 /** The unit approver signs off and sends it on. */

@@ -1,4 +1,4 @@
-import type { Level1 } from '#core/indicator-library/framework.ts';
+import { type FrameworkId, type Level1, level2Belongs } from '#core/indicator-library/framework.ts';
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
 import type { TargetRow } from '#core/submission/performance-target.ts';
@@ -11,6 +11,8 @@ import { describe } from '#core/validation.ts';
  * both say the same thing in the same words. Drafts may break them; sending on may not.
  */
 export interface TargetContent {
+  /** The level-1/2 structure the rows are written in (default: the 2020 framework). */
+  framework?: FrameworkId | undefined;
   annualGoal: string;
   mediumTermGoal: string;
   rows: readonly TargetRow[];
@@ -35,6 +37,7 @@ export const targetErrors = (
 
   target.rows.forEach((row, i) => {
     const at = (field: string) => `/rows/${i}/${field}`;
+    if (!level2Belongs(target.framework ?? 'mof-2020', row.level1, row.level2)) add(at('level2'), 'level2_mismatch');
     if (row.operator === 'QUALITATIVE') {
       // A qualitative row gives its graded wording and how it is judged (§5.1).
       if (!row.value.trim()) add(at('value'), 'qualitative_value_required');
@@ -45,9 +48,9 @@ export const targetErrors = (
       else if (!numeric(row.value)) add(at('value'), 'numeric_value');
       if (!row.unit.trim()) add(at('unit'), 'unit_required_quantitative');
     }
-    // Rule 3: a cost row may not exceed the spending standard it is linked to.
+    // Rule 3: a row linked to a spending standard (a library cost indicator) may not exceed it.
     const cap = row.spendingStandardCap;
-    if (row.level2 === 'COST' && cap !== null && cap !== undefined && numeric(row.value) && Number(row.value) > cap) {
+    if (cap !== null && cap !== undefined && numeric(row.value) && Number(row.value) > cap) {
       add(at('value'), 'above_spending_cap', cap);
     }
   });

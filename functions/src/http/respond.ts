@@ -2,7 +2,7 @@ import type { Language } from '@jixiao/core/language.ts';
 import { problem } from '@jixiao/core/problem.ts';
 import type { ApiResult, FileBody } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import { StoreUnavailableError } from '#functions/ports/record-store.ts';
+import { RecordTooLargeError, StoreUnavailableError } from '#functions/ports/record-store.ts';
 
 const baseHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
@@ -37,7 +37,9 @@ export const problemResponse = (
       ? error
       : error instanceof StoreUnavailableError
         ? new HttpProblem('unavailable')
-        : new HttpProblem('internal');
+        : error instanceof RecordTooLargeError
+          ? new HttpProblem('record-too-large')
+          : new HttpProblem('internal');
   const body = problem(known.code, language, {
     requestId,
     ...(instance ? { instance } : {}),

@@ -94,6 +94,9 @@ export class InvalidCursorError extends Error {}
  */
 export class StoreUnavailableError extends Error {}
 
+/** The record (with its audit entry) has grown past what the store keeps in one item: nothing was written. */
+export class RecordTooLargeError extends Error {}
+
 export interface RecordStore {
   get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined>;
   getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]>;

@@ -36,6 +36,9 @@ const mayWrite = (p: Principal, a: StoredAssessment) =>
 
 const attempts = 3;
 
+const sameAttachment = (a: Attachment, b: Attachment) =>
+  (['id', 'key', 'name', 'contentType', 'sizeBytes', 'sha256'] as const).every((field) => a[field] === b[field]);
+
 /** Ex-ante performance assessment (事前绩效评估, domain.md §5.2). */
 export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) => {
   const visible = async (request: OperationRequest, id: string) => {
@@ -90,6 +93,8 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     if (body.agencyId && !(await store.get(tenant, agencyKind, String(body.agencyId)))) throw missing('/agencyId');
     const record = {
       ...newRecord({ ...body, id: String(body.id) }, request),
+      // Files arrive only through the upload flow, never with the create.
+      attachments: [],
       agencyId: (body.agencyId as string | undefined) ?? null,
       departmentId: project.departmentId,
       unitId: project.unitId,
@@ -142,20 +147,29 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     return { status: 200, body: result.record };
   };
 
-  /** Concludes it and writes the conclusion onto the project, in one transaction. */
+  /** Every dimension scored and a conclusion chosen, or 422 with what is missing. */
+  const assertComplete = (request: OperationRequest, current: StoredAssessment) => {
+    const missing = conclusionErrors(current);
+    if (missing.length > 0) {
+      throw new HttpProblem('rules-not-met', {
+        errors: missing.map((e) => ({ ...e, message: describe(e.code, request.language) })),
+      });
+    }
+  };
+
+  /**
+   * The performance section concludes its own (or an expert panel's) assessment, or accepts one a
+   * commissioned agency submitted; the conclusion goes onto the project in the same transaction.
+   */
   const conclude: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
     const tenant = request.principal.tenant;
     for (let attempt = 1; ; attempt++) {
       const current = await visible(request, request.params.id);
-      if (!mayWrite(request.principal, current)) throw new HttpProblem('forbidden');
       if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-      if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
-      const missing = conclusionErrors(current);
-      if (missing.length > 0) {
-        throw new HttpProblem('rules-not-met', {
-          errors: missing.map((e) => ({ ...e, message: describe(e.code, request.language) })),
-        });
-      }
+      // A third party's work reaches the project only once the bureau has accepted it (§5.2, §7.1).
+      const from = current.assessorType === 'THIRD_PARTY' ? 'SUBMITTED' : 'DRAFT';
+      if (current.state !== from) throw new HttpProblem('invalid-transition', { current });
+      assertComplete(request, current);
       const project = await store.get<StoredProject>(tenant, projectKind, current.projectId);
       if (!project) throw new HttpProblem('not-found');
       const next: StoredAssessment = {
@@ -203,11 +217,21 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
    * size and type (and, where the store reports it, the checksum) that were registered.
    */
   const checkUploaded = async (request: OperationRequest, current: StoredAssessment, attachments: Attachment[]) => {
-    const known = new Set(current.attachments.map((a) => a.id));
+    const known = new Map(current.attachments.map((a) => [a.id, a]));
     const errors = [];
     for (const [i, a] of attachments.entries()) {
-      if (known.has(a.id)) continue;
+      // The key is never the client's to choose: it is this assessment's key for the file's id.
       const expected = exAnteAttachmentKey(request.principal.tenant, current.id, a.id);
+      const listed = known.get(a.id);
+      if (listed) {
+        if (sameAttachment(listed, a)) continue;
+        errors.push({
+          pointer: `/attachments/${i}`,
+          code: 'attachment_changed',
+          message: describe('attachment_changed', request.language),
+        });
+        continue;
+      }
       const stored = a.key === expected ? await evidence.head(a.key) : undefined;
       const matches =
         stored !== undefined &&
@@ -232,6 +256,9 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     const current = await visible(request, request.params.id);
     if (!mayWrite(request.principal, current)) throw new HttpProblem('forbidden');
     if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
+    // A listed file is kept as it is: no second upload over it (the upload also refuses to overwrite).
+    if (current.attachments.some((a) => a.id === request.body.id))
+      throw new HttpProblem('invalid-transition', { current });
     const key = exAnteAttachmentKey(request.principal.tenant, current.id, request.body.id);
     const upload = await evidence.signUpload(key, request.body, 15 * 60);
     return { status: 201, body: { attachment: { ...request.body, key }, upload: { method: 'PUT', ...upload } } };
@@ -241,8 +268,57 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     const current = await visible(request, request.params.id);
     const file = current.attachments.find((a) => a.id === request.params.attachmentId);
     if (!file) throw new HttpProblem('not-found');
-    const link = await evidence.signDownload(file.key, file.name, 5 * 60);
+    const key = exAnteAttachmentKey(request.principal.tenant, current.id, file.id);
+    const link = await evidence.signDownload(key, file.name, 5 * 60);
     return { status: 200, body: { url: link.url, expiresAt: link.expiresAt } };
+  };
+
+  /** A commissioned agency sends its finished assessment to the performance section. */
+  const submit: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
+    const current = await visible(request, request.params.id);
+    if (!isAgencyOf(request.principal, current)) throw new HttpProblem('not-found');
+    return changeState(request, current, 'DRAFT', () => {
+      assertComplete(request, current);
+      return { state: 'SUBMITTED' };
+    });
+  };
+
+  /** The performance section sends a submitted assessment back to the agency, saying why. */
+  const sendBack: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, { version: number; opinion: string }>,
+  ) => {
+    const current = await visible(request, request.params.id);
+    return changeState(request, current, 'SUBMITTED', () => ({
+      state: 'DRAFT',
+      lastReturn: {
+        by: request.principal.userId,
+        byName: request.principal.displayName ?? request.principal.userId,
+        at: request.receivedAt,
+        opinion: request.body.opinion,
+      },
+    }));
+  };
+
+  const changeState = async (
+    request: OperationRequest<unknown, unknown, { version: number }>,
+    current: StoredAssessment,
+    from: StoredAssessment['state'],
+    change: () => Partial<StoredAssessment>,
+  ) => {
+    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    if (current.state !== from) throw new HttpProblem('invalid-transition', { current });
+    const next: StoredAssessment = {
+      ...current,
+      ...change(),
+      version: current.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    };
+    const result = await store.update(request.principal.tenant, exAnteKind, current, next, writeContext(request));
+    if (result.outcome !== 'updated') {
+      throw new HttpProblem('version-conflict', { current: 'current' in result ? result.current : undefined });
+    }
+    return { status: 200, body: result.record };
   };
 
   const history: Operation = async (request: OperationRequest<{ id: string }>) => {
@@ -253,5 +329,5 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     };
   };
 
-  return { list, create, get, update, conclude, history, uploadAttachment, downloadAttachment };
+  return { list, create, get, update, conclude, submit, sendBack, history, uploadAttachment, downloadAttachment };
 };

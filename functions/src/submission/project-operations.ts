@@ -120,10 +120,15 @@ export const projectOperations = (store: RecordStore) => {
     const current = await visibleProject(store, request, request.params.id);
     if (!isUnitMember(request.principal, current)) throw new HttpProblem('forbidden');
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-    // Once its targets are under review or approved, the project changes only through an adjustment.
+    // Its details are the unit's to change until the targets are sent on; once a version has been
+    // approved, the project as approved (money above all) stands, and only the targets are adjusted.
     const targetStatus = current.currentTargetStatus as string | null;
-    if (targetStatus && !(editableStatuses as readonly string[]).includes(targetStatus)) {
-      throw new HttpProblem('invalid-transition');
+    if (
+      current.approvedTargetId ||
+      current.stage === 'BUDGETED' ||
+      (targetStatus && !(editableStatuses as readonly string[]).includes(targetStatus))
+    ) {
+      throw new HttpProblem('invalid-transition', { current });
     }
     const { version: _expected, ...changes } = request.body;
     const merged = { ...current, ...changes } as StoredProject;

@@ -1,4 +1,5 @@
 import type { Principal } from '@jixiao/core/principal.ts';
+import { type TargetAction, targetActions } from '@jixiao/core/submission/review-workflow.ts';
 import type { ListFilter } from '#functions/ports/record-store.ts';
 
 /**
@@ -51,4 +52,24 @@ export const listScope = (
   if (p.roles.includes('department-reviewer')) return { ownerId: p.departmentId, filters: unitFilter };
   if (!p.unitId || (asked.unitId && asked.unitId !== p.unitId)) return 'nothing';
   return { ownerId: p.departmentId, filters: [{ field: 'unitId', op: 'eq', value: p.unitId }] };
+};
+
+/**
+ * Whether the caller may take a review step on a version, in the role that step belongs to: the
+ * unit's approver, the department's reviewer, the responsible business section, the performance
+ * section.
+ */
+export const mayAct = (p: Principal, action: TargetAction, record: Scoped): boolean => {
+  const role = targetActions[action].role;
+  if (!p.roles.includes(role)) return false;
+  switch (role) {
+    case 'unit-approver':
+      return p.unitId !== undefined && p.unitId === record.unitId;
+    case 'department-reviewer':
+      return p.departmentId !== undefined && p.departmentId === record.departmentId;
+    case 'business-section-reviewer':
+      return p.sectionId !== undefined && p.sectionId === record.financeSectionId;
+    default:
+      return true;
+  }
 };

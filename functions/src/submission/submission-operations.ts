@@ -139,6 +139,8 @@ export const submissionOperations = (
     updateExAnteAssessment: exAnte.update,
     concludeExAnteAssessment: exAnte.conclude,
     getExAnteAssessmentHistory: exAnte.history,
+    submitExAnteAssessment: exAnte.submit,
+    returnExAnteAssessment: exAnte.sendBack,
     uploadExAnteAttachment: exAnte.uploadAttachment,
     getExAnteAttachment: exAnte.downloadAttachment,
     rollOverIndicators: rollOver(store),

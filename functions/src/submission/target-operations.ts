@@ -25,7 +25,7 @@ import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/por
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { departmentSeriesOf, visibleProject } from '#functions/submission/project-operations.ts';
-import { canSee, isUnitMember } from '#functions/submission/project-scope.ts';
+import { canSee, isUnitMember, mayAct } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredTarget = PerformanceTarget & StoredRecord;
@@ -104,10 +104,16 @@ export const targetOperations = (store: RecordStore) => {
     if (!isUnitMember(request.principal, project)) throw new HttpProblem('forbidden');
     const hash = requestHash({ projectId: project.id, id: request.body.id });
     const existing = await store.get<StoredTarget>(tenant, targetKind, request.body.id);
-    const previous = project.currentTargetId
+    const current = project.currentTargetId
       ? await store.get<StoredTarget>(tenant, targetKind, project.currentTargetId)
       : undefined;
-    if (!existing && previous && previous.reviewStatus !== 'FINAL_APPROVED') {
+    // A new version follows an approved one; after an adjustment graded 差, the approved version
+    // that still stands is adjusted again.
+    const previous =
+      current?.reviewStatus === 'REJECTED' && project.approvedTargetId
+        ? await store.get<StoredTarget>(tenant, targetKind, project.approvedTargetId)
+        : current;
+    if (!existing && current && previous?.reviewStatus !== 'FINAL_APPROVED') {
       throw new HttpProblem('invalid-transition');
     }
     const now = request.receivedAt;
@@ -188,10 +194,13 @@ export const targetOperations = (store: RecordStore) => {
       }
       return {
         ...row,
+        // What a library indicator is (its place in the framework, its unit, its spending
+        // standard) comes from the library, whatever the client sent.
+        ...(entry ? { level1: entry.level1, level2: entry.level2, unit: entry.unit } : {}),
         libraryIndicatorId: row.libraryIndicatorId ?? null,
         custom: !row.libraryIndicatorId,
         spendingStandardCap: (entry?.spendingStandardCap as number | null | undefined) ?? null,
-      };
+      } as TargetRow;
     });
     if (missing.length > 0) throw new HttpProblem('reference-not-found', { errors: missing });
     const rowIds = new Set<string>();
@@ -216,6 +225,7 @@ export const targetOperations = (store: RecordStore) => {
       if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
       if (!editableStatuses.includes(current.reviewStatus)) throw new HttpProblem('invalid-transition');
       const project = await visibleProject(store, request, current.projectId);
+      if (current.id !== project.currentTargetId) throw new HttpProblem('invalid-transition', { current });
       const { version: _expected, ...changes } = request.body;
       const rows = changes.rows
         ? await enrichRows(tenant, changes.rows as TargetRow[], request.language)
@@ -288,10 +298,15 @@ export const targetOperations = (store: RecordStore) => {
     for (let attempt = 1; ; attempt++) {
       const current = await visibleTarget(request, request.params.id);
       const action = pick(current);
-      if (action === 'submit' && !isUnitMember(request.principal, current)) throw new HttpProblem('forbidden');
+      // Seeing a version through one role does not let another of the caller's roles act on it.
+      if (!mayAct(request.principal, action, current)) throw new HttpProblem('forbidden');
       if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
       if (!canTake(action, current.reviewStatus)) throw new HttpProblem('invalid-transition', { current });
       const project = await visibleProject(store, request, current.projectId);
+      // Only the project's newest version moves; earlier ones stay as they were approved.
+      if (current.id !== project.currentTargetId || current.superseded) {
+        throw new HttpProblem('invalid-transition', { current });
+      }
 
       const rowComments = request.body.rowComments ?? {};
       const rowIds = new Set(current.rows.map((r) => r.rowId));
@@ -329,6 +344,13 @@ export const targetOperations = (store: RecordStore) => {
       };
       const next: StoredTarget = {
         ...current,
+        // What the reviewers see is the project as it is when it is sent on.
+        ...(action === 'submit'
+          ? {
+              projectName: project.name,
+              annualTotalFen: project.funds.fiscal + project.funds.carryOver + project.funds.other,
+            }
+          : {}),
         reviewStatus: to,
         statusSince: request.receivedAt,
         grade: action === 'cancel-approval' ? null : (step.grade ?? current.grade),

@@ -17,6 +17,7 @@ import {
   type ListRequest,
   type RecordKind,
   type RecordStore,
+  RecordTooLargeError,
   type StoredRecord,
   StoreUnavailableError,
   type TransactionOutcome,
@@ -54,6 +55,13 @@ const isTransient = (error: unknown): boolean => {
   if (e?.$retryable || e?.$fault === 'server' || e?.message === 'No retry token available') return true;
   const codes = cancellationCodes(error);
   return codes?.some((c) => transientReasons.has(c ?? '')) ?? false;
+};
+
+/** DynamoDB's 400 KB item limit: a ValidationException, or a transaction cancelled for it. */
+const isTooLarge = (error: unknown): boolean => {
+  const e = error as { name?: string; message?: string; CancellationReasons?: { Code?: string; Message?: string }[] };
+  const text = [e?.message, ...(e?.CancellationReasons ?? []).map((r) => `${r.Code} ${r.Message}`)].join(' ');
+  return /item size/i.test(text) && /exceed/i.test(text);
 };
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -105,6 +113,7 @@ export class DynamoDbRecordStore implements RecordStore {
           if (!cancellationCodes(error)?.includes('ConditionalCheckFailed') && isTransient(error)) {
             throw new StoreUnavailableError((error as Error).name);
           }
+          if (isTooLarge(error)) throw new RecordTooLargeError((error as Error).message);
           throw error;
         }
       },

@@ -31,7 +31,9 @@ describe('the evidence store signer', () => {
     const url = new URL(signed.url);
     expect(url.host).toBe('jixiao-evidence.s3.cn-north-1.amazonaws.com');
     expect(url.pathname).toBe('/T/120110000/ex-ante-assessment/a/b');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-checksum-sha256');
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-length;content-type;host;if-none-match;x-amz-checksum-sha256',
+    );
     expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
     expect(url.searchParams.get('X-Amz-Security-Token')).toBe('session-token');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/cn-north-1\/s3\/aws4_request$/);
@@ -39,6 +41,7 @@ describe('the evidence store signer', () => {
       'content-type': 'application/pdf',
       'content-length': '1234',
       'x-amz-checksum-sha256': Buffer.from(sha256, 'hex').toString('base64'),
+      'if-none-match': '*',
     });
   });
 

@@ -2,6 +2,7 @@ import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { EvidenceStore, SignedRequest } from '#functions/ports/evidence-store.ts';
+import { StoreUnavailableError } from '#functions/ports/record-store.ts';
 
 /** SHA-256 and its HMAC from node:crypto, in the shape the signer wants. */
 type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -93,6 +94,8 @@ export class S3EvidenceStore implements EvidenceStore {
       'content-type': file.contentType,
       'content-length': String(file.sizeBytes),
       'x-amz-checksum-sha256': checksumHeader(file.sha256),
+      // A conditional write: S3 refuses to replace a file already stored at this key.
+      'if-none-match': '*',
     };
     const signed = await this.signer.presign(
       this.request('PUT', key, { ...headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
@@ -128,12 +131,20 @@ export class S3EvidenceStore implements EvidenceStore {
     const signed = await this.signer.sign(
       this.request('HEAD', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'x-amz-checksum-mode': 'ENABLED' }),
     );
-    const response = await fetch(this.url(signed), {
-      method: 'HEAD',
-      headers: Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host')),
-      signal: AbortSignal.timeout(3_000),
-    });
-    if (response.status === 404) return undefined;
+    let response: Response;
+    try {
+      response = await fetch(this.url(signed), {
+        method: 'HEAD',
+        headers: Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host')),
+        signal: AbortSignal.timeout(3_000),
+      });
+    } catch (error) {
+      throw new StoreUnavailableError(`HEAD ${key}: ${(error as Error).name}`);
+    }
+    // Without s3:ListBucket (deliberately not granted), S3 answers 403 for a key that is not there.
+    if (response.status === 404 || response.status === 403) return undefined;
+    if (response.status >= 500 || response.status === 429)
+      throw new StoreUnavailableError(`HEAD ${key}: ${response.status}`);
     if (!response.ok) throw new Error(`HEAD ${key}: ${response.status}`);
     return {
       sizeBytes: Number(response.headers.get('content-length') ?? 0),
