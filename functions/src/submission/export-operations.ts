@@ -27,21 +27,21 @@ const maxProjects = 300;
  * its newest).
  */
 export const exportOperations = (store: RecordStore) => {
+  /** The names come with the project (copied when it was registered); the department's code is read once. */
   const tableInput = async (
     tenant: string,
     project: StoredProject,
     target: StoredTarget,
+    department?: StoredRecord,
   ): Promise<TargetTableInput> => {
-    const [department, unit] = await Promise.all([
-      store.get(tenant, departmentKind, project.departmentId),
-      store.get(tenant, unitKind, project.unitId),
-    ]);
+    const dept = department ?? (await store.get(tenant, departmentKind, project.departmentId));
+    const unitName = project.unitName ?? String((await store.get(tenant, unitKind, project.unitId))?.name ?? '');
     return {
       project,
       target,
-      departmentName: String(department?.name ?? ''),
-      departmentCode: String(department?.code ?? ''),
-      unitName: String(unit?.name ?? ''),
+      departmentName: project.departmentName ?? String(dept?.name ?? ''),
+      departmentCode: String(dept?.code ?? ''),
+      unitName,
     };
   };
 
@@ -106,7 +106,7 @@ export const exportOperations = (store: RecordStore) => {
     const inputs: TargetTableInput[] = [];
     for (const p of withTargets.sort((a, b) => a.code.localeCompare(b.code))) {
       const target = targets.get((p.approvedTargetId ?? p.currentTargetId)!);
-      if (target) inputs.push(await tableInput(tenant, p, target));
+      if (target) inputs.push(await tableInput(tenant, p, target, department));
     }
     const workbook = departmentTargetWorkbook(String(department.name), Number(request.query.fiscalYear), inputs);
     const name = `${String(department.name)}-${request.query.fiscalYear}年度项目支出绩效目标申报表.xlsx`;

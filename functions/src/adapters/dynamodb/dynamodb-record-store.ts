@@ -135,14 +135,22 @@ export class DynamoDbRecordStore implements RecordStore {
   async getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]> {
     const unique = [...new Set(ids)].slice(0, 100);
     if (unique.length === 0) return [];
-    const { Responses } = await this.db.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.table]: { Keys: unique.map((id) => ({ pk: keys.recordPk(tenant, kind, id), sk: keys.recordSk })) },
-        },
-      }),
-    );
-    return (Responses?.[this.table] ?? []).map((item) => item.record as T);
+    const found: T[] = [];
+    let pending: Record<string, unknown>[] = unique.map((id) => ({
+      pk: keys.recordPk(tenant, kind, id),
+      sk: keys.recordSk,
+    }));
+    // DynamoDB may leave keys unprocessed (throttling, the 16 MB response cap): ask again for those.
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === 5) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+      if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
+      const { Responses, UnprocessedKeys } = await this.db.send(
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
+      );
+      found.push(...(Responses?.[this.table] ?? []).map((item) => item.record as T));
+      pending = (UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    return found;
   }
 
   async create<T extends StoredRecord>(
