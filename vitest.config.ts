@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run, four projects: unit tests beside the code; API tests through the local gateway against
- * DynamoDB Local; CDK template assertions and cdk-nag; browser end-to-end in headless Chromium.
+ * One run, four projects: unit tests beside the code (the web's pure helpers among them); API tests
+ * through the local gateway against DynamoDB Local; CDK template assertions and cdk-nag; browser
+ * end-to-end in headless Chromium.
  */
 export default defineConfig({
   test: {
@@ -10,7 +11,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'infra/local/**/*.test.ts'],
+          include: [
+            'core/src/**/*.test.ts',
+            'functions/src/**/*.test.ts',
+            'infra/local/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
         },
       },
       {

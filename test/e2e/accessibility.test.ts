@@ -182,6 +182,19 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
           await page.locator('li.entry a').first().click();
           await page.locator('#dim-NECESSITY-score').waitFor();
           await check('ex-ante form (agency)');
+          // An attached report, and a file of the wrong type refused beside it.
+          const attachments = page.locator('section.attachments');
+          const chooser = attachments.locator('input[type="file"]');
+          const report = `report-${language}.pdf`;
+          await chooser.setInputFiles({
+            name: report,
+            mimeType: 'application/pdf',
+            buffer: Buffer.from(`%PDF-1.4 ${report}`),
+          });
+          await attachments.locator('li.file', { hasText: report }).locator('.tag.ok').waitFor();
+          await chooser.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('notes') });
+          await attachments.locator('li.file .error').first().waitFor();
+          await check('ex-ante attachments (agency)');
         }
       }
       await context.close();

@@ -5,6 +5,7 @@ import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { apiAs, signInAs } from './people.ts';
 
 /**
  * A project's performance targets from registration to final approval (domain.md §5.3, §7.1), on
@@ -28,9 +29,6 @@ let targetId = '';
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
-const demoUser = (p: Page, username: string) =>
-  p.locator('button.user', { has: p.locator('.username', { hasText: new RegExp(`^${username}$`) }) });
-
 /** A phone of its own for each person, signed in on their workspace. */
 const personFor = async (username: string, workspace: string): Promise<Page> => {
   const existing = pages[username];
@@ -39,23 +37,12 @@ const personFor = async (username: string, workspace: string): Promise<Page> => 
   contexts.push(context);
   watches.push(await watchSecurity(context));
   const p = await context.newPage();
-  await p.goto(`${stack.url}/sign-in`);
-  await demoUser(p, username).click();
-  await p.waitForURL(`**/${workspace}`);
+  await signInAs(p, stack.url, username, workspace);
   pages[username] = p;
   return p;
 };
 
-/** The API as the signed-in browser sees it, for reading back what the screens stored. */
-const apiAs = async (p: Page, method: string, path: string, body?: unknown) => {
-  const session = await p.evaluate(() => JSON.parse(localStorage.getItem('jixiao.session') ?? 'null'));
-  const response = await fetch(`${stack.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session.idToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: await response.json() };
-};
+const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
 /** Picks a library entry by name from the picker and sets the new row's weight in the row editor. */
 const pickFromLibrary = async (p: Page, name: string, weight: string) => {
@@ -152,7 +139,7 @@ describe('performance targets from registration to final approval', () => {
     projectId = preparer.url().split('/').at(-1) ?? '';
     await visible(preparer.getByRole('heading', { level: 1, name: project.name }));
     await visible(preparer.getByText('目标未填报'));
-    const stored = await apiAs(preparer, 'GET', `/projects/${projectId}`);
+    const stored = await api(preparer, 'GET', `/projects/${projectId}`);
     expect(stored.body).toMatchObject({
       code: project.code,
       fiscalYear: 2027,
@@ -210,7 +197,7 @@ describe('performance targets from registration to final approval', () => {
     await visible(preparer.getByRole('status').getByText('草稿已保存，已满足送审条件。'));
     await visible(preparer.getByText('保存草稿后，由单位负责人确认送审。'));
 
-    const stored = await apiAs(preparer, 'GET', `/targets/${targetId}`);
+    const stored = await api(preparer, 'GET', `/targets/${targetId}`);
     expect(stored.body.reviewStatus).toBe('DRAFT');
     expect(stored.body.checks).toEqual([]);
     expect(stored.body.rows).toHaveLength(4);
@@ -261,9 +248,9 @@ describe('performance targets from registration to final approval', () => {
       await preparer.getByRole('button', { name: '保存草稿' }).click();
     };
     // Meanwhile the approver rewords the goal: this save meets a newer version and offers it.
-    const current = (await apiAs(preparer, 'GET', `/targets/${targetId}`)).body;
+    const current = (await api(preparer, 'GET', `/targets/${targetId}`)).body;
     const reworded = '对符合条件的困难家庭及时给予临时救助，做到应救尽救、及时救助。';
-    const theirs = await apiAs(preparer, 'PATCH', `/targets/${targetId}`, {
+    const theirs = await api(preparer, 'PATCH', `/targets/${targetId}`, {
       version: current.version,
       annualGoal: reworded,
     });
@@ -292,7 +279,17 @@ describe('performance targets from registration to final approval', () => {
     await department.waitForURL('**/review');
     await visible(department.getByRole('status').getByText(`已办理“${project.name}”：主管部门已审。`));
 
+    // A business section reviews the departments it covers (归口): 教科文科 filters by its three only.
     const business = await personFor('business-reviewer', 'bureau');
+    await business.goto(`${stack.url}/review`);
+    const filter = business.getByLabel('部门', { exact: true });
+    await expect
+      .poll(() => filter.locator('option').allTextContents())
+      .toEqual(['全部归口部门', '东丽区教育局', '东丽区文化和旅游局', '中共天津市东丽区委员会宣传部']);
+    await filter.selectOption({ label: '东丽区教育局' });
+    await business.getByLabel('搜索').fill(project.code);
+    await visible(business.locator('li.entry', { hasText: project.code }).getByText('东丽区教育局'));
+    await screenshot(business, 'targets-08-business-queue');
     await openFromQueue(business, 'bureau', /^审核队列/);
     await business.getByRole('button', { name: '审核通过' }).click();
     await business.waitForURL('**/review');
@@ -337,10 +334,26 @@ describe('performance targets from registration to final approval', () => {
       '财政终审通过',
     ]);
     await visible(timeline.getByText(rowComment));
+    // Each step names the person who took it.
+    expect(await timeline.locator('.by .name').allTextContents()).toEqual([
+      '赵丽',
+      '陈芳',
+      '赵丽',
+      '陈芳',
+      '张伟',
+      '李明',
+    ]);
+    expect(await timeline.getByText('（本人）').count()).toBe(0);
     await visible(timeline.getByText('指标设置基本合理，请在执行中细化数据来源。'));
     await screenshot(preparer, 'targets-09-approved-project');
+    // The approver's own steps are marked as theirs.
+    const approver = await personFor('unit-approver', 'department');
+    await approver.goto(`${stack.url}/projects/${projectId}`);
+    const mine = approver.locator('ol.timeline .by', { hasText: '（本人）' });
+    await expect.poll(() => mine.count()).toBe(2);
+    for (const text of await mine.allTextContents()) expect(text).toContain('赵丽');
 
-    const stored = await apiAs(preparer, 'GET', `/targets/${targetId}`);
+    const stored = await api(preparer, 'GET', `/targets/${targetId}`);
     expect(stored.body).toMatchObject({ reviewStatus: 'FINAL_APPROVED', grade: 'GOOD', versionNo: 1 });
     const fixed = stored.body.rows.find((r: { name: string }) => r.name === customRow);
     expect(fixed).toMatchObject({ value: '98', unit: '%', custom: true, weight: 20 });

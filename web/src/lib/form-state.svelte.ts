@@ -76,6 +76,21 @@ export class FormState<V extends Record<string, unknown>> {
     return order.filter((f) => this.errorFor(f) !== undefined);
   }
 
+  /** Focuses the first field in error, in the order given; inputs are named `{idPrefix}-{field}`. */
+  focusFirstInvalid(order: readonly string[], idPrefix: string): void {
+    const [first] = this.invalidFields(order);
+    if (first) queueMicrotask(() => document.getElementById(`${idPrefix}-${first}`)?.focus());
+  }
+
+  /** The handlers a plain control shares: typing or choosing edits its field, leaving it touches it. */
+  on(field: string): { oninput: () => void; onchange: () => void; onblur: () => void } {
+    return {
+      oninput: () => this.edited(field),
+      onchange: () => this.edited(field),
+      onblur: () => this.touched(field),
+    };
+  }
+
   /** Puts the server's field errors beside their inputs; returns what could not be placed. */
   applyServerErrors(errors: readonly FieldError[], known: readonly string[]): string[] {
     const unplaced: string[] = [];

@@ -25,6 +25,20 @@ export class Loaded<T> {
     }
   }
 
+  /**
+   * Reads the record whenever `key` (the route's id) changes, then hands it to `arrived` (call it
+   * while a component starts).
+   */
+  follow(key: () => string, read: (key: string) => Promise<T>, arrived?: (value: T) => void): void {
+    $effect(() => {
+      const current = key();
+      void this.load(() => read(current)).then((value) => {
+        // Only what is shown: a slower, older read that lost to a newer one is dropped.
+        if (value !== null && value === this.value) arrived?.(value);
+      });
+    });
+  }
+
   /** After a save or a step: the server's answer replaces what is shown. */
   set(value: T): void {
     this.#sequence++;

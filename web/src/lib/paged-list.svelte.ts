@@ -1,4 +1,6 @@
+import { untrack } from 'svelte';
 import { type ApiError, api, type Page } from '#lib/api.ts';
+import { connectivity } from '#lib/connectivity.svelte.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -24,6 +26,21 @@ export class PagedList<T extends { id: string }> {
   load(query: Query): Promise<void> {
     this.#query = query;
     return this.#fetch(undefined);
+  }
+
+  /**
+   * Reloads the first page whenever the query `read` returns changes (call it while a component
+   * starts): typing waits a moment (`typed` says whether it does), and offline what is shown stays.
+   * No query (undefined) means not yet, e.g. before the person is known.
+   */
+  follow(read: () => Query | undefined, typed: (query: Query) => boolean = (q) => Boolean(q.q)): void {
+    $effect(() => {
+      const query = read();
+      if (!query) return;
+      if (!connectivity.online && untrack(() => this.loaded)) return; // keep what is shown
+      const timer = setTimeout(() => void this.load(query), typed(query) ? 250 : 0);
+      return () => clearTimeout(timer);
+    });
   }
 
   more(): Promise<void> {

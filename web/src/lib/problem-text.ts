@@ -17,3 +17,17 @@ export const problemText = (error: unknown): string => {
 /** A problem's title followed by the field errors that have no field on the form to sit beside. */
 export const problemWithDetails = (title: string, details: readonly string[]): string =>
   m.problem_with_details({ title, details: details.join(m.details_separator()) });
+
+/** A refused step (submit, review, conclude): the title with the rules it broke, else as `problemText`. */
+export const stepFailureText = (error: unknown): string => {
+  const e = error as Partial<ApiError> | null;
+  return typeof e?.is === 'function' && e.is('rules-not-met') && e.fieldErrors
+    ? problemWithDetails(e.problem?.title ?? '', [...new Set(e.fieldErrors.map((f) => f.message))])
+    : problemText(error);
+};
+
+/** Someone else moved the record on (a newer version, or another step taken) before this one arrived. */
+export const isStale = (error: unknown): boolean => {
+  const e = error as Partial<ApiError> | null;
+  return typeof e?.is === 'function' && (e.is('version-conflict') || e.is('invalid-transition'));
+};

@@ -88,6 +88,16 @@ export const stageTone = (stage: string): 'ok' | 'wait' | 'stop' | 'draft' =>
         ? 'stop'
         : 'draft';
 
+/** Where an ex-ante assessment stands (being written, with the performance section, done), and its chip's colour. */
+export const exAnteStateName = (state: string): string =>
+  state === 'CONCLUDED'
+    ? m.ex_ante_concluded()
+    : state === 'SUBMITTED'
+      ? m.ex_ante_submitted()
+      : m.ex_ante_in_progress();
+export const exAnteStateTone = (state: string): 'ok' | 'wait' | 'draft' =>
+  state === 'CONCLUDED' ? 'ok' : state === 'SUBMITTED' ? 'wait' : 'draft';
+
 /** Whole days since an ISO time, never negative. */
 export const daysSince = (iso: string, now = Date.now()): number =>
   Math.max(0, Math.floor((now - Date.parse(iso)) / 86_400_000));

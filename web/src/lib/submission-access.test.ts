@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  budgetYear,
+  budgetYears,
+  exAnteStepsFor,
+  isUnitPerson,
+  mayAdjust,
+  organisationOf,
+  projectEditable,
+  reviewRoleFor,
+} from '#lib/submission-access.ts';
+
+describe('reviewRoleFor', () => {
+  it('gives each reviewer the step of their own queue, and nothing on other steps', () => {
+    expect(reviewRoleFor(['department-reviewer'], 'UNIT_SUBMITTED')).toBe('department-reviewer');
+    expect(reviewRoleFor(['department-reviewer'], 'DEPT_APPROVED')).toBeUndefined();
+    expect(reviewRoleFor(['business-section-reviewer'], 'DEPT_APPROVED')).toBe('business-section-reviewer');
+    expect(reviewRoleFor(['business-section-reviewer'], 'FIRST_REVIEWED')).toBeUndefined();
+    expect(reviewRoleFor(['performance-section-reviewer'], 'FIRST_REVIEWED')).toBe('performance-section-reviewer');
+  });
+
+  it('picks the role that matches the state for someone with two reviewer roles', () => {
+    const both = ['business-section-reviewer', 'performance-section-reviewer'] as const;
+    expect(reviewRoleFor(both, 'DEPT_APPROVED')).toBe('business-section-reviewer');
+    expect(reviewRoleFor(both, 'FIRST_REVIEWED')).toBe('performance-section-reviewer');
+  });
+
+  it('never lets the unit review: the approver sends its own draft, it does not review it', () => {
+    expect(reviewRoleFor(['unit-approver'], 'DRAFT')).toBeUndefined();
+    expect(reviewRoleFor(['unit-preparer', 'unit-approver'], 'UNIT_SUBMITTED')).toBeUndefined();
+    for (const status of ['DRAFT', 'RETURNED', 'FINAL_APPROVED', 'REJECTED']) {
+      expect(reviewRoleFor(['department-reviewer', 'performance-section-reviewer'], status)).toBeUndefined();
+    }
+  });
+});
+
+describe('isUnitPerson', () => {
+  it('is the unit’s preparer or approver only', () => {
+    expect(isUnitPerson(['unit-preparer'])).toBe(true);
+    expect(isUnitPerson(['observer', 'unit-approver'])).toBe(true);
+    expect(isUnitPerson(['department-reviewer'])).toBe(false);
+    expect(isUnitPerson([])).toBe(false);
+  });
+});
+
+describe('organisationOf', () => {
+  const record = {
+    departmentId: 'd-edu',
+    unitId: 'u-edu',
+    departmentName: '东丽区教育局',
+    unitName: '区教育局（本级）',
+  };
+  const bureau = { department: { id: 'd-finance' }, unit: { id: 'u-finance' } };
+
+  it('names the department for the bureau (whose own department is the finance bureau)', () => {
+    expect(organisationOf(bureau, record)).toBe('东丽区教育局');
+    expect(organisationOf({ department: null, unit: null }, record)).toBe('东丽区教育局');
+  });
+
+  it('names the unit for its own department, and nothing for the unit itself', () => {
+    expect(organisationOf({ department: { id: 'd-edu' }, unit: null }, record)).toBe('区教育局（本级）');
+    expect(organisationOf({ department: { id: 'd-edu' }, unit: { id: 'u-edu' } }, record)).toBeUndefined();
+  });
+
+  it('gives nothing rather than an empty name for records made before names were copied', () => {
+    expect(organisationOf(bureau, { departmentId: 'd-edu', unitId: 'u-edu', departmentName: null })).toBeUndefined();
+    expect(organisationOf(bureau, { ...record, departmentName: '' })).toBeUndefined();
+  });
+});
+
+describe('budgetYears', () => {
+  it('offers the budget year being prepared, newest first', () => {
+    expect(budgetYears).toContain(budgetYear);
+    expect([...budgetYears].sort((a, b) => b - a)).toEqual(budgetYears);
+  });
+});
+
+describe('exAnteStepsFor', () => {
+  const bureau = { roles: ['performance-section-reviewer'] as const, agency: null };
+  const lead = { roles: ['agency-lead'] as const, agency: { id: 'jincheng' } };
+  const evaluator = { roles: ['evaluator'] as const, agency: { id: 'jincheng' } };
+  const otherLead = { roles: ['agency-lead'] as const, agency: { id: 'huatai' } };
+  const unit = { roles: ['unit-preparer'] as const, agency: null };
+  const commissioned = (state: string) => ({ state, assessorType: 'THIRD_PARTY', agencyId: 'jincheng' });
+  const own = (state: string) => ({ state, assessorType: 'FINANCE', agencyId: null });
+  const none = { write: false, submit: false, conclude: false, sendBack: false };
+
+  it('lets the commissioned agency write a draft and its lead submit it; the bureau may not conclude it yet', () => {
+    expect(exAnteStepsFor(lead, commissioned('DRAFT'))).toEqual({ ...none, write: true, submit: true });
+    expect(exAnteStepsFor(evaluator, commissioned('DRAFT'))).toEqual({ ...none, write: true });
+    expect(exAnteStepsFor(bureau, commissioned('DRAFT'))).toEqual({ ...none, write: true });
+  });
+
+  it('lets the bureau accept or return what the agency submitted, and nobody change it meanwhile', () => {
+    expect(exAnteStepsFor(bureau, commissioned('SUBMITTED'))).toEqual({ ...none, conclude: true, sendBack: true });
+    expect(exAnteStepsFor(lead, commissioned('SUBMITTED'))).toEqual(none);
+  });
+
+  it('lets the bureau conclude its own assessment straight from the draft', () => {
+    expect(exAnteStepsFor(bureau, own('DRAFT'))).toEqual({ ...none, write: true, conclude: true });
+  });
+
+  it('gives another agency, the unit and everyone after the conclusion nothing to do', () => {
+    expect(exAnteStepsFor(otherLead, commissioned('DRAFT'))).toEqual(none);
+    expect(exAnteStepsFor(unit, commissioned('DRAFT'))).toEqual(none);
+    for (const person of [bureau, lead]) expect(exAnteStepsFor(person, commissioned('CONCLUDED'))).toEqual(none);
+    expect(exAnteStepsFor(bureau, own('CONCLUDED'))).toEqual(none);
+  });
+});
+
+describe('projectEditable and mayAdjust', () => {
+  const project = { currentTargetStatus: null, approvedTargetId: null, stage: 'PROPOSED' };
+
+  it('lets the unit change a project until its targets are sent on', () => {
+    expect(projectEditable(project)).toBe(true);
+    expect(projectEditable({ ...project, currentTargetStatus: 'DRAFT' })).toBe(true);
+    expect(projectEditable({ ...project, currentTargetStatus: 'RETURNED' })).toBe(true);
+    expect(projectEditable({ ...project, currentTargetStatus: 'UNIT_SUBMITTED' })).toBe(false);
+  });
+
+  it('keeps an approved or budgeted project as it was approved, even while an adjustment is a draft', () => {
+    expect(projectEditable({ ...project, currentTargetStatus: 'DRAFT', approvedTargetId: 'v1' })).toBe(false);
+    expect(projectEditable({ ...project, stage: 'BUDGETED' })).toBe(false);
+  });
+
+  it('offers an adjustment after an approval, and again after an adjustment graded 差', () => {
+    expect(mayAdjust({ approvedTargetId: 'v1' }, { reviewStatus: 'FINAL_APPROVED' })).toBe(true);
+    expect(mayAdjust({ approvedTargetId: 'v1' }, { reviewStatus: 'REJECTED' })).toBe(true);
+    expect(mayAdjust({ approvedTargetId: null }, { reviewStatus: 'REJECTED' })).toBe(false);
+    expect(mayAdjust({ approvedTargetId: 'v1' }, { reviewStatus: 'DRAFT' })).toBe(false);
+    expect(mayAdjust({ approvedTargetId: null }, undefined)).toBe(false);
+  });
+});
