@@ -2,8 +2,9 @@ import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/do
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
+import { organisationRoutes } from '#functions/routes/organisation-routes.ts';
 
 /** Lambda: organisation master data (departments, units, sections, agencies, users). */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler('organisation', organisationOperations(store));
+export const handler = createApiHandler(organisationRoutes, organisationOperations(store));

@@ -1,9 +1,10 @@
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
+import { submissionRoutes } from '#functions/routes/submission-routes.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 /** Lambda: the submission half of the cycle — for now the indicator library. */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler('submission', submissionOperations(store));
+export const handler = createApiHandler(submissionRoutes, submissionOperations(store));

@@ -18,7 +18,7 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { assertBodySize, readJsonBody } from '#functions/http/request-body.ts';
 import { file, json, problemResponse } from '#functions/http/respond.ts';
 import { logger, metrics } from '#functions/powertools.ts';
-import { type Capability, type RouteDefinition, routeKey, routesOf } from '#functions/routes.ts';
+import { type RouteDefinition, routeKey } from '#functions/routes/route-definition.ts';
 
 export type Operations = Record<string, Operation | PublicOperation>;
 
@@ -82,8 +82,8 @@ const problemsAndAccessLog = (): MiddlewareObj<ApiEvent, ApiResult> => {
  * API Gateway matched, authenticate from the authorizer's claims, authorise by role, cap and parse
  * the body, validate path, query and body with the core schemas, then call the operation.
  */
-export const createApiHandler = (capability: Capability, operations: Operations) => {
-  const routes = new Map<string, RouteDefinition>(routesOf(capability).map((r) => [routeKey(r), r]));
+export const createApiHandler = (capabilityRoutes: readonly RouteDefinition[], operations: Operations) => {
+  const routes = new Map<string, RouteDefinition>(capabilityRoutes.map((r) => [routeKey(r), r]));
   for (const route of routes.values()) {
     if (!operations[route.operationId]) throw new Error(`No operation for ${route.operationId}`);
   }

@@ -1,0 +1,41 @@
+import type { Role } from '@jixiao/core/roles.ts';
+import type * as v from 'valibot';
+
+/**
+ * What a route is. The route table (routes.ts) lists every endpoint once (DESIGN.md §4.3); the CDK
+ * routes, the local gateway, the OpenAPI document and the authorization-matrix rows come from it.
+ * Each capability's routes live in their own file, so a Lambda loads only its own schemas.
+ */
+export const capabilities = ['platform', 'organisation', 'submission'] as const;
+export type Capability = (typeof capabilities)[number];
+export type Method = 'GET' | 'POST' | 'PATCH';
+
+export interface RouteDefinition {
+  operationId: string;
+  method: Method;
+  /** API Gateway path syntax: `/api/v1/departments/{id}`. */
+  path: string;
+  capability: Capability;
+  tag: string;
+  summary: string;
+  /** `public` needs no token; otherwise the roles that may call it. */
+  access: 'public' | readonly Role[];
+  params?: v.GenericSchema;
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
+  response: { status: number; description: string; schema?: v.GenericSchema };
+  /** Creates carry a client-made UUIDv7 `id` that doubles as the idempotency key. */
+  idempotentCreate?: true;
+  /** A bulk operation whose records get ids derived from their sources: running it again replays. */
+  idempotentBulk?: true;
+  /**
+   * A step taken on a record at the `version` in the body: repeating it finds a newer version and
+   * gets 409, so a retried request never acts twice.
+   */
+  versionedAction?: true;
+}
+
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+/** Where each capability's Lambda entry point lives, relative to the repository root. */
+export const handlerEntry = (capability: Capability): string => `functions/src/handlers/${capability}.ts`;
