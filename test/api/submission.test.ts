@@ -311,7 +311,11 @@ describe('performance targets', () => {
     expect(log[0]!.opinion).toBe('同意送审');
     // Each step names the person who took it, as the timeline shows it.
     expect(log.map((step) => step.byName)).toEqual(['赵丽', '陈芳', '赵丽', '陈芳', '张伟', '李明']);
-    expect(approved).toMatchObject({ departmentName: '东丽区教育局', unitName: '区教育局（本级）' });
+    expect(approved).toMatchObject({
+      departmentName: '东丽区教育局',
+      unitName: '区教育局（本级）',
+      departmentSeries: 'GOVERNMENT',
+    });
     expect(log[1]!.rowComments).toEqual({ [rowId]: '合格率应不低于98%' });
     expect(await project(projectId)).toMatchObject({
       stage: 'IN_LIBRARY',
@@ -675,6 +679,7 @@ describe('review queues', () => {
     expect(await ids('business-reviewer', `&departmentId=${civil}`)).toEqual([]);
     expect(await ids('business-reviewer', `&departmentId=${education}`)).toContain(target.id);
     expect(await ids('business-reviewer', '&series=PARTY_MASS')).toEqual([]);
+    expect(await ids('business-reviewer', '&series=GOVERNMENT')).toContain(target.id);
     expect(await ids('business-reviewer', '&minAgeDays=1')).toEqual([]);
     expect(await ids('business-reviewer', '&minAgeDays=0')).toContain(target.id);
 

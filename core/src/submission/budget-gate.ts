@@ -1,3 +1,4 @@
+import { annualTotal } from '#core/submission/project.ts';
 import type { SubmissionConfig } from '#core/submission/submission-config.ts';
 
 /**
@@ -36,6 +37,4 @@ export const exAnteRequired = (
   project: { majorPolicy: boolean; nature: string; funds: { fiscal: number; carryOver: number; other: number } },
   config: SubmissionConfig,
 ): boolean =>
-  project.majorPolicy ||
-  (project.nature === 'NEW' &&
-    project.funds.fiscal + project.funds.carryOver + project.funds.other >= config.exAnteThresholdFen);
+  project.majorPolicy || (project.nature === 'NEW' && annualTotal(project.funds) >= config.exAnteThresholdFen);

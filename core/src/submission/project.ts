@@ -34,8 +34,6 @@ export const projectFunds = v.strictObject({
 export type ProjectFunds = v.InferOutput<typeof projectFunds>;
 export const annualTotal = (funds: ProjectFunds): number => funds.fiscal + funds.carryOver + funds.other;
 
-const year = v.pipe(v.number(), v.integer('integer'), v.minValue(2000, 'fiscal_year'), v.maxValue(2100, 'fiscal_year'));
-
 const fields = {
   fiscalYear,
   /** `pro_code`: stable across years, up to 21 characters. */
@@ -45,8 +43,8 @@ const fields = {
   category: v.picklist(projectCategoryCodes),
   nature: v.picklist(projectNatures),
   recurrence: v.picklist(projectRecurrences),
-  periodStart: year,
-  periodEnd: year,
+  periodStart: fiscalYear,
+  periodEnd: fiscalYear,
   funds: projectFunds,
   /** The whole implementation period, for multi-year projects (中期资金总额). */
   mediumTermTotal: v.nullish(fen),
@@ -91,6 +89,7 @@ export const project = v.object({
   departmentId: anyId,
   /** Names copied when the project was registered, so lists and queues read without lookups. */
   departmentName: v.nullish(v.string()),
+  departmentSeries: v.nullish(v.string()),
   unitName: v.nullish(v.string()),
   /** The business section responsible for the department (归口) when the project was registered. */
   financeSectionId: v.nullish(anyId),
@@ -118,6 +117,3 @@ export const projectQuery = v.strictObject({
 });
 
 export const markBudgeted = v.strictObject({ version });
-
-/** Cross-field rules for a whole project (create and update agree). */
-export const projectPeriodOk = (p: { periodStart: number; periodEnd: number }): boolean => p.periodEnd >= p.periodStart;

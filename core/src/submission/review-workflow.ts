@@ -37,12 +37,14 @@ export const finalActionFor = (decision: 'approve' | 'return', grade: ReviewGrad
 export const editableStatuses: readonly TargetStatus[] = ['DRAFT', 'RETURNED'];
 
 /** The status a reviewer of each role waits on (their queue). */
-export const queueStatusOf: Partial<Record<Role, TargetStatus>> = {
-  'unit-approver': 'DRAFT',
+export const queueStatusOf = {
   'department-reviewer': 'UNIT_SUBMITTED',
   'business-section-reviewer': 'DEPT_APPROVED',
   'performance-section-reviewer': 'FIRST_REVIEWED',
-};
+} as const satisfies Partial<Record<Role, TargetStatus>>;
+export type ReviewerRole = keyof typeof queueStatusOf;
+/** The roles that have a review queue, in the order of the review. */
+export const reviewerRoles = Object.keys(queueStatusOf) as ReviewerRole[];
 
 /**
  * The project's stage after its targets reach `status` (§7.2). An adjustment (version 2 and later)

@@ -2,15 +2,17 @@ import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import type { Page } from '@jixiao/core/schema-parts.ts';
 import { describe } from '@jixiao/core/validation.ts';
-import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import type { Operation, OperationRequest, OperationResult } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import {
+  type CreateOutcome,
   InvalidCursorError,
   type ListFilter,
   type ListRequest,
   type RecordKind,
   type RecordStore,
   type StoredRecord,
+  type UpdateOutcome,
   type WriteContext,
 } from '#functions/ports/record-store.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
@@ -78,6 +80,38 @@ export const duplicate = (field: string, language: Language) =>
     errors: [{ pointer: `/${field}`, code: 'duplicate', message: language === 'en' ? 'Already in use' : '已被使用' }],
   });
 
+/** What a create's outcome answers: 201 (the original again on a replay), or the conflict it met. */
+export const createdResponse = <T extends StoredRecord>(
+  result: CreateOutcome<T>,
+  language: Language,
+): OperationResult => {
+  switch (result.outcome) {
+    case 'created':
+      return { status: 201, body: result.record };
+    case 'replayed':
+      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+    case 'id-conflict':
+      throw new HttpProblem('idempotency-conflict');
+    case 'duplicate':
+      throw duplicate(result.field, language);
+  }
+};
+
+/** What an update's outcome answers: 200 with the record, or 409 with the current copy or the taken code. */
+export const updatedResponse = <T extends StoredRecord>(
+  result: UpdateOutcome<T>,
+  language: Language,
+): OperationResult => {
+  switch (result.outcome) {
+    case 'updated':
+      return { status: 200, body: result.record };
+    case 'version-conflict':
+      throw new HttpProblem('version-conflict', { current: result.current });
+    case 'duplicate':
+      throw duplicate(result.field, language);
+  }
+};
+
 /** One page of a list; a cursor that does not belong to this list is the caller's mistake (400). */
 export const listPage = async <T extends StoredRecord>(
   store: RecordStore,
@@ -129,16 +163,7 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
       hash: requestHash(body),
       context: writeContext(request),
     });
-    switch (result.outcome) {
-      case 'created':
-        return { status: 201, body: result.record };
-      case 'replayed':
-        return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
-      case 'id-conflict':
-        throw new HttpProblem('idempotency-conflict');
-      case 'duplicate':
-        throw duplicate(result.field, request.language);
-    }
+    return createdResponse(result, request.language);
   };
 
   const update: Operation = async (
@@ -161,15 +186,7 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
       updatedBy: request.principal.userId,
     };
     await validateRecord(store, spec, tenant, next, request.language);
-    const result = await store.update(tenant, kind, current, next, writeContext(request));
-    switch (result.outcome) {
-      case 'updated':
-        return { status: 200, body: result.record };
-      case 'version-conflict':
-        throw new HttpProblem('version-conflict', { current: result.current });
-      case 'duplicate':
-        throw duplicate(result.field, request.language);
-    }
+    return updatedResponse(await store.update(tenant, kind, current, next, writeContext(request)), request.language);
   };
 
   const history: Operation = async (request: OperationRequest<{ id: string }>) => {

@@ -6,6 +6,7 @@ import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
 import * as exAnte from '@jixiao/core/submission/ex-ante-assessment.ts';
 import * as target from '@jixiao/core/submission/performance-target.ts';
 import * as project from '@jixiao/core/submission/project.ts';
+import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
 import { allRoles, masterDataRoutes } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -221,7 +222,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/review-queue',
     summary: 'Target versions waiting for the caller, oldest first, by department, series and age',
-    access: ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'],
+    access: reviewerRoles,
     query: target.reviewQueueQuery,
     response: { status: 200, description: 'A page', schema: pageOf(target.performanceTarget) },
   },

@@ -7,7 +7,7 @@ import {
   totalScore,
 } from '@jixiao/core/submission/ex-ante-assessment.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
-import type { Project } from '@jixiao/core/submission/project.ts';
+import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
 import { projectStageAfter } from '@jixiao/core/submission/review-workflow.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -15,7 +15,13 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind } from '#functions/organisation/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
-import { listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import {
+  createdResponse,
+  listPage,
+  newRecord,
+  updatedResponse,
+  writeContext,
+} from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { visibleProject } from '#functions/submission/project-operations.ts';
 import { canSee, seesTenant } from '#functions/submission/project-scope.ts';
@@ -101,7 +107,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       financeSectionId: project.financeSectionId ?? null,
       projectName: project.name,
       projectCode: project.code,
-      requestedAmount: project.funds.fiscal + project.funds.carryOver + project.funds.other,
+      requestedAmount: annualTotal(project.funds),
       totalScore: totalScore(body.dimensions as StoredAssessment['dimensions']),
       state: 'DRAFT',
       concludedAt: null,
@@ -110,11 +116,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       hash: requestHash(body),
       context: writeContext(request),
     });
-    if (result.outcome === 'created') return { status: 201, body: result.record };
-    if (result.outcome === 'replayed') {
-      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
-    }
-    throw new HttpProblem('idempotency-conflict');
+    return createdResponse(result, request.language);
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
@@ -141,10 +143,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       updatedBy: request.principal.userId,
     };
     const result = await store.update(request.principal.tenant, exAnteKind, current, next, writeContext(request));
-    if (result.outcome !== 'updated') {
-      throw new HttpProblem('version-conflict', { current: 'current' in result ? result.current : undefined });
-    }
-    return { status: 200, body: result.record };
+    return updatedResponse(result, request.language);
   };
 
   /** Every dimension scored and a conclusion chosen, or 422 with what is missing. */
@@ -315,10 +314,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       updatedBy: request.principal.userId,
     };
     const result = await store.update(request.principal.tenant, exAnteKind, current, next, writeContext(request));
-    if (result.outcome !== 'updated') {
-      throw new HttpProblem('version-conflict', { current: 'current' in result ? result.current : undefined });
-    }
-    return { status: 200, body: result.record };
+    return updatedResponse(result, request.language);
   };
 
   const history: Operation = async (request: OperationRequest<{ id: string }>) => {

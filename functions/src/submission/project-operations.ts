@@ -8,7 +8,13 @@ import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
-import { duplicate, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import {
+  createdResponse,
+  listPage,
+  newRecord,
+  updatedResponse,
+  writeContext,
+} from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
@@ -81,6 +87,7 @@ export const projectOperations = (store: RecordStore) => {
       ...base,
       departmentId: unit.departmentId,
       departmentName: String(department?.name ?? ''),
+      departmentSeries: String(department?.series ?? ''),
       unitName: String(unit.name ?? ''),
       financeSectionId: department?.financeSectionId ?? null,
       stage: 'PROPOSED',
@@ -97,16 +104,7 @@ export const projectOperations = (store: RecordStore) => {
       hash: requestHash(body),
       context: writeContext(request),
     });
-    switch (result.outcome) {
-      case 'created':
-        return { status: 201, body: result.record };
-      case 'replayed':
-        return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
-      case 'id-conflict':
-        throw new HttpProblem('idempotency-conflict');
-      case 'duplicate':
-        throw duplicate(result.field, request.language);
-    }
+    return createdResponse(result, request.language);
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
@@ -145,9 +143,7 @@ export const projectOperations = (store: RecordStore) => {
       updatedBy: request.principal.userId,
     };
     const result = await store.update(request.principal.tenant, projectKind, current, next, writeContext(request));
-    if (result.outcome === 'version-conflict') throw new HttpProblem('version-conflict', { current: result.current });
-    if (result.outcome === 'duplicate') throw duplicate(result.field, request.language);
-    return { status: 200, body: result.record };
+    return updatedResponse(result, request.language);
   };
 
   const history: Operation = async (request: OperationRequest<{ id: string }>) => {
@@ -180,15 +176,8 @@ export const projectOperations = (store: RecordStore) => {
       ...writeContext(request),
       operation: 'mark-budgeted',
     });
-    if (result.outcome !== 'updated') {
-      throw new HttpProblem('version-conflict', { current: 'current' in result ? result.current : undefined });
-    }
-    return { status: 200, body: result.record };
+    return updatedResponse(result, request.language);
   };
 
   return { list, create, get, update, history, markBudgeted };
 };
-
-/** The department's series, which review queues filter by. */
-export const departmentSeriesOf = async (store: RecordStore, tenant: string, departmentId: string): Promise<string> =>
-  String((await store.get(tenant, departmentKind, departmentId))?.series ?? '');

@@ -1,16 +1,9 @@
-import type { Role } from '@jixiao/core/roles.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
-import { queueStatusOf } from '@jixiao/core/submission/review-workflow.ts';
+import { queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
 import { targetKind } from '#functions/submission/record-kinds.ts';
-
-const reviewerRoles: readonly Role[] = [
-  'department-reviewer',
-  'business-section-reviewer',
-  'performance-section-reviewer',
-];
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -35,7 +28,7 @@ export const reviewQueue =
     const { principal, query } = request;
     const mine = reviewerRoles
       .filter((role) => principal.roles.includes(role))
-      .map((role) => ({ role, status: queueStatusOf[role]! }));
+      .map((role) => ({ role, status: queueStatusOf[role] }));
     const chosen = query.reviewStatus ? mine.find((m) => m.status === query.reviewStatus) : mine[0];
     if (!chosen) return { status: 200, body: { items: [] } };
     const queue =

@@ -7,7 +7,7 @@ import type {
   TargetRow,
   TargetStatus,
 } from '@jixiao/core/submission/performance-target.ts';
-import type { Project } from '@jixiao/core/submission/project.ts';
+import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
 import {
   canTake,
   editableStatuses,
@@ -24,7 +24,7 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
-import { departmentSeriesOf, visibleProject } from '#functions/submission/project-operations.ts';
+import { visibleProject } from '#functions/submission/project-operations.ts';
 import { canSee, isUnitMember, mayAct } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
@@ -144,8 +144,8 @@ export const targetOperations = (store: RecordStore) => {
       projectName: project.name,
       departmentName: project.departmentName ?? '',
       unitName: project.unitName ?? '',
-      departmentSeries: await departmentSeriesOf(store, tenant, project.departmentId),
-      annualTotalFen: project.funds.fiscal + project.funds.carryOver + project.funds.other,
+      departmentSeries: project.departmentSeries ?? '',
+      annualTotalFen: annualTotal(project.funds),
       reviewLog: [],
       superseded: false,
     };
@@ -348,7 +348,7 @@ export const targetOperations = (store: RecordStore) => {
         ...(action === 'submit'
           ? {
               projectName: project.name,
-              annualTotalFen: project.funds.fiscal + project.funds.carryOver + project.funds.other,
+              annualTotalFen: annualTotal(project.funds),
             }
           : {}),
         reviewStatus: to,

@@ -1,6 +1,6 @@
 import type { Role } from '@jixiao/core/roles.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
-import { editableStatuses, queueStatusOf } from '@jixiao/core/submission/review-workflow.ts';
+import { editableStatuses, queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 
 /**
  * Who works on which submission screen, mirroring the API's route table (the API checks again):
@@ -13,11 +13,7 @@ export const projectRoles: readonly Role[] = [
   'business-section-reviewer',
   'performance-section-reviewer',
 ];
-export const reviewerRoles: readonly Role[] = [
-  'department-reviewer',
-  'business-section-reviewer',
-  'performance-section-reviewer',
-];
+export { reviewerRoles };
 /** The bureau and a commissioned agency work on ex-ante assessments. */
 export const exAnteRoles: readonly Role[] = ['performance-section-reviewer', 'agency-lead', 'evaluator'];
 
