@@ -171,6 +171,79 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'A listed file cannot be changed; remove it and upload again',
   }),
   sha256: () => ({ 'zh-CN': '文件校验值格式不正确', en: 'Invalid file checksum' }),
+  // Fieldwork (domain.md §5.6, rules 10–11).
+  iso_time: () => ({ 'zh-CN': '时间格式不正确', en: 'Invalid time' }),
+  weights_total_100: () => ({ 'zh-CN': '一级指标权重合计应为 100 分', en: 'Level-1 weights must add up to 100' }),
+  level_points_mismatch: () => ({
+    'zh-CN': '该一级指标下各指标分值之和应等于其权重',
+    en: 'The points of this level’s indicators must add up to its weight',
+  }),
+  standard_required: () => ({ 'zh-CN': '每项指标都须有评分标准', en: 'Every indicator needs a scoring standard' }),
+  site_required: () => ({ 'zh-CN': '评价方案至少要有一个核查点位', en: 'The plan needs at least one site' }),
+  duplicate_id: () => ({ 'zh-CN': '编号重复', en: 'Two items have the same id' }),
+  unknown_indicator: () => ({
+    'zh-CN': '所关联的指标不在评价指标体系中',
+    en: 'That indicator is not in the framework',
+  }),
+  choice_options: () => ({ 'zh-CN': '选择题至少要有两个选项', en: 'A choice question needs at least two options' }),
+  group_weights_100: () => ({
+    'zh-CN': '多份问卷的群体权重合计应为 100',
+    en: 'The group weights of the questionnaires must add up to 100',
+  }),
+  agency_blacklisted: () => ({
+    'zh-CN': '该第三方机构已被列入黑名单，不能委托',
+    en: 'This agency is blacklisted and cannot be commissioned',
+  }),
+  conflict_declared: () => ({
+    'zh-CN': '第三方机构须声明与评价对象无利益冲突，方可委托',
+    en: 'The agency must declare that it has no conflict of interest',
+  }),
+  agency_assessed_project: () => ({
+    'zh-CN': '该机构曾承担本项目的事前绩效评估，存在利益冲突，应回避',
+    en: 'This agency did the project’s ex-ante assessment: a conflict of interest',
+  }),
+  evaluator_not_in_agency: () => ({
+    'zh-CN': '只能指派本机构在职的评价人员',
+    en: 'Only an active evaluator of this agency can be assigned',
+  }),
+  site_not_in_plan: () => ({ 'zh-CN': '该点位不在评价方案的样本中', en: 'That site is not in the plan’s sample' }),
+  site_not_in_assignment: () => ({ 'zh-CN': '该点位不在您的任务中', en: 'That site is not in your assignment' }),
+  unknown_questionnaire: () => ({ 'zh-CN': '问卷不存在', en: 'No such questionnaire' }),
+  unknown_question: () => ({ 'zh-CN': '问卷中没有这道题', en: 'The questionnaire has no such question' }),
+  record_type_fixed: () => ({ 'zh-CN': '记录类型不能更改', en: 'The record type cannot change' }),
+  verdict_required: () => ({ 'zh-CN': '请选择核查结论', en: 'Choose a verdict' }),
+  observed_required: () => ({ 'zh-CN': '请填写核实值', en: 'Enter the observed value' }),
+  departure_before_arrival: () => ({ 'zh-CN': '离开时间不能早于到达时间', en: 'Departure is before arrival' }),
+  position_note_required: () => ({
+    'zh-CN': '未获取到定位时，请说明原因及所在位置',
+    en: 'Without a position fix, say why and where you are',
+  }),
+  signature_required: () => ({ 'zh-CN': '请核查人员签名', en: 'The evaluator must sign' }),
+  signature_path: () => ({ 'zh-CN': '签名数据格式不正确', en: 'Invalid signature data' }),
+  name_without_consent: () => ({
+    'zh-CN': '未经受访者同意，不得记录其姓名',
+    en: 'The interviewee’s name needs their consent',
+  }),
+  consent_method_required: () => ({ 'zh-CN': '请注明同意方式（口头或书面）', en: 'Say how consent was given' }),
+  photo_type: () => ({ 'zh-CN': '照片只能是 JPEG、PNG 或 WebP 格式', en: 'Photos must be JPEG, PNG or WebP' }),
+  photo_too_large: () => ({ 'zh-CN': '单张照片不能超过 5 MB', en: 'A photo may be at most 5 MB' }),
+  photo_pixels: () => ({
+    'zh-CN': '照片边长不能超过 1600 像素（应在手机上压缩）',
+    en: 'Photos are at most 1600 pixels on a side (downscaled on the phone)',
+  }),
+  photo_not_declared: () => ({ 'zh-CN': '该照片不在记录的照片清单中', en: 'The record does not list this photo' }),
+  photo_not_uploaded: () => ({
+    'zh-CN': '照片尚未上传完成或大小不符，请重新上传',
+    en: 'The photo has not been uploaded, or its size differs; upload it again',
+  }),
+  photo_checksum_mismatch: () => ({
+    'zh-CN': '照片内容与登记的校验值不符，可能已损坏或被替换',
+    en: 'The photo’s content does not match its checksum: damaged or replaced',
+  }),
+  photo_received_fixed: () => ({
+    'zh-CN': '已接收的照片是证据，不能删除或更换',
+    en: 'A received photo is evidence: it cannot be removed or replaced',
+  }),
 };
 
 const weightMessage = (zh: string, en: string, r: unknown): Record<Language, string> => {

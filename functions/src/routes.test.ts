@@ -1,5 +1,6 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { describe, expect, it } from 'vitest';
+import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
@@ -11,6 +12,7 @@ const operationsOf = {
   platform: platformOperations(unusedStore),
   organisation: organisationOperations(unusedStore),
   submission: submissionOperations(unusedStore),
+  fieldwork: fieldworkOperations(unusedStore),
 };
 
 describe('route table', () => {

@@ -1,3 +1,4 @@
+import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 import { organisationRoutes } from '#functions/routes/organisation-routes.ts';
 import { platformRoutes } from '#functions/routes/platform-routes.ts';
 import type { Capability, RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -10,7 +11,12 @@ export * from '#functions/routes/route-definition.ts';
  * gateway, the OpenAPI document and the rows of the authorization-matrix test all come from here.
  * A Lambda's handler takes only its own capability's list (routes/*-routes.ts).
  */
-export const routes: readonly RouteDefinition[] = [...platformRoutes, ...organisationRoutes, ...submissionRoutes];
+export const routes: readonly RouteDefinition[] = [
+  ...platformRoutes,
+  ...organisationRoutes,
+  ...submissionRoutes,
+  ...fieldworkRoutes,
+];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>
   routes.filter((r) => r.capability === capability);

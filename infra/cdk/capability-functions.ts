@@ -24,6 +24,9 @@ export const evidenceAccess: Record<Capability, boolean> = {
   organisation: false,
   // Signs uploads and downloads of ex-ante assessment attachments, and checks they arrived.
   submission: true,
+  // Signs photo uploads under an evaluator's assignment prefix, reads them back to verify and
+  // to pack the working papers, and writes the working-papers ZIP.
+  fieldwork: true,
 };
 
 /**

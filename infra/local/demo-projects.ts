@@ -42,6 +42,8 @@ export interface DemoProject {
   reach: DemoReach;
   /** An ex-ante assessment commissioned from this agency (credit code), left in draft. */
   exAnteAgency?: string;
+  /** The budget year, when not the demo's 2027 (a 2026 project under key evaluation now). */
+  fiscalYear?: number;
 }
 
 const 万元 = 1_000_000;
@@ -77,6 +79,8 @@ const cloud = 'DL2027JY0004';
 const aid = 'DL2027JY0005';
 const planning = 'DL2027FG0001';
 const elderly = 'DL2027MZ0001';
+/** The 2026 project the demo's key evaluation looks at (物业服务, as in Dongli's 2022 report). */
+export const propertyServices = 'DL2026ZJ0003';
 
 export const demoProjects: DemoProject[] = [
   {
@@ -614,5 +618,80 @@ export const demoProjects: DemoProject[] = [
       }),
     ],
     reach: 'dept-approved',
+  },
+  {
+    key: propertyServices,
+    code: propertyServices,
+    name: '老旧小区物业服务补贴',
+    department: '107',
+    unit: '107001',
+    category: 'SPECIFIC_PURPOSE',
+    nature: 'CONTINUING',
+    recurrence: 'RECURRING',
+    periodStart: 2026,
+    periodEnd: 2026,
+    funds: { fiscal: 1_860 * 万元, carryOver: 0, other: 0 },
+    functionalClass: '21203',
+    majorPolicy: false,
+    description: '对已完成提升改造、引入专业化物业服务的老旧小区，按建筑面积给予物业服务补贴。',
+    annualGoal: '保障 46 个老旧小区物业服务正常运转，服务质量达标，居民满意度不低于 85%。',
+    rows: [
+      row(propertyServices, 1, {
+        level1: 'OUTPUT',
+        level2: 'QUANTITY',
+        name: '补贴覆盖小区数',
+        operator: 'GTE',
+        value: '46',
+        unit: '个',
+        weight: 20,
+      }),
+      row(propertyServices, 2, {
+        level1: 'OUTPUT',
+        level2: 'QUALITY',
+        name: '物业服务考核达标率',
+        operator: 'GTE',
+        value: '90',
+        unit: '%',
+        weight: 15,
+      }),
+      row(propertyServices, 3, {
+        level1: 'OUTPUT',
+        level2: 'TIMELINESS',
+        name: '补贴按季度拨付率',
+        operator: 'EQ',
+        value: '100',
+        unit: '%',
+        weight: 10,
+      }),
+      row(propertyServices, 4, {
+        level1: 'OUTPUT',
+        level2: 'COST',
+        name: '每平方米月补贴标准',
+        operator: 'LTE',
+        value: '0.6',
+        unit: '元/㎡·月',
+        weight: 5,
+      }),
+      row(propertyServices, 5, {
+        level1: 'BENEFIT',
+        level2: 'SOCIAL',
+        name: '小区环境卫生和秩序改善',
+        operator: 'QUALITATIVE',
+        value: '明显改善',
+        unit: '',
+        weight: 30,
+      }),
+      row(propertyServices, 6, {
+        level1: 'SATISFACTION',
+        level2: 'SERVICE_RECIPIENT',
+        name: '小区居民满意度',
+        operator: 'GTE',
+        value: '85',
+        unit: '%',
+        weight: 10,
+      }),
+    ],
+    reach: 'budgeted',
+    fiscalYear: 2026,
   },
 ];

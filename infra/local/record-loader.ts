@@ -1,6 +1,7 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
+import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
 import { organisationOperations } from '@jixiao/functions/organisation/organisation-operations.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
@@ -51,7 +52,11 @@ export interface Actor {
  * that need more than creates (a target submitted, reviewed, returned). Refusals throw.
  */
 export const operationRunner = (store: RecordStore, tenant: string) => {
-  const operations = { ...organisationOperations(store), ...submissionOperations(store) };
+  const operations = {
+    ...organisationOperations(store),
+    ...submissionOperations(store),
+    ...fieldworkOperations(store),
+  };
   return async (
     operationId: string,
     actor: Actor,

@@ -1,6 +1,7 @@
 import type { Role } from '@jixiao/core/roles.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { demoAgencies, demoDepartments, demoId, demoSections, demoTenant, demoUsers } from '#infra/local/demo-data.ts';
+import { seedDemoFieldwork } from '#infra/local/demo-fieldwork.ts';
 import { demoIndicators, demoLibraryYear } from '#infra/local/demo-indicators.ts';
 import { type DemoProject, type DemoReach, demoProjects, demoProjectYear } from '#infra/local/demo-projects.ts';
 import { type Actor, operationRunner, recordLoader } from '#infra/local/record-loader.ts';
@@ -66,6 +67,7 @@ export const seedDemoData = async (store: RecordStore): Promise<SeedReport> => {
     });
   }
   await seedDemoProjects(store);
+  await seedDemoFieldwork(store);
   return report;
 };
 
@@ -95,7 +97,7 @@ const seedDemoProjects = async (store: RecordStore): Promise<void> => {
     const created = await run('createProject', unitActor('unit-preparer'), {
       body: {
         id: demoId(`project:${p.key}`),
-        fiscalYear: demoProjectYear,
+        fiscalYear: p.fiscalYear ?? demoProjectYear,
         code: p.code,
         name: p.name,
         unitId,

@@ -17,6 +17,7 @@ import { createIdentityProviderRoutes } from '#infra/local/identity-provider-rou
 import { createJwtAuthorizer } from '#infra/local/jwt-authorizer.ts';
 import { assertPortFree, freePort } from '#infra/local/ports.ts';
 import { ensureBucket, ensureTable } from '#infra/local/provision.ts';
+import { startS3Guard } from '#infra/local/s3-guard.ts';
 import { type SeedReport, seedDemoData } from '#infra/local/seed.ts';
 import { inlineScriptHashes, securityHeaders } from '#infra/security-headers.ts';
 
@@ -77,7 +78,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const s3rver = new S3rver({ address: '127.0.0.1', port: s3Port, directory: s3Dir, silent: true });
     await s3rver.run();
     stops.push(() => new Promise<void>((done) => s3rver.close(() => done())));
-    const s3Endpoint = `http://127.0.0.1:${s3Port}`;
+    const guard = await startS3Guard(s3Port);
+    stops.push(guard.stop);
+    const s3Endpoint = `http://127.0.0.1:${guard.port}`;
 
     const tableName = options.tableName ?? 'jixiao-local';
     const bucket = 'jixiao-evidence-local';

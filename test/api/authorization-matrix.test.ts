@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
+import { engagementKind, fieldRecordKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import {
   agencyKind,
   departmentKind,
@@ -12,7 +13,9 @@ import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
 import { exAnteKind, indicatorKind, projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts';
+import { recordLoader } from '@jixiao/infra/local/record-loader.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
@@ -66,6 +69,26 @@ const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcom
 const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
 const assessmentRead: Row = {
   roles: { ...projectPeople(200, 200, 404), 'agency-lead': [200, 404, 404], evaluator: [200, 404, 404] },
+  others: 403,
+  anonymous: 401,
+};
+
+/** Readers of an engagement and its records: the bureau, the agency, the department once released. */
+const fieldworkRead: Row = {
+  roles: {
+    ...projectPeople(200, 200, 404),
+    'agency-lead': [200, 404, 404],
+    evaluator: [200, 404, 404],
+  },
+  others: 403,
+  anonymous: 401,
+};
+const agencyAndBureau: Row = {
+  roles: {
+    [perf]: [200, 200, 404],
+    'business-section-reviewer': [200, 404, 404],
+    'agency-lead': [200, 404, 404],
+  },
   others: 403,
   anonymous: 401,
 };
@@ -196,6 +219,67 @@ const matrix: Record<string, Row> = {
   getExAnteAttachment: assessmentRead,
   exportTargetTable: scopedRead,
   exportDepartmentTargets: scopedRead,
+
+  // Fieldwork (issue 4). The own relation is an engagement on the callers' department (教育局,
+  // whose section is 教科文科) commissioned to the demo agency, with the demo evaluator assigned;
+  // the other is one on 发改委 commissioned to another agency. Both are released to their department.
+  listEngagements: {
+    roles: everyRelation([...projectRoles, 'agency-lead'], 200),
+    others: 403,
+    anonymous: 401,
+  },
+  createEngagement: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
+  getEngagement: fieldworkRead,
+  updateEngagementPlan: {
+    roles: { [perf]: [409, 409, 404], 'agency-lead': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  commissionEngagement: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  approveEngagementPlan: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  closeFieldwork: { roles: { 'agency-lead': [409, 404, 404] }, others: 403, anonymous: 401 },
+  releaseEngagement: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  getEngagementHistory: agencyAndBureau,
+  listAssignments: agencyAndBureau,
+  createAssignment: { roles: { 'agency-lead': [201, 404, 404] }, others: 403, anonymous: 401 },
+  listMyAssignments: { roles: everyRelation(['evaluator', 'agency-lead'], 200), others: 403, anonymous: 401 },
+  getFieldPackage: {
+    roles: { evaluator: [200, 404, 404], 'agency-lead': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  // Only the assignee writes from the field; the lead may correct a record but not send one.
+  signPhotoUpload: {
+    roles: { evaluator: [201, 404, 404], 'agency-lead': [403, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  createFieldRecord: {
+    roles: { evaluator: [201, 404, 404], 'agency-lead': [403, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getFieldRecord: fieldworkRead,
+  updateFieldRecord: {
+    roles: { evaluator: [200, 404, 404], 'agency-lead': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  attachFieldPhoto: {
+    roles: { evaluator: [201, 404, 404], 'agency-lead': [403, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getFieldPhoto: fieldworkRead,
+  listEngagementRecords: fieldworkRead,
+  getEngagementProgress: agencyAndBureau,
+  // The evidence of the whole engagement is not one evaluator's to read.
+  getIndicatorEvidence: { ...fieldworkRead, roles: { ...fieldworkRead.roles, evaluator: [404, 404, 404] } },
+  exportWorkingPapers: {
+    roles: { [perf]: [201, 201, 404], 'agency-lead': [201, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -214,8 +298,22 @@ const tokens = new Map<Role, string>();
 type Targets = Record<
   'section' | 'department' | 'unit' | 'agency' | 'user' | 'indicator' | 'project' | 'target' | 'exAnte',
   string
->;
-const targets = (relation: Relation): Targets =>
+> &
+  Record<'engagement' | 'assignment' | 'fieldRecord' | 'photo' | 'site', string>;
+/** A released engagement with an assignment, a record and a photo in each relation. */
+const engagements = new Map<Relation, EngagementFixture>();
+const fieldworkTargets = (relation: Relation) => {
+  const f = engagements.get(relation);
+  return {
+    engagement: f?.engagement ?? uuidV7(),
+    assignment: f?.assignment ?? uuidV7(),
+    fieldRecord: f?.record ?? uuidV7(),
+    photo: f?.photo ?? uuidV7(),
+    site: f?.site ?? uuidV7(),
+  };
+};
+const targets = (relation: Relation): Targets => ({ ...organisationTargets(relation), ...fieldworkTargets(relation) });
+const organisationTargets = (relation: Relation) =>
   relation === 'own-department'
     ? {
         section: demoId('section:JKW'),
@@ -254,14 +352,17 @@ const kinds: Record<string, [RecordKind, keyof Targets]> = {
 };
 
 /** Which record a path's `{id}` names. */
-const idKey = (path: string): keyof Targets | undefined =>
-  path.startsWith('/api/v1/projects/')
-    ? 'project'
-    : path.startsWith('/api/v1/targets/')
-      ? 'target'
-      : path.startsWith('/api/v1/ex-ante-assessments/')
-        ? 'exAnte'
-        : undefined;
+const idKey = (path: string): keyof Targets | undefined => {
+  const byPrefix: [string, keyof Targets][] = [
+    ['/api/v1/projects/', 'project'],
+    ['/api/v1/targets/', 'target'],
+    ['/api/v1/ex-ante-assessments/', 'exAnte'],
+    ['/api/v1/engagements/', 'engagement'],
+    ['/api/v1/assignments/', 'assignment'],
+    ['/api/v1/field-records/', 'fieldRecord'],
+  ];
+  return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
+};
 
 /** A version no record has: an allowed, in-scope step at it is refused with 409 and changes nothing. */
 const staleVersion = 999_999;
@@ -280,8 +381,11 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const pathKey = idKey(route.path) ?? key;
   const path = route.path
     .replace('{id}', pathKey ? t[pathKey] : '')
-    .replace('{attachmentId}', attachments.get(relation) ?? uuidV7());
+    .replace('{attachmentId}', attachments.get(relation) ?? uuidV7())
+    .replace('{photoId}', t.photo);
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
+  const fieldwork = await fieldworkRequest(operationId, path, t, tenant);
+  if (fieldwork) return fieldwork;
   if (operationId === 'exportDepartmentTargets') {
     return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
   }
@@ -369,9 +473,158 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   return { path, body: bodies[operationId] };
 };
 
+/** Fieldwork requests whose body or query the generic rules above cannot make. */
+const fieldworkRequest = async (
+  operationId: string,
+  path: string,
+  t: Targets,
+  tenant: string,
+): Promise<{ path: string; body?: unknown } | undefined> => {
+  const now = new Date().toISOString();
+  switch (operationId) {
+    case 'listEngagementRecords':
+      return { path: `${path}?assignmentId=${t.assignment}` };
+    case 'createEngagement':
+      return {
+        path,
+        body: {
+          id: uuidV7(),
+          kind: 'DEPARTMENT',
+          fiscalYear: 2026,
+          title: '矩阵测试评价',
+          projectId: null,
+          departmentId: t.department,
+        },
+      };
+    case 'updateEngagementPlan': {
+      const current = await stack.store.get(tenant, engagementKind, t.engagement);
+      return { path, body: { version: current?.version ?? 1, title: `改名${suffix()}` } };
+    }
+    case 'commissionEngagement':
+      return {
+        path,
+        body: {
+          version: staleVersion,
+          agencyId: t.agency,
+          declaration: { noConflict: true, statement: '无', declaredBy: '某', declaredOn: '2026-11-01' },
+        },
+      };
+    case 'approveEngagementPlan':
+    case 'closeFieldwork':
+    case 'releaseEngagement':
+      return { path, body: { version: staleVersion } };
+    case 'createAssignment':
+      return {
+        path,
+        body: { id: uuidV7(), evaluatorId: demoId('user:evaluator'), siteIds: [t.site], dueDate: null, note: '' },
+      };
+    case 'signPhotoUpload':
+      return { path, body: { id: uuidV7(), contentType: 'image/jpeg', sizeBytes: 10, sha256: 'a'.repeat(64) } };
+    case 'attachFieldPhoto':
+      return { path, body: { id: t.photo } };
+    case 'exportWorkingPapers':
+      return { path, body: { id: uuidV7() } };
+    case 'createFieldRecord':
+      return {
+        path,
+        body: {
+          id: uuidV7(),
+          assignmentId: t.assignment,
+          type: 'INTERVIEW',
+          deviceCreatedAt: now,
+          deviceUpdatedAt: now,
+          mode: 'PHONE',
+          place: '',
+          startedAt: now,
+          interviewee: { category: 'IMPLEMENTER', role: '项目负责人', name: '' },
+          consent: { given: false, method: null },
+          answers: [],
+          notes: '电话访谈',
+          linkedIndicatorIds: [],
+          photos: [],
+        },
+      };
+    case 'updateFieldRecord': {
+      const record = await stack.store.get(tenant, fieldRecordKind, t.fieldRecord);
+      const keep = [
+        'type',
+        'deviceCreatedAt',
+        'mode',
+        'place',
+        'startedAt',
+        'interviewee',
+        'consent',
+        'answers',
+        'linkedIndicatorIds',
+        'photos',
+      ];
+      const content = Object.fromEntries(keep.map((k) => [k, record?.[k]]));
+      return {
+        path,
+        body: { ...content, version: record?.version ?? 1, deviceUpdatedAt: now, notes: `补充${suffix()}` },
+      };
+    }
+    default:
+      return undefined;
+  }
+};
+
 beforeAll(async () => {
   stack = await startTestStack();
   other = await seedOtherTenant(stack.store);
+  // An evaluator of the other agency, in this tenant and in the other one.
+  const otherAgency = demoId('agency:91120116MA06B3T71L');
+  const rivalEvaluator = uuidV7();
+  await recordLoader(
+    stack.store,
+    demoTenant.id,
+    'matrix-admin',
+  )('createUser', {
+    id: rivalEvaluator,
+    username: `eval-${suffix()}`,
+    displayName: '钱芳',
+    roles: ['evaluator'],
+    agencyId: otherAgency,
+  });
+  const farEvaluator = uuidV7();
+  await recordLoader(
+    stack.store,
+    otherTenant.id,
+    'other-admin',
+  )('createUser', {
+    id: farEvaluator,
+    username: 'hx-evaluator',
+    displayName: '河西评价人员',
+    roles: ['evaluator'],
+    agencyId: other.agency,
+  });
+  engagements.set(
+    'own-department',
+    await seedReleasedEngagement(stack.store, demoTenant.id, {
+      departmentId: demoId('department:102'),
+      agencyId: demoId('agency:91120110MA05JX8K2Q'),
+      evaluatorId: demoId('user:evaluator'),
+      leadId: demoId('user:agency-lead'),
+    }),
+  );
+  engagements.set(
+    'other-department',
+    await seedReleasedEngagement(stack.store, demoTenant.id, {
+      departmentId: demoId('department:101'),
+      agencyId: otherAgency,
+      evaluatorId: rivalEvaluator,
+      leadId: 'rival-lead',
+    }),
+  );
+  engagements.set(
+    'other-tenant',
+    await seedReleasedEngagement(stack.store, otherTenant.id, {
+      departmentId: other.department,
+      agencyId: other.agency,
+      evaluatorId: farEvaluator,
+      leadId: 'hx-lead',
+    }),
+  );
   for (const role of roles) {
     const user = demoUsers.find((u) => u.roles.includes(role))!;
     tokens.set(role, await stack.tokenFor(user.username));

@@ -825,20 +825,31 @@ describe('ex-ante attachments', () => {
 
     const { 'content-length': _length, ...headers } = ticket.body.upload.headers as Record<string, string>;
     // S3 refuses a PUT whose signed type, size or checksum differ (see s3-evidence-store.test.ts);
-    // the local stand-in does not check signatures, so the listing check is what catches it here.
-    const disguised = await fetch(ticket.body.upload.url, {
+    // the local stand-in checks the checksum but not the signature, so a file sent under another
+    // type gets there, and the listing check is what catches it.
+    const decoy = await call('perf-reviewer', 'POST', `/ex-ante-assessments/${assessment.body.id}/attachment-uploads`, {
+      ...file,
+      id: uuidV7(),
+    });
+    const { 'content-length': _decoyLength, ...decoyHeaders } = decoy.body.upload.headers as Record<string, string>;
+    const disguised = await fetch(decoy.body.upload.url, {
       method: 'PUT',
-      headers: { ...headers, 'content-type': 'text/html' },
+      headers: { ...decoyHeaders, 'content-type': 'text/html' },
       body: pdf,
     });
     expect(disguised.status).toBe(200);
     const caught = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
       version: assessment.body.version,
-      attachments: [ticket.body.attachment],
+      attachments: [decoy.body.attachment],
     });
     expect(caught.status).toBe(422);
+    // A file whose bytes are not the ones signed for is refused by the bucket.
+    const tampered = await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: Buffer.from('%PDF-evil') });
+    expect(tampered.status).toBe(400);
     const put = await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: pdf });
     expect(put.status).toBe(200);
+    // …and once there, it is never replaced: a second PUT at the same key is refused.
+    expect((await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: pdf })).status).toBe(412);
 
     const wrongSize = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
       version: assessment.body.version,

@@ -13,6 +13,7 @@ import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
 import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
+import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { departmentKind, financeSectionKind } from '@jixiao/functions/organisation/record-kinds.ts';
 import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
@@ -440,8 +441,29 @@ const main = async () => {
         }),
       }),
     );
-    const claims = { sub: 'bench-admin', 'custom:tenant': tenant, 'cognito:groups': '[tenant-admin]' };
-    const apiEvent = (routeKey: string, path: string, pathParameters?: Record<string, string>) => ({
+    const engagementId = demoId('engagement:bench');
+    await db.send(
+      new PutCommand({
+        TableName: coldTable,
+        Item: keys.recordItem(tenant, engagementKind, {
+          id: engagementId,
+          version: 1,
+          title: '重点评价',
+          state: 'SELECTED',
+          departmentId: department.id,
+          financeSectionId: section.id,
+          agencyId: null,
+          releasedAt: null,
+        }),
+      }),
+    );
+    const admin = { sub: 'bench-admin', 'custom:tenant': tenant, 'cognito:groups': '[tenant-admin]' };
+    const apiEvent = (
+      routeKey: string,
+      path: string,
+      pathParameters?: Record<string, string>,
+      claims: Record<string, string> = admin,
+    ) => ({
       version: '2.0',
       routeKey,
       rawPath: path,
@@ -472,6 +494,12 @@ const main = async () => {
             id: department.id,
           }),
           submission: apiEvent('GET /api/v1/indicators/{id}', `/api/v1/indicators/${indicatorId}`, { id: indicatorId }),
+          fieldwork: apiEvent(
+            'GET /api/v1/engagements/{id}',
+            `/api/v1/engagements/${engagementId}`,
+            { id: engagementId },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
         }[capability],
       })),
     ];

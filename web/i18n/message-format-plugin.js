@@ -13,7 +13,15 @@ const key = 'plugin.jixiao.messageFormat';
 const defaultPathPattern = './messages/{locale}.json';
 const placeholder = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-const pathPatternOf = (settings) => settings?.[key]?.pathPattern ?? defaultPathPattern;
+/**
+ * `pathPattern` names one file per locale; `pathPatterns` several, for messages kept per area of
+ * the app (e.g. `./messages/{locale}.json` and `./messages/engagements/{locale}.json`). A key may
+ * appear in only one of them.
+ */
+const pathPatternsOf = (settings) => {
+  const options = settings?.[key] ?? {};
+  return options.pathPatterns ?? [options.pathPattern ?? defaultPathPattern];
+};
 
 const parsePattern = (text) => {
   const pattern = [];
@@ -39,15 +47,21 @@ const serializePattern = (pattern) =>
 export default {
   key,
   toBeImportedFiles: ({ settings }) =>
-    settings.locales.map((locale) => ({ locale, path: pathPatternOf(settings).replace('{locale}', locale) })),
+    settings.locales.flatMap((locale) =>
+      pathPatternsOf(settings).map((pattern) => ({ locale, path: pattern.replace('{locale}', locale) })),
+    ),
   importFiles: ({ files }) => {
     const declarations = new Map();
     const messages = [];
     const variants = [];
+    const seen = new Set();
     for (const file of files) {
       const json = JSON.parse(new TextDecoder().decode(file.content));
       for (const [bundleId, text] of Object.entries(json)) {
         if (bundleId === '$schema') continue;
+        if (seen.has(`${file.locale}/${bundleId}`))
+          throw new Error(`${key}: "${bundleId}" appears in more than one ${file.locale} file`);
+        seen.add(`${file.locale}/${bundleId}`);
         if (typeof text !== 'string') throw new Error(`${key}: ${file.locale}.json "${bundleId}" must be a string`);
         const names = declarations.get(bundleId) ?? new Set();
         for (const match of text.matchAll(placeholder)) names.add(match[1]);

@@ -27,4 +27,11 @@ export interface EvidenceStore {
   signDownload(key: string, filename: string, expiresInSeconds: number): Promise<SignedRequest>;
   /** What is stored at a key, or undefined when nothing is. */
   head(key: string): Promise<StoredFile | undefined>;
+  /**
+   * The bytes at a key, or undefined when nothing is there: to verify a checksum the store did not
+   * report, and to pack working papers.
+   */
+  read(key: string): Promise<Uint8Array | undefined>;
+  /** Writes a file the server made (a working-papers ZIP) at a key of its own. */
+  write(key: string, bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<void>;
 }

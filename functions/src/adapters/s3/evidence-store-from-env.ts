@@ -19,5 +19,7 @@ export const evidenceStoreFromEnv = (): EvidenceStore => {
     signUpload: (...args) => get().signUpload(...args),
     signDownload: (...args) => get().signDownload(...args),
     head: (key) => get().head(key),
+    read: (key) => get().read(key),
+    write: (...args) => get().write(...args),
   };
 };

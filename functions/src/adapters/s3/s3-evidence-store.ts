@@ -152,6 +152,60 @@ export class S3EvidenceStore implements EvidenceStore {
       checksumSha256: response.headers.get('x-amz-checksum-sha256') ?? undefined,
     };
   }
+
+  /** Sends one signed request to the store; a network fault or a 5xx/429 is a store that is unavailable. */
+  private async send(
+    method: 'GET' | 'PUT',
+    key: string,
+    headers: Record<string, string>,
+    body?: Uint8Array<ArrayBuffer>,
+  ) {
+    const signed = await this.signer.sign(this.request(method, key, headers));
+    try {
+      const response = await fetch(this.url(signed), {
+        method,
+        headers: Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host')),
+        ...(body ? { body } : {}),
+        signal: AbortSignal.timeout(8_000),
+      });
+      if (response.status >= 500 || response.status === 429) {
+        await response.body?.cancel();
+        throw new StoreUnavailableError(`${method} ${key}: ${response.status}`);
+      }
+      return response;
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      throw new StoreUnavailableError(`${method} ${key}: ${(error as Error).name}`);
+    }
+  }
+
+  async read(key: string): Promise<Uint8Array | undefined> {
+    const response = await this.send('GET', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+    // Without s3:ListBucket, S3 answers 403 for a key that is not there.
+    if (response.status === 404 || response.status === 403) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    if (!response.ok) throw new Error(`GET ${key}: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  async write(key: string, bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<void> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const response = await this.send(
+      'PUT',
+      key,
+      {
+        'content-type': contentType,
+        'content-length': String(bytes.byteLength),
+        'x-amz-content-sha256': sha256,
+        'x-amz-checksum-sha256': Buffer.from(sha256, 'hex').toString('base64'),
+      },
+      bytes,
+    );
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`PUT ${key}: ${response.status}`);
+  }
 }
 
 const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();

@@ -1,5 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { Cell, CellStyle, CellValue, Sheet, Workbook } from '#functions/export/xlsx/workbook.ts';
+import { zip } from '#functions/export/zip.ts';
 
 // Excel's own limits: past them it refuses the file or "repairs" it, so fail here with a clear message instead.
 const MAX_ROWS = 1_048_576;
@@ -283,53 +283,6 @@ const coreXml = (creator: string | undefined, createdAt: string): string => {
   ].join('');
 };
 
-// ------------------------------------------------------------------------------------------- ZIP
-
-// Every entry carries 1980-01-01 00:00 (the first DOS date), so the same input gives the same bytes.
-const DOS_DATE = (1 << 5) | 1;
-const UTF8_NAMES = 0x0800;
-
-const zip = (files: [name: string, content: string][]): Uint8Array => {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of files) {
-    const path = Buffer.from(name);
-    const data = Buffer.from(content);
-    const packed = deflateRawSync(data);
-    // The fields from "version needed" to "name length" are the same in the local and the central header.
-    const common = Buffer.alloc(26);
-    common.writeUInt16LE(20, 0);
-    common.writeUInt16LE(UTF8_NAMES, 2);
-    common.writeUInt16LE(8, 4); // deflate
-    common.writeUInt16LE(0, 6);
-    common.writeUInt16LE(DOS_DATE, 8);
-    common.writeUInt32LE(crc32(data), 10);
-    common.writeUInt32LE(packed.length, 14);
-    common.writeUInt32LE(data.length, 18);
-    common.writeUInt16LE(path.length, 22);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    common.copy(local, 4);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    common.copy(central, 6);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, path, packed);
-    directory.push(central, path);
-    offset += local.length + path.length + packed.length;
-  }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
-};
-
 // ---------------------------------------------------------------------------------------- workbook
 
 /** The workbook as .xlsx bytes; throws on anything Excel would refuse or silently "repair". */
@@ -388,5 +341,5 @@ export const writeXlsx = (workbook: Workbook): Uint8Array => {
     ['xl/sharedStrings.xml', strings.xml()],
     ...sheets.map((xml, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, xml]),
   ];
-  return zip(files.map(([name, xml]) => [name, declaration + xml]));
+  return zip(files.map(([name, xml]) => ({ name, data: declaration + xml })));
 };

@@ -1,0 +1,401 @@
+import type { CreateAssignment } from '@jixiao/core/fieldwork/assignment.ts';
+import {
+  type CreateEngagement,
+  defaultPlan,
+  type EngagementState,
+  type FrameworkIndicator,
+} from '@jixiao/core/fieldwork/engagement.ts';
+import { buildFramework, planProblems } from '@jixiao/core/fieldwork/evaluation-framework.ts';
+import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
+import type { Project } from '@jixiao/core/submission/project.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import {
+  bureauSees,
+  departmentSees,
+  isAssignee,
+  isPerformanceSection,
+  leadsAgencyOf,
+  type StoredAssignment,
+  type StoredEngagement,
+  seesEngagement,
+} from '#functions/fieldwork/fieldwork-scope.ts';
+import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kinds.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import {
+  createdResponse,
+  listPage,
+  newRecord,
+  updatedResponse,
+  writeContext,
+} from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
+
+type StoredProject = Project & StoredRecord;
+
+/** Field errors of core rules in the request's language, as a 422. */
+export const rulesNotMet = (errors: readonly FieldError[], request: OperationRequest) =>
+  new HttpProblem('rules-not-met', {
+    errors: errors.map((e) => ({ ...e, message: describe(e.code, request.language) })),
+  });
+
+const ruleError = (pointer: string, code: string, request: OperationRequest) =>
+  rulesNotMet([{ pointer, code, message: code }], request);
+
+/** Every page of a list, for the bounded collections of one engagement. */
+export const listAll = async <T extends StoredRecord>(
+  store: RecordStore,
+  tenant: string,
+  kind: Parameters<RecordStore['list']>[1],
+  request: Omit<Parameters<RecordStore['list']>[2], 'limit' | 'cursor'>,
+  cap = 5000,
+): Promise<T[]> => {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list<T>(tenant, kind, { ...request, limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < cap);
+  return items;
+};
+
+/** Engagements, their work plan and commissioning, and the assignment of evaluators (domain.md §5.6, §7.5). */
+export const engagementOperations = (store: RecordStore) => {
+  /** The engagement if the caller may see it; an evaluator may when one of their assignments is on it. */
+  const visible = async (request: OperationRequest, id: string): Promise<StoredEngagement> => {
+    const p = request.principal;
+    const e = await store.get<StoredEngagement>(p.tenant, engagementKind, id);
+    if (!e) throw new HttpProblem('not-found');
+    if (seesEngagement(p, e)) return e;
+    if (p.agencyId === e.agencyId && (await assignmentsOf(request)).some((a) => a.engagementId === e.id)) return e;
+    throw new HttpProblem('not-found');
+  };
+
+  const assignmentsOf = (request: OperationRequest) =>
+    listAll<StoredAssignment>(store, request.principal.tenant, assignmentKind, {
+      queue: { name: `EVALUATOR#${request.principal.userId}` },
+    });
+
+  const list: Operation = async (
+    request: OperationRequest<unknown, { limit: number; cursor?: string; q?: string; state?: EngagementState }>,
+  ) => {
+    const { principal: p, query } = request;
+    const filters = query.state ? [{ field: 'state', op: 'eq' as const, value: query.state }] : [];
+    const base = { limit: query.limit, cursor: query.cursor, q: query.q, filters };
+    const page = async (extra: object) =>
+      listPage<StoredEngagement>(store, p.tenant, engagementKind, { ...base, ...extra }, request.language);
+    if (isPerformanceSection(p)) return { status: 200, body: await page({}) };
+    if (p.roles.includes('business-section-reviewer') && p.sectionId) {
+      return {
+        status: 200,
+        body: await page({ filters: [...filters, { field: 'financeSectionId', op: 'eq', value: p.sectionId }] }),
+      };
+    }
+    if (p.roles.includes('agency-lead') && p.agencyId)
+      return { status: 200, body: await page({ queue: { name: `AGENCY#${p.agencyId}` } }) };
+    if (p.departmentId) {
+      const found = await page({ ownerId: p.departmentId });
+      return { status: 200, body: { ...found, items: found.items.filter((e) => departmentSees(p, e)) } };
+    }
+    return { status: 200, body: { items: [] } };
+  };
+
+  const create: Operation = async (request: OperationRequest<unknown, unknown, CreateEngagement>) => {
+    const { body, principal } = request;
+    const tenant = principal.tenant;
+    const existing = await store.get(tenant, engagementKind, body.id);
+    const invalid = (pointer: string) =>
+      new HttpProblem('validation-failed', {
+        errors: [{ pointer, code: 'required', message: describe('required', request.language) }],
+      });
+    const missing = (pointer: string) =>
+      new HttpProblem('reference-not-found', {
+        errors: [{ pointer, code: 'reference_not_found', message: describe('reference_not_found', request.language) }],
+      });
+    const plan = defaultPlan();
+    let object: Record<string, unknown>;
+    let indicators: FrameworkIndicator[];
+    if (existing) {
+      // A replay: the store answers with the original (or a conflict) without building anything.
+      object = {};
+      indicators = [];
+    } else if (body.kind === 'PROJECT') {
+      if (!body.projectId || body.departmentId) throw invalid('/projectId');
+      const project = await store.get<StoredProject>(tenant, projectKind, body.projectId);
+      if (!project) throw missing('/projectId');
+      // The framework starts from the last approved targets (rule 14), never a draft.
+      if (!project.approvedTargetId) throw ruleError('/projectId', 'targets_not_approved', request);
+      const target = await store.get<PerformanceTarget & StoredRecord>(tenant, targetKind, project.approvedTargetId);
+      if (!target) throw missing('/projectId');
+      indicators = buildFramework(target.rows, plan.weights, uuidV7);
+      object = {
+        projectId: project.id,
+        projectCode: project.code,
+        projectName: project.name,
+        approvedTargetId: target.id,
+        departmentId: project.departmentId,
+        departmentName: project.departmentName ?? '',
+        financeSectionId: project.financeSectionId ?? null,
+      };
+    } else {
+      if (!body.departmentId || body.projectId) throw invalid('/departmentId');
+      const department = await store.get(tenant, departmentKind, body.departmentId);
+      if (!department) throw missing('/departmentId');
+      indicators = buildFramework([], plan.weights, uuidV7);
+      object = {
+        projectId: null,
+        projectCode: null,
+        projectName: null,
+        approvedTargetId: null,
+        departmentId: department.id,
+        departmentName: String(department.name),
+        financeSectionId: (department.financeSectionId as string | undefined) ?? null,
+      };
+    }
+    const record = {
+      ...newRecord({ ...body }, request),
+      ...plan,
+      ...object,
+      indicators,
+      state: 'SELECTED',
+      agencyId: null,
+      agencyName: null,
+      conflictDeclaration: null,
+      releasedAt: null,
+    };
+    const result = await store.create(tenant, engagementKind, record, {
+      hash: requestHash(body),
+      context: writeContext(request),
+    });
+    return createdResponse(result, request.language);
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: await visible(request, request.params.id),
+  });
+
+  /** A change at the version the caller saw, with the actor and the step recorded. */
+  const save = async (
+    request: OperationRequest<unknown, unknown, { version: number }>,
+    current: StoredEngagement,
+    change: Partial<StoredEngagement>,
+    operation?: string,
+  ) => {
+    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    const next: StoredEngagement = {
+      ...current,
+      ...change,
+      version: current.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    };
+    const context = { ...writeContext(request), ...(operation ? { operation } : {}) };
+    return updatedResponse(
+      await store.update(request.principal.tenant, engagementKind, current, next, context),
+      request.language,
+    );
+  };
+
+  const inState = (current: StoredEngagement, states: readonly EngagementState[]) => {
+    if (!states.includes(current.state)) throw new HttpProblem('invalid-transition', { current });
+  };
+
+  /** The bureau drafts the plan; once commissioned, the agency's lead works on it too, until approval. */
+  const updatePlan: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, { version: number } & Partial<StoredEngagement>>,
+  ) => {
+    const current = await visible(request, request.params.id);
+    const p = request.principal;
+    if (!isPerformanceSection(p) && !leadsAgencyOf(p, current)) throw new HttpProblem('forbidden');
+    inState(current, ['SELECTED', 'AGENCY_CONTRACTED']);
+    const { version: _version, ...changes } = request.body;
+    return save(request, current, changes);
+  };
+
+  /**
+   * Rule 11: an agency on the blacklist, one that declares a conflict, or one that assessed the
+   * same project before it was funded (its own ex-ante work) cannot evaluate it.
+   */
+  const commission: Operation = async (
+    request: OperationRequest<
+      { id: string },
+      unknown,
+      { version: number; agencyId: string; declaration: StoredEngagement['conflictDeclaration'] }
+    >,
+  ) => {
+    const current = await visible(request, request.params.id);
+    const tenant = request.principal.tenant;
+    inState(current, ['SELECTED']);
+    const agency = await store.get(tenant, agencyKind, request.body.agencyId);
+    if (agency?.status !== 'active') {
+      throw new HttpProblem('reference-not-found', {
+        errors: [
+          {
+            pointer: '/agencyId',
+            code: 'reference_not_found',
+            message: describe('reference_not_found', request.language),
+          },
+        ],
+      });
+    }
+    if (agency.creditStatus === 'BLACKLISTED') throw ruleError('/agencyId', 'agency_blacklisted', request);
+    if (!request.body.declaration?.noConflict) throw ruleError('/declaration/noConflict', 'conflict_declared', request);
+    if (current.projectId) {
+      const assessments = await listAll<StoredRecord>(store, tenant, exAnteKind, { ownerId: current.projectId });
+      if (assessments.some((a) => a.agencyId === agency.id))
+        throw ruleError('/agencyId', 'agency_assessed_project', request);
+    }
+    return save(
+      request,
+      current,
+      {
+        state: 'AGENCY_CONTRACTED',
+        agencyId: agency.id,
+        agencyName: String(agency.name),
+        conflictDeclaration: request.body.declaration,
+      },
+      'commission',
+    );
+  };
+
+  const approvePlan: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
+    const current = await visible(request, request.params.id);
+    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    inState(current, ['AGENCY_CONTRACTED']);
+    const problems = planProblems(current);
+    if (problems.length > 0) throw rulesNotMet(problems, request);
+    return save(request, current, { state: 'FIELDWORK' }, 'approve-plan');
+  };
+
+  const closeFieldwork: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
+    const current = await visible(request, request.params.id);
+    if (!leadsAgencyOf(request.principal, current)) throw new HttpProblem('not-found');
+    inState(current, ['FIELDWORK']);
+    return save(request, current, { state: 'PRELIM_FINDINGS' }, 'close-fieldwork');
+  };
+
+  const release: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
+    const current = await visible(request, request.params.id);
+    inState(current, ['FIELDWORK', 'PRELIM_FINDINGS']);
+    if (current.releasedAt !== null) throw new HttpProblem('invalid-transition', { current });
+    return save(request, current, { releasedAt: request.receivedAt }, 'release');
+  };
+
+  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const current = await visible(request, request.params.id);
+    if (!bureauSees(request.principal, current) && !leadsAgencyOf(request.principal, current))
+      throw new HttpProblem('not-found');
+    return {
+      status: 200,
+      body: { items: await store.history(request.principal.tenant, engagementKind, current.id, 100) },
+    };
+  };
+
+  const listAssignments: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const current = await visible(request, request.params.id);
+    if (!bureauSees(request.principal, current) && !leadsAgencyOf(request.principal, current))
+      throw new HttpProblem('not-found');
+    const items = await listAll(store, request.principal.tenant, assignmentKind, { ownerId: current.id });
+    return { status: 200, body: { items } };
+  };
+
+  /** The lead assigns one of the agency's own evaluators to sites of the approved sample. */
+  const createAssignment: Operation = async (request: OperationRequest<{ id: string }, unknown, CreateAssignment>) => {
+    const current = await visible(request, request.params.id);
+    const tenant = request.principal.tenant;
+    if (!leadsAgencyOf(request.principal, current)) throw new HttpProblem('not-found');
+    inState(current, ['AGENCY_CONTRACTED', 'FIELDWORK']);
+    const { body } = request;
+    const evaluator = await store.get(tenant, userKind, body.evaluatorId);
+    const roles = (evaluator?.roles as string[] | undefined) ?? [];
+    if (
+      evaluator?.status !== 'active' ||
+      evaluator.agencyId !== current.agencyId ||
+      !(roles.includes('evaluator') || roles.includes('agency-lead'))
+    ) {
+      throw ruleError('/evaluatorId', 'evaluator_not_in_agency', request);
+    }
+    const sites = new Set(current.sites.map((s) => s.id));
+    const outside = body.siteIds.findIndex((id) => !sites.has(id));
+    if (outside >= 0) throw ruleError(`/siteIds/${outside}`, 'site_not_in_plan', request);
+    const record = {
+      ...newRecord({ ...body }, request),
+      engagementId: current.id,
+      agencyId: current.agencyId,
+      evaluatorName: String(evaluator.displayName),
+    };
+    const result = await store.create(tenant, assignmentKind, record, {
+      hash: requestHash({ engagementId: current.id, ...body }),
+      context: writeContext(request),
+    });
+    return createdResponse(result, request.language);
+  };
+
+  const myAssignments: Operation = async (request: OperationRequest) => ({
+    status: 200,
+    body: { items: (await assignmentsOf(request)).filter((a) => a.status === 'active') },
+  });
+
+  /** An assignment its evaluator (or the agency's lead) may work with. */
+  const visibleAssignment = async (request: OperationRequest, id: string) => {
+    const p = request.principal;
+    const a = await store.get<StoredAssignment>(p.tenant, assignmentKind, id);
+    if (!a || !(isAssignee(p, a) || leadsAgencyOf(p, a))) throw new HttpProblem('not-found');
+    return a;
+  };
+
+  const fieldPackage: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const assignment = await visibleAssignment(request, request.params.id);
+    const e = await store.get<StoredEngagement>(request.principal.tenant, engagementKind, assignment.engagementId);
+    if (!e) throw new HttpProblem('not-found');
+    const body: FieldPackage = {
+      assignment,
+      engagement: {
+        id: e.id,
+        version: e.version,
+        kind: e.kind,
+        title: e.title,
+        state: e.state,
+        fiscalYear: e.fiscalYear,
+        projectName: e.projectName,
+        projectCode: e.projectCode,
+        departmentName: e.departmentName,
+        agencyName: e.agencyName,
+        weights: e.weights,
+        indicators: e.indicators,
+        interviewQuestions: e.interviewQuestions,
+        questionnaires: e.questionnaires,
+        gpsAccuracyLimitMetres: e.gpsAccuracyLimitMetres,
+      },
+      sites: assignment.siteIds.flatMap((id) => e.sites.filter((s) => s.id === id)),
+      downloadedAt: request.receivedAt,
+    };
+    return { status: 200, body };
+  };
+
+  return {
+    visible,
+    visibleAssignment,
+    list,
+    create,
+    get,
+    updatePlan,
+    commission,
+    approvePlan,
+    closeFieldwork,
+    release,
+    history,
+    listAssignments,
+    createAssignment,
+    myAssignments,
+    fieldPackage,
+  };
+};

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
+import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
+
+export interface EngagementFixture {
+  engagement: string;
+  assignment: string;
+  site: string;
+  record: string;
+  photo: string;
+}
+
+/**
+ * A department-spending engagement taken as far as fieldwork and released to the department,
+ * through the API's own operations: commissioned to `agencyId`, its plan completed and approved,
+ * `evaluatorId` assigned to its one site, and one interview recorded with one photo attached
+ * (the bytes really in the bucket). For tests that need an engagement in every relation.
+ */
+export const seedReleasedEngagement = async (
+  store: RecordStore,
+  tenant: string,
+  who: { departmentId: string; agencyId: string; evaluatorId: string; leadId: string },
+): Promise<EngagementFixture> => {
+  const run = operationRunner(store, tenant);
+  const bureau = { userId: 'fixture:performance-section', roles: ['performance-section-reviewer' as const] };
+  const lead = { userId: who.leadId, roles: ['agency-lead' as const], agencyId: who.agencyId };
+  const evaluator = { userId: who.evaluatorId, roles: ['evaluator' as const], agencyId: who.agencyId };
+  const id = uuidV7();
+  let engagement = (
+    await run('createEngagement', bureau, {
+      body: {
+        id,
+        kind: 'DEPARTMENT',
+        fiscalYear: 2026,
+        title: '部门整体支出绩效评价',
+        projectId: null,
+        departmentId: who.departmentId,
+      },
+    })
+  ).body;
+  const step = async (operationId: string, actor: typeof bureau | typeof lead, body: Record<string, unknown> = {}) => {
+    engagement = (await run(operationId, actor, { params: { id }, body: { version: engagement.version, ...body } }))
+      .body;
+  };
+  await step('commissionEngagement', bureau, {
+    agencyId: who.agencyId,
+    declaration: { noConflict: true, statement: '无利益冲突', declaredBy: '负责人', declaredOn: '2026-11-01' },
+  });
+  const site = uuidV7();
+  const indicators = engagement.indicators as { level1: string }[];
+  await step('updateEngagementPlan', lead, {
+    sites: [{ id: site, name: '部门机关', address: '', latitude: null, longitude: null, note: '' }],
+    // A department's own output and benefit indicators, so every level's points add up.
+    indicators: [
+      ...indicators,
+      ...(['OUTPUT', 'BENEFIT'] as const).map((level1) => ({
+        id: uuidV7(),
+        level1,
+        level2: level1 === 'OUTPUT' ? '重点工作' : '履职效益',
+        name: level1 === 'OUTPUT' ? '重点工作完成率' : '社会公众满意度',
+        source: 'ENGAGEMENT',
+        target: '',
+        points: 30,
+        standard: '完成得满分',
+        claim: null,
+      })),
+    ],
+  });
+  await step('approveEngagementPlan', bureau);
+  await step('releaseEngagement', bureau);
+  const assignment = uuidV7();
+  await run('createAssignment', lead, {
+    params: { id },
+    body: { id: assignment, evaluatorId: who.evaluatorId, siteIds: [site], dueDate: null, note: '' },
+  });
+  const bytes = new TextEncoder().encode(`photo ${id}`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const photo = uuidV7();
+  const now = new Date().toISOString();
+  const record = uuidV7();
+  await run('createFieldRecord', evaluator, {
+    body: {
+      id: record,
+      assignmentId: assignment,
+      type: 'INTERVIEW',
+      deviceCreatedAt: now,
+      deviceUpdatedAt: now,
+      mode: 'IN_PERSON',
+      place: '会议室',
+      startedAt: now,
+      interviewee: { category: 'COMPETENT_DEPARTMENT', role: '财务科长', name: '' },
+      consent: { given: false, method: null },
+      answers: [],
+      notes: '访谈记录',
+      linkedIndicatorIds: [],
+      photos: [
+        {
+          id: photo,
+          sha256,
+          sizeBytes: bytes.length,
+          contentType: 'image/jpeg',
+          width: 10,
+          height: 10,
+          caption: '',
+          takenAt: now,
+          position: null,
+        },
+      ],
+    },
+  });
+  const ticket = (
+    await run('signPhotoUpload', evaluator, {
+      params: { id: assignment },
+      body: { id: photo, contentType: 'image/jpeg', sizeBytes: bytes.length, sha256 },
+    })
+  ).body as { upload: { url: string; headers: Record<string, string> } };
+  const { 'content-length': _length, ...headers } = ticket.upload.headers;
+  const put = await fetch(ticket.upload.url, { method: 'PUT', headers, body: bytes });
+  if (!put.ok) throw new Error(`fixture photo upload: ${put.status}`);
+  await run('attachFieldPhoto', evaluator, { params: { id: record }, body: { id: photo } });
+  return { engagement: id, assignment, site, record, photo };
+};
