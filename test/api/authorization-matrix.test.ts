@@ -242,6 +242,11 @@ const matrix: Record<string, Row> = {
   getEngagementHistory: agencyAndBureau,
   listAssignments: agencyAndBureau,
   createAssignment: { roles: { 'agency-lead': [201, 404, 404] }, others: 403, anonymous: 401 },
+  listEngagementEvaluators: {
+    roles: { [perf]: [200, 200, 404], 'agency-lead': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
   listMyAssignments: { roles: everyRelation(['evaluator', 'agency-lead'], 200), others: 403, anonymous: 401 },
   getFieldPackage: {
     roles: { evaluator: [200, 404, 404], 'agency-lead': [200, 404, 404] },

@@ -309,6 +309,12 @@ describe('an engagement from selection to fieldwork', () => {
     const late = await call('agency-lead', 'PATCH', `/engagements/${id}`, { version, sites: [] });
     expect(late.status).toBe(409);
 
+    const people = await call('agency-lead', 'GET', `/engagements/${id}/evaluators`);
+    expect(people.status).toBe(200);
+    expect(people.body.items.map((u: { displayName: string }) => u.displayName).sort()).toEqual(
+      ['周敏', '孙强'].sort(),
+    );
+    expect((await call('rival-lead', 'GET', `/engagements/${id}/evaluators`)).status).toBe(404);
     const colleague = await call('admin', 'POST', '/users', {
       id: uuidV7(),
       username: `eval-${Date.now()}`,

@@ -339,6 +339,29 @@ export const engagementOperations = (store: RecordStore) => {
     return createdResponse(result, request.language);
   };
 
+  /** The agency's people who can take an assignment: active evaluators and leads. */
+  const evaluators: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const current = await visible(request, request.params.id);
+    const p = request.principal;
+    if (!isPerformanceSection(p) && !leadsAgencyOf(p, current)) throw new HttpProblem('not-found');
+    if (!current.agencyId) return { status: 200, body: { items: [] } };
+    const people = await listAll<StoredRecord & { roles?: string[] }>(store, p.tenant, userKind, {
+      filters: [
+        { field: 'agencyId', op: 'eq', value: current.agencyId },
+        { field: 'status', op: 'eq', value: 'active' },
+      ],
+    });
+    const items = people
+      .filter((u) => (u.roles ?? []).some((r) => r === 'evaluator' || r === 'agency-lead'))
+      .map((u) => ({
+        id: u.id,
+        username: String(u.username),
+        displayName: String(u.displayName),
+        roles: u.roles ?? [],
+      }));
+    return { status: 200, body: { items } };
+  };
+
   const myAssignments: Operation = async (request: OperationRequest) => ({
     status: 200,
     body: { items: (await assignmentsOf(request)).filter((a) => a.status === 'active') },
@@ -395,6 +418,7 @@ export const engagementOperations = (store: RecordStore) => {
     history,
     listAssignments,
     createAssignment,
+    evaluators,
     myAssignments,
     fieldPackage,
   };

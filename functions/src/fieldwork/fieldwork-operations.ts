@@ -26,6 +26,7 @@ export const fieldworkOperations = (
     getEngagementHistory: engagements.history,
     listAssignments: engagements.listAssignments,
     createAssignment: engagements.createAssignment,
+    listEngagementEvaluators: engagements.evaluators,
     listMyAssignments: engagements.myAssignments,
     getFieldPackage: engagements.fieldPackage,
     signPhotoUpload: records.signUpload,

@@ -145,6 +145,24 @@ export const fieldworkRoutes: RouteDefinition[] = [
   },
   {
     ...fieldwork,
+    operationId: 'listEngagementEvaluators',
+    method: 'GET',
+    path: '/api/v1/engagements/{id}/evaluators',
+    summary: "The commissioned agency's active evaluators (and leads), to assign",
+    access: ['performance-section-reviewer', 'agency-lead'],
+    params: idParams,
+    response: {
+      status: 200,
+      description: 'All of them',
+      schema: v.object({
+        items: v.array(
+          v.object({ id: v.string(), username: v.string(), displayName: v.string(), roles: v.array(v.string()) }),
+        ),
+      }),
+    },
+  },
+  {
+    ...fieldwork,
     operationId: 'createAssignment',
     method: 'POST',
     path: '/api/v1/engagements/{id}/assignments',
