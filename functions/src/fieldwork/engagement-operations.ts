@@ -28,13 +28,12 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import {
-  createdResponse,
+  createOnce,
   listPage,
   newRecord,
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;
@@ -170,11 +169,7 @@ export const engagementOperations = (store: RecordStore) => {
       conflictDeclaration: null,
       releasedAt: null,
     };
-    const result = await store.create(tenant, engagementKind, record, {
-      hash: requestHash(body),
-      context: writeContext(request),
-    });
-    return createdResponse(result, request.language);
+    return createOnce(store, request, engagementKind, record);
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
@@ -332,11 +327,7 @@ export const engagementOperations = (store: RecordStore) => {
       agencyId: current.agencyId,
       evaluatorName: String(evaluator.displayName),
     };
-    const result = await store.create(tenant, assignmentKind, record, {
-      hash: requestHash({ engagementId: current.id, ...body }),
-      context: writeContext(request),
-    });
-    return createdResponse(result, request.language);
+    return createOnce(store, request, assignmentKind, record, { engagementId: current.id, ...body });
   };
 
   /** The agency's people who can take an assignment: active evaluators and leads. */

@@ -97,6 +97,25 @@ export const createdResponse = <T extends StoredRecord>(
   }
 };
 
+/**
+ * Creates `record` once: the hash of what the client sent (`request`) is the idempotency key, so the
+ * same id and body replay the original answer and the same id with another body is a 409.
+ */
+export const createOnce = async <T extends StoredRecord>(
+  store: RecordStore,
+  request: OperationRequest,
+  kind: RecordKind,
+  record: T,
+  sent: unknown = request.body,
+): Promise<OperationResult> =>
+  createdResponse(
+    await store.create(request.principal.tenant, kind, record, {
+      hash: requestHash(sent),
+      context: writeContext(request),
+    }),
+    request.language,
+  );
+
 /** What an update's outcome answers: 200 with the record, or 409 with the current copy or the taken code. */
 export const updatedResponse = <T extends StoredRecord>(
   result: UpdateOutcome<T>,
@@ -159,11 +178,7 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
     const body = request.body;
     const record = newRecord({ ...body, id: String(body.id) }, request);
     await validateRecord(store, spec, tenant, record, request.language);
-    const result = await store.create(tenant, kind, record, {
-      hash: requestHash(body),
-      context: writeContext(request),
-    });
-    return createdResponse(result, request.language);
+    return createOnce(store, request, kind, record);
   };
 
   const update: Operation = async (

@@ -16,13 +16,12 @@ import { agencyKind } from '#functions/organisation/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import {
-  createdResponse,
+  createOnce,
   listPage,
   newRecord,
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
 import { visibleProject } from '#functions/submission/project-operations.ts';
 import { canSee, seesTenant } from '#functions/submission/project-scope.ts';
 import { exAnteKind, projectKind } from '#functions/submission/record-kinds.ts';
@@ -112,11 +111,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       state: 'DRAFT',
       concludedAt: null,
     };
-    const result = await store.create(tenant, exAnteKind, record, {
-      hash: requestHash(body),
-      context: writeContext(request),
-    });
-    return createdResponse(result, request.language);
+    return createOnce(store, request, exAnteKind, record);
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({

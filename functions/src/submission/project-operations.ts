@@ -9,13 +9,12 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import {
-  createdResponse,
+  createOnce,
   listPage,
   newRecord,
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
 import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
 
@@ -100,11 +99,7 @@ export const projectOperations = (store: RecordStore) => {
       exAnteConclusion: null,
       budgetedAt: null,
     };
-    const result = await store.create(tenant, projectKind, record, {
-      hash: requestHash(body),
-      context: writeContext(request),
-    });
-    return createdResponse(result, request.language);
+    return createOnce(store, request, projectKind, record);
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
