@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the figures of DESIGN.md §6 for the platform, each against a baseline measured
- * in the same run on the same machine. A benchmark, not a test: it prints, it does not assert.
+ * `npm run bench`: the figures of DESIGN.md §6, each against a baseline measured in the same run on
+ * the same machine where there is one. A benchmark, not a test: it prints, it does not assert.
+ * Section 4 needs the built web app (`npm run build -w web`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { demoIndicators } from '@jixiao/infra/local/demo-indicators.ts';
 import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
 import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
+import { benchFieldApp } from './field-app.ts';
 import { bundleHandler } from './lambda-bundle.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -584,6 +586,10 @@ const main = async () => {
         `   ${bundle.name.padEnd(24)} RSS ${mb(m.before)} → ${mb(m.after)} MB: ${growth(m.before, m.after)} %${bundle === bare ? '' : ' (budget < 10 %)'}; heap ${mb(m.heapBefore)} → ${mb(m.heapAfter)} MB; failures ${m.failures}`,
       );
     }
+    console.log('');
+
+    // ---- 4. the field app: first-load JS, Lighthouse, the outbox drain
+    await benchFieldApp(dynamo.endpoint);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     db.destroy();
