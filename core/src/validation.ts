@@ -190,6 +190,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '多份问卷的群体权重合计应为 100',
     en: 'The group weights of the questionnaires must add up to 100',
   }),
+  evaluation_needs_approved_targets: () => ({
+    'zh-CN': '该项目的绩效目标尚未终审通过，不能开展重点评价',
+    en: 'The project’s targets are not final-approved: it cannot be evaluated yet',
+  }),
   agency_blacklisted: () => ({
     'zh-CN': '该第三方机构已被列入黑名单，不能委托',
     en: 'This agency is blacklisted and cannot be commissioned',

@@ -180,7 +180,7 @@ describe('an engagement from selection to fieldwork', () => {
       departmentId: null,
     });
     expect(refused.status).toBe(422);
-    expect(refused.body.errors[0].code).toBe('targets_not_approved');
+    expect(refused.body.errors[0].code).toBe('evaluation_needs_approved_targets');
 
     id = uuidV7();
     const created = await call('perf-reviewer', 'POST', '/engagements', {

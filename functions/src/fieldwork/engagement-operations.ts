@@ -130,7 +130,7 @@ export const engagementOperations = (store: RecordStore) => {
       const project = await store.get<StoredProject>(tenant, projectKind, body.projectId);
       if (!project) throw missing('/projectId');
       // The framework starts from the last approved targets (rule 14), never a draft.
-      if (!project.approvedTargetId) throw ruleError('/projectId', 'targets_not_approved', request);
+      if (!project.approvedTargetId) throw ruleError('/projectId', 'evaluation_needs_approved_targets', request);
       const target = await store.get<PerformanceTarget & StoredRecord>(tenant, targetKind, project.approvedTargetId);
       if (!target) throw missing('/projectId');
       indicators = buildFramework(target.rows, plan.weights, uuidV7);

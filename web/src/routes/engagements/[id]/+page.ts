@@ -1,0 +1,2 @@
+/** An engagement's page exists for every id: the SPA fallback serves it, nothing is prerendered. */
+export const prerender = false;
