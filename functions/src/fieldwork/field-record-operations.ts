@@ -103,13 +103,16 @@ export const fieldRecordOperations = (
     const tenant = principal.tenant;
     const context = writeContext(request);
     const hash = requestHash(body);
-    // A replay is answered from what was stored, whatever has changed in the plan since.
-    const existing = await store.get<StoredFieldRecord>(tenant, fieldRecordKind, body.id);
+    // A replay is answered from what was stored, whatever has changed in the plan since. The two
+    // reads go together: a phone's outbox sends hundreds of these one after another.
+    const [existing, assignment] = await Promise.all([
+      store.get<StoredFieldRecord>(tenant, fieldRecordKind, body.id),
+      engagements.visibleAssignment(request, body.assignmentId),
+    ]);
     if (existing) {
       const stub = { ...existing, version: 1 };
       return createdResponse(await store.create(tenant, fieldRecordKind, stub, { hash, context }), request.language);
     }
-    const assignment = await engagements.visibleAssignment(request, body.assignmentId);
     if (!isAssignee(principal, assignment)) throw new HttpProblem('forbidden');
     const engagement = await engagementOf(request, assignment.engagementId);
     if (!acceptsFieldRecords(engagement.state)) throw new HttpProblem('invalid-transition');
