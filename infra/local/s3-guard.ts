@@ -7,7 +7,10 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
  * checksum a presigned PUT signs (`x-amz-checksum-sha256` must match the bytes, else 400
  * BadDigest). Everything else passes through unchanged, CORS included.
  */
-export const startS3Guard = async (upstreamPort: number): Promise<{ port: number; stop: () => Promise<void> }> => {
+export const startS3Guard = async (
+  upstreamPort: number,
+  port = 0,
+): Promise<{ port: number; stop: () => Promise<void> }> => {
   const forward = (req: IncomingMessage, body: Buffer | undefined, respond: (res: IncomingMessage) => void) =>
     new Promise<void>((done, fail) => {
       const upstream = request(
@@ -81,7 +84,10 @@ export const startS3Guard = async (upstreamPort: number): Promise<{ port: number
       res.end();
     });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : 0,

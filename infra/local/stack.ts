@@ -78,7 +78,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const s3rver = new S3rver({ address: '127.0.0.1', port: s3Port, directory: s3Dir, silent: true });
     await s3rver.run();
     stops.push(() => new Promise<void>((done) => s3rver.close(() => done())));
-    const guard = await startS3Guard(s3Port);
+    // The bucket's origin is in the app's CSP (and in the shell the service worker keeps), so with
+    // a fixed port it stays the same across restarts: the port after the app's.
+    if (options.port) await assertPortFree(options.port + 1, 'the evidence store');
+    const guard = await startS3Guard(s3Port, options.port ? options.port + 1 : 0);
     stops.push(guard.stop);
     const s3Endpoint = `http://127.0.0.1:${guard.port}`;
 

@@ -53,8 +53,23 @@ export class FieldManager {
     this.outbox = new OutboxManager({
       db: () => this.#db,
       token: () => this.#token(),
-      changed: () => void this.refresh().catch(() => undefined),
+      changed: () => this.#changed(),
     });
+  }
+
+  #refreshSoon: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The outbox reports every step it takes; re-reading every record after each one would make a
+   * drain of a thousand records quadratic. The list is re-read at most twice a second instead,
+   * always once more after the last change.
+   */
+  #changed(): void {
+    if (this.#refreshSoon !== undefined) return;
+    this.#refreshSoon = setTimeout(() => {
+      this.#refreshSoon = undefined;
+      void this.refresh().catch(() => undefined);
+    }, 500);
   }
 
   get db(): FieldDb | null {
