@@ -4,7 +4,8 @@
  * a device without a network, and the request's own error says what happened.
  */
 class Connectivity {
-  online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  // Node has a `navigator` without `onLine`: a page rendered at build time is drawn online.
+  online = $state(typeof window === 'undefined' ? true : navigator.onLine);
 
   start(): () => void {
     const update = () => {
