@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { freePort } from '@jixiao/infra/local/ports.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import {
   watchSecurity,
   webBuild,
 } from './browser.ts';
+import { gradientPng } from './gradient-png.ts';
 
 /**
  * The evaluator's field app with no network at all (DESIGN.md §4.9, §7). 孙强 syncs his
@@ -62,39 +62,6 @@ const launchPhone = async (): Promise<BrowserContext> => {
     geolocation: { latitude: site.latitude, longitude: site.longitude, accuracy: 12 },
   });
   return c;
-};
-
-/** A PNG of `width` × `height` (a colour gradient, so it does not compress to nothing), made without a library. */
-const png = (width: number, height: number, tint: number): Buffer => {
-  const stride = 1 + width * 3;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * stride;
-    for (let x = 0; x < width; x++) {
-      const i = row + 1 + x * 3;
-      raw[i] = (x * 255) / width;
-      raw[i + 1] = (y * 255) / height;
-      raw[i + 2] = (tint + x * y) & 0xff;
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 1 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 };
 
 /** Width and height from a JPEG's start-of-frame marker. */
@@ -238,8 +205,8 @@ describe('the field app offline', () => {
     const chooser = page.locator('input[type="file"][capture="environment"]');
     expect(await chooser.getAttribute('accept')).toBe('image/*');
     await chooser.setInputFiles([
-      { name: 'IMG_0001.png', mimeType: 'image/png', buffer: png(3000, 2000, 40) },
-      { name: 'IMG_0002.png', mimeType: 'image/png', buffer: png(2000, 3000, 200) },
+      { name: 'IMG_0001.png', mimeType: 'image/png', buffer: gradientPng(3000, 2000, 40) },
+      { name: 'IMG_0002.png', mimeType: 'image/png', buffer: gradientPng(2000, 3000, 200) },
     ]);
     await expect.poll(() => page.locator('li.photo img').count(), { timeout: 30_000 }).toBe(2);
     await visible(

@@ -3,11 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { freePort } from '@jixiao/infra/local/ports.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, phone, repositoryRoot, screenshot, webBuild } from './browser.ts';
+import { gradientPng } from './gradient-png.ts';
 
 /**
  * The gateway killed in the middle of a sync (DESIGN.md §7): 孙强 queues 20 interviews with a
@@ -73,37 +73,6 @@ const exited = (proc: ChildProcess): Promise<void> =>
     ? Promise.resolve()
     : new Promise((done) => proc.once('exit', () => done()));
 
-const png = (width: number, height: number, tint: number): Buffer => {
-  const stride = 1 + width * 3;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * stride + 1 + x * 3;
-      raw[i] = (x * 255) / width;
-      raw[i + 1] = (y * 255) / height;
-      raw[i + 2] = (tint * 7 + x + y) & 0xff;
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 1 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-};
-
 const api = async (url: string, path: string) => {
   const session = await page.evaluate(() => JSON.parse(localStorage.getItem('jixiao.session') ?? 'null'));
   const response = await fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${session.idToken}` } });
@@ -161,7 +130,7 @@ describe('a sync interrupted by a killed server', () => {
       await page.getByLabel('身份或职务').fill(`居民代表 ${n}`);
       await page
         .locator('input[type="file"][capture="environment"]')
-        .setInputFiles({ name: `IMG_${n}.png`, mimeType: 'image/png', buffer: png(2400, 1600, n) });
+        .setInputFiles({ name: `IMG_${n}.png`, mimeType: 'image/png', buffer: gradientPng(2400, 1600, n) });
       await visible(page.locator('li.photo img'));
       await page.getByRole('button', { name: '完成并加入发送队列' }).click();
       await visible(page.getByText('已加入发送队列，联网后自动发送。'));

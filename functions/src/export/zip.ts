@@ -48,7 +48,7 @@ const checkName = (name: string, seen: Set<string>): Buffer => {
  * A ZIP archive of the entries, in their order, without ZIP64: throws when it would need it (more
  * than 65,535 entries, or 4 GiB or more in one file or in the whole archive).
  */
-export const zip = (entries: ZipEntry[]): Uint8Array => {
+export const zip = (entries: ZipEntry[]): Uint8Array<ArrayBuffer> => {
   if (entries.length > MAX_ENTRIES) {
     throw new Error(`A ZIP archive without ZIP64 holds at most ${MAX_ENTRIES} entries, not ${entries.length}`);
   }

@@ -55,12 +55,18 @@ export const engagementViews = (
       const mine = assignmentId ? await store.get<StoredAssignment>(p.tenant, assignmentKind, assignmentId) : undefined;
       if (!mine || mine.engagementId !== e.id || !isAssignee(p, mine)) throw new HttpProblem('not-found');
     }
-    const where = assignmentId ? { queue: { name: `ASSIGNMENT#${assignmentId}` } } : { ownerId: e.id };
+    // An assignment's queue is checked against this engagement; the engagement's own partition needs no check.
+    const where = assignmentId
+      ? {
+          queue: { name: `ASSIGNMENT#${assignmentId}` },
+          filters: [...filters, { field: 'engagementId', op: 'eq' as const, value: e.id }],
+        }
+      : { ownerId: e.id, filters };
     const page = await listPage<StoredFieldRecord>(
       store,
       p.tenant,
       fieldRecordKind,
-      { limit, cursor, filters: [...filters, { field: 'engagementId', op: 'eq', value: e.id }], ...where },
+      { limit, cursor, ...where },
       request.language,
     );
     return { status: 200, body: page };
@@ -179,7 +185,7 @@ export const engagementViews = (
       },
       request.language,
     );
-    await evidence.write(key, new Uint8Array(zip), 'application/zip');
+    await evidence.write(key, zip, 'application/zip');
     const link = await evidence.signDownload(key, name, 10 * 60);
     return { status: 201, body: { url: link.url, expiresAt: link.expiresAt } };
   };

@@ -56,7 +56,7 @@ export interface ManifestEntry {
 }
 
 export interface WorkingPapers {
-  zip: Uint8Array;
+  zip: Uint8Array<ArrayBuffer>;
   /** Every file of the ZIP except manifest.json and manifest.sha256. */
   manifest: ManifestEntry[];
 }

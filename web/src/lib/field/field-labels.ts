@@ -83,3 +83,7 @@ export const fieldCheckMessage = (code: string): string | undefined =>
   )[code]?.();
 
 export { formatBytes };
+
+/** The app's status-chip tone for a record's state: sent is done, waiting is on its way, the rest need the evaluator. */
+export const stateTone = (state: RecordState): 'ok' | 'back' | 'stop' =>
+  state === 'sent' ? 'ok' : state === 'attention' || state === 'conflict' ? 'stop' : 'back';
