@@ -317,6 +317,35 @@ describe('installable and small', () => {
     }
   });
 
+  it('registers the service worker only once the first page has loaded and settled', async () => {
+    const fresh = await browser.newContext(phone);
+    try {
+      const p = await fresh.newPage();
+      // Notes when the app asks for the worker; SvelteKit's own registration would ask on `load`.
+      await p.addInitScript(() => {
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+          (window as unknown as { registeredAt?: number }).registeredAt ??= performance.now();
+          return register.apply(this, args);
+        };
+      });
+      await p.goto(`${stack.url}/sign-in`);
+      await visible(demoUser(p, 'admin'));
+      const { registeredAt, loadedAt } = await p.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return {
+          registeredAt: (window as unknown as { registeredAt: number }).registeredAt,
+          loadedAt: navigation.loadEventEnd,
+        };
+      });
+      expect(loadedAt).toBeGreaterThan(0);
+      expect(registeredAt - loadedAt).toBeGreaterThanOrEqual(2000);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('loads at most 120 KB of gzipped JavaScript on the first route', async () => {
     const fresh = await browser.newContext(phone);
     try {
