@@ -248,6 +248,45 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '已接收的照片是证据，不能删除或更换',
     en: 'A received photo is evidence: it cannot be removed or replaced',
   }),
+  // Monitoring (domain.md §5.4, §6.7, rule 8)
+  data_date_in_year: () => ({ 'zh-CN': '数据截止日期应在预算年度内', en: 'The data date falls in the fiscal year' }),
+  deadline_after_data_date: () => ({
+    'zh-CN': '报送截止日期应晚于数据截止日期',
+    en: 'The deadline comes after the data date',
+  }),
+  key_projects_required: () => ({ 'zh-CN': '重点监控须至少选择一个项目', en: 'Choose at least one key project' }),
+  checkpoint_months_unique: () => ({ 'zh-CN': '每个月份只能设一个检查点', en: 'One checkpoint per month' }),
+  red_gap_below_yellow: () => ({
+    'zh-CN': '红色预警的落后幅度不能小于黄色预警',
+    en: 'The red gap may not be smaller than the yellow gap',
+  }),
+  unique_items: () => ({ 'zh-CN': '选项不能重复', en: 'Items must not repeat' }),
+  executed_above_budget: () => ({
+    'zh-CN': '执行数不能超过该资金来源的全年预算数',
+    en: 'Execution may not exceed the annual budget of this source',
+  }),
+  forecast_below_executed: () => ({
+    'zh-CN': '全年预计执行数不能小于已执行数',
+    en: 'The full-year forecast may not be below what is already spent',
+  }),
+  forecast_above_budget: () => ({
+    'zh-CN': '全年预计执行数超过全年预算数，请先调整预算',
+    en: 'The forecast exceeds the annual budget: adjust the budget first',
+  }),
+  numeric_actual: () => ({ 'zh-CN': '定量指标的完成值必须是数字', en: 'A quantitative value must be a number' }),
+  likelihood_required: () => ({ 'zh-CN': '请选择完成目标可能性', en: 'Choose how likely the target is met' }),
+  deviation_reason_required: () => ({
+    'zh-CN': '完成目标可能性不是“确定能”时，至少勾选一项偏差原因',
+    en: 'Unless the target is certain to be met, tick at least one deviation reason',
+  }),
+  corrective_measures_required: () => ({
+    'zh-CN': '完成目标可能性不是“确定能”时，须填写纠偏措施',
+    en: 'Unless the target is certain to be met, give the corrective measures',
+  }),
+  deviation_analysis_required: () => ({
+    'zh-CN': '勾选“其他”原因时，须在偏差原因分析中说明',
+    en: 'Ticking “other” needs an explanation in the analysis',
+  }),
 };
 
 const weightMessage = (zh: string, en: string, r: unknown): Record<Language, string> => {

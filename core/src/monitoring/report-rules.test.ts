@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportLine } from '#core/monitoring/monitoring-report.ts';
+import { type ReportContent, reportErrors } from '#core/monitoring/report-rules.ts';
+
+const line = (fields: Partial<ReportLine> = {}): ReportLine => ({
+  rowId: 'r1',
+  period: 'ANNUAL',
+  level1: 'OUTPUT',
+  level2: 'QUANTITY',
+  name: '改造小区数量',
+  operator: 'GTE',
+  targetValue: '100',
+  unit: '个',
+  actualToDate: '50',
+  forecastYearEnd: '100',
+  likelihood: 'CERTAIN',
+  deviationReasons: [],
+  deviationAnalysis: '',
+  correctiveMeasures: '',
+  remarks: '',
+  ...fields,
+});
+
+const complete = (fields: Partial<ReportContent> = {}): ReportContent => ({
+  budget: { fiscal: 1_000_000, carryOver: 200_000, other: 0 },
+  executed: { fiscal: 500_000, carryOver: 0, other: 0 },
+  forecastFullYearFen: 1_100_000,
+  goalProgress: '已完成 50 个小区改造。',
+  lines: [line()],
+  ...fields,
+});
+const codes = (content: ReportContent) => reportErrors(content, 'zh-CN').map((e) => `${e.pointer} ${e.code}`);
+
+describe('monitoring report rules', () => {
+  it('accepts a complete report', () => {
+    expect(codes(complete())).toEqual([]);
+  });
+
+  it('rule 8: a likelihood is required; unless 确定能, a deviation reason and corrective measures', () => {
+    expect(codes(complete({ lines: [line({ likelihood: null })] }))).toEqual([
+      '/lines/0/likelihood likelihood_required',
+    ]);
+    expect(codes(complete({ lines: [line({ likelihood: 'POSSIBLE' })] }))).toEqual([
+      '/lines/0/deviationReasons deviation_reason_required',
+      '/lines/0/correctiveMeasures corrective_measures_required',
+    ]);
+    expect(
+      codes(
+        complete({
+          lines: [
+            line({
+              likelihood: 'IMPOSSIBLE',
+              deviationReasons: ['FUNDING', 'STAFFING'],
+              correctiveMeasures: '增派人员',
+            }),
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    const [error] = reportErrors(
+      complete({ lines: [line({ likelihood: 'POSSIBLE', correctiveMeasures: '加快进度' })] }),
+      'zh-CN',
+    );
+    expect(error?.message).toBe('完成目标可能性不是“确定能”时，至少勾选一项偏差原因');
+  });
+
+  it('asks for an explanation when 其他 is ticked', () => {
+    expect(codes(complete({ lines: [line({ deviationReasons: ['OTHER'] })] }))).toEqual([
+      '/lines/0/deviationAnalysis deviation_analysis_required',
+    ]);
+  });
+
+  it('wants numbers for a quantitative line and words for a qualitative one', () => {
+    expect(codes(complete({ lines: [line({ actualToDate: '约一半', forecastYearEnd: '' })] }))).toEqual([
+      '/lines/0/actualToDate numeric_actual',
+      '/lines/0/forecastYearEnd required',
+    ]);
+    expect(
+      codes(
+        complete({
+          lines: [
+            line({
+              operator: 'QUALITATIVE',
+              targetValue: '明显改善',
+              actualToDate: '有所改善',
+              forecastYearEnd: '明显改善',
+            }),
+          ],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps the money consistent: execution within each source, forecast between spent and budget', () => {
+    expect(
+      codes(complete({ executed: { fiscal: 1_000_001, carryOver: 0, other: 0 }, forecastFullYearFen: 1_100_000 })),
+    ).toEqual(['/executed/fiscal executed_above_budget']);
+    expect(codes(complete({ forecastFullYearFen: 499_999 }))).toEqual(['/forecastFullYearFen forecast_below_executed']);
+    expect(codes(complete({ forecastFullYearFen: 1_200_001 }))).toEqual(['/forecastFullYearFen forecast_above_budget']);
+    expect(codes(complete({ forecastFullYearFen: null, goalProgress: ' ' }))).toEqual([
+      '/forecastFullYearFen required',
+      '/goalProgress required',
+    ]);
+  });
+});
