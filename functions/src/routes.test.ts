@@ -1,6 +1,7 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { describe, expect, it } from 'vitest';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
+import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
@@ -13,6 +14,7 @@ const operationsOf = {
   organisation: organisationOperations(unusedStore),
   submission: submissionOperations(unusedStore),
   fieldwork: fieldworkOperations(unusedStore),
+  monitoring: monitoringOperations(unusedStore),
 };
 
 describe('route table', () => {

@@ -1,4 +1,5 @@
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
+import { monitoringRoutes } from '#functions/routes/monitoring-routes.ts';
 import { organisationRoutes } from '#functions/routes/organisation-routes.ts';
 import { platformRoutes } from '#functions/routes/platform-routes.ts';
 import type { Capability, RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -16,6 +17,7 @@ export const routes: readonly RouteDefinition[] = [
   ...organisationRoutes,
   ...submissionRoutes,
   ...fieldworkRoutes,
+  ...monitoringRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

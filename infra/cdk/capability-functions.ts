@@ -27,6 +27,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   // Signs photo uploads under an evaluator's assignment prefix, reads them back to verify and
   // to pack the working papers, and writes the working-papers ZIP.
   fieldwork: true,
+  // Reads and writes records only; its exports are streamed back in the response.
+  monitoring: false,
 };
 
 /**

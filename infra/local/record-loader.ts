@@ -3,6 +3,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
+import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '@jixiao/functions/organisation/organisation-operations.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
@@ -56,6 +57,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...organisationOperations(store),
     ...submissionOperations(store),
     ...fieldworkOperations(store),
+    ...monitoringOperations(store),
   };
   return async (
     operationId: string,

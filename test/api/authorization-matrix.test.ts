@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
 import { engagementKind, fieldRecordKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
+import { monitoringReportKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import {
   agencyKind,
   departmentKind,
@@ -16,6 +18,7 @@ import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts'
 import { recordLoader } from '@jixiao/infra/local/record-loader.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
+import { seedMonitoringReport, seedMonitoringRound } from '../support/monitoring-fixture.ts';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
@@ -67,6 +70,9 @@ const projectRoles: Role[] = [
 const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcomes>> =>
   Object.fromEntries(who.map((r) => [r, [status, status, status] as const]));
 const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
+/** Tenant-wide records: any relation in this tenant, none in another. */
+const everyRelationBut404 = (who: Role[]): Partial<Record<Role, Outcomes>> =>
+  Object.fromEntries(who.map((r) => [r, [200, 200, 404] as const]));
 const assessmentRead: Row = {
   roles: { ...projectPeople(200, 200, 404), 'agency-lead': [200, 404, 404], evaluator: [200, 404, 404] },
   others: 403,
@@ -285,6 +291,36 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
+
+  // Monitoring (issue 5). Rounds are the tenant's; "own" is a report of the callers' department
+  // (教育局, section 教科文科) and "other" one of 发改委, both in a round of this tenant.
+  getMonitoringSettings: {
+    roles: everyRelation(['business-section-reviewer', perf], 200),
+    others: 403,
+    anonymous: 401,
+  },
+  saveMonitoringSettings: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
+  listMonitoringRounds: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  createMonitoringRound: { roles: { [perf]: [201, 201, 201] }, others: 403, anonymous: 401 },
+  getMonitoringRound: { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+  issueMonitoringRound: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  getMonitoringDashboard: {
+    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf]),
+    others: 403,
+    anonymous: 401,
+  },
+  listMonitoringReports: { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+  getMonitoringReport: scopedRead,
+  saveMonitoringReport: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  submitMonitoringReport: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
+  departmentReviewMonitoringReport: { roles: { 'department-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
+  firstReviewMonitoringReport: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
+  finalReviewMonitoringReport: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  getMonitoringReportHistory: scopedRead,
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -304,7 +340,7 @@ type Targets = Record<
   'section' | 'department' | 'unit' | 'agency' | 'user' | 'indicator' | 'project' | 'target' | 'exAnte',
   string
 > &
-  Record<'engagement' | 'assignment' | 'fieldRecord' | 'photo' | 'site', string>;
+  Record<'engagement' | 'assignment' | 'fieldRecord' | 'photo' | 'site' | 'round' | 'report', string>;
 /** A released engagement with an assignment, a record and a photo in each relation. */
 const engagements = new Map<Relation, EngagementFixture>();
 const fieldworkTargets = (relation: Relation) => {
@@ -317,7 +353,14 @@ const fieldworkTargets = (relation: Relation) => {
     site: f?.site ?? uuidV7(),
   };
 };
-const targets = (relation: Relation): Targets => ({ ...organisationTargets(relation), ...fieldworkTargets(relation) });
+/** A monitoring round in each tenant, and a report of the own and the other department. */
+const monitoring = new Map<Relation, { round: string; report: string }>();
+const monitoringTargets = (relation: Relation) => monitoring.get(relation) ?? { round: uuidV7(), report: uuidV7() };
+const targets = (relation: Relation): Targets => ({
+  ...organisationTargets(relation),
+  ...fieldworkTargets(relation),
+  ...monitoringTargets(relation),
+});
 const organisationTargets = (relation: Relation) =>
   relation === 'own-department'
     ? {
@@ -365,6 +408,8 @@ const idKey = (path: string): keyof Targets | undefined => {
     ['/api/v1/engagements/', 'engagement'],
     ['/api/v1/assignments/', 'assignment'],
     ['/api/v1/field-records/', 'fieldRecord'],
+    ['/api/v1/monitoring-rounds/', 'round'],
+    ['/api/v1/monitoring-reports/', 'report'],
   ];
   return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
 };
@@ -387,9 +432,11 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const path = route.path
     .replace('{id}', pathKey ? t[pathKey] : '')
     .replace('{attachmentId}', attachments.get(relation) ?? uuidV7())
-    .replace('{photoId}', t.photo);
+    .replace('{photoId}', t.photo)
+    .replace('{fiscalYear}', '2026');
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
-  const fieldwork = await fieldworkRequest(operationId, path, t, tenant);
+  const fieldwork =
+    (await fieldworkRequest(operationId, path, t, tenant)) ?? (await monitoringRequest(operationId, path, t, tenant));
   if (fieldwork) return fieldwork;
   if (operationId === 'exportDepartmentTargets') {
     return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
@@ -574,9 +621,84 @@ const fieldworkRequest = async (
   }
 };
 
+/** Monitoring requests whose body or query the generic rules cannot make. */
+const monitoringRequest = async (
+  operationId: string,
+  path: string,
+  t: Targets,
+  tenant: string,
+): Promise<{ path: string; body?: unknown } | undefined> => {
+  switch (operationId) {
+    case 'saveMonitoringSettings':
+      return { path, body: { version: staleVersion, thresholds: defaultThresholds } };
+    case 'createMonitoringRound':
+      // A year without budgeted projects: the round opens, with nothing to issue.
+      return {
+        path,
+        body: {
+          id: uuidV7(),
+          fiscalYear: 2031,
+          name: '矩阵测试监控',
+          dataDate: '2031-06-30',
+          deadline: '2031-07-20',
+          scope: 'ALL',
+        },
+      };
+    case 'issueMonitoringRound':
+      return { path, body: {} };
+    case 'listMonitoringReports':
+      return { path: `${path}?departmentId=${t.department}` };
+    case 'saveMonitoringReport': {
+      const current = await stack.store.get(tenant, monitoringReportKind, t.report);
+      return { path, body: { version: current?.version ?? 1, goalProgress: `进展${suffix()}` } };
+    }
+    case 'submitMonitoringReport':
+      return { path, body: { version: staleVersion } };
+    case 'departmentReviewMonitoringReport':
+    case 'firstReviewMonitoringReport':
+    case 'finalReviewMonitoringReport':
+      return { path, body: { version: staleVersion, decision: 'approve' } };
+    default:
+      return undefined;
+  }
+};
+
 beforeAll(async () => {
   stack = await startTestStack();
   other = await seedOtherTenant(stack.store);
+  const ownRound = await seedMonitoringRound(stack.store, demoTenant.id);
+  const farRound = await seedMonitoringRound(stack.store, otherTenant.id);
+  const departmentOf = (t: Pick<Targets, 'department' | 'section' | 'unit'>, name: string) => ({
+    id: t.department,
+    code: name,
+    name,
+    series: 'GOVERNMENT',
+    financeSectionId: t.section,
+    unitId: t.unit,
+    unitName: `${name}机关`,
+  });
+  monitoring.set('own-department', {
+    round: ownRound,
+    report: await seedMonitoringReport(
+      stack.store,
+      demoTenant.id,
+      ownRound,
+      departmentOf(organisationTargets('own-department'), '教育局'),
+    ),
+  });
+  monitoring.set('other-department', {
+    round: ownRound,
+    report: await seedMonitoringReport(
+      stack.store,
+      demoTenant.id,
+      ownRound,
+      departmentOf(organisationTargets('other-department'), '发改委'),
+    ),
+  });
+  monitoring.set('other-tenant', {
+    round: farRound,
+    report: await seedMonitoringReport(stack.store, otherTenant.id, farRound, departmentOf(other, '河西教育局')),
+  });
   // An evaluator of the other agency, in this tenant and in the other one.
   const otherAgency = demoId('agency:91120116MA06B3T71L');
   const rivalEvaluator = uuidV7();

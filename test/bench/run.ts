@@ -15,6 +15,7 @@ import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/docume
 import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
 import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
+import { monitoringRoundKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { departmentKind, financeSectionKind } from '@jixiao/functions/organisation/record-kinds.ts';
 import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
@@ -459,6 +460,21 @@ const main = async () => {
         }),
       }),
     );
+    const roundId = demoId('monitoring-round:bench');
+    await db.send(
+      new PutCommand({
+        TableName: coldTable,
+        Item: keys.recordItem(tenant, monitoringRoundKind, {
+          id: roundId,
+          version: 1,
+          fiscalYear: 2026,
+          name: '2026 年 1–6 月运行监控',
+          dataDate: '2026-06-30',
+          deadline: '2026-07-20',
+          roundStatus: 'ISSUED',
+        }),
+      }),
+    );
     const admin = { sub: 'bench-admin', 'custom:tenant': tenant, 'cognito:groups': '[tenant-admin]' };
     const apiEvent = (
       routeKey: string,
@@ -500,6 +516,12 @@ const main = async () => {
             'GET /api/v1/engagements/{id}',
             `/api/v1/engagements/${engagementId}`,
             { id: engagementId },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
+          monitoring: apiEvent(
+            'GET /api/v1/monitoring-rounds/{id}',
+            `/api/v1/monitoring-rounds/${roundId}`,
+            { id: roundId },
             { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
           ),
         }[capability],

@@ -170,6 +170,8 @@ export const monitoringReport = v.object({
   unitId: anyId,
   unitName: v.string(),
   financeSectionId: v.nullish(anyId),
+  /** The round's thresholds, so every save judges by the same rules without reading the round. */
+  thresholds: monitoringThresholds,
   /** The approved target version the lines come from (rule 14's "last approved"). */
   targetId: anyId,
   targetVersionNo: v.number(),
@@ -191,5 +193,45 @@ export const reportQuery = v.strictObject({
   ...pageQuery,
   departmentId: v.optional(anyId),
   reviewStatus: v.optional(v.picklist(targetStatusCodes)),
-  colour: v.optional(v.picklist(warningColourCodes)),
+});
+
+const opinion = text(0, 1000);
+/** The unit approver signs it off and sends it on. */
+export const submitReport = v.strictObject({ version, opinion: v.optional(opinion, '') });
+/** A reviewer passes it on or returns it; a return says why. */
+export const reportDecision = v.pipe(
+  v.strictObject({
+    version,
+    decision: v.picklist(['approve', 'return']),
+    opinion: v.optional(opinion, ''),
+  }),
+  v.forward(
+    v.check((d) => d.decision === 'approve' || d.opinion.length > 0, 'return_needs_reason'),
+    ['opinion'],
+  ),
+);
+
+export const roundQuery = v.strictObject({
+  ...pageQuery,
+  fiscalYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'fiscal_year'))),
+});
+
+export const settingsParams = v.strictObject({
+  fiscalYear: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}$/, 'fiscal_year'),
+    v.transform(Number),
+    v.minValue(2000, 'fiscal_year'),
+    v.maxValue(2100, 'fiscal_year'),
+  ),
+});
+export const saveSettings = v.strictObject({
+  /** 0 when the year still uses the defaults. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  thresholds: monitoringThresholds,
+});
+export const monitoringSettings = v.object({
+  fiscalYear: v.number(),
+  thresholds: monitoringThresholds,
+  version: v.number(),
 });

@@ -36,6 +36,10 @@ const report = (executedFen: number, forecast: string, likelihood: ReportLine['l
   const executed = { fiscal: executedFen, carryOver: 0, other: 0 };
   const lines = [line('a', forecast, likelihood), line('b', '100', 'CERTAIN')];
   return {
+    id: `report-${executedFen}`,
+    projectCode: 'DL2026ZJ0001',
+    projectName: '项目',
+    unitName: '单位',
     reviewStatus: 'DRAFT',
     budget,
     executed,
@@ -58,7 +62,14 @@ describe('a department tally', () => {
       executedFen: 100_000,
       submitted: 1,
       late: 0,
+      red: [{ reportId: 'report-100000', projectCode: 'DL2026ZJ0001', executionRatePct: 10 }],
     });
+    expect(countsOf(sent).red[0]!.warnings.map((w) => w.code)).toEqual([
+      'budget_below_checkpoint',
+      'budget_behind_time',
+      'likelihood',
+      'forecast_far_off',
+    ]);
   });
 
   it('counts a report first sent after the deadline day in Beijing as late', () => {
@@ -83,7 +94,11 @@ describe('a department tally', () => {
     });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.array(step, { maxLength: 60 }), (size, steps) => {
-        const reports: TallySource[] = Array.from({ length: size }, () => report(0, '100', null));
+        const ids = (i: number) => ({ id: `r${i}`, projectCode: `P${(i * 7) % 5}` });
+        const reports: TallySource[] = Array.from({ length: size }, (_, i) => ({
+          ...report(0, '100', null),
+          ...ids(i),
+        }));
         let tally = reports.reduce((t, r) => applyChange(t, undefined, r), emptyCounts());
         for (const s of steps) {
           const i = s.which % reports.length;

@@ -1,5 +1,5 @@
 import type { WarningColour } from '#core/monitoring/monitoring-config.ts';
-import type { MonitoringReport } from '#core/monitoring/monitoring-report.ts';
+import type { MonitoringReport, Warning } from '#core/monitoring/monitoring-report.ts';
 import { isReported } from '#core/monitoring/report-workflow.ts';
 import { annualTotal } from '#core/submission/project.ts';
 
@@ -32,11 +32,31 @@ export interface TallyCounts {
   /** Reports sent on at least once; of those, first sent after the deadline. */
   submitted: number;
   late: number;
+  /** The red list: reported projects whose colour is red, by project code, with their red reasons. */
+  red: RedEntry[];
+}
+
+export interface RedEntry {
+  reportId: string;
+  projectCode: string;
+  projectName: string;
+  unitName: string;
+  executionRatePct: number | null;
+  warnings: Warning[];
 }
 
 export type TallySource = Pick<
   MonitoringReport,
-  'reviewStatus' | 'assessment' | 'budget' | 'executed' | 'firstSubmittedAt' | 'deadline'
+  | 'id'
+  | 'projectCode'
+  | 'projectName'
+  | 'unitName'
+  | 'reviewStatus'
+  | 'assessment'
+  | 'budget'
+  | 'executed'
+  | 'firstSubmittedAt'
+  | 'deadline'
 >;
 
 const colours = (): Record<WarningColour, number> => ({ GREEN: 0, YELLOW: 0, RED: 0 });
@@ -50,6 +70,7 @@ export const emptyCounts = (): TallyCounts => ({
   executedFen: 0,
   submitted: 0,
   late: 0,
+  red: [],
 });
 
 /** The calendar day in China of an instant: deadlines are Beijing days. */
@@ -70,6 +91,18 @@ export const countsOf = (report: TallySource): TallyCounts => {
     }
     counts.budgetFen = annualTotal(report.budget);
     counts.executedFen = annualTotal(report.executed);
+    if (report.assessment.colour === 'RED') {
+      counts.red = [
+        {
+          reportId: report.id,
+          projectCode: report.projectCode,
+          projectName: report.projectName,
+          unitName: report.unitName,
+          executionRatePct: report.assessment.executionRatePct,
+          warnings: report.assessment.warnings.filter((w) => w.colour === 'RED'),
+        },
+      ];
+    }
   }
   return counts;
 };
@@ -86,8 +119,12 @@ const combine = (a: TallyCounts, b: TallyCounts, sign: 1 | -1): TallyCounts => {
     executedFen: a.executedFen + sign * b.executedFen,
     submitted: a.submitted + sign * b.submitted,
     late: a.late + sign * b.late,
+    red: sign === 1 ? byCode([...a.red, ...b.red]) : a.red.filter((e) => !b.red.some((x) => x.reportId === e.reportId)),
   };
 };
+
+const byCode = (entries: RedEntry[]): RedEntry[] =>
+  entries.sort((x, y) => x.projectCode.localeCompare(y.projectCode) || x.reportId.localeCompare(y.reportId));
 export const plus = (a: TallyCounts, b: TallyCounts): TallyCounts => combine(a, b, 1);
 export const minus = (a: TallyCounts, b: TallyCounts): TallyCounts => combine(a, b, -1);
 
@@ -108,4 +145,5 @@ export const countsOnly = (t: TallyCounts): TallyCounts => ({
   executedFen: t.executedFen,
   submitted: t.submitted,
   late: t.late,
+  red: t.red,
 });

@@ -1,0 +1,94 @@
+import { percent, ratio, toNumber } from '@jixiao/core/monitoring/exact-ratio.ts';
+import {
+  beijingDay,
+  emptyCounts,
+  plus,
+  type RedEntry,
+  type TallyCounts,
+} from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { monthOf } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import type { Principal } from '@jixiao/core/principal.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import type { roundOperations } from '#functions/monitoring/round-operations.ts';
+import type { TallyRecord } from '#functions/monitoring/tally-writes.ts';
+import type { RecordStore } from '#functions/ports/record-store.ts';
+import { seesTenant } from '#functions/submission/project-scope.ts';
+
+/** Execution to date over budget, in percent with one decimal; null without a budget. */
+const rateOf = (counts: TallyCounts): number | null =>
+  counts.budgetFen > 0 ? toNumber(percent(ratio(counts.executedFen, counts.budgetFen)), 1) : null;
+
+const figures = (counts: TallyCounts) => {
+  const { red: _red, ...rest } = counts;
+  return { ...rest, notSubmitted: counts.reports - counts.submitted, executionRatePct: rateOf(counts) };
+};
+
+/** Which departments' tallies the caller may read: the tenant, a section's departments, or their own. */
+const inScope = (p: Principal, tally: TallyRecord): boolean =>
+  seesTenant(p) ||
+  (p.roles.includes('business-section-reviewer') &&
+    p.sectionId !== undefined &&
+    p.sectionId === tally.financeSectionId) ||
+  (p.roles.includes('department-reviewer') && p.departmentId === tally.departmentId);
+
+/**
+ * The bureau's view of a round (domain.md §5.4, DESIGN.md §4.4): warning counts by colour per
+ * department and series, execution against time progress, the red list and who has not yet
+ * reported. Everything comes from the departments' tallies, kept on write: one read of the round
+ * and one item per department, however many projects there are.
+ */
+export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeof roundOperations>) => {
+  const dashboard: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const round = await rounds.visibleRound(request, request.params.id);
+    const tallies: TallyRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.list<TallyRecord>(request.principal.tenant, monitoringTallyKind, {
+        limit: 250,
+        cursor,
+        ownerId: round.id,
+      });
+      tallies.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const visible = tallies.filter((t) => inScope(request.principal, t));
+
+    const bySeries = new Map<string, TallyCounts>();
+    for (const t of visible)
+      bySeries.set(t.departmentSeries, plus(bySeries.get(t.departmentSeries) ?? emptyCounts(), t));
+    const total = visible.reduce<TallyCounts>((sum, t) => plus(sum, t), emptyCounts());
+    const red: (RedEntry & { departmentId: string; departmentName: string })[] = visible.flatMap((t) =>
+      t.red.map((entry) => ({ ...entry, departmentId: t.departmentId, departmentName: t.departmentName })),
+    );
+    const today = beijingDay(request.receivedAt);
+    return {
+      status: 200,
+      body: {
+        round: {
+          id: round.id,
+          name: round.name,
+          fiscalYear: round.fiscalYear,
+          dataDate: round.dataDate,
+          deadline: round.deadline,
+          roundStatus: round.roundStatus,
+        },
+        timeProgressPct: toNumber(percent(ratio(monthOf(round.dataDate), 12)), 1),
+        pastDeadline: today > round.deadline,
+        total: figures(total),
+        series: [...bySeries].map(([series, counts]) => ({ series, ...figures(counts) })),
+        departments: visible.map((t) => ({
+          departmentId: t.departmentId,
+          departmentCode: t.departmentCode,
+          departmentName: t.departmentName,
+          series: t.departmentSeries,
+          ...figures(t),
+        })),
+        red,
+        /** The round and one tally per department: what this answer cost to read. */
+        itemsRead: 1 + tallies.length,
+      },
+    };
+  };
+  return { dashboard };
+};

@@ -1,0 +1,29 @@
+import type { Operations } from '#functions/http/api-handler.ts';
+import { dashboardOperations } from '#functions/monitoring/dashboard-operations.ts';
+import { reportOperations } from '#functions/monitoring/report-operations.ts';
+import { roundOperations } from '#functions/monitoring/round-operations.ts';
+import type { RecordStore } from '#functions/ports/record-store.ts';
+
+/** Mid-year monitoring, by operationId (routes/monitoring-routes.ts). */
+export const monitoringOperations = (store: RecordStore): Operations => {
+  const rounds = roundOperations(store);
+  const reports = reportOperations(store);
+  const views = dashboardOperations(store, rounds);
+  return {
+    getMonitoringSettings: rounds.getSettings,
+    saveMonitoringSettings: rounds.saveSettings,
+    listMonitoringRounds: rounds.list,
+    createMonitoringRound: rounds.create,
+    getMonitoringRound: rounds.get,
+    issueMonitoringRound: rounds.issue,
+    getMonitoringDashboard: views.dashboard,
+    listMonitoringReports: reports.list,
+    getMonitoringReport: reports.get,
+    saveMonitoringReport: reports.save,
+    submitMonitoringReport: reports.submit,
+    departmentReviewMonitoringReport: reports.departmentReview,
+    firstReviewMonitoringReport: reports.firstReview,
+    finalReviewMonitoringReport: reports.finalReview,
+    getMonitoringReportHistory: reports.history,
+  };
+};

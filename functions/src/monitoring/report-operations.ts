@@ -1,0 +1,247 @@
+import type { Language } from '@jixiao/core/language.ts';
+import type { LineEntry, SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
+import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { reportErrors } from '@jixiao/core/monitoring/report-rules.ts';
+import {
+  canTakeReportAction,
+  editableReportStatuses,
+  type ReportAction,
+  reportActions,
+} from '@jixiao/core/monitoring/report-workflow.ts';
+import type { Principal } from '@jixiao/core/principal.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performance-target.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import { monitoringReportKind, monitoringRoundKind, monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import {
+  countsChange,
+  type StoredReport,
+  type TallyRecord,
+  tallyId,
+  tallyUpdate,
+} from '#functions/monitoring/tally-writes.ts';
+import type { ListFilter, RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
+import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import { canSee, isUnitMember, seesTenant } from '#functions/submission/project-scope.ts';
+
+/** How many times a change re-reads and retries when only the department's tally moved underneath it. */
+const attempts = 5;
+
+const fieldError = (pointer: string, code: string, language: Language): FieldError => ({
+  pointer,
+  code,
+  message: describe(code, language),
+});
+
+/** Whether the caller may take a review step on a report, in the role the step belongs to. */
+const mayAct = (p: Principal, action: ReportAction, report: StoredReport): boolean => {
+  const role = reportActions[action].role;
+  if (!p.roles.includes(role)) return false;
+  switch (role) {
+    case 'unit-approver':
+      return p.unitId !== undefined && p.unitId === report.unitId;
+    case 'department-reviewer':
+      return p.departmentId !== undefined && p.departmentId === report.departmentId;
+    case 'business-section-reviewer':
+      return p.sectionId !== undefined && p.sectionId === report.financeSectionId;
+    default:
+      return true;
+  }
+};
+
+export const reportOperations = (store: RecordStore) => {
+  const visibleReport = async (request: OperationRequest, id: string): Promise<StoredReport> => {
+    const report = await store.get<StoredReport>(request.principal.tenant, monitoringReportKind, id);
+    if (!report || !canSee(request.principal, report)) throw new HttpProblem('not-found');
+    return report;
+  };
+
+  const withChecks = (report: StoredReport, language: Language) => ({
+    ...report,
+    checks: reportErrors(report, language),
+  });
+
+  /**
+   * A round's reports of one department. Units and department reviewers read their own
+   * department; the bureau names the department (its dashboard lists them).
+   */
+  const list: Operation = async (
+    request: OperationRequest<{ id: string }, Record<string, string | number | undefined>>,
+  ) => {
+    const p = request.principal;
+    const { limit, cursor, q, departmentId, reviewStatus } = request.query;
+    if (!(await store.get(p.tenant, monitoringRoundKind, request.params.id))) throw new HttpProblem('not-found');
+    const department = (departmentId as string | undefined) ?? p.departmentId;
+    if (!department)
+      throw new HttpProblem('validation-failed', {
+        errors: [fieldError('/departmentId', 'required', request.language)],
+      });
+    const filters: ListFilter[] = [];
+    if (!seesTenant(p)) {
+      if (p.roles.includes('business-section-reviewer') && p.sectionId) {
+        filters.push({ field: 'financeSectionId', op: 'eq', value: p.sectionId });
+      } else if (p.departmentId !== department) {
+        return { status: 200, body: { items: [] } };
+      } else if (!p.roles.includes('department-reviewer')) {
+        if (!p.unitId) return { status: 200, body: { items: [] } };
+        filters.push({ field: 'unitId', op: 'eq', value: p.unitId });
+      }
+    }
+    if (reviewStatus) filters.push({ field: 'reviewStatus', op: 'eq', value: String(reviewStatus) });
+    const page = await listPage<StoredReport>(
+      store,
+      p.tenant,
+      monitoringReportKind,
+      {
+        limit: Number(limit),
+        cursor: cursor as string | undefined,
+        q: q as string | undefined,
+        ownerId: `${request.params.id}#${department}`,
+        filters,
+      },
+      request.language,
+    );
+    return { status: 200, body: page };
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: withChecks(await visibleReport(request, request.params.id), request.language),
+  });
+
+  /** Writes a report together with its department's tally when what the tally counts changed. */
+  const write = async (request: OperationRequest, before: StoredReport, after: StoredReport, operation: string) => {
+    const tenant = request.principal.tenant;
+    const writes: TransactionWrite[] = [{ kind: monitoringReportKind, before, after }];
+    if (countsChange(before, after)) {
+      const tally = await store.get<TallyRecord>(
+        tenant,
+        monitoringTallyKind,
+        tallyId(before.roundId, before.departmentId),
+      );
+      if (!tally) throw new Error(`monitoring tally missing for ${before.roundId}/${before.departmentId}`);
+      writes.push(tallyUpdate(tally, [{ before, after }], request));
+    }
+    return store.transact(tenant, writes, { ...writeContext(request), operation });
+  };
+
+  const mergeLines = (report: StoredReport, entries: readonly LineEntry[], language: Language) => {
+    const byId = new Map(entries.map((e) => [e.rowId, e]));
+    const unknown = entries
+      .map((e, i) => [e, i] as const)
+      .filter(([e]) => !report.lines.some((l) => l.rowId === e.rowId));
+    if (unknown.length > 0) {
+      throw new HttpProblem('validation-failed', {
+        errors: unknown.map(([, i]) => fieldError(`/lines/${i}/rowId`, 'unknown_row', language)),
+      });
+    }
+    return report.lines.map((line) => ({ ...line, ...(byId.get(line.rowId) ?? {}) }));
+  };
+
+  /** Saves what the unit filled in (a draft, or a returned report, which becomes a draft again). */
+  const save: Operation = async (request: OperationRequest<{ id: string }, unknown, SaveReport>) => {
+    for (let attempt = 1; ; attempt++) {
+      const current = await visibleReport(request, request.params.id);
+      if (!isUnitMember(request.principal, current)) throw new HttpProblem('forbidden');
+      if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+      if (!editableReportStatuses.includes(current.reviewStatus))
+        throw new HttpProblem('invalid-transition', { current });
+      const { version: _expected, lines, ...changes } = request.body;
+      const merged = {
+        ...current,
+        ...changes,
+        lines: lines ? mergeLines(current, lines, request.language) : current.lines,
+      };
+      const reviewStatus: TargetStatus = 'DRAFT';
+      const next: StoredReport = {
+        ...merged,
+        assessment: assess(merged, current.thresholds),
+        reviewStatus,
+        statusSince: current.reviewStatus === reviewStatus ? current.statusSince : request.receivedAt,
+        version: current.version + 1,
+        updatedAt: request.receivedAt,
+        updatedBy: request.principal.userId,
+      };
+      const result = await write(request, current, next, 'save-monitoring-report');
+      if (result.outcome === 'done') return { status: 200, body: withChecks(next, request.language) };
+      if (result.outcome === 'version-conflict' && result.index === 0) {
+        throw new HttpProblem('version-conflict', { current: result.current });
+      }
+      if (attempt >= attempts) throw new HttpProblem('version-conflict');
+    }
+  };
+
+  interface Decision {
+    version: number;
+    opinion?: string;
+    decision?: 'approve' | 'return';
+  }
+
+  /** Moves a report one step along the review, with its department's tally, in one transaction. */
+  const transition = async (request: OperationRequest<{ id: string }, unknown, Decision>, pick: () => ReportAction) => {
+    const action = pick();
+    for (let attempt = 1; ; attempt++) {
+      const current = await visibleReport(request, request.params.id);
+      // Seeing a report through one role does not let another of the caller's roles act on it.
+      if (!mayAct(request.principal, action, current)) throw new HttpProblem('forbidden');
+      if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+      if (!canTakeReportAction(action, current.reviewStatus)) throw new HttpProblem('invalid-transition', { current });
+      // The rules hold before it is sent on and again before it is approved.
+      if (action === 'submit' || action === 'final-approve') {
+        const errors = reportErrors(current, request.language);
+        if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
+      }
+      const to = reportActions[action].to as TargetStatus;
+      const step: ReviewStep = {
+        action,
+        from: current.reviewStatus,
+        to,
+        by: request.principal.userId,
+        byName: request.principal.displayName ?? request.principal.userId,
+        role: reportActions[action].role,
+        at: request.receivedAt,
+        opinion: request.body.opinion ?? '',
+        grade: null,
+        rowComments: {},
+      };
+      const next: StoredReport = {
+        ...current,
+        reviewStatus: to,
+        statusSince: request.receivedAt,
+        firstSubmittedAt: current.firstSubmittedAt ?? (action === 'submit' ? request.receivedAt : null),
+        reviewLog: [...current.reviewLog, step],
+        version: current.version + 1,
+        updatedAt: request.receivedAt,
+        updatedBy: request.principal.userId,
+      };
+      const result = await write(request, current, next, action);
+      if (result.outcome === 'done') return { status: 200, body: withChecks(next, request.language) };
+      // Another reviewer acted on this report first: theirs stands, this one is told so.
+      if (result.outcome === 'version-conflict' && result.index === 0) {
+        throw new HttpProblem('version-conflict', { current: result.current });
+      }
+      if (attempt >= attempts) throw new HttpProblem('version-conflict');
+    }
+  };
+
+  type DecisionRequest = OperationRequest<{ id: string }, unknown, Decision>;
+  const submit: Operation = (request) => transition(request, () => 'submit');
+  const departmentReview: Operation = (request: DecisionRequest) =>
+    transition(request, () => (request.body.decision === 'approve' ? 'department-approve' : 'department-return'));
+  const firstReview: Operation = (request: DecisionRequest) =>
+    transition(request, () => (request.body.decision === 'approve' ? 'first-approve' : 'first-return'));
+  const finalReview: Operation = (request: DecisionRequest) =>
+    transition(request, () => (request.body.decision === 'approve' ? 'final-approve' : 'final-return'));
+
+  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+    await visibleReport(request, request.params.id);
+    return {
+      status: 200,
+      body: { items: await store.history(request.principal.tenant, monitoringReportKind, request.params.id, 100) },
+    };
+  };
+
+  return { list, get, save, submit, departmentReview, firstReview, finalReview, history, visibleReport };
+};

@@ -1,0 +1,360 @@
+import { defaultThresholds, type MonitoringThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
+import type { CreateRound, MonitoringRound, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
+import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
+import type { Project } from '@jixiao/core/submission/project.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import {
+  monitoringReportKind,
+  monitoringRoundKind,
+  monitoringSettingsKind,
+  monitoringTallyKind,
+} from '#functions/monitoring/record-kinds.ts';
+import {
+  type DepartmentOfRound,
+  newTally,
+  newTallyWrite,
+  type StoredReport,
+  type TallyRecord,
+  tallyId,
+  tallyUpdate,
+} from '#functions/monitoring/tally-writes.ts';
+import { departmentKind } from '#functions/organisation/record-kinds.ts';
+import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { derivedId } from '#functions/records/derived-id.ts';
+import { createOnce, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+import { projectKind, targetKind } from '#functions/submission/record-kinds.ts';
+
+type StoredRound = MonitoringRound & StoredRecord & { pendingDepartmentIds: string[] };
+type StoredProject = Project & StoredRecord;
+type StoredTarget = PerformanceTarget & StoredRecord;
+type SettingsRecord = StoredRecord & { fiscalYear: number; thresholds: MonitoringThresholds };
+
+const settingsId = (fiscalYear: number) => derivedId(`monitoring-settings:${fiscalYear}`);
+export const reportId = (roundId: string, projectId: string) => derivedId(`monitoring-report:${roundId}:${projectId}`);
+
+/** Reports written per transaction: three items each (record, create marker, audit) plus the tally's two, under 100. */
+const reportsPerTransaction = 30;
+/** One call issues departments until this many reports are made or this much time has passed; the caller calls again. */
+const reportsPerCall = 300;
+const millisecondsPerCall = 4000;
+
+export const roundOperations = (store: RecordStore) => {
+  const thresholdsFor = async (tenant: string, fiscalYear: number): Promise<SettingsRecord | undefined> =>
+    store.get<SettingsRecord>(tenant, monitoringSettingsKind, settingsId(fiscalYear));
+
+  const getSettings: Operation = async (request: OperationRequest<{ fiscalYear: number }>) => {
+    const fiscalYear = request.params.fiscalYear;
+    const stored = await thresholdsFor(request.principal.tenant, fiscalYear);
+    return {
+      status: 200,
+      body: { fiscalYear, thresholds: stored?.thresholds ?? defaultThresholds, version: stored?.version ?? 0 },
+    };
+  };
+
+  const saveSettings: Operation = async (
+    request: OperationRequest<{ fiscalYear: number }, unknown, { version: number; thresholds: MonitoringThresholds }>,
+  ) => {
+    const tenant = request.principal.tenant;
+    const { fiscalYear } = request.params;
+    const current = await thresholdsFor(tenant, fiscalYear);
+    if ((current?.version ?? 0) !== request.body.version) {
+      throw new HttpProblem('version-conflict', { current: current ?? null });
+    }
+    if (!current) {
+      const record = newRecord(
+        { id: settingsId(fiscalYear), fiscalYear, thresholds: request.body.thresholds },
+        request,
+      );
+      const result = await store.create(tenant, monitoringSettingsKind, record, {
+        hash: requestHash(request.body),
+        context: { ...writeContext(request), operation: 'save-monitoring-settings' },
+      });
+      if (result.outcome === 'created' || result.outcome === 'replayed') {
+        return {
+          status: 200,
+          body: { fiscalYear, thresholds: result.record.thresholds, version: result.record.version },
+        };
+      }
+      throw new HttpProblem('version-conflict', { current: await thresholdsFor(tenant, fiscalYear) });
+    }
+    const next = {
+      ...current,
+      thresholds: request.body.thresholds,
+      version: current.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    };
+    const result = await store.update(tenant, monitoringSettingsKind, current, next, {
+      ...writeContext(request),
+      operation: 'save-monitoring-settings',
+    });
+    if (result.outcome !== 'updated')
+      throw new HttpProblem('version-conflict', { current: await thresholdsFor(tenant, fiscalYear) });
+    return { status: 200, body: { fiscalYear, thresholds: next.thresholds, version: next.version } };
+  };
+
+  const visibleRound = async (request: OperationRequest, id: string): Promise<StoredRound> => {
+    const round = await store.get<StoredRound>(request.principal.tenant, monitoringRoundKind, id);
+    if (!round) throw new HttpProblem('not-found');
+    return round;
+  };
+
+  /** Everyone who works on projects sees the rounds (a department needs them to find its reports). */
+  const publicRound = ({ pendingDepartmentIds: _pending, ...round }: StoredRound) => round;
+
+  const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
+    const { limit, cursor, fiscalYear } = request.query;
+    const page = await listPage<StoredRound>(
+      store,
+      request.principal.tenant,
+      monitoringRoundKind,
+      {
+        limit: Number(limit),
+        cursor: cursor as string | undefined,
+        ownerId: fiscalYear ? String(fiscalYear) : undefined,
+      },
+      request.language,
+    );
+    return { status: 200, body: { ...page, items: page.items.map(publicRound) } };
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: publicRound(await visibleRound(request, request.params.id)),
+  });
+
+  /** Which departments a round covers: every active department, or those of the key projects. */
+  const departmentsInScope = async (tenant: string, body: CreateRound): Promise<string[]> => {
+    if (body.scope === 'KEY') {
+      const projects = await store.getMany<StoredProject>(tenant, projectKind, body.projectIds);
+      const missing = body.projectIds.filter((id) => !projects.some((p) => p.id === id));
+      const wrongYear = projects.filter((p) => p.fiscalYear !== body.fiscalYear || !p.approvedTargetId);
+      if (missing.length > 0 || wrongYear.length > 0)
+        throw new HttpProblem('rules-not-met', { detail: 'key_projects_invalid' });
+      return [...new Set(projects.map((p) => p.departmentId))].sort();
+    }
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.list<StoredRecord>(tenant, departmentKind, { limit: 100, cursor });
+      ids.push(...page.items.filter((d) => d.status === 'active' && d.isFinanceBureau !== true).map((d) => d.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return ids;
+  };
+
+  const create: Operation = async (request: OperationRequest<unknown, unknown, CreateRound>) => {
+    const tenant = request.principal.tenant;
+    const body = request.body;
+    const existing = await store.get<StoredRound>(tenant, monitoringRoundKind, body.id);
+    const pendingDepartmentIds = existing ? existing.pendingDepartmentIds : await departmentsInScope(tenant, body);
+    const settings = await thresholdsFor(tenant, body.fiscalYear);
+    const record = newRecord(
+      {
+        ...body,
+        roundStatus: 'OPENING',
+        thresholds: settings?.thresholds ?? defaultThresholds,
+        reportCount: 0,
+        pendingDepartmentIds,
+      },
+      request,
+    );
+    const result = await createOnce(store, request, monitoringRoundKind, record);
+    return { ...result, body: publicRound(result.body as StoredRound) };
+  };
+
+  /** The reports a department gets: one per project in scope, made from its approved targets. */
+  const reportsOf = async (
+    tenant: string,
+    round: StoredRound,
+    department: DepartmentOfRound,
+    request: OperationRequest,
+  ): Promise<StoredReport[]> => {
+    const projects: StoredProject[] = [];
+    if (round.scope === 'KEY') {
+      const key = await store.getMany<StoredProject>(tenant, projectKind, round.projectIds);
+      projects.push(...key.filter((p) => p.departmentId === department.id));
+    } else {
+      let cursor: string | undefined;
+      do {
+        const page = await store.list<StoredProject>(tenant, projectKind, {
+          limit: 100,
+          cursor,
+          ownerId: department.id,
+          filters: [
+            { field: 'fiscalYear', op: 'eq', value: round.fiscalYear },
+            { field: 'stage', op: 'eq', value: 'BUDGETED' },
+          ],
+        });
+        projects.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+    const targets = new Map(
+      (
+        await store.getMany<StoredTarget>(
+          tenant,
+          targetKind,
+          projects.map((p) => p.approvedTargetId).filter((id): id is string => Boolean(id)),
+        )
+      ).map((t) => [t.id, t]),
+    );
+    const reports: StoredReport[] = [];
+    for (const project of projects) {
+      const target = project.approvedTargetId ? targets.get(project.approvedTargetId) : undefined;
+      if (!target) continue;
+      const lines: ReportLine[] = target.rows
+        .filter((row) => row.period === 'ANNUAL')
+        .map((row) => ({
+          rowId: row.rowId,
+          period: row.period,
+          level1: row.level1,
+          level2: row.level2,
+          name: row.name,
+          operator: row.operator,
+          targetValue: row.value,
+          unit: row.unit,
+          actualToDate: '',
+          forecastYearEnd: '',
+          likelihood: null,
+          deviationReasons: [],
+          deviationAnalysis: '',
+          correctiveMeasures: '',
+          remarks: '',
+        }));
+      const executed = { fiscal: 0, carryOver: 0, other: 0 };
+      const content = { dataDate: round.dataDate, budget: project.funds, executed, lines };
+      reports.push({
+        id: reportId(round.id, project.id),
+        version: 1,
+        status: 'active',
+        createdAt: request.receivedAt,
+        updatedAt: request.receivedAt,
+        createdBy: request.principal.userId,
+        updatedBy: request.principal.userId,
+        roundId: round.id,
+        roundName: round.name,
+        roundDepartment: `${round.id}#${department.id}`,
+        fiscalYear: round.fiscalYear,
+        dataDate: round.dataDate,
+        deadline: round.deadline,
+        thresholds: round.thresholds,
+        projectId: project.id,
+        projectCode: project.code,
+        projectName: project.name,
+        departmentId: department.id,
+        departmentName: department.name,
+        departmentSeries: department.series,
+        unitId: project.unitId,
+        unitName: project.unitName ?? '',
+        financeSectionId: department.financeSectionId,
+        targetId: target.id,
+        targetVersionNo: target.versionNo,
+        annualGoal: target.annualGoal,
+        budget: project.funds,
+        executed,
+        forecastFullYearFen: null,
+        goalProgress: '',
+        lines,
+        reviewStatus: 'DRAFT',
+        statusSince: request.receivedAt,
+        reviewLog: [],
+        firstSubmittedAt: null,
+        assessment: assess(content, round.thresholds),
+      });
+    }
+    return reports;
+  };
+
+  /** Makes the department's missing reports and its tally, a transaction at a time; safe to repeat. */
+  const issueDepartment = async (round: StoredRound, department: DepartmentOfRound, request: OperationRequest) => {
+    const tenant = request.principal.tenant;
+    const wanted = await reportsOf(tenant, round, department, request);
+    const existing = new Set(
+      (
+        await store.getMany(
+          tenant,
+          monitoringReportKind,
+          wanted.map((r) => r.id),
+        )
+      ).map((r) => r.id),
+    );
+    const missing = wanted.filter((r) => !existing.has(r.id));
+    for (let i = 0; i < missing.length; i += reportsPerTransaction) {
+      const chunk = missing.slice(i, i + reportsPerTransaction);
+      const tally = await store.get<TallyRecord>(tenant, monitoringTallyKind, tallyId(round.id, department.id));
+      const writes: TransactionWrite[] = chunk.map((report) => ({
+        kind: monitoringReportKind,
+        create: report,
+        hash: requestHash({ roundId: round.id, projectId: report.projectId }),
+      }));
+      writes.unshift(
+        tally
+          ? tallyUpdate(
+              tally,
+              chunk.map((after) => ({ before: undefined, after })),
+              request,
+            )
+          : newTallyWrite(newTally(round.id, department, chunk, request)),
+      );
+      const result = await store.transact(tenant, writes, {
+        ...writeContext(request),
+        operation: 'issue-monitoring-reports',
+      });
+      // Someone issuing the same round at the same time got there first: what they wrote stands.
+      if (result.outcome !== 'done') return false;
+    }
+    return true;
+  };
+
+  /** Issues the next departments of an opening round; the caller repeats until the round is ISSUED. */
+  const issue: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const tenant = request.principal.tenant;
+    const started = Date.now();
+    let round = await visibleRound(request, request.params.id);
+    let made = 0;
+    while (round.roundStatus === 'OPENING' && made < reportsPerCall && Date.now() - started < millisecondsPerCall) {
+      const next = round.pendingDepartmentIds[0];
+      if (next) {
+        const record = await store.get<StoredRecord>(tenant, departmentKind, next);
+        const department: DepartmentOfRound = {
+          id: next,
+          code: String(record?.code ?? ''),
+          name: String(record?.name ?? ''),
+          series: String(record?.series ?? ''),
+          financeSectionId: (record?.financeSectionId as string | null | undefined) ?? null,
+        };
+        const finished = await issueDepartment(round, department, request);
+        if (!finished) {
+          round = await visibleRound(request, round.id);
+          continue;
+        }
+      }
+      const tally = next
+        ? await store.get<TallyRecord>(tenant, monitoringTallyKind, tallyId(round.id, next))
+        : undefined;
+      made += tally?.reports ?? 0;
+      const pendingDepartmentIds = round.pendingDepartmentIds.slice(1);
+      const after: StoredRound = {
+        ...round,
+        pendingDepartmentIds,
+        reportCount: round.reportCount + (tally?.reports ?? 0),
+        roundStatus: pendingDepartmentIds.length === 0 ? 'ISSUED' : 'OPENING',
+        version: round.version + 1,
+        updatedAt: request.receivedAt,
+        updatedBy: request.principal.userId,
+      };
+      const result = await store.update(tenant, monitoringRoundKind, round, after, {
+        ...writeContext(request),
+        operation: after.roundStatus === 'ISSUED' ? 'issue-monitoring-round' : 'issue-monitoring-department',
+      });
+      round = result.outcome === 'updated' ? after : await visibleRound(request, round.id);
+    }
+    return { status: 200, body: publicRound(round) };
+  };
+
+  return { getSettings, saveSettings, list, get, create, issue, visibleRound };
+};

@@ -1,0 +1,85 @@
+import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring-report.ts';
+import { applyChange, countsOf, emptyCounts, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import type { OperationRequest } from '#functions/http/api-event.ts';
+import { monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import type { StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { derivedId } from '#functions/records/derived-id.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+
+export type StoredReport = MonitoringReport & StoredRecord & { roundDepartment: string };
+
+export interface TallyRecord extends TallyCounts, StoredRecord {
+  roundId: string;
+  departmentId: string;
+  departmentCode: string;
+  departmentName: string;
+  departmentSeries: string;
+  financeSectionId: string | null;
+  /** Series, then department code: the dashboard's order. */
+  sortKey: string;
+}
+
+export const tallyId = (roundId: string, departmentId: string): string =>
+  derivedId(`monitoring-tally:${roundId}:${departmentId}`);
+
+export interface DepartmentOfRound {
+  id: string;
+  code: string;
+  name: string;
+  series: string;
+  financeSectionId: string | null;
+}
+
+/** A department's first tally of a round, holding the reports it starts with. */
+export const newTally = (
+  roundId: string,
+  department: DepartmentOfRound,
+  reports: readonly StoredReport[],
+  request: OperationRequest,
+): TallyRecord => ({
+  ...reports.reduce((counts, r) => applyChange(counts, undefined, r), emptyCounts()),
+  id: tallyId(roundId, department.id),
+  version: 1,
+  status: 'active',
+  createdAt: request.receivedAt,
+  updatedAt: request.receivedAt,
+  createdBy: request.principal.userId,
+  updatedBy: request.principal.userId,
+  roundId,
+  departmentId: department.id,
+  departmentCode: department.code,
+  departmentName: department.name,
+  departmentSeries: department.series,
+  financeSectionId: department.financeSectionId,
+  sortKey: `${department.series}#${department.code}`,
+});
+
+export const newTallyWrite = (tally: TallyRecord): TransactionWrite => ({
+  kind: monitoringTallyKind,
+  create: tally,
+  hash: requestHash({ tally: tally.id }),
+});
+
+/** Whether a change of a report changes what its department's tally counts. */
+export const countsChange = (before: StoredReport, after: StoredReport): boolean =>
+  JSON.stringify(countsOf(before)) !== JSON.stringify(countsOf(after));
+
+/** The tally after reports changed (before undefined: a new report), as a versioned update. */
+export const tallyUpdate = (
+  tally: TallyRecord,
+  changes: readonly { before: StoredReport | undefined; after: StoredReport }[],
+  request: OperationRequest,
+): TransactionWrite => {
+  const counts = changes.reduce<TallyCounts>((c, { before, after }) => applyChange(c, before, after), tally);
+  return {
+    kind: monitoringTallyKind,
+    before: tally,
+    after: {
+      ...tally,
+      ...counts,
+      version: tally.version + 1,
+      updatedAt: request.receivedAt,
+      updatedBy: request.principal.userId,
+    },
+  };
+};

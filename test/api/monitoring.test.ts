@@ -1,0 +1,318 @@
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { countsOnly, recount } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { monitoringTallyKind } from '@jixiao/functions/monitoring/record-kinds.ts';
+import { type StoredReport, type TallyRecord, tallyId } from '@jixiao/functions/monitoring/tally-writes.ts';
+import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedBudgetedProjects } from '../support/budgeted-projects.ts';
+import { type CallResult, startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * Mid-year monitoring through the local gateway (issue 5): the year's thresholds, opening and
+ * issuing a round from budgeted projects' approved targets, the department's check-in under rule 8,
+ * the review, and the department tallies kept on write — equal to a recount after any sequence.
+ */
+let stack: TestStack;
+const education = { department: '102', unit: '102001', section: 'JKW' };
+const planning = { department: '101', unit: '101001', section: 'JJJS' };
+const projects: string[] = [];
+const tokens: Record<string, string> = {};
+
+const person = (id: string, roles: string[], where: { department?: string; unit?: string; section?: string } = {}) =>
+  stack.tokenForPerson({
+    id,
+    displayName: id,
+    tenant: demoTenant.id,
+    roles,
+    departmentId: where.department ? demoId(`department:${where.department}`) : null,
+    unitId: where.unit ? demoId(`unit:${where.unit}`) : null,
+    sectionId: where.section ? demoId(`section:${where.section}`) : null,
+  });
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  projects.push(...(await seedBudgetedProjects(stack.store, { ...education, count: 4, prefix: 'DL2026MJY' })));
+  projects.push(...(await seedBudgetedProjects(stack.store, { ...planning, count: 2, prefix: 'DL2026MFG' })));
+  tokens.perf = await person('perf', ['performance-section-reviewer']);
+  for (const [name, where] of Object.entries({ education, planning })) {
+    tokens[`${name}:preparer`] = await person(`${name}-preparer`, ['unit-preparer'], where);
+    tokens[`${name}:approver`] = await person(`${name}-approver`, ['unit-approver'], where);
+    tokens[`${name}:department`] = await person(`${name}-dept`, ['department-reviewer'], {
+      department: where.department,
+    });
+    tokens[`${name}:section`] = await person(`${name}-section`, ['business-section-reviewer'], {
+      section: where.section,
+    });
+  }
+}, 120_000);
+afterAll(() => stack?.stop());
+
+const as = (token: string | undefined, body?: unknown) => ({ token: token!, ...(body === undefined ? {} : { body }) });
+let roundId = '';
+
+describe('monitoring thresholds', () => {
+  it('uses the defaults of domain.md until the performance section saves its own, at a version', async () => {
+    const read = await stack.call('GET', '/api/v1/monitoring-settings/2026', as(tokens.perf));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ version: 0, thresholds: { budgetYellowGapPts: 10, budgetRedGapPts: 20 } });
+    const thresholds = { ...read.body.thresholds, divergencePts: 15 };
+    const saved = await stack.call(
+      'PATCH',
+      '/api/v1/monitoring-settings/2026',
+      as(tokens.perf, { version: 0, thresholds }),
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, thresholds: { divergencePts: 15 } });
+    const stale = await stack.call(
+      'PATCH',
+      '/api/v1/monitoring-settings/2026',
+      as(tokens.perf, { version: 0, thresholds }),
+    );
+    expect(stale.status).toBe(409);
+    const bad = await stack.call(
+      'PATCH',
+      '/api/v1/monitoring-settings/2026',
+      as(tokens.perf, { version: 1, thresholds: { ...thresholds, budgetRedGapPts: 5 } }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({
+      pointer: '/thresholds/budgetRedGapPts',
+      message: '红色预警的落后幅度不能小于黄色预警',
+    });
+  });
+});
+
+describe('a monitoring round', () => {
+  it('opens (idempotently), issues one report per key project from its approved targets, and can be issued again safely', async () => {
+    const body = {
+      id: uuidV7(),
+      fiscalYear: 2026,
+      name: '2026 年 1–6 月绩效运行监控',
+      dataDate: '2026-06-30',
+      deadline: '2026-07-20',
+      scope: 'KEY',
+      projectIds: projects,
+    };
+    const opened = await stack.call('POST', '/api/v1/monitoring-rounds', as(tokens.perf, body));
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ roundStatus: 'OPENING', reportCount: 0, thresholds: { divergencePts: 15 } });
+    expect(opened.body.pendingDepartmentIds).toBeUndefined();
+    const again = await stack.call('POST', '/api/v1/monitoring-rounds', as(tokens.perf, body));
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    roundId = body.id;
+
+    let round = opened.body;
+    for (let i = 0; i < 10 && round.roundStatus === 'OPENING'; i++) {
+      round = (await stack.call('POST', `/api/v1/monitoring-rounds/${roundId}/issue`, as(tokens.perf, {}))).body;
+    }
+    expect(round).toMatchObject({ roundStatus: 'ISSUED', reportCount: 6 });
+    const repeat = await stack.call('POST', `/api/v1/monitoring-rounds/${roundId}/issue`, as(tokens.perf, {}));
+    expect(repeat.body).toMatchObject({ roundStatus: 'ISSUED', reportCount: 6 });
+
+    const list = await stack.call(
+      'GET',
+      `/api/v1/monitoring-rounds/${roundId}/reports`,
+      as(tokens['education:preparer']),
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(4);
+    const [report] = list.body.items;
+    expect(report).toMatchObject({ reviewStatus: 'DRAFT', budget: { fiscal: 1_000_000_00 }, targetVersionNo: 1 });
+    expect(report.lines.length).toBeGreaterThan(0);
+    expect(report.lines.every((l: { period: string }) => l.period === 'ANNUAL')).toBe(true);
+
+    const dashboard = await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/dashboard`, as(tokens.perf));
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.total).toMatchObject({ reports: 6, submitted: 0, notSubmitted: 6 });
+    expect(dashboard.body.departments).toHaveLength(2);
+    expect(dashboard.body.itemsRead).toBe(3);
+  });
+
+  it('checks in: rule 8 refuses a doubtful line without a reason, in Chinese; a complete report goes on and shows on the dashboard', async () => {
+    const list = await stack.call(
+      'GET',
+      `/api/v1/monitoring-rounds/${roundId}/reports`,
+      as(tokens['education:preparer']),
+    );
+    const report = list.body.items[0];
+    const lines = report.lines.map((l: { rowId: string; operator: string; targetValue: string }, i: number) => ({
+      rowId: l.rowId,
+      actualToDate: l.operator === 'QUALITATIVE' ? '基本达到' : l.targetValue,
+      forecastYearEnd: l.operator === 'QUALITATIVE' ? '达到' : l.targetValue,
+      likelihood: i === 0 ? 'IMPOSSIBLE' : 'CERTAIN',
+      deviationReasons: [],
+      deviationAnalysis: '',
+      correctiveMeasures: '',
+      remarks: '',
+    }));
+    const saved = await stack.call(
+      'PATCH',
+      `/api/v1/monitoring-reports/${report.id}`,
+      as(tokens['education:preparer'], {
+        version: report.version,
+        executed: { fiscal: 30_000_000, carryOver: 0, other: 0 },
+        forecastFullYearFen: 1_000_000_00,
+        goalProgress: '上半年按计划推进。',
+        lines,
+      }),
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body.assessment).toMatchObject({
+      colour: 'RED',
+      budgetColour: 'RED',
+      executionRatePct: 30,
+      timeProgressPct: 50,
+    });
+    expect(saved.body.checks.map((c: { code: string }) => c.code)).toEqual([
+      'deviation_reason_required',
+      'corrective_measures_required',
+    ]);
+    const refused = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${report.id}/submit`,
+      as(tokens['education:approver'], { version: saved.body.version }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].message).toBe('完成目标可能性不是“确定能”时，至少勾选一项偏差原因');
+
+    const fixed = await stack.call(
+      'PATCH',
+      `/api/v1/monitoring-reports/${report.id}`,
+      as(tokens['education:preparer'], {
+        version: saved.body.version,
+        lines: [{ ...lines[0], deviationReasons: ['FUNDING', 'STAFFING'], correctiveMeasures: '追加人员，加快拨付。' }],
+      }),
+    );
+    expect(fixed.body.checks).toEqual([]);
+    const sent = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${report.id}/submit`,
+      as(tokens['education:approver'], { version: fixed.body.version }),
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ reviewStatus: 'UNIT_SUBMITTED' });
+    expect(sent.body.firstSubmittedAt).toBeTruthy();
+
+    const dashboard = (await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/dashboard`, as(tokens.perf))).body;
+    expect(dashboard.total).toMatchObject({
+      submitted: 1,
+      byColour: { RED: 1 },
+      executedFen: 30_000_000,
+      budgetFen: 1_000_000_00,
+    });
+    expect(dashboard.red).toEqual([
+      expect.objectContaining({ reportId: report.id, projectCode: report.projectCode, executionRatePct: 30 }),
+    ]);
+    expect(dashboard.red[0].warnings.map((w: { code: string }) => w.code)).toContain('likelihood');
+    // The planning department's reviewer sees only their own department.
+    const theirs = (
+      await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/dashboard`, as(tokens['planning:department']))
+    ).body;
+    expect(theirs.departments.map((d: { departmentId: string }) => d.departmentId)).toEqual([demoId('department:101')]);
+    expect(theirs.red).toEqual([]);
+  });
+
+  it('keeps each department tally equal to a recount of its reports after a random sequence of edits, submissions, approvals and returns', async () => {
+    // A seeded generator, so a failure can be replayed.
+    let seed = 20260630;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const departments = { education, planning };
+    const reportsOf = async (name: keyof typeof departments) =>
+      (
+        await stack.call(
+          'GET',
+          `/api/v1/monitoring-rounds/${roundId}/reports?departmentId=${demoId(`department:${departments[name].department}`)}`,
+          as(tokens.perf),
+        )
+      ).body.items as StoredReport[];
+    let accepted = 0;
+    for (let step = 0; step < 60; step++) {
+      const name = pick(['education', 'planning'] as const);
+      const report = pick(await reportsOf(name));
+      const url = `/api/v1/monitoring-reports/${report.id}`;
+      const complete = report.lines.map((l) => ({
+        rowId: l.rowId,
+        actualToDate: l.operator === 'QUALITATIVE' ? '进行中' : String(Math.round(Number(l.targetValue) * random())),
+        forecastYearEnd:
+          l.operator === 'QUALITATIVE' ? '达到' : String(Math.round(Number(l.targetValue) * (0.7 + random() * 0.5))),
+        likelihood: pick(['CERTAIN', 'POSSIBLE', 'IMPOSSIBLE']),
+        deviationReasons: ['RULES'],
+        deviationAnalysis: '',
+        correctiveMeasures: '加强督导。',
+        remarks: '',
+      }));
+      let response: CallResult;
+      switch (report.reviewStatus) {
+        case 'DRAFT':
+        case 'RETURNED':
+          response =
+            random() < 0.5
+              ? await stack.call(
+                  'PATCH',
+                  url,
+                  as(tokens[`${name}:preparer`], {
+                    version: report.version,
+                    executed: { fiscal: Math.floor(report.budget.fiscal * random()), carryOver: 0, other: 0 },
+                    forecastFullYearFen: report.budget.fiscal,
+                    goalProgress: '按计划推进。',
+                    lines: complete,
+                  }),
+                )
+              : await stack.call('POST', `${url}/submit`, as(tokens[`${name}:approver`], { version: report.version }));
+          break;
+        case 'UNIT_SUBMITTED':
+          response = await stack.call(
+            'POST',
+            `${url}/department-review`,
+            as(tokens[`${name}:department`], {
+              version: report.version,
+              ...(random() < 0.7 ? { decision: 'approve' } : { decision: 'return', opinion: '请核实执行数。' }),
+            }),
+          );
+          break;
+        case 'DEPT_APPROVED':
+          response = await stack.call(
+            'POST',
+            `${url}/first-review`,
+            as(tokens[`${name}:section`], {
+              version: report.version,
+              ...(random() < 0.7 ? { decision: 'approve' } : { decision: 'return', opinion: '偏差原因不充分。' }),
+            }),
+          );
+          break;
+        case 'FIRST_REVIEWED':
+          response = await stack.call(
+            'POST',
+            `${url}/final-review`,
+            as(tokens.perf, {
+              version: report.version,
+              ...(random() < 0.7 ? { decision: 'approve' } : { decision: 'return', opinion: '请补充纠偏措施。' }),
+            }),
+          );
+          break;
+        default:
+          continue;
+      }
+      // A submit of an incomplete draft is refused by the rules and changes nothing; all else goes through.
+      expect([200, 422]).toContain(response.status);
+      if (response.status === 200) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(20);
+
+    for (const name of ['education', 'planning'] as const) {
+      const departmentId = demoId(`department:${departments[name].department}`);
+      const tally = await stack.store.get<TallyRecord>(
+        demoTenant.id,
+        monitoringTallyKind,
+        tallyId(roundId, departmentId),
+      );
+      const reports = await reportsOf(name);
+      expect(countsOnly(tally!)).toEqual(countsOnly(recount(reports)));
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
+import type { ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
+import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import type { OperationRequest } from '@jixiao/functions/http/api-event.ts';
+import { monitoringReportKind, monitoringRoundKind } from '@jixiao/functions/monitoring/record-kinds.ts';
+import { newTally, newTallyWrite, type StoredReport } from '@jixiao/functions/monitoring/tally-writes.ts';
+import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
+import { requestHash } from '@jixiao/functions/records/request-hash.ts';
+
+export interface MonitoringDepartment {
+  id: string;
+  code: string;
+  name: string;
+  series: string;
+  financeSectionId: string | null;
+  unitId: string;
+  unitName: string;
+}
+
+const at = '2026-07-01T02:00:00.000Z';
+const fixtureRequest = { receivedAt: at, principal: { userId: 'fixture:monitoring' } } as OperationRequest;
+
+/** An issued round of 2026 (data date 30 June), written straight to the store. */
+export const seedMonitoringRound = async (store: RecordStore, tenant: string): Promise<string> => {
+  const id = uuidV7();
+  await store.create(
+    tenant,
+    monitoringRoundKind,
+    {
+      id,
+      version: 1,
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'fixture',
+      updatedBy: 'fixture',
+      fiscalYear: 2026,
+      name: '2026 年 1–6 月运行监控',
+      dataDate: '2026-06-30',
+      deadline: '2026-07-20',
+      scope: 'KEY',
+      projectIds: [],
+      roundStatus: 'ISSUED',
+      thresholds: defaultThresholds,
+      reportCount: 1,
+      pendingDepartmentIds: [],
+    },
+    { hash: requestHash({ round: id }), context: { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at } },
+  );
+  return id;
+};
+
+/** One draft report of a department's unit in the round, with its department's tally. */
+export const seedMonitoringReport = async (
+  store: RecordStore,
+  tenant: string,
+  roundId: string,
+  department: MonitoringDepartment,
+): Promise<string> => {
+  const id = uuidV7();
+  const lines: ReportLine[] = [
+    {
+      rowId: 'r1',
+      period: 'ANNUAL',
+      level1: 'OUTPUT',
+      level2: 'QUANTITY',
+      name: '培训教师人次',
+      operator: 'GTE',
+      targetValue: '1200',
+      unit: '人次',
+      actualToDate: '',
+      forecastYearEnd: '',
+      likelihood: null,
+      deviationReasons: [],
+      deviationAnalysis: '',
+      correctiveMeasures: '',
+      remarks: '',
+    },
+  ];
+  const budget = { fiscal: 1_000_000_00, carryOver: 0, other: 0 };
+  const executed = { fiscal: 0, carryOver: 0, other: 0 };
+  const report: StoredReport = {
+    id,
+    version: 1,
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+    createdBy: 'fixture',
+    updatedBy: 'fixture',
+    roundId,
+    roundName: '2026 年 1–6 月运行监控',
+    roundDepartment: `${roundId}#${department.id}`,
+    fiscalYear: 2026,
+    dataDate: '2026-06-30',
+    deadline: '2026-07-20',
+    thresholds: defaultThresholds,
+    projectId: uuidV7(),
+    projectCode: `DL2026M${Math.floor(Math.random() * 1e6)}`,
+    projectName: '教师培训项目',
+    departmentId: department.id,
+    departmentName: department.name,
+    departmentSeries: department.series,
+    unitId: department.unitId,
+    unitName: department.unitName,
+    financeSectionId: department.financeSectionId,
+    targetId: uuidV7(),
+    targetVersionNo: 1,
+    annualGoal: '完成全年教师培训任务',
+    budget,
+    executed,
+    forecastFullYearFen: null,
+    goalProgress: '',
+    lines,
+    reviewStatus: 'DRAFT',
+    statusSince: at,
+    reviewLog: [],
+    firstSubmittedAt: null,
+    assessment: assess({ dataDate: '2026-06-30', budget, executed, lines }, defaultThresholds),
+  };
+  const result = await store.transact(
+    tenant,
+    [
+      newTallyWrite(newTally(roundId, department, [report], fixtureRequest)),
+      { kind: monitoringReportKind, create: report, hash: requestHash({ report: id }) },
+    ],
+    { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at },
+  );
+  if (result.outcome !== 'done') throw new Error(`monitoring fixture: ${result.outcome}`);
+  return id;
+};
