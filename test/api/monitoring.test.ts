@@ -194,6 +194,15 @@ describe('a monitoring round', () => {
     expect(sent.body).toMatchObject({ reviewStatus: 'UNIT_SUBMITTED' });
     expect(sent.body.firstSubmittedAt).toBeTruthy();
 
+    // It now waits in the department reviewer's queue (and nobody else's yet).
+    const queue = await stack.call(
+      'GET',
+      `/api/v1/monitoring-review-queue?roundId=${roundId}`,
+      as(tokens['education:department']),
+    );
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
+    const sectionQueue = await stack.call('GET', '/api/v1/monitoring-review-queue', as(tokens['education:section']));
+    expect(sectionQueue.body.items).toEqual([]);
     const dashboard = (await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/dashboard`, as(tokens.perf))).body;
     expect(dashboard.total).toMatchObject({
       submitted: 1,

@@ -9,7 +9,12 @@ import {
   warningColourCodes,
 } from '#core/monitoring/monitoring-config.ts';
 import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
-import { indicatorPeriods, reviewStep, targetStatusCodes } from '#core/submission/performance-target.ts';
+import {
+  indicatorPeriods,
+  reviewQueueQuery,
+  reviewStep,
+  targetStatusCodes,
+} from '#core/submission/performance-target.ts';
 import { fen, projectFunds } from '#core/submission/project.ts';
 
 /**
@@ -234,4 +239,10 @@ export const monitoringSettings = v.object({
   fiscalYear: v.number(),
   thresholds: monitoringThresholds,
   version: v.number(),
+});
+
+/** The reports waiting for the caller's review, as the targets' queue, optionally of one round. */
+export const monitoringQueueQuery = v.strictObject({
+  ...reviewQueueQuery.entries,
+  roundId: v.optional(anyId),
 });

@@ -1,8 +1,10 @@
 import type { Operations } from '#functions/http/api-handler.ts';
 import { dashboardOperations } from '#functions/monitoring/dashboard-operations.ts';
+import { monitoringReportKind } from '#functions/monitoring/record-kinds.ts';
 import { reportOperations } from '#functions/monitoring/report-operations.ts';
 import { roundOperations } from '#functions/monitoring/round-operations.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
+import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Mid-year monitoring, by operationId (routes/monitoring-routes.ts). */
 export const monitoringOperations = (store: RecordStore): Operations => {
@@ -25,5 +27,6 @@ export const monitoringOperations = (store: RecordStore): Operations => {
     firstReviewMonitoringReport: reports.firstReview,
     finalReviewMonitoringReport: reports.finalReview,
     getMonitoringReportHistory: reports.history,
+    listMonitoringReviewQueue: reviewQueue(store, monitoringReportKind),
   };
 };

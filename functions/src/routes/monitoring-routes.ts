@@ -2,6 +2,7 @@ import { auditEntry } from '@jixiao/core/audit.ts';
 import * as monitoring from '@jixiao/core/monitoring/monitoring-report.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
+import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
@@ -172,6 +173,16 @@ export const monitoringRoutes: RouteDefinition[] = [
     access: projectPeople,
     params: idParams,
     query: monitoring.reportQuery,
+    response: { status: 200, description: 'A page', schema: pageOf(monitoring.monitoringReport) },
+  },
+  {
+    ...section,
+    operationId: 'listMonitoringReviewQueue',
+    method: 'GET',
+    path: '/api/v1/monitoring-review-queue',
+    summary: 'Monitoring reports waiting for the caller, oldest first, by round, department, series and age',
+    access: reviewerRoles,
+    query: monitoring.monitoringQueueQuery,
     response: { status: 200, description: 'A page', schema: pageOf(monitoring.monitoringReport) },
   },
   {

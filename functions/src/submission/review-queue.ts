@@ -1,7 +1,7 @@
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
-import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
+import type { ListFilter, RecordKind, RecordStore } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
 import { targetKind } from '#functions/submission/record-kinds.ts';
 
@@ -15,15 +15,16 @@ interface QueueQuery {
   series?: string;
   reviewStatus?: TargetStatus;
   minAgeDays?: number;
+  roundId?: string;
 }
 
 /**
- * The target versions waiting for the caller (oldest first), read from the queue index: a
- * department reviewer's department queue, or the tenant queue of the caller's section. Someone
- * with several reviewer roles picks one with `reviewStatus`.
+ * What waits for the caller (oldest first), read from the queue index: a department reviewer's
+ * department queue, or the tenant queue of the caller's section. Someone with several reviewer
+ * roles picks one with `reviewStatus`. Target versions and monitoring reports queue alike.
  */
 export const reviewQueue =
-  (store: RecordStore): Operation =>
+  (store: RecordStore, kind: RecordKind = targetKind): Operation =>
   async (request: OperationRequest<unknown, QueueQuery>) => {
     const { principal, query } = request;
     const mine = reviewerRoles
@@ -40,6 +41,7 @@ export const reviewQueue =
     const filters: ListFilter[] = [];
     if (query.departmentId) filters.push({ field: 'departmentId', op: 'eq', value: query.departmentId });
     if (query.series) filters.push({ field: 'departmentSeries', op: 'eq', value: query.series });
+    if (query.roundId) filters.push({ field: 'roundId', op: 'eq', value: query.roundId });
     const before =
       query.minAgeDays !== undefined
         ? new Date(Date.parse(request.receivedAt) - query.minAgeDays * dayMs).toISOString()
@@ -47,7 +49,7 @@ export const reviewQueue =
     const page = await listPage(
       store,
       principal.tenant,
-      targetKind,
+      kind,
       { limit: query.limit, cursor: query.cursor, q: query.q, queue: { name: queue, before }, filters },
       request.language,
     );
