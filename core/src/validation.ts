@@ -283,6 +283,19 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '完成目标可能性不是“确定能”时，须填写纠偏措施',
     en: 'Unless the target is certain to be met, give the corrective measures',
   }),
+  due_date_required: () => ({ 'zh-CN': '请填写完成期限', en: 'Give the due date' }),
+  amount_required: () => ({ 'zh-CN': '请填写涉及的资金金额', en: 'Give the amount concerned' }),
+  requirements_required: () => ({ 'zh-CN': '请写明整改要求', en: 'State what must be rectified' }),
+  disposition_needs_deviation: () => ({
+    'zh-CN': '只有终审通过且有黄色或红色预警的报告才需要处置',
+    en: 'Only a final-approved report with a yellow or red warning is disposed of',
+  }),
+  already_disposed: () => ({ 'zh-CN': '该报告已作出处置决定', en: 'This report already has a disposition' }),
+  adjustment_in_progress: () => ({
+    'zh-CN': '该项目已有未完成的目标调整版本',
+    en: 'The project already has an adjustment in progress',
+  }),
+  feedback_required: () => ({ 'zh-CN': '请填写整改情况', en: 'Describe what was rectified' }),
   deviation_analysis_required: () => ({
     'zh-CN': '勾选“其他”原因时，须在偏差原因分析中说明',
     en: 'Ticking “other” needs an explanation in the analysis',

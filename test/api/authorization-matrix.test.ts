@@ -3,7 +3,7 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
 import { engagementKind, fieldRecordKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
-import { monitoringReportKind } from '@jixiao/functions/monitoring/record-kinds.ts';
+import { monitoringReportKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import {
   agencyKind,
   departmentKind,
@@ -15,10 +15,10 @@ import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
 import { exAnteKind, indicatorKind, projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts';
-import { recordLoader } from '@jixiao/infra/local/record-loader.ts';
+import { operationRunner, recordLoader } from '@jixiao/infra/local/record-loader.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
-import { seedMonitoringReport, seedMonitoringRound } from '../support/monitoring-fixture.ts';
+import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
@@ -326,6 +326,24 @@ const matrix: Record<string, Row> = {
   firstReviewMonitoringReport: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
   finalReviewMonitoringReport: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getMonitoringReportHistory: scopedRead,
+  // A final-approved red report in each relation was decided on (rectification required).
+  recordMonitoringDisposition: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  listMonitoringDispositions: {
+    roles: everyRelationBut404(['business-section-reviewer', perf]),
+    others: 403,
+    anonymous: 401,
+  },
+  getMonitoringDisposition: scopedRead,
+  resolveMonitoringDisposition: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  listRectifications: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  getRectification: scopedRead,
+  saveRectificationFeedback: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  submitRectificationFeedback: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
+  verifyRectification: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -345,7 +363,18 @@ type Targets = Record<
   'section' | 'department' | 'unit' | 'agency' | 'user' | 'indicator' | 'project' | 'target' | 'exAnte',
   string
 > &
-  Record<'engagement' | 'assignment' | 'fieldRecord' | 'photo' | 'site' | 'round' | 'report', string>;
+  Record<
+    | 'engagement'
+    | 'assignment'
+    | 'fieldRecord'
+    | 'photo'
+    | 'site'
+    | 'round'
+    | 'report'
+    | 'disposition'
+    | 'rectification',
+    string
+  >;
 /** A released engagement with an assignment, a record and a photo in each relation. */
 const engagements = new Map<Relation, EngagementFixture>();
 const fieldworkTargets = (relation: Relation) => {
@@ -359,8 +388,9 @@ const fieldworkTargets = (relation: Relation) => {
   };
 };
 /** A monitoring round in each tenant, and a report of the own and the other department. */
-const monitoring = new Map<Relation, { round: string; report: string }>();
-const monitoringTargets = (relation: Relation) => monitoring.get(relation) ?? { round: uuidV7(), report: uuidV7() };
+const monitoring = new Map<Relation, { round: string; report: string; disposition: string; rectification: string }>();
+const monitoringTargets = (relation: Relation) =>
+  monitoring.get(relation) ?? { round: uuidV7(), report: uuidV7(), disposition: uuidV7(), rectification: uuidV7() };
 const targets = (relation: Relation): Targets => ({
   ...organisationTargets(relation),
   ...fieldworkTargets(relation),
@@ -415,6 +445,8 @@ const idKey = (path: string): keyof Targets | undefined => {
     ['/api/v1/field-records/', 'fieldRecord'],
     ['/api/v1/monitoring-rounds/', 'round'],
     ['/api/v1/monitoring-reports/', 'report'],
+    ['/api/v1/monitoring-dispositions/', 'disposition'],
+    ['/api/v1/rectifications/', 'rectification'],
   ];
   return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
 };
@@ -658,7 +690,18 @@ const monitoringRequest = async (
       return { path, body: { version: current?.version ?? 1, goalProgress: `进展${suffix()}` } };
     }
     case 'submitMonitoringReport':
+    case 'submitRectificationFeedback':
       return { path, body: { version: staleVersion } };
+    case 'recordMonitoringDisposition':
+      return { path, body: { version: staleVersion, decision: 'NO_ACTION', reason: '偏差原因属客观因素' } };
+    case 'resolveMonitoringDisposition':
+      return { path, body: { version: staleVersion, outcome: 'RESUMED', reason: '已整改到位' } };
+    case 'verifyRectification':
+      return { path, body: { version: staleVersion, decision: 'accept', opinion: '整改到位' } };
+    case 'saveRectificationFeedback': {
+      const current = await stack.store.get(tenant, rectificationKind, t.rectification);
+      return { path, body: { version: current?.version ?? 1, feedback: `已整改${suffix()}` } };
+    }
     case 'departmentReviewMonitoringReport':
     case 'firstReviewMonitoringReport':
     case 'finalReviewMonitoringReport':
@@ -682,28 +725,52 @@ beforeAll(async () => {
     unitId: t.unit,
     unitName: `${name}机关`,
   });
-  monitoring.set('own-department', {
-    round: ownRound,
-    report: await seedMonitoringReport(
-      stack.store,
-      demoTenant.id,
-      ownRound,
-      departmentOf(organisationTargets('own-department'), '教育局'),
-    ),
-  });
-  monitoring.set('other-department', {
-    round: ownRound,
-    report: await seedMonitoringReport(
-      stack.store,
-      demoTenant.id,
-      ownRound,
-      departmentOf(organisationTargets('other-department'), '发改委'),
-    ),
-  });
-  monitoring.set('other-tenant', {
-    round: farRound,
-    report: await seedMonitoringReport(stack.store, otherTenant.id, farRound, departmentOf(other, '河西教育局')),
-  });
+  const run = (tenant: string) => (reportId: string) =>
+    operationRunner(stack.store, tenant)(
+      'recordMonitoringDisposition',
+      { userId: 'matrix:perf', roles: [perf] },
+      {
+        params: { id: reportId },
+        body: {
+          version: 1,
+          decision: 'RECTIFY',
+          reason: '执行进度严重滞后',
+          dueDate: '2026-09-30',
+          requirements: '加快支出进度',
+        },
+      },
+    );
+  const seedRelation = async (
+    relation: Relation,
+    tenant: string,
+    round: string,
+    department: ReturnType<typeof departmentOf>,
+  ) => {
+    const [report, decided] = await seedMonitoringReports(stack.store, tenant, round, department, [
+      'DRAFT',
+      'FINAL_APPROVED',
+    ]);
+    const disposition = (await run(tenant)(decided!)).body;
+    monitoring.set(relation, {
+      round,
+      report: report!,
+      disposition: String(disposition.id),
+      rectification: String(disposition.rectificationId),
+    });
+  };
+  await seedRelation(
+    'own-department',
+    demoTenant.id,
+    ownRound,
+    departmentOf(organisationTargets('own-department'), '教育局'),
+  );
+  await seedRelation(
+    'other-department',
+    demoTenant.id,
+    ownRound,
+    departmentOf(organisationTargets('other-department'), '发改委'),
+  );
+  await seedRelation('other-tenant', otherTenant.id, farRound, departmentOf(other, '河西教育局'));
   // An evaluator of the other agency, in this tenant and in the other one.
   const otherAgency = demoId('agency:91120116MA06B3T71L');
   const rivalEvaluator = uuidV7();

@@ -222,6 +222,224 @@ describe('a monitoring round', () => {
     expect(theirs.red).toEqual([]);
   });
 
+  it('records the bureau’s disposition of a large deviation: rectification through feedback and follow-up to closure, an adjustment that opens the next target version, and a suspension that ends', async () => {
+    const list = (
+      await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/reports`, as(tokens['education:preparer']))
+    ).body.items as StoredReport[];
+    const drafts = list.filter((r) => r.reviewStatus === 'DRAFT').slice(0, 3);
+    expect(drafts).toHaveLength(3);
+    /** Filled in far behind (10 % spent by June), sent on and approved at every level. */
+    const approve = async (report: StoredReport): Promise<StoredReport> => {
+      const url = `/api/v1/monitoring-reports/${report.id}`;
+      let current = (
+        await stack.call(
+          'PATCH',
+          url,
+          as(tokens['education:preparer'], {
+            version: report.version,
+            executed: { fiscal: report.budget.fiscal / 10, carryOver: 0, other: 0 },
+            forecastFullYearFen: report.budget.fiscal,
+            goalProgress: '进度滞后。',
+            lines: report.lines.map((l) => ({
+              rowId: l.rowId,
+              actualToDate: l.operator === 'QUALITATIVE' ? '进行中' : '0',
+              forecastYearEnd: l.operator === 'QUALITATIVE' ? '达到' : l.targetValue,
+              likelihood: 'POSSIBLE',
+              deviationReasons: ['FUNDING'],
+              deviationAnalysis: '',
+              correctiveMeasures: '加快拨付。',
+              remarks: '',
+            })),
+          }),
+        )
+      ).body;
+      const steps: [string, string, Record<string, unknown>][] = [
+        ['submit', 'education:approver', {}],
+        ['department-review', 'education:department', { decision: 'approve' }],
+        ['first-review', 'education:section', { decision: 'approve' }],
+        ['final-review', 'perf', { decision: 'approve' }],
+      ];
+      for (const [path, who, body] of steps) {
+        const response = await stack.call(
+          'POST',
+          `${url}/${path}`,
+          as(tokens[who], { version: current.version, ...body }),
+        );
+        expect(response.status, JSON.stringify(response.body)).toBe(200);
+        current = response.body;
+      }
+      expect(current).toMatchObject({ reviewStatus: 'FINAL_APPROVED', assessment: { colour: 'RED' } });
+      return current;
+    };
+
+    // Not yet final-approved: nothing to decide.
+    const early = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${drafts[0]!.id}/disposition`,
+      as(tokens.perf, { version: drafts[0]!.version, decision: 'NO_ACTION', reason: '客观原因' }),
+    );
+    expect(early.status).toBe(422);
+    expect(early.body.errors[0].message).toBe('只有终审通过且有黄色或红色预警的报告才需要处置');
+
+    // Rectification.
+    const first = await approve(drafts[0]!);
+    const incomplete = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${first.id}/disposition`,
+      as(tokens.perf, {
+        version: first.version,
+        decision: 'RECTIFY',
+        reason: '执行进度严重滞后',
+        dueDate: '2026-09-30',
+      }),
+    );
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.errors[0]).toMatchObject({ pointer: '/requirements', message: '请写明整改要求' });
+    const decision = {
+      version: first.version,
+      decision: 'RECTIFY',
+      reason: '执行进度严重滞后',
+      dueDate: '2026-09-30',
+      requirements: '9 月底前完成资金拨付并报送进度。',
+    };
+    const rectify = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${first.id}/disposition`,
+      as(tokens.perf, decision),
+    );
+    expect(rectify.status).toBe(201);
+    expect(rectify.body).toMatchObject({ decision: 'RECTIFY', state: 'DECIDED', colour: 'RED' });
+    const replay = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${first.id}/disposition`,
+      as(tokens.perf, decision),
+    );
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const other = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${first.id}/disposition`,
+      as(tokens.perf, { ...decision, decision: 'NO_ACTION' }),
+    );
+    expect(other.status).toBe(409);
+    const decided = (
+      await stack.call('GET', `/api/v1/monitoring-reports/${first.id}`, as(tokens['education:preparer']))
+    ).body;
+    expect(decided.disposition).toMatchObject({ id: rectify.body.id, decision: 'RECTIFY' });
+
+    const rectificationUrl = `/api/v1/rectifications/${rectify.body.rectificationId}`;
+    let rectification = (await stack.call('GET', rectificationUrl, as(tokens['education:preparer']))).body;
+    expect(rectification).toMatchObject({ state: 'NOTICE_ISSUED', round: 1, dueDate: '2026-09-30' });
+    const empty = await stack.call(
+      'POST',
+      `${rectificationUrl}/submit`,
+      as(tokens['education:approver'], { version: rectification.version }),
+    );
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors[0].message).toBe('请填写整改情况');
+    const feedback = async (text: string) => {
+      rectification = (
+        await stack.call(
+          'PATCH',
+          rectificationUrl,
+          as(tokens['education:preparer'], { version: rectification.version, feedback: text }),
+        )
+      ).body;
+      expect(rectification.state).toBe('FEEDBACK_DRAFT');
+      const sent = await stack.call(
+        'POST',
+        `${rectificationUrl}/submit`,
+        as(tokens['education:approver'], { version: rectification.version }),
+      );
+      expect(sent.status).toBe(200);
+      rectification = sent.body;
+    };
+    await feedback('已拨付 60%。');
+    const followUp = await stack.call(
+      'POST',
+      `${rectificationUrl}/verify`,
+      as(tokens.perf, {
+        version: rectification.version,
+        decision: 'insufficient',
+        opinion: '拨付仍未到位',
+        requirements: '10 月底前拨付完毕。',
+        dueDate: '2026-10-31',
+      }),
+    );
+    expect(followUp.body).toMatchObject({ state: 'NOTICE_ISSUED', round: 2, dueDate: '2026-10-31' });
+    rectification = followUp.body;
+    await feedback('已全部拨付。');
+    const closed = await stack.call(
+      'POST',
+      `${rectificationUrl}/verify`,
+      as(tokens.perf, { version: rectification.version, decision: 'accept', opinion: '整改到位' }),
+    );
+    expect(closed.body).toMatchObject({ state: 'CLOSED' });
+    expect(closed.body.log.map((s: { action: string }) => s.action)).toEqual([
+      'issue-notice',
+      'save-feedback',
+      'submit-feedback',
+      'insufficient',
+      'save-feedback',
+      'submit-feedback',
+      'accept',
+    ]);
+    const open = await stack.call('GET', '/api/v1/rectifications?state=CLOSED', as(tokens['education:department']));
+    expect(open.body.items.map((r: { id: string }) => r.id)).toContain(rectification.id);
+
+    // Adjusting budget and targets opens the project's next target version, a draft for the unit.
+    const second = await approve(drafts[1]!);
+    const adjust = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${second.id}/disposition`,
+      as(tokens.perf, {
+        version: second.version,
+        decision: 'ADJUST_BUDGET_AND_TARGETS',
+        reason: '政策调整，需调减预算',
+        dueDate: '2026-08-31',
+      }),
+    );
+    expect(adjust.status).toBe(201);
+    const project = (await stack.call('GET', `/api/v1/projects/${second.projectId}`, as(tokens['education:preparer'])))
+      .body;
+    expect(project).toMatchObject({
+      currentTargetId: adjust.body.targetId,
+      currentTargetStatus: 'DRAFT',
+      targetVersionNo: 2,
+      stage: 'BUDGETED',
+    });
+    const draft = (await stack.call('GET', `/api/v1/targets/${adjust.body.targetId}`, as(tokens['education:preparer'])))
+      .body;
+    expect(draft).toMatchObject({ reviewStatus: 'DRAFT', versionNo: 2, basedOnId: second.targetId });
+
+    // A suspension of disbursement ends with the funds recovered.
+    const third = await approve(drafts[2]!);
+    const suspend = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${third.id}/disposition`,
+      as(tokens.perf, {
+        version: third.version,
+        decision: 'SUSPEND_FUNDS',
+        reason: '资金闲置',
+        dueDate: '2026-08-31',
+        amountFen: 5_000_000,
+      }),
+    );
+    expect(suspend.body).toMatchObject({ state: 'SUSPENDED', amountFen: 5_000_000 });
+    const recovered = await stack.call(
+      'POST',
+      `/api/v1/monitoring-dispositions/${suspend.body.id}/resolve`,
+      as(tokens.perf, { version: suspend.body.version, outcome: 'RECOVERED', reason: '逾期未整改，收回统筹' }),
+    );
+    expect(recovered.body).toMatchObject({ state: 'RECOVERED', resolution: { outcome: 'RECOVERED' } });
+    const dispositions = await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/dispositions`, as(tokens.perf));
+    expect(dispositions.body.items.map((d: { decision: string }) => d.decision).sort()).toEqual([
+      'ADJUST_BUDGET_AND_TARGETS',
+      'RECTIFY',
+      'SUSPEND_FUNDS',
+    ]);
+  });
+
   it('keeps each department tally equal to a recount of its reports after a random sequence of edits, submissions, approvals and returns', async () => {
     // A seeded generator, so a failure can be replayed.
     let seed = 20260630;

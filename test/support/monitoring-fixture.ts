@@ -51,13 +51,40 @@ export const seedMonitoringRound = async (store: RecordStore, tenant: string): P
   return id;
 };
 
-/** One draft report of a department's unit in the round, with its department's tally. */
-export const seedMonitoringReport = async (
+/**
+ * Reports of a department's unit in the round, one per status asked for (a draft, or one already
+ * final-approved), written with the department's tally. Their execution is nil at 30 June, so
+ * each is red. Answers their ids in the same order.
+ */
+export const seedMonitoringReports = async (
   store: RecordStore,
   tenant: string,
   roundId: string,
   department: MonitoringDepartment,
-): Promise<string> => {
+  statuses: readonly ('DRAFT' | 'FINAL_APPROVED')[] = ['DRAFT'],
+): Promise<string[]> => {
+  const reports = statuses.map((status) => reportOf(roundId, department, status));
+  const result = await store.transact(
+    tenant,
+    [
+      newTallyWrite(newTally(roundId, department, reports, fixtureRequest)),
+      ...reports.map((report) => ({
+        kind: monitoringReportKind,
+        create: report,
+        hash: requestHash({ report: report.id }),
+      })),
+    ],
+    { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at },
+  );
+  if (result.outcome !== 'done') throw new Error(`monitoring fixture: ${result.outcome}`);
+  return reports.map((r) => r.id);
+};
+
+const reportOf = (
+  roundId: string,
+  department: MonitoringDepartment,
+  reviewStatus: 'DRAFT' | 'FINAL_APPROVED',
+): StoredReport => {
   const id = uuidV7();
   const lines: ReportLine[] = [
     {
@@ -112,20 +139,11 @@ export const seedMonitoringReport = async (
     forecastFullYearFen: null,
     goalProgress: '',
     lines,
-    reviewStatus: 'DRAFT',
+    reviewStatus,
     statusSince: at,
     reviewLog: [],
-    firstSubmittedAt: null,
+    firstSubmittedAt: reviewStatus === 'DRAFT' ? null : at,
     assessment: assess({ dataDate: '2026-06-30', budget, executed, lines }, defaultThresholds),
   };
-  const result = await store.transact(
-    tenant,
-    [
-      newTallyWrite(newTally(roundId, department, [report], fixtureRequest)),
-      { kind: monitoringReportKind, create: report, hash: requestHash({ report: id }) },
-    ],
-    { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at },
-  );
-  if (result.outcome !== 'done') throw new Error(`monitoring fixture: ${result.outcome}`);
-  return id;
+  return report;
 };

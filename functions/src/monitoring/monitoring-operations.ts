@@ -1,6 +1,8 @@
 import type { Operations } from '#functions/http/api-handler.ts';
 import { dashboardOperations } from '#functions/monitoring/dashboard-operations.ts';
+import { dispositionOperations } from '#functions/monitoring/disposition-operations.ts';
 import { monitoringReportKind } from '#functions/monitoring/record-kinds.ts';
+import { rectificationOperations } from '#functions/monitoring/rectification-operations.ts';
 import { reportOperations } from '#functions/monitoring/report-operations.ts';
 import { roundOperations } from '#functions/monitoring/round-operations.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
@@ -11,6 +13,8 @@ export const monitoringOperations = (store: RecordStore): Operations => {
   const rounds = roundOperations(store);
   const reports = reportOperations(store);
   const views = dashboardOperations(store, rounds);
+  const dispositions = dispositionOperations(store, reports);
+  const rectifications = rectificationOperations(store);
   return {
     getMonitoringSettings: rounds.getSettings,
     saveMonitoringSettings: rounds.saveSettings,
@@ -28,5 +32,14 @@ export const monitoringOperations = (store: RecordStore): Operations => {
     finalReviewMonitoringReport: reports.finalReview,
     getMonitoringReportHistory: reports.history,
     listMonitoringReviewQueue: reviewQueue(store, monitoringReportKind),
+    recordMonitoringDisposition: dispositions.record,
+    listMonitoringDispositions: dispositions.listForRound,
+    getMonitoringDisposition: dispositions.get,
+    resolveMonitoringDisposition: dispositions.resolve,
+    listRectifications: rectifications.list,
+    getRectification: rectifications.get,
+    saveRectificationFeedback: rectifications.saveFeedback,
+    submitRectificationFeedback: rectifications.submitFeedback,
+    verifyRectification: rectifications.verify,
   };
 };

@@ -53,3 +53,28 @@ export const monitoringTallyKind: RecordKind = {
   searchFields: [],
   uniqueFields: [],
 };
+
+/** Dispositions of a round's reports (one per report at most), listed per round. */
+export const dispositionKind: RecordKind = {
+  type: 'monitoring-disposition',
+  sortField: 'decidedAt',
+  ownerField: 'roundId',
+  searchFields: ['projectCode', 'projectName', 'departmentName'],
+  uniqueFields: [],
+};
+
+/**
+ * Rectifications, listed per department (owner index) or tenant-wide by due date; those whose
+ * feedback awaits the bureau's verification wait in its queue, oldest first.
+ */
+export const rectificationKind: RecordKind = {
+  type: 'rectification',
+  sortField: 'dueDate',
+  ownerField: 'departmentId',
+  searchFields: ['projectCode', 'projectName', 'unitName'],
+  uniqueFields: [],
+  queue: (record) =>
+    record.state === 'FEEDBACK_SUBMITTED'
+      ? { queue: 'FEEDBACK_SUBMITTED', position: String(record.feedbackSubmittedAt) }
+      : undefined,
+};

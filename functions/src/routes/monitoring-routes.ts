@@ -1,7 +1,9 @@
 import { auditEntry } from '@jixiao/core/audit.ts';
+import * as disposition from '@jixiao/core/monitoring/disposition.ts';
 import * as monitoring from '@jixiao/core/monitoring/monitoring-report.ts';
+import * as rectification from '@jixiao/core/monitoring/rectification.ts';
 import type { Role } from '@jixiao/core/roles.ts';
-import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
+import { idParams, pageOf, pageQuery as pageQueryEntries } from '@jixiao/core/schema-parts.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -245,5 +247,106 @@ export const monitoringRoutes: RouteDefinition[] = [
     access: projectPeople,
     params: idParams,
     response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+  },
+  {
+    ...section,
+    operationId: 'recordMonitoringDisposition',
+    method: 'POST',
+    path: '/api/v1/monitoring-reports/{id}/disposition',
+    summary:
+      'Decide on a final-approved report with a yellow or red warning (§7.3): no action, rectification, adjust budget and targets (opens the next target version), suspend or recover funds',
+    access: ['performance-section-reviewer'],
+    params: idParams,
+    body: disposition.recordDisposition,
+    versionedAction: true,
+    response: { status: 201, description: 'The decision', schema: disposition.disposition },
+  },
+  {
+    ...section,
+    operationId: 'listMonitoringDispositions',
+    method: 'GET',
+    path: '/api/v1/monitoring-rounds/{id}/dispositions',
+    summary: "A round's decisions (a business section sees its departments')",
+    access: bureau,
+    params: idParams,
+    query: v.strictObject({ ...pageQueryEntries }),
+    response: { status: 200, description: 'A page', schema: pageOf(disposition.disposition) },
+  },
+  {
+    ...section,
+    operationId: 'getMonitoringDisposition',
+    method: 'GET',
+    path: '/api/v1/monitoring-dispositions/{id}',
+    summary: 'One decision',
+    access: projectPeople,
+    params: idParams,
+    response: { status: 200, description: 'The decision', schema: disposition.disposition },
+  },
+  {
+    ...section,
+    operationId: 'resolveMonitoringDisposition',
+    method: 'POST',
+    path: '/api/v1/monitoring-dispositions/{id}/resolve',
+    summary: 'End a suspension of disbursement: resumed, or the funds recovered',
+    access: ['performance-section-reviewer'],
+    params: idParams,
+    body: disposition.resolveSuspension,
+    versionedAction: true,
+    response: { status: 200, description: 'The decision after the step', schema: disposition.disposition },
+  },
+  {
+    ...section,
+    operationId: 'listRectifications',
+    method: 'GET',
+    path: '/api/v1/rectifications',
+    summary: 'Rectifications the caller may see (own unit, own department, a section’s departments or the tenant)',
+    access: projectPeople,
+    query: rectification.rectificationQuery,
+    response: { status: 200, description: 'A page', schema: pageOf(rectification.rectification) },
+  },
+  {
+    ...section,
+    operationId: 'getRectification',
+    method: 'GET',
+    path: '/api/v1/rectifications/{id}',
+    summary: 'One rectification: the notice in force, the feedback and the log',
+    access: projectPeople,
+    params: idParams,
+    response: { status: 200, description: 'The rectification', schema: rectification.rectification },
+  },
+  {
+    ...section,
+    operationId: 'saveRectificationFeedback',
+    method: 'PATCH',
+    path: '/api/v1/rectifications/{id}',
+    summary: 'The unit drafts its feedback on the notice; `version` must match',
+    access: unitPeople,
+    params: idParams,
+    body: rectification.saveFeedback,
+    response: { status: 200, description: 'The rectification', schema: rectification.rectification },
+  },
+  {
+    ...section,
+    operationId: 'submitRectificationFeedback',
+    method: 'POST',
+    path: '/api/v1/rectifications/{id}/submit',
+    summary: 'The unit approver sends the feedback to the bureau',
+    access: ['unit-approver'],
+    params: idParams,
+    body: rectification.submitFeedback,
+    versionedAction: true,
+    response: { status: 200, description: 'The rectification', schema: rectification.rectification },
+  },
+  {
+    ...section,
+    operationId: 'verifyRectification',
+    method: 'POST',
+    path: '/api/v1/rectifications/{id}/verify',
+    summary: 'The performance section accepts the feedback (closed) or finds it insufficient (a follow-up notice)',
+    access: ['performance-section-reviewer'],
+    params: idParams,
+    body: rectification.verifyRectification,
+    versionedAction: true,
+    response: { status: 200, description: 'The rectification', schema: rectification.rectification },
   },
 ];

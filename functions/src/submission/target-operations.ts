@@ -27,6 +27,7 @@ import { requestHash } from '#functions/records/request-hash.ts';
 import { visibleProject } from '#functions/submission/project-operations.ts';
 import { canSee, isUnitMember, mayAct } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
+import { nextTargetVersion } from '#functions/submission/target-version.ts';
 
 type StoredTarget = PerformanceTarget & StoredRecord;
 type StoredProject = Project & StoredRecord;
@@ -116,48 +117,7 @@ export const targetOperations = (store: RecordStore) => {
     if (!existing && current && previous?.reviewStatus !== 'FINAL_APPROVED') {
       throw new HttpProblem('invalid-transition');
     }
-    const now = request.receivedAt;
-    const target: StoredTarget = {
-      id: request.body.id,
-      version: 1,
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-      createdBy: request.principal.userId,
-      updatedBy: request.principal.userId,
-      framework: previous?.framework ?? 'mof-2020',
-      mediumTermGoal: previous?.mediumTermGoal ?? '',
-      annualGoal: previous?.annualGoal ?? '',
-      rows: previous?.rows ?? [],
-      satisfactionExemptReason: previous?.satisfactionExemptReason ?? null,
-      projectId: project.id,
-      fiscalYear: project.fiscalYear,
-      departmentId: project.departmentId,
-      unitId: project.unitId,
-      financeSectionId: project.financeSectionId ?? null,
-      versionNo: project.targetVersionNo + 1,
-      basedOnId: previous?.id ?? null,
-      reviewStatus: 'DRAFT',
-      grade: null,
-      statusSince: now,
-      projectCode: project.code,
-      projectName: project.name,
-      departmentName: project.departmentName ?? '',
-      unitName: project.unitName ?? '',
-      departmentSeries: project.departmentSeries ?? '',
-      annualTotalFen: annualTotal(project.funds),
-      reviewLog: [],
-      superseded: false,
-    };
-    const nextProject: StoredProject = {
-      ...project,
-      currentTargetId: target.id,
-      currentTargetStatus: 'DRAFT',
-      targetVersionNo: target.versionNo,
-      version: project.version + 1,
-      updatedAt: now,
-      updatedBy: request.principal.userId,
-    };
+    const { target, project: nextProject } = nextTargetVersion(project, previous, request.body.id, request);
     const writes: TransactionWrite[] = existing
       ? [{ kind: targetKind, create: target, hash }]
       : [
