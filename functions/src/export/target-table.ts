@@ -95,7 +95,7 @@ const GRID_HEADINGS = [
 const columnLetter = (c: number): string => String.fromCharCode(65 + c);
 
 /** A1-style range from 0-based row and column indices. */
-const rangeRef = (top: number, left: number, bottom: number, right: number): string =>
+export const rangeRef = (top: number, left: number, bottom: number, right: number): string =>
   `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`;
 
 /** Width in Excel character units: a CJK character in 宋体 is about two '0' wide. */
@@ -114,16 +114,19 @@ const LINE_HEIGHT = 14.25; // 11pt 宋体
 const MAX_ROW_HEIGHT = 409; // Excel's limit
 
 /** A height that shows every line of the tallest wrapped cell, at least `min` points. */
-const fitHeight = (cells: [text: string, columns: number][], min: number): number => {
+export const fitHeight = (cells: [text: string, columns: number][], min: number): number => {
   const lines = Math.max(0, ...cells.map(([text, columns]) => (text ? lineCount(text, columns) : 0)));
   return Math.min(MAX_ROW_HEIGHT, Math.max(min, Math.ceil(lines * LINE_HEIGHT + 6)));
 };
 
-const widthOf = (left: number, right: number): number =>
-  COLUMN_WIDTHS.slice(left, right + 1).reduce((sum, w) => sum + w, 0);
+/** The width of columns left…right together. */
+export const spanWidth = (widths: readonly number[], left: number, right: number): number =>
+  widths.slice(left, right + 1).reduce((sum, w) => sum + w, 0);
+
+const widthOf = (left: number, right: number): number => spanWidth(COLUMN_WIDTHS, left, right);
 
 /** Collects cells by position, with the merges and heights that go with them. */
-const grid = () => {
+export const grid = () => {
   const rows: (Cell | CellValue)[][] = [];
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
@@ -137,10 +140,11 @@ const grid = () => {
   };
   return { rows, merges, rowHeights, put };
 };
+export type Grid = ReturnType<typeof grid>;
 
-const label = (value: string): Cell => ({ value, style: 'label' });
-const text = (value: string | null | undefined): Cell => ({ value: value ? value : null, style: 'text' });
-const money = (fen: number | null | undefined): Cell =>
+export const label = (value: string): Cell => ({ value, style: 'label' });
+export const text = (value: string | null | undefined): Cell => ({ value: value ? value : null, style: 'text' });
+export const money = (fen: number | null | undefined): Cell =>
   fen === null || fen === undefined ? { value: null, style: 'money' } : { value: fenToWanYuan(fen), style: 'money' };
 
 // ------------------------------------------------------------------------------------ indicator rows
@@ -166,10 +170,10 @@ const level2Index = (level1: string, level2: string): number => {
   return i < 0 ? children.length : i;
 };
 
-const level1Name = (code: string): string => framework.find((l) => l.code === code)?.name['zh-CN'] ?? code;
+export const level1Name = (code: string): string => framework.find((l) => l.code === code)?.name['zh-CN'] ?? code;
 
 /** Looked up under its level 1 first; a row filed under the wrong level 1 still shows a name. */
-const level2Name = (level1: string, level2: string): string =>
+export const level2Name = (level1: string, level2: string): string =>
   (
     childrenOf(level1).find((c) => c.code === level2) ??
     framework.flatMap((l) => l.children).find((c) => c.code === level2)
@@ -191,6 +195,37 @@ const runs = <T>(items: readonly T[], key: (item: T) => string): [number, number
     else spans.push([i, i + 1]);
   });
   return spans;
+};
+
+/**
+ * Levels 1 and 2 in columns A and B of the indicator rows that start at grid row `top`: one level-1
+ * cell per run of rows, and one level-2 cell per run within it; the cells a merge covers are emptied.
+ * A run too short for its level name grows at its last row. `widths` are those of columns A and B.
+ */
+export const mergeLevels = (
+  { rows, merges, rowHeights }: Pick<Grid, 'rows' | 'merges' | 'rowHeights'>,
+  top: number,
+  ordered: readonly Pick<TargetRow, 'level1' | 'level2'>[],
+  widths: readonly [level1: number, level2: number],
+): void => {
+  const mergeDown = (column: 0 | 1, from: number, to: number, name: string): void => {
+    const needed = fitHeight([[name, widths[column]]], 0);
+    let have = 0;
+    for (let i = from; i < to; i++) have += rowHeights[top + i] ?? 0;
+    const last = top + to - 1;
+    if (have < needed) rowHeights[last] = Math.min(MAX_ROW_HEIGHT, (rowHeights[last] ?? 0) + needed - have);
+    if (to - from < 2) return;
+    merges.push(rangeRef(top + from, column, last, column));
+    for (let i = from + 1; i < to; i++) (rows[top + i] as (Cell | CellValue)[])[column] = null;
+  };
+  for (const [start, end] of runs(ordered, (row) => row.level1)) {
+    const first = ordered[start] as Pick<TargetRow, 'level1' | 'level2'>;
+    mergeDown(0, start, end, level1Name(first.level1));
+    for (const [s2, e2] of runs(ordered.slice(start, end), (row) => row.level2)) {
+      const head = ordered[start + s2] as Pick<TargetRow, 'level1' | 'level2'>;
+      mergeDown(1, start + s2, start + e2, level2Name(head.level1, head.level2));
+    }
+  }
 };
 
 // ------------------------------------------------------------------------------------------- sheet
@@ -308,26 +343,7 @@ export const targetTableSheet = (input: TargetTableInput, sheetName = TARGET_TAB
       );
       r += 1;
     }
-    // One level-1 cell per run of rows, and one level-2 cell per run within it; the cells it covers are emptied.
-    // A run too short for its level name grows at its last row.
-    const mergeDown = (column: number, from: number, to: number, name: string): void => {
-      const needed = fitHeight([[name, COLUMN_WIDTHS[column] ?? 10]], 0);
-      let have = 0;
-      for (let i = from; i < to; i++) have += rowHeights[top + i] ?? 0;
-      const last = top + to - 1;
-      if (have < needed) rowHeights[last] = Math.min(MAX_ROW_HEIGHT, (rowHeights[last] ?? 0) + needed - have);
-      if (to - from < 2) return;
-      merges.push(rangeRef(top + from, column, last, column));
-      for (let i = from + 1; i < to; i++) (rows[top + i] as (Cell | CellValue)[])[column] = null;
-    };
-    for (const [start, end] of runs(ordered, (row) => row.level1)) {
-      const first = ordered[start] as TargetRow;
-      mergeDown(0, start, end, level1Name(first.level1));
-      for (const [s2, e2] of runs(ordered.slice(start, end), (row) => row.level2)) {
-        const head = ordered[start + s2] as TargetRow;
-        mergeDown(1, start + s2, start + e2, level2Name(head.level1, head.level2));
-      }
-    }
+    mergeLevels({ rows, merges, rowHeights }, top, ordered, [COLUMN_WIDTHS[0] ?? 10, COLUMN_WIDTHS[1] ?? 10]);
   };
   section('年度绩效指标', 'ANNUAL', true);
   section('中期绩效指标', 'MEDIUM_TERM', false);
@@ -378,7 +394,7 @@ const cut = (s: string, max: number): string => {
 };
 
 /** A sheet name Excel accepts and no other sheet in `taken` has (ignoring case); records it in `taken`. */
-const uniqueSheetName = (wanted: string, fallback: string, taken: Set<string>): string => {
+export const uniqueSheetName = (wanted: string, fallback: string, taken: Set<string>): string => {
   const clean = (s: string) =>
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in a sheet name.
     s.replace(/[:\\/?*[\];\u0000-\u001F]/g, '_').replace(/^[\s']+|[\s']+$/g, '');
