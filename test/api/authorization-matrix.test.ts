@@ -344,6 +344,13 @@ const matrix: Record<string, Row> = {
   },
   submitRectificationFeedback: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
   verifyRectification: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  exportMonitoringTable: scopedRead,
+  exportDepartmentMonitoring: scopedRead,
+  exportOverdueReports: {
+    roles: everyRelationBut404(['business-section-reviewer', perf]),
+    others: 403,
+    anonymous: 401,
+  },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -684,6 +691,7 @@ const monitoringRequest = async (
     case 'issueMonitoringRound':
       return { path, body: {} };
     case 'listMonitoringReports':
+    case 'exportDepartmentMonitoring':
       return { path: `${path}?departmentId=${t.department}` };
     case 'saveMonitoringReport': {
       const current = await stack.store.get(tenant, monitoringReportKind, t.report);

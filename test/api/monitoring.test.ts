@@ -3,6 +3,8 @@ import { countsOnly, recount } from '@jixiao/core/monitoring/monitoring-tally.ts
 import { monitoringTallyKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { type StoredReport, type TallyRecord, tallyId } from '@jixiao/functions/monitoring/tally-writes.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { demoRoundId } from '@jixiao/infra/local/demo-monitoring.ts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBudgetedProjects } from '../support/budgeted-projects.ts';
 import { type CallResult, startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -201,7 +203,11 @@ describe('a monitoring round', () => {
       as(tokens['education:department']),
     );
     expect(queue.body.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
-    const sectionQueue = await stack.call('GET', '/api/v1/monitoring-review-queue', as(tokens['education:section']));
+    const sectionQueue = await stack.call(
+      'GET',
+      `/api/v1/monitoring-review-queue?roundId=${roundId}`,
+      as(tokens['education:section']),
+    );
     expect(sectionQueue.body.items).toEqual([]);
     const dashboard = (await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/dashboard`, as(tokens.perf))).body;
     expect(dashboard.total).toMatchObject({
@@ -541,5 +547,82 @@ describe('a monitoring round', () => {
       const reports = await reportsOf(name);
       expect(countsOnly(tally!)).toEqual(countsOnly(recount(reports)));
     }
+  });
+});
+
+describe('the demo', () => {
+  it('has a 2026 mid-year round checked in at every stage: green, red and rectified, waiting at each level, returned, and one overdue', async () => {
+    const dashboard = (await stack.call('GET', `/api/v1/monitoring-rounds/${demoRoundId}/dashboard`, as(tokens.perf)))
+      .body;
+    expect(dashboard.round).toMatchObject({ name: '2026年1—6月绩效运行监控', roundStatus: 'ISSUED' });
+    expect(dashboard.pastDeadline).toBe(true);
+    expect(dashboard.total).toMatchObject({
+      reports: 7,
+      submitted: 6,
+      notSubmitted: 1,
+      late: 1,
+      byStatus: { DRAFT: 1, RETURNED: 1, UNIT_SUBMITTED: 1, DEPT_APPROVED: 1, FIRST_REVIEWED: 1, FINAL_APPROVED: 2 },
+    });
+    expect(dashboard.total.byColour.RED).toBeGreaterThanOrEqual(2);
+    expect(dashboard.red.map((r: { projectCode: string }) => r.projectCode)).toEqual(
+      expect.arrayContaining(['DL2026JY0002', 'DL2026JY0003']),
+    );
+    const waiting = await stack.call('GET', '/api/v1/rectifications?state=FEEDBACK_SUBMITTED', as(tokens.perf));
+    expect(waiting.body.items.map((r: { projectCode: string }) => r.projectCode)).toEqual(['DL2026JY0002']);
+  });
+
+  it('exports the 运行监控表 of a report and of a department, and the list of who reported late or not at all', async () => {
+    const download = async (token: string, path: string) => {
+      const response = await fetch(`${stack.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const workbook = new ExcelJS.Workbook();
+      if (response.status === 200)
+        await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      return { response, workbook };
+    };
+    const texts = (sheet: ExcelJS.Worksheet | undefined) => {
+      const found: string[] = [];
+      sheet?.eachRow((r) => {
+        r.eachCell((c) => {
+          found.push(String(c.value));
+        });
+      });
+      return found;
+    };
+    const cctv = demoId('project:DL2026JY0002');
+    const reports = (
+      await stack.call(
+        'GET',
+        `/api/v1/monitoring-rounds/${demoRoundId}/reports?departmentId=${demoId('department:102')}`,
+        as(tokens.perf),
+      )
+    ).body.items as StoredReport[];
+    const red = reports.find((r) => r.projectId === cctv)!;
+    const one = await download(tokens['education:preparer']!, `/monitoring-reports/${red.id}/monitoring-table.xlsx`);
+    expect(one.response.status).toBe(200);
+    expect(one.response.headers.get('content-type')).toContain('spreadsheetml');
+    const table = texts(one.workbook.worksheets[0]);
+    expect(table).toContain('项目支出绩效运行监控表');
+    expect(table).toContain('DL2026JY0002');
+    expect(table.some((t) => t.includes('1–6月'))).toBe(true);
+    expect(table).toContain('√');
+
+    const department = await download(
+      tokens['education:department']!,
+      `/monitoring-rounds/${demoRoundId}/monitoring-tables.xlsx`,
+    );
+    expect(department.response.status).toBe(200);
+    expect(department.workbook.worksheets.length).toBe(reports.length + 1);
+    // Another department's workbook is not theirs to read.
+    const theirs = await download(
+      tokens['education:department']!,
+      `/monitoring-rounds/${demoRoundId}/monitoring-tables.xlsx?departmentId=${demoId('department:101')}`,
+    );
+    expect(theirs.response.status).toBe(404);
+
+    const overdue = await download(tokens.perf!, `/monitoring-rounds/${demoRoundId}/overdue.xlsx`);
+    expect(overdue.response.status).toBe(200);
+    const late = texts(overdue.workbook.worksheets[0]);
+    expect(late).toEqual(expect.arrayContaining(['DL2026JY0004', '未报送', 'DL2026MZ0001', '逾期报送']));
+    expect(late).not.toContain('DL2026JY0003');
   });
 });

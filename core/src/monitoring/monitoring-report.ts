@@ -250,3 +250,6 @@ export const monitoringQueueQuery = v.strictObject({
   ...reviewQueueQuery.entries,
   roundId: v.optional(anyId),
 });
+
+/** A department's workbook of a round; the department defaults to the caller's own. */
+export const departmentExportQuery = v.strictObject({ departmentId: v.optional(anyId) });

@@ -1,6 +1,7 @@
 import type { Operations } from '#functions/http/api-handler.ts';
 import { dashboardOperations } from '#functions/monitoring/dashboard-operations.ts';
 import { dispositionOperations } from '#functions/monitoring/disposition-operations.ts';
+import { monitoringExportOperations } from '#functions/monitoring/export-operations.ts';
 import { monitoringReportKind } from '#functions/monitoring/record-kinds.ts';
 import { rectificationOperations } from '#functions/monitoring/rectification-operations.ts';
 import { reportOperations } from '#functions/monitoring/report-operations.ts';
@@ -15,6 +16,7 @@ export const monitoringOperations = (store: RecordStore): Operations => {
   const views = dashboardOperations(store, rounds);
   const dispositions = dispositionOperations(store, reports);
   const rectifications = rectificationOperations(store);
+  const exports = monitoringExportOperations(store, reports);
   return {
     getMonitoringSettings: rounds.getSettings,
     saveMonitoringSettings: rounds.saveSettings,
@@ -41,5 +43,8 @@ export const monitoringOperations = (store: RecordStore): Operations => {
     saveRectificationFeedback: rectifications.saveFeedback,
     submitRectificationFeedback: rectifications.submitFeedback,
     verifyRectification: rectifications.verify,
+    exportMonitoringTable: exports.reportTable,
+    exportDepartmentMonitoring: exports.departmentTables,
+    exportOverdueReports: exports.overdue,
   };
 };
