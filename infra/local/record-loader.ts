@@ -62,7 +62,8 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
   return async (
     operationId: string,
     actor: Actor,
-    input: { params?: Record<string, string>; body?: unknown } = {},
+    /** `receivedAt`: when the demo says it happened (a check-in sent in July), instead of now. */
+    input: { params?: Record<string, string>; body?: unknown; receivedAt?: string } = {},
   ): Promise<{ status: number; body: Record<string, unknown>; replayed: boolean }> => {
     const route = routes.find((r) => r.operationId === operationId);
     if (!route) throw new Error(`no route ${operationId}`);
@@ -76,7 +77,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
       params: input.params ?? {},
       query: {},
       body: body.value,
-      receivedAt: new Date().toISOString(),
+      receivedAt: input.receivedAt ?? new Date().toISOString(),
     });
     return {
       status: result.status,

@@ -3,6 +3,7 @@ import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { demoAgencies, demoDepartments, demoId, demoSections, demoTenant, demoUsers } from '#infra/local/demo-data.ts';
 import { seedDemoFieldwork } from '#infra/local/demo-fieldwork.ts';
 import { demoIndicators, demoLibraryYear } from '#infra/local/demo-indicators.ts';
+import { seedDemoMonitoring } from '#infra/local/demo-monitoring.ts';
 import { type DemoProject, type DemoReach, demoProjects, demoProjectYear } from '#infra/local/demo-projects.ts';
 import { type Actor, operationRunner, recordLoader } from '#infra/local/record-loader.ts';
 
@@ -68,6 +69,7 @@ export const seedDemoData = async (store: RecordStore): Promise<SeedReport> => {
   }
   await seedDemoProjects(store);
   await seedDemoFieldwork(store);
+  await seedDemoMonitoring(store);
   return report;
 };
 
