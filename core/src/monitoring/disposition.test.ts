@@ -1,0 +1,48 @@
+import type * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { recordDisposition } from '#core/monitoring/disposition.ts';
+import { rectificationOverdue, verifyRectification } from '#core/monitoring/rectification.ts';
+import { validate } from '#core/validation.ts';
+
+const pointers = (schema: v.GenericSchema, input: unknown) => {
+  const result = validate(schema, input, 'zh-CN');
+  return result.ok ? [] : result.errors.map((e) => `${e.pointer} ${e.message}`);
+};
+
+describe('a disposition (§7.3)', () => {
+  const base = { version: 3, reason: '执行进度严重滞后' };
+  it('needs no date for no action, a date for everything else, an amount for money, requirements for rectification', () => {
+    expect(pointers(recordDisposition, { ...base, decision: 'NO_ACTION' })).toEqual([]);
+    expect(pointers(recordDisposition, { ...base, decision: 'ADJUST_BUDGET_AND_TARGETS' })).toEqual([
+      '/dueDate 请填写完成期限',
+    ]);
+    expect(pointers(recordDisposition, { ...base, decision: 'SUSPEND_FUNDS', dueDate: '2026-08-31' })).toEqual([
+      '/amountFen 请填写涉及的资金金额',
+    ]);
+    expect(
+      pointers(recordDisposition, { ...base, decision: 'RECOVER_FUNDS', dueDate: '2026-08-31', amountFen: 0 }),
+    ).toEqual(['/amountFen 请填写涉及的资金金额']);
+    expect(pointers(recordDisposition, { ...base, decision: 'RECTIFY', dueDate: '2026-09-30' })).toEqual([
+      '/requirements 请写明整改要求',
+    ]);
+    expect(
+      pointers(recordDisposition, { ...base, decision: 'RECTIFY', dueDate: '2026-09-30', requirements: '加快拨付' }),
+    ).toEqual([]);
+  });
+});
+
+describe('verifying a rectification (§7.6)', () => {
+  it('closes it with an opinion, or sends a follow-up with new requirements and a date', () => {
+    expect(pointers(verifyRectification, { version: 2, decision: 'accept', opinion: '整改到位' })).toEqual([]);
+    expect(pointers(verifyRectification, { version: 2, decision: 'insufficient', opinion: '未到位' })).toEqual([
+      '/dueDate 请填写完成期限',
+      '/requirements 请写明整改要求',
+    ]);
+  });
+
+  it('is overdue once its due day has passed without feedback sent', () => {
+    expect(rectificationOverdue({ state: 'NOTICE_ISSUED', dueDate: '2026-09-30' }, '2026-09-30')).toBe(false);
+    expect(rectificationOverdue({ state: 'NOTICE_ISSUED', dueDate: '2026-09-30' }, '2026-10-01')).toBe(true);
+    expect(rectificationOverdue({ state: 'FEEDBACK_SUBMITTED', dueDate: '2026-09-30' }, '2026-10-01')).toBe(false);
+  });
+});
