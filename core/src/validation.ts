@@ -255,6 +255,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'The deadline comes after the data date',
   }),
   key_projects_required: () => ({ 'zh-CN': '重点监控须至少选择一个项目', en: 'Choose at least one key project' }),
+  key_project_unfit: () => ({
+    'zh-CN': '该项目不存在、不属于本预算年度或尚无终审通过的绩效目标',
+    en: 'No such project in this fiscal year with final-approved targets',
+  }),
   checkpoint_months_unique: () => ({ 'zh-CN': '每个月份只能设一个检查点', en: 'One checkpoint per month' }),
   red_gap_below_yellow: () => ({
     'zh-CN': '红色预警的落后幅度不能小于黄色预警',

@@ -95,6 +95,18 @@ describe('a monitoring round', () => {
       scope: 'KEY',
       projectIds: projects,
     };
+    const unfit = await stack.call(
+      'POST',
+      '/api/v1/monitoring-rounds',
+      as(tokens.perf, { ...body, id: uuidV7(), projectIds: [projects[0], uuidV7()] }),
+    );
+    expect(unfit.status).toBe(422);
+    expect(unfit.body.errors).toEqual([
+      expect.objectContaining({
+        pointer: '/projectIds/1',
+        message: '该项目不存在、不属于本预算年度或尚无终审通过的绩效目标',
+      }),
+    ]);
     const opened = await stack.call('POST', '/api/v1/monitoring-rounds', as(tokens.perf, body));
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ roundStatus: 'OPENING', reportCount: 0, thresholds: { divergencePts: 15 } });

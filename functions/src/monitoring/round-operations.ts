@@ -1,8 +1,10 @@
+import type { Language } from '@jixiao/core/language.ts';
 import { defaultThresholds, type MonitoringThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import type { CreateRound, MonitoringRound, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
+import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import {
@@ -127,13 +129,22 @@ export const roundOperations = (store: RecordStore) => {
   });
 
   /** Which departments a round covers: every active department, or those of the key projects. */
-  const departmentsInScope = async (tenant: string, body: CreateRound): Promise<string[]> => {
+  const departmentsInScope = async (tenant: string, body: CreateRound, language: Language): Promise<string[]> => {
     if (body.scope === 'KEY') {
       const projects = await store.getMany<StoredProject>(tenant, projectKind, body.projectIds);
-      const missing = body.projectIds.filter((id) => !projects.some((p) => p.id === id));
-      const wrongYear = projects.filter((p) => p.fiscalYear !== body.fiscalYear || !p.approvedTargetId);
-      if (missing.length > 0 || wrongYear.length > 0)
-        throw new HttpProblem('rules-not-met', { detail: 'key_projects_invalid' });
+      const unfit = body.projectIds.flatMap((id, i) => {
+        const p = projects.find((x) => x.id === id);
+        return p && p.fiscalYear === body.fiscalYear && p.approvedTargetId ? [] : [i];
+      });
+      if (unfit.length > 0) {
+        throw new HttpProblem('rules-not-met', {
+          errors: unfit.map((i) => ({
+            pointer: `/projectIds/${i}`,
+            code: 'key_project_unfit',
+            message: describe('key_project_unfit', language),
+          })),
+        });
+      }
       return [...new Set(projects.map((p) => p.departmentId))].sort();
     }
     const ids: string[] = [];
@@ -150,7 +161,9 @@ export const roundOperations = (store: RecordStore) => {
     const tenant = request.principal.tenant;
     const body = request.body;
     const existing = await store.get<StoredRound>(tenant, monitoringRoundKind, body.id);
-    const pendingDepartmentIds = existing ? existing.pendingDepartmentIds : await departmentsInScope(tenant, body);
+    const pendingDepartmentIds = existing
+      ? existing.pendingDepartmentIds
+      : await departmentsInScope(tenant, body, request.language);
     const settings = await thresholdsFor(tenant, body.fiscalYear);
     const record = newRecord(
       {
