@@ -55,21 +55,26 @@ export const seedDemoMonitoring = async (store: RecordStore): Promise<void> => {
 
   // The twins: the 2027 projects that got past their unit, a year earlier and already budgeted.
   const projects = demoProjects.filter((p) => p.code in plans || twinCode(p) in plans);
-  for (const p of projects.filter((p) => p.code !== propertyServices)) {
-    await createBudgetedProject(run, whereOf(p), {
-      id: demoId(`project:${twinCode(p)}`),
-      targetId: demoId(`target:${twinCode(p)}:1`),
-      fiscalYear: 2026,
-      code: twinCode(p),
-      name: p.name,
-      category: p.category,
-      recurrence: p.recurrence,
-      funds: p.funds,
-      functionalClass: p.functionalClass,
-      annualGoal: p.annualGoal,
-      rows: p.rows,
-    });
-  }
+  // Projects are independent of each other: they go into the budget side by side.
+  await Promise.all(
+    projects
+      .filter((p) => p.code !== propertyServices)
+      .map((p) =>
+        createBudgetedProject(run, whereOf(p), {
+          id: demoId(`project:${twinCode(p)}`),
+          targetId: demoId(`target:${twinCode(p)}:1`),
+          fiscalYear: 2026,
+          code: twinCode(p),
+          name: p.name,
+          category: p.category,
+          recurrence: p.recurrence,
+          funds: p.funds,
+          functionalClass: p.functionalClass,
+          annualGoal: p.annualGoal,
+          rows: p.rows,
+        }),
+      ),
+  );
 
   const perf = bureau('performance-section-reviewer');
   const opened = await run('createMonitoringRound', perf, {
@@ -95,121 +100,134 @@ export const seedDemoMonitoring = async (store: RecordStore): Promise<void> => {
     ).body;
   }
 
-  for (const p of projects) {
-    const code = p.code === propertyServices ? p.code : twinCode(p);
-    const plan = plans[code]!;
-    const where = whereOf(p);
-    const unit = (role: 'unit-preparer' | 'unit-approver'): Actor => ({
-      userId: `demo:${role}:${p.unit}`,
-      roles: [role],
-      ...where,
-    });
-    const id = reportId(demoRoundId, demoId(`project:${code}`));
-    let report = (await run('getMonitoringReport', perf, { params: { id } })).body as Record<string, unknown> & {
-      version: number;
-      budget: { fiscal: number; carryOver: number; other: number };
-      lines: ReportLine[];
-    };
-    if (plan.reach === 'draft') continue;
-    const sent = plan.sentOn!;
-    const act = async (operationId: string, actor: Actor, body: Record<string, unknown>, hour: number, day = sent) => {
-      report = (
-        await run(operationId, actor, {
-          params: { id },
-          body: { version: report.version, ...body },
-          receivedAt: at(day, hour),
-        })
-      ).body as typeof report;
-    };
-    const share = (n: string, s: number) => String(Math.round(Number(n) * s * 100) / 100);
-    await act(
-      'saveMonitoringReport',
-      unit('unit-preparer'),
-      {
-        executed: {
-          fiscal: Math.round(report.budget.fiscal * plan.spent),
-          carryOver: Math.round(report.budget.carryOver * plan.spent),
-          other: Math.round(report.budget.other * plan.spent),
-        },
-        forecastFullYearFen: report.budget.fiscal + report.budget.carryOver + report.budget.other,
-        goalProgress: '上半年各项工作按计划推进，资金按进度拨付。',
-        lines: report.lines.map((line, i) => {
-          const doubtful = i === 0 && plan.first !== 'CERTAIN';
-          const quantitative = line.operator !== 'QUALITATIVE';
-          return {
-            rowId: line.rowId,
-            actualToDate: quantitative
-              ? share(line.targetValue, line.operator.startsWith('L') ? 0.5 : Math.max(plan.spent, 0.3))
-              : '按计划推进',
-            forecastYearEnd: quantitative
-              ? doubtful
-                ? share(line.targetValue, plan.first === 'IMPOSSIBLE' ? 0.7 : 0.95)
-                : line.targetValue
-              : line.targetValue,
-            likelihood: doubtful ? plan.first : 'CERTAIN',
-            deviationReasons: doubtful ? (plan.first === 'IMPOSSIBLE' ? ['FUNDING', 'HARDWARE'] : ['STAFFING']) : [],
-            deviationAnalysis: doubtful ? '部分设备到货延迟，资金拨付晚于计划。' : '',
-            correctiveMeasures: doubtful ? '督促供应商按期交货，三季度加快资金拨付。' : '',
-            remarks: '',
-          };
-        }),
-      },
-      9,
-    );
-    await act('submitMonitoringReport', unit('unit-approver'), { opinion: '经单位审核，同意报送。' }, 11);
-    const department: Actor = {
-      userId: 'demo:department-reviewer',
-      roles: ['department-reviewer'],
-      departmentId: where.departmentId,
-    };
-    if (plan.reach === 'returned') {
+  // Departments check in side by side; within one, one report after another, as each step also
+  // moves the department's tally.
+  const byDepartment = Map.groupBy(projects, (p) => p.department);
+  await Promise.all([...byDepartment.values()].map((mine) => checkIn(mine)));
+
+  async function checkIn(mine: DemoProject[]): Promise<void> {
+    for (const p of mine) {
+      const code = p.code === propertyServices ? p.code : twinCode(p);
+      const plan = plans[code]!;
+      const where = whereOf(p);
+      const unit = (role: 'unit-preparer' | 'unit-approver'): Actor => ({
+        userId: `demo:${role}:${p.unit}`,
+        roles: [role],
+        ...where,
+      });
+      const id = reportId(demoRoundId, demoId(`project:${code}`));
+      let report = (await run('getMonitoringReport', perf, { params: { id } })).body as Record<string, unknown> & {
+        version: number;
+        budget: { fiscal: number; carryOver: number; other: number };
+        lines: ReportLine[];
+      };
+      if (plan.reach === 'draft') continue;
+      const sent = plan.sentOn!;
+      const act = async (
+        operationId: string,
+        actor: Actor,
+        body: Record<string, unknown>,
+        hour: number,
+        day = sent,
+      ) => {
+        report = (
+          await run(operationId, actor, {
+            params: { id },
+            body: { version: report.version, ...body },
+            receivedAt: at(day, hour),
+          })
+        ).body as typeof report;
+      };
+      const share = (n: string, s: number) => String(Math.round(Number(n) * s * 100) / 100);
       await act(
-        'departmentReviewMonitoringReport',
-        department,
-        { decision: 'return', opinion: '执行数与财务账不符，请核实后重新报送。' },
-        15,
-      );
-      continue;
-    }
-    if (plan.reach === 'unit-submitted') continue;
-    await act('departmentReviewMonitoringReport', department, { decision: 'approve', opinion: '同意。' }, 15);
-    if (plan.reach === 'dept-approved') continue;
-    await act(
-      'firstReviewMonitoringReport',
-      bureau('business-section-reviewer', where.sectionId),
-      { decision: 'approve', opinion: '已核。' },
-      10,
-      '2026-07-24',
-    );
-    if (plan.reach === 'first-reviewed') continue;
-    await act('finalReviewMonitoringReport', perf, { decision: 'approve', opinion: '同意。' }, 10, '2026-07-28');
-    if (!plan.rectify) continue;
-    const disposition = (
-      await run('recordMonitoringDisposition', perf, {
-        params: { id },
-        body: {
-          version: report.version,
-          decision: 'RECTIFY',
-          reason: '预算执行率低于 6 月末 40% 的检查点，且主要产出指标预计无法完成。',
-          dueDate: '2026-09-30',
-          requirements: '9 月底前完成设备安装调试，加快资金拨付，并报送整改情况。',
+        'saveMonitoringReport',
+        unit('unit-preparer'),
+        {
+          executed: {
+            fiscal: Math.round(report.budget.fiscal * plan.spent),
+            carryOver: Math.round(report.budget.carryOver * plan.spent),
+            other: Math.round(report.budget.other * plan.spent),
+          },
+          forecastFullYearFen: report.budget.fiscal + report.budget.carryOver + report.budget.other,
+          goalProgress: '上半年各项工作按计划推进，资金按进度拨付。',
+          lines: report.lines.map((line, i) => {
+            const doubtful = i === 0 && plan.first !== 'CERTAIN';
+            const quantitative = line.operator !== 'QUALITATIVE';
+            return {
+              rowId: line.rowId,
+              actualToDate: quantitative
+                ? share(line.targetValue, line.operator.startsWith('L') ? 0.5 : Math.max(plan.spent, 0.3))
+                : '按计划推进',
+              forecastYearEnd: quantitative
+                ? doubtful
+                  ? share(line.targetValue, plan.first === 'IMPOSSIBLE' ? 0.7 : 0.95)
+                  : line.targetValue
+                : line.targetValue,
+              likelihood: doubtful ? plan.first : 'CERTAIN',
+              deviationReasons: doubtful ? (plan.first === 'IMPOSSIBLE' ? ['FUNDING', 'HARDWARE'] : ['STAFFING']) : [],
+              deviationAnalysis: doubtful ? '部分设备到货延迟，资金拨付晚于计划。' : '',
+              correctiveMeasures: doubtful ? '督促供应商按期交货，三季度加快资金拨付。' : '',
+              remarks: '',
+            };
+          }),
         },
-        receivedAt: at('2026-08-05', 10),
-      })
-    ).body;
-    const rectificationId = String(disposition.rectificationId);
-    let rectification = (await run('getRectification', perf, { params: { id: rectificationId } })).body;
-    rectification = (
-      await run('saveRectificationFeedback', unit('unit-preparer'), {
+        9,
+      );
+      await act('submitMonitoringReport', unit('unit-approver'), { opinion: '经单位审核，同意报送。' }, 11);
+      const department: Actor = {
+        userId: 'demo:department-reviewer',
+        roles: ['department-reviewer'],
+        departmentId: where.departmentId,
+      };
+      if (plan.reach === 'returned') {
+        await act(
+          'departmentReviewMonitoringReport',
+          department,
+          { decision: 'return', opinion: '执行数与财务账不符，请核实后重新报送。' },
+          15,
+        );
+        continue;
+      }
+      if (plan.reach === 'unit-submitted') continue;
+      await act('departmentReviewMonitoringReport', department, { decision: 'approve', opinion: '同意。' }, 15);
+      if (plan.reach === 'dept-approved') continue;
+      await act(
+        'firstReviewMonitoringReport',
+        bureau('business-section-reviewer', where.sectionId),
+        { decision: 'approve', opinion: '已核。' },
+        10,
+        '2026-07-24',
+      );
+      if (plan.reach === 'first-reviewed') continue;
+      await act('finalReviewMonitoringReport', perf, { decision: 'approve', opinion: '同意。' }, 10, '2026-07-28');
+      if (!plan.rectify) continue;
+      const disposition = (
+        await run('recordMonitoringDisposition', perf, {
+          params: { id },
+          body: {
+            version: report.version,
+            decision: 'RECTIFY',
+            reason: '预算执行率低于 6 月末 40% 的检查点，且主要产出指标预计无法完成。',
+            dueDate: '2026-09-30',
+            requirements: '9 月底前完成设备安装调试，加快资金拨付，并报送整改情况。',
+          },
+          receivedAt: at('2026-08-05', 10),
+        })
+      ).body;
+      const rectificationId = String(disposition.rectificationId);
+      let rectification = (await run('getRectification', perf, { params: { id: rectificationId } })).body;
+      rectification = (
+        await run('saveRectificationFeedback', unit('unit-preparer'), {
+          params: { id: rectificationId },
+          body: { version: rectification.version, feedback: '设备已于 9 月 20 日安装完毕，累计执行率达 78%。' },
+          receivedAt: at('2026-09-24', 10),
+        })
+      ).body;
+      await run('submitRectificationFeedback', unit('unit-approver'), {
         params: { id: rectificationId },
-        body: { version: rectification.version, feedback: '设备已于 9 月 20 日安装完毕，累计执行率达 78%。' },
-        receivedAt: at('2026-09-24', 10),
-      })
-    ).body;
-    await run('submitRectificationFeedback', unit('unit-approver'), {
-      params: { id: rectificationId },
-      body: { version: rectification.version },
-      receivedAt: at('2026-09-25', 10),
-    });
+        body: { version: rectification.version },
+        receivedAt: at('2026-09-25', 10),
+      });
+    }
   }
 };

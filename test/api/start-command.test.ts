@@ -99,7 +99,8 @@ describe('npm start', () => {
       expect(await stopWithCtrlC(second)).toBe(0);
     }
     expect(emulatorsOf(dataDir)).toBe('');
-  });
+    // Two starts from nothing, each allowed the 90 s its `ready` waits (the first loads the whole demo).
+  }, 180_000);
 
   it('says clearly, and exits non-zero, when the port is taken', async () => {
     const blocker = createServer();
