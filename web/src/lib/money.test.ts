@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToInput, formatWan, maxFen, parseMoney } from '#lib/money.ts';
+import { fenToInput, formatWan, formatYuan, maxFen, parseMoney } from '#lib/money.ts';
 
 /** 万元 ↔ fen: people type decimals in 万元 (or 元), the API keeps integer fen; no step goes through a float. */
 describe('parseMoney', () => {
@@ -95,5 +95,15 @@ describe('fenToInput and formatWan', () => {
     expect(formatWan(0)).toBe('0');
     expect(formatWan(999_000_000)).toBe('999');
     expect(formatWan(-12_345_000_000)).toBe('-12,345');
+  });
+});
+
+describe('formatYuan', () => {
+  it('groups 元 by thousands and keeps only the fen there are', () => {
+    expect(formatYuan(1_000_000_00)).toBe('1,000,000');
+    expect(formatYuan(123_456_78)).toBe('123,456.78');
+    expect(formatYuan(123_456_70)).toBe('123,456.7');
+    expect(formatYuan(5)).toBe('0.05');
+    expect(formatYuan(0)).toBe('0');
   });
 });

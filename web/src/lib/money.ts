@@ -51,3 +51,11 @@ export const formatWan = (fen: number): string => {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;
 };
+
+/** Fen for reading, in 元 with thousands grouping and its fen when there are any ("1,234,567.8"). */
+export const formatYuan = (fen: number): string => {
+  const plain = fenToInput(fen, 'yuan');
+  const [whole = '0', fraction] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { LocalDrafts } from '#lib/monitoring/local-drafts.ts';
+import type { ReportDraft } from '#lib/monitoring/report-draft.ts';
+
+/** A Storage over a Map, as localStorage behaves (string keys and values, an index of keys). */
+class MemoryStorage {
+  #items = new Map<string, string>();
+  full = false;
+  get length() {
+    return this.#items.size;
+  }
+  key(i: number) {
+    return [...this.#items.keys()][i] ?? null;
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('full', 'QuotaExceededError');
+    this.#items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.#items.delete(key);
+  }
+}
+
+const draft = (fiscal: string): ReportDraft => ({
+  executed: { fiscal, carryOver: '0', other: '0' },
+  forecast: '',
+  goalProgress: '',
+  lines: [
+    {
+      rowId: 'r1',
+      actualToDate: '600',
+      forecastYearEnd: '1200',
+      likelihood: 'POSSIBLE',
+      deviationReasons: ['FUNDING'],
+      deviationAnalysis: '',
+      correctiveMeasures: '',
+      remarks: '',
+    },
+  ],
+});
+
+describe('unsaved check-in edits kept on the phone', () => {
+  it('keeps one entry per report and version, and offers the newest version first', () => {
+    const storage = new MemoryStorage();
+    const drafts = new LocalDrafts('user-1', () => storage);
+    drafts.put('report-a', 2, draft('100'), new Date('2026-07-01T01:00:00Z'));
+    drafts.put('report-a', 3, draft('200'), new Date('2026-07-01T02:00:00Z'));
+    drafts.put('report-a', 3, draft('250'), new Date('2026-07-01T03:00:00Z'));
+    drafts.put('report-b', 1, draft('999'));
+    expect(drafts.all('report-a').map((d) => [d.version, d.draft.executed.fiscal])).toEqual([
+      [3, '250'],
+      [2, '100'],
+    ]);
+    expect(drafts.latest('report-a')).toMatchObject({ version: 3, savedAt: '2026-07-01T03:00:00.000Z' });
+  });
+
+  it('keeps each person’s edits apart on a shared phone', () => {
+    const storage = new MemoryStorage();
+    new LocalDrafts('preparer', () => storage).put('report-a', 2, draft('100'));
+    expect(new LocalDrafts('approver', () => storage).latest('report-a')).toBeUndefined();
+  });
+
+  it('clears every version of one report and nothing else', () => {
+    const storage = new MemoryStorage();
+    const drafts = new LocalDrafts('user-1', () => storage);
+    drafts.put('report-a', 2, draft('100'));
+    drafts.put('report-a', 3, draft('200'));
+    drafts.put('report-b', 1, draft('999'));
+    storage.setItem('jixiao.monitoring-draft.user-1.report-a.4', '{damaged');
+    drafts.clear('report-a');
+    expect(drafts.all('report-a')).toEqual([]);
+    expect(storage.length).toBe(1);
+    expect(drafts.latest('report-b')?.draft.executed.fiscal).toBe('999');
+  });
+
+  it('skips what it cannot read, and keeps working when storage is full or missing', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('jixiao.monitoring-draft.user-1.report-a.2', JSON.stringify({ reportId: 'report-a', version: 2 }));
+    const drafts = new LocalDrafts('user-1', () => storage);
+    expect(drafts.latest('report-a')).toBeUndefined();
+    storage.full = true;
+    expect(() => drafts.put('report-a', 3, draft('1'))).not.toThrow();
+    const none = new LocalDrafts('user-1', () => undefined);
+    expect(() => none.put('report-a', 3, draft('1'))).not.toThrow();
+    expect(none.all('report-a')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { isReportDraft, type ReportDraft } from '#lib/monitoring/report-draft.ts';
+
+/**
+ * Unsaved check-in edits kept on the phone, so a reload, a closed tab or a dropped connection does
+ * not lose them: one entry per person, report and the version the edits were made on
+ * (`jixiao.monitoring-draft.{person}.{report}.{version}`). The form offers the newest back when the
+ * report is opened again, and clears them once the server has the edits (or the person drops them).
+ */
+export interface LocalDraft {
+  reportId: string;
+  version: number;
+  savedAt: string;
+  draft: ReportDraft;
+}
+
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+const prefix = 'jixiao.monitoring-draft.';
+const keyOf = (person: string, reportId: string, version: number) => `${prefix}${person}.${reportId}.${version}`;
+
+const isLocalDraft = (value: unknown): value is LocalDraft => {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<LocalDraft>;
+  return (
+    typeof v.reportId === 'string' &&
+    typeof v.version === 'number' &&
+    typeof v.savedAt === 'string' &&
+    isReportDraft(v.draft)
+  );
+};
+
+export class LocalDrafts {
+  constructor(
+    readonly person: string,
+    readonly storage: () => Store | undefined = () => globalThis.localStorage,
+  ) {}
+
+  /** Keeps the edits made on `version`; storage that is full or switched off keeps nothing, quietly. */
+  put(reportId: string, version: number, draft: ReportDraft, now = new Date()): void {
+    try {
+      const entry: LocalDraft = { reportId, version, savedAt: now.toISOString(), draft };
+      this.storage()?.setItem(keyOf(this.person, reportId, version), JSON.stringify(entry));
+    } catch {
+      // the form still works; only a reload would lose the edits
+    }
+  }
+
+  /** The edits kept for a report, newest version first. */
+  all(reportId: string): LocalDraft[] {
+    const store = this.storage();
+    if (!store) return [];
+    const mine = `${prefix}${this.person}.${reportId}.`;
+    const found: LocalDraft[] = [];
+    try {
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (!key?.startsWith(mine)) continue;
+        try {
+          const value: unknown = JSON.parse(store.getItem(key) ?? 'null');
+          if (isLocalDraft(value) && value.reportId === reportId) found.push(value);
+        } catch {
+          // a damaged entry is not offered
+        }
+      }
+    } catch {
+      return [];
+    }
+    return found.sort((a, b) => b.version - a.version);
+  }
+
+  latest(reportId: string): LocalDraft | undefined {
+    return this.all(reportId)[0];
+  }
+
+  /** Drops every kept version of a report's edits (after a save, or when the person discards them). */
+  clear(reportId: string): void {
+    const store = this.storage();
+    if (!store) return;
+    const mine = `${prefix}${this.person}.${reportId}.`;
+    try {
+      const keys: string[] = [];
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key?.startsWith(mine)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+    } catch {
+      // nothing more to do
+    }
+  }
+}
