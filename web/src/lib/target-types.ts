@@ -1,5 +1,5 @@
 import type { FieldError } from '@jixiao/core/problem.ts';
-import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
+import type { PerformanceTarget, ReviewStep } from '@jixiao/core/submission/performance-target.ts';
 
 /** The library entry a row came from, as `GET /targets/{id}` reports it beside the version. */
 export interface LibraryReference {
@@ -18,8 +18,11 @@ export type TargetWithChecks = PerformanceTarget & {
   libraryReferences: Record<string, LibraryReference>;
 };
 
-/** The last step, when it sent the version back: its opinion and row comments stand until it is sent again. */
-export const openReturn = (target: PerformanceTarget) => {
+/**
+ * The last step, when it sent the version (or a monitoring report) back: its opinion and row
+ * comments stand until it is sent again.
+ */
+export const openReturn = (target: { reviewLog: readonly ReviewStep[] }) => {
   const last = target.reviewLog.at(-1);
   return last?.to === 'RETURNED' ? last : undefined;
 };

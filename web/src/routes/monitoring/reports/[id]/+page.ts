@@ -1,0 +1,2 @@
+/** A report's page exists for every report id: the SPA fallback serves it, nothing is prerendered. */
+export const prerender = false;
