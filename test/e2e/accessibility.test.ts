@@ -137,6 +137,59 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
           await page.locator('#dim-NECESSITY-score-error:not(:empty)').waitFor();
           await check('ex-ante form with errors');
         }
+        if (username === 'perf-reviewer') {
+          // Monitoring (the demo's 2026 round): the rounds, the dashboard with its tables open,
+          // the thresholds, a new round refused by its own checks, and a final review refused.
+          await page.goto(`${stack.url}/monitoring`);
+          await page.locator('section.round').waitFor();
+          await check('monitoring rounds (performance section)');
+          await page.locator('section.round a.button').click();
+          await page.locator('figure svg').first().waitFor();
+          for (const summary of await page.locator('details.as-table summary').all()) await summary.click();
+          await check('monitoring dashboard');
+          await page.goto(`${stack.url}/monitoring/settings`);
+          await page.locator('#mon-budgetYellowGapPts').fill('x');
+          await page.locator('.save-bar button').click();
+          await page.locator('#mon-budgetYellowGapPts-error:not(:empty)').waitFor();
+          await check('monitoring thresholds with errors');
+          await page.goto(`${stack.url}/monitoring`);
+          await page.locator('.page-header button.button').click();
+          await page.getByRole('dialog').waitFor();
+          await page.locator('#round-name').fill('');
+          await page.getByRole('dialog').locator('button[type="submit"]').click();
+          await page.locator('#round-name-error:not(:empty)').waitFor();
+          await check('new monitoring round with errors');
+          await page.keyboard.press('Escape');
+          await page.goto(`${stack.url}/monitoring/review`);
+          await page.locator('li.entry').first().waitFor();
+          await check('monitoring review queue (final review)');
+          await page.locator('li.entry a').first().click();
+          await page.locator('#mon-review-opinion').waitFor();
+          await page.locator('.decision .buttons .button.secondary').click();
+          await page.locator('#mon-review-opinion-error:not(:empty)').waitFor();
+          await check('monitoring final review with errors');
+        }
+        if (username === 'unit-preparer') {
+          // The check-in of the demo's draft: an amount it cannot read, and a line in doubt.
+          await page.goto(`${stack.url}/monitoring`);
+          await page.locator('li.report', { hasText: 'DL2026JY0004' }).locator('a').click();
+          await page.locator('#mon-executed-fiscal').fill('abc');
+          await page.locator('#mon-executed-fiscal-error:not(:empty)').waitFor();
+          await page.locator('#line-0-likelihood-IMPOSSIBLE').check();
+          await page.locator('#line-0-deviationReasons-error:not(:empty)').waitFor();
+          await check('monitoring check-in with errors');
+          await page.goto(`${stack.url}/monitoring`);
+          await page.locator('li.report').first().waitFor();
+          await check('monitoring reports (unit)');
+        }
+        if (username === 'dept-reviewer') {
+          await page.goto(`${stack.url}/monitoring/review`);
+          await page.locator('li.entry').first().waitFor();
+          await check('monitoring review queue (department)');
+          await page.locator('li.entry a').first().click();
+          await page.locator('#mon-review-opinion').waitFor();
+          await check('monitoring report under department review');
+        }
         if (username === 'unit-preparer') {
           await page.goto(`${stack.url}/projects`);
           await page.locator('li.project').first().waitFor();

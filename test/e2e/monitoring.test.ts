@@ -281,6 +281,25 @@ describe('mid-year monitoring from the round to the red list', () => {
     await visible(performance.locator('ol.timeline').getByText('主管部门审核通过'));
   });
 
+  it('reads as well on a desktop and in English: the dashboard side by side, the report’s reasons in English', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    watches.push(await watchSecurity(context));
+    const desktop = await context.newPage();
+    await signInAs(desktop, stack.url, 'perf-reviewer', 'bureau');
+    await desktop.goto(`${stack.url}/monitoring/rounds/${roundId}`);
+    await visible(desktop.locator('li.red-entry', { hasText: projectCode }));
+    await screenshot(desktop, 'monitoring-10-dashboard-desktop');
+
+    const performance = await personFor('perf-reviewer', 'bureau');
+    await performance.getByRole('button', { name: 'English' }).click();
+    await performance.goto(`${stack.url}/monitoring/reports/${reportId}`);
+    await visible(performance.getByRole('heading', { level: 2, name: 'Warnings', exact: true }));
+    await visible(performance.getByText('补贴覆盖小区数: meeting the target is “Impossible”').first());
+    await visible(performance.getByText('Execution 30% is below the end-of-month-6 checkpoint of 40%').first());
+    await screenshot(performance, 'monitoring-11-report-english');
+  });
+
   it('raised no CSP violation and no uncaught error in any browser', () => {
     for (const watch of watches) {
       expect(watch.violations).toEqual([]);
