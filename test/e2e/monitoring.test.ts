@@ -218,6 +218,39 @@ describe('mid-year monitoring from the round to the red list', () => {
     expect(stored.body.reviewStatus).toBe('UNIT_SUBMITTED');
   });
 
+  it('a save that meets a newer copy shows both side by side, and the preparer keeps theirs on top of it', async () => {
+    const preparer = await personFor('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/monitoring?round=${roundId}`);
+    await preparer
+      .locator('li.report', { hasText: `E2EM${suffix}0002` })
+      .locator('a')
+      .click();
+    await preparer.waitForURL(/\/monitoring\/reports\/[0-9a-f-]{36}$/);
+    const secondId = preparer.url().split('/').at(-1) ?? '';
+    await preparer.getByLabel('财政拨款执行数').fill('900000');
+    // Meanwhile someone else at the unit saves the goal progress.
+    const current = (await api(preparer, 'GET', `/monitoring-reports/${secondId}`)).body;
+    const theirs = await api(preparer, 'PATCH', `/monitoring-reports/${secondId}`, {
+      version: current.version,
+      goalProgress: '按计划推进。',
+    });
+    expect(theirs.status).toBe(200);
+    await preparer.getByRole('button', { name: '保存草稿' }).click();
+    const conflict = preparer.getByRole('alert').filter({ hasText: '该记录已被他人修改' });
+    await visible(conflict);
+    const rows = conflict.locator('tbody tr');
+    await visible(rows.filter({ hasText: '财政拨款执行数' }).getByText('900000'));
+    await visible(rows.filter({ hasText: '目标执行情况' }).getByText('按计划推进。'));
+    await screenshot(preparer, 'monitoring-05b-conflict', { fullPage: false });
+    await conflict.getByRole('button', { name: '保留本机版本' }).click();
+    await visible(preparer.getByRole('status').getByText('已保留你的修改，请再次保存。'));
+    await preparer.getByRole('button', { name: '保存草稿' }).click();
+    await visible(preparer.getByRole('status').getByText(/^已保存/));
+    const stored = (await api(preparer, 'GET', `/monitoring-reports/${secondId}`)).body;
+    expect(stored.version).toBe(theirs.body.version + 1);
+    expect(stored.executed.fiscal).toBe(90_000_000);
+  });
+
   it('the department reviewer finds it in the monitoring queue and approves it', async () => {
     const reviewer = await personFor('dept-reviewer', 'department');
     await reviewer.getByRole('link', { name: /^监控审核/ }).click();
