@@ -579,6 +579,15 @@ describe('the demo', () => {
     expect(dashboard.red.map((r: { projectCode: string }) => r.projectCode)).toEqual(
       expect.arrayContaining(['DL2026JY0002', 'DL2026JY0003']),
     );
+    // Each department has its own light: the execution of its reported projects together.
+    const byCode = Object.fromEntries(
+      dashboard.departments.map((d: { departmentCode: string }) => [d.departmentCode, d]),
+    );
+    // 发改委: 55 % spent of the one reported project by June, green; 民政局: returned, nothing reported yet.
+    expect(byCode['101']).toMatchObject({ colour: 'GREEN', executionRatePct: 55, warnings: [] });
+    expect(byCode['103']).toMatchObject({ colour: null, executionRatePct: null });
+    expect(byCode['102'].colour).toBe('RED');
+    expect(byCode['102'].warnings[0]).toMatchObject({ code: 'budget_below_checkpoint' });
     const waiting = await stack.call('GET', '/api/v1/rectifications?state=FEEDBACK_SUBMITTED', as(tokens.perf));
     expect(waiting.body.items.map((r: { projectCode: string }) => r.projectCode)).toEqual(['DL2026JY0002']);
   });

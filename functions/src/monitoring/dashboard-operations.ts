@@ -1,4 +1,5 @@
 import { percent, ratio, toNumber } from '@jixiao/core/monitoring/exact-ratio.ts';
+import { worst } from '@jixiao/core/monitoring/monitoring-config.ts';
 import {
   beijingDay,
   emptyCounts,
@@ -6,7 +7,7 @@ import {
   type RedEntry,
   type TallyCounts,
 } from '@jixiao/core/monitoring/monitoring-tally.ts';
-import { monthOf } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { budgetWarnings, monthOf } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
@@ -62,6 +63,14 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
       t.red.map((entry) => ({ ...entry, departmentId: t.departmentId, departmentName: t.departmentName })),
     );
     const today = beijingDay(request.receivedAt);
+    /**
+     * A department's own light: the budget-execution warning of §6.7 applied to what its reported
+     * projects have spent together, with the reasons in the same words as a project's.
+     */
+    const departmentColour = (t: TallyCounts) => {
+      const warnings = budgetWarnings(t.budgetFen, t.executedFen, monthOf(round.dataDate), round.thresholds);
+      return { colour: t.budgetFen > 0 ? worst(warnings.map((w) => w.colour)) : null, warnings };
+    };
     return {
       status: 200,
       body: {
@@ -78,6 +87,7 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
         total: figures(total),
         series: [...bySeries].map(([series, counts]) => ({ series, ...figures(counts) })),
         departments: visible.map((t) => ({
+          ...departmentColour(t),
           departmentId: t.departmentId,
           departmentCode: t.departmentCode,
           departmentName: t.departmentName,

@@ -53,6 +53,9 @@ const dashboard = v.object({
   series: v.array(v.object({ series: v.string(), ...counts.entries })),
   departments: v.array(
     v.object({
+      /** The budget-execution light of the department's reported projects together; null before any report. */
+      colour: v.nullable(v.picklist(['GREEN', 'YELLOW', 'RED'])),
+      warnings: v.array(monitoring.warning),
       departmentId: v.string(),
       departmentCode: v.string(),
       departmentName: v.string(),
