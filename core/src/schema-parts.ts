@@ -20,6 +20,9 @@ export const text = (min: number, max: number) =>
     v.maxLength(max),
   );
 
+/** A calendar day as `YYYY-MM-DD` (deadlines, data dates, due dates). */
+export const isoDate = v.pipe(v.string(), v.isoDate('iso_date'));
+
 export const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 export const recordStatus = ['active', 'inactive'] as const;

@@ -1,7 +1,7 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
-import type { ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { reportLineFrom } from '@jixiao/core/monitoring/report-line.ts';
 import type { OperationRequest } from '@jixiao/functions/http/api-event.ts';
 import { monitoringReportKind, monitoringRoundKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { newTally, newTallyWrite, type StoredReport } from '@jixiao/functions/monitoring/tally-writes.ts';
@@ -86,24 +86,17 @@ const reportOf = (
   reviewStatus: 'DRAFT' | 'FINAL_APPROVED',
 ): StoredReport => {
   const id = uuidV7();
-  const lines: ReportLine[] = [
-    {
+  const lines = [
+    reportLineFrom({
       rowId: 'r1',
       period: 'ANNUAL',
       level1: 'OUTPUT',
       level2: 'QUANTITY',
       name: '培训教师人次',
       operator: 'GTE',
-      targetValue: '1200',
+      value: '1200',
       unit: '人次',
-      actualToDate: '',
-      forecastYearEnd: '',
-      likelihood: null,
-      deviationReasons: [],
-      deviationAnalysis: '',
-      correctiveMeasures: '',
-      remarks: '',
-    },
+    }),
   ];
   const budget = { fiscal: 1_000_000_00, carryOver: 0, other: 0 };
   const executed = { fiscal: 0, carryOver: 0, other: 0 };

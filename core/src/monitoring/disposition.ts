@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Localized } from '#core/language.ts';
-import { anyId, recordMeta, text, version } from '#core/schema-parts.ts';
+import { anyId, isoDate, recordMeta, text, version } from '#core/schema-parts.ts';
 import { fen } from '#core/submission/project.ts';
 
 /**
@@ -30,8 +30,6 @@ export const dispositionStates = {
   RECOVERED: { 'zh-CN': '已收回资金', en: 'Funds recovered' },
 } as const satisfies Record<string, Localized>;
 export type DispositionState = keyof typeof dispositionStates;
-
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'iso_date'));
 
 /** Decisions that need a date by which something must have happened. */
 export const needsDueDate = (d: DispositionDecision): boolean => d !== 'NO_ACTION';

@@ -8,7 +8,7 @@ import {
   monitoringThresholds,
   warningColourCodes,
 } from '#core/monitoring/monitoring-config.ts';
-import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 import {
   indicatorPeriods,
   reviewQueueQuery,
@@ -23,7 +23,6 @@ import { fen, projectFunds } from '#core/submission/project.ts';
  * targets; the department fills in execution and indicator progress and sends it through the
  * same review as targets.
  */
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'iso_date'));
 
 export const roundScopes = {
   ALL: { 'zh-CN': '全部预算项目', en: 'All budgeted projects' },

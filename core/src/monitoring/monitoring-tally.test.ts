@@ -11,25 +11,11 @@ import {
   type TallySource,
 } from '#core/monitoring/monitoring-tally.ts';
 import { assess } from '#core/monitoring/monitoring-warnings.ts';
+import { sampleReportLine } from '#core/monitoring/report-line.ts';
 import { canTakeReportAction, reportActionNames, reportActions } from '#core/monitoring/report-workflow.ts';
 
-const line = (rowId: string, forecast: string, likelihood: ReportLine['likelihood']): ReportLine => ({
-  rowId,
-  period: 'ANNUAL',
-  level1: 'OUTPUT',
-  level2: 'QUANTITY',
-  name: rowId,
-  operator: 'GTE',
-  targetValue: '100',
-  unit: '个',
-  actualToDate: '40',
-  forecastYearEnd: forecast,
-  likelihood,
-  deviationReasons: [],
-  deviationAnalysis: '',
-  correctiveMeasures: '',
-  remarks: '',
-});
+const line = (rowId: string, forecast: string, likelihood: ReportLine['likelihood']): ReportLine =>
+  sampleReportLine({ rowId, name: rowId, actualToDate: '40', forecastYearEnd: forecast, likelihood });
 
 const report = (executedFen: number, forecast: string, likelihood: ReportLine['likelihood']): TallySource => {
   const budget = { fiscal: 1_000_000, carryOver: 0, other: 0 };

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ratio, toNumber } from '#core/monitoring/exact-ratio.ts';
 import { colourRank, defaultThresholds, type MonitoringThresholds } from '#core/monitoring/monitoring-config.ts';
-import type { ReportLine } from '#core/monitoring/monitoring-report.ts';
 import {
   assess,
   budgetWarnings,
@@ -12,6 +11,7 @@ import {
   indicatorWarnings,
   warningText,
 } from '#core/monitoring/monitoring-warnings.ts';
+import { sampleReportLine } from '#core/monitoring/report-line.ts';
 
 const t = defaultThresholds;
 const colourOf = (budget: number, executed: number, month: number, thresholds: MonitoringThresholds = t) =>
@@ -20,24 +20,7 @@ const colourOf = (budget: number, executed: number, month: number, thresholds: M
     'GREEN',
   );
 
-const line = (fields: Partial<ReportLine> = {}): ReportLine => ({
-  rowId: 'r1',
-  period: 'ANNUAL',
-  level1: 'OUTPUT',
-  level2: 'QUANTITY',
-  name: '改造小区数量',
-  operator: 'GTE',
-  targetValue: '100',
-  unit: '个',
-  actualToDate: '50',
-  forecastYearEnd: '100',
-  likelihood: 'CERTAIN',
-  deviationReasons: [],
-  deviationAnalysis: '',
-  correctiveMeasures: '',
-  remarks: '',
-  ...fields,
-});
+const line = sampleReportLine;
 
 describe('budget execution warning (§6.7)', () => {
   it('takes the latest checkpoint at or before the month', () => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Localized } from '#core/language.ts';
 import type { Role } from '#core/roles.ts';
-import { anyId, pageQuery, recordMeta, text, version } from '#core/schema-parts.ts';
+import { anyId, isoDate, pageQuery, recordMeta, text, version } from '#core/schema-parts.ts';
 
 /**
  * Rectification (整改, domain.md §7.6): the bureau's notice with requirements and a due date; the
@@ -39,8 +39,6 @@ export type RectificationAction = keyof typeof rectificationActions;
 
 export const canTakeRectificationAction = (action: RectificationAction, state: RectificationState): boolean =>
   (rectificationActions[action].from as readonly RectificationState[]).includes(state);
-
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'iso_date'));
 
 export const saveFeedback = v.strictObject({ version, feedback: text(0, 4000) });
 export const submitFeedback = v.strictObject({ version });

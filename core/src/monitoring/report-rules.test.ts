@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportLine } from '#core/monitoring/monitoring-report.ts';
+import { sampleReportLine } from '#core/monitoring/report-line.ts';
 import { type ReportContent, reportErrors } from '#core/monitoring/report-rules.ts';
 
-const line = (fields: Partial<ReportLine> = {}): ReportLine => ({
-  rowId: 'r1',
-  period: 'ANNUAL',
-  level1: 'OUTPUT',
-  level2: 'QUANTITY',
-  name: '改造小区数量',
-  operator: 'GTE',
-  targetValue: '100',
-  unit: '个',
-  actualToDate: '50',
-  forecastYearEnd: '100',
-  likelihood: 'CERTAIN',
-  deviationReasons: [],
-  deviationAnalysis: '',
-  correctiveMeasures: '',
-  remarks: '',
-  ...fields,
-});
+const line = sampleReportLine;
 
 const complete = (fields: Partial<ReportContent> = {}): ReportContent => ({
   budget: { fiscal: 1_000_000, carryOver: 200_000, other: 0 },

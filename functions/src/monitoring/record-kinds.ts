@@ -1,4 +1,5 @@
-import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
+import type { RecordKind } from '#functions/ports/record-store.ts';
+import { reviewQueuePlace } from '#functions/submission/record-kinds.ts';
 
 /** The year's warning thresholds: one record per fiscal year, its id derived from the year. */
 export const monitoringSettingsKind: RecordKind = {
@@ -17,24 +18,6 @@ export const monitoringRoundKind: RecordKind = {
   uniqueFields: [],
 };
 
-/**
- * Where a report waits in the review, and for whom (as targets, domain.md §7.1): its
- * department's reviewer, the responsible business section, the performance section; oldest first.
- */
-const reportQueue = (record: StoredRecord): { queue: string; position: string } | undefined => {
-  const since = String(record.statusSince);
-  switch (record.reviewStatus) {
-    case 'UNIT_SUBMITTED':
-      return { queue: `UNIT_SUBMITTED#${String(record.departmentId)}`, position: since };
-    case 'DEPT_APPROVED':
-      return { queue: `DEPT_APPROVED#${String(record.financeSectionId ?? '-')}`, position: since };
-    case 'FIRST_REVIEWED':
-      return { queue: 'FIRST_REVIEWED', position: since };
-    default:
-      return undefined;
-  }
-};
-
 /** Reports, listed per round and department (`roundDepartment`), queued while under review. */
 export const monitoringReportKind: RecordKind = {
   type: 'monitoring-report',
@@ -42,7 +25,8 @@ export const monitoringReportKind: RecordKind = {
   ownerField: 'roundDepartment',
   searchFields: ['projectCode', 'projectName', 'unitName'],
   uniqueFields: [],
-  queue: reportQueue,
+  // Reports wait for the same reviewers, in the same places, as target versions.
+  queue: reviewQueuePlace,
 };
 
 /** One tally per round and department, kept on write; the dashboard reads these, never the reports. */

@@ -2,6 +2,7 @@ import type { Language } from '@jixiao/core/language.ts';
 import { defaultThresholds, type MonitoringThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import type { CreateRound, MonitoringRound, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { reportLineFrom } from '@jixiao/core/monitoring/report-line.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -221,23 +222,7 @@ export const roundOperations = (store: RecordStore) => {
       if (!target) continue;
       const lines: ReportLine[] = target.rows
         .filter((row) => row.period === 'ANNUAL')
-        .map((row) => ({
-          rowId: row.rowId,
-          period: row.period,
-          level1: row.level1,
-          level2: row.level2,
-          name: row.name,
-          operator: row.operator,
-          targetValue: row.value,
-          unit: row.unit,
-          actualToDate: '',
-          forecastYearEnd: '',
-          likelihood: null,
-          deviationReasons: [],
-          deviationAnalysis: '',
-          correctiveMeasures: '',
-          remarks: '',
-        }));
+        .map((row) => reportLineFrom(row));
       const executed = { fiscal: 0, carryOver: 0, other: 0 };
       const content = { dataDate: round.dataDate, budget: project.funds, executed, lines };
       reports.push({

@@ -21,12 +21,12 @@ export const projectKind: RecordKind = {
 };
 
 /**
- * Where a target version waits, and for whom (domain.md §7.1): a department's reviewer sees their
- * department's queue, a business section the queue of the departments it is responsible for, the
- * performance section one queue for the tenant. Oldest first, so "waiting at least N days" is a
- * key range.
+ * Where a target version (or a monitoring report) waits, and for whom (domain.md §7.1): a
+ * department's reviewer sees their department's queue, a business section the queue of the
+ * departments it is responsible for, the performance section one queue for the tenant. Oldest
+ * first, so "waiting at least N days" is a key range.
  */
-const targetQueue = (record: StoredRecord): { queue: string; position: string } | undefined => {
+export const reviewQueuePlace = (record: StoredRecord): { queue: string; position: string } | undefined => {
   const since = String(record.statusSince);
   switch (record.reviewStatus) {
     case 'UNIT_SUBMITTED':
@@ -47,7 +47,7 @@ export const targetKind: RecordKind = {
   ownerField: 'projectId',
   searchFields: ['projectCode', 'projectName'],
   uniqueFields: [],
-  queue: targetQueue,
+  queue: reviewQueuePlace,
 };
 
 /** Ex-ante assessments: listed per project; a third party's appear in its agency's queue. */
