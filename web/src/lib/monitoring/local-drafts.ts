@@ -1,10 +1,12 @@
+import { localDraftPrefix } from '#lib/monitoring/forget-local-drafts.ts';
 import { isReportDraft, type ReportDraft } from '#lib/monitoring/report-draft.ts';
 
 /**
  * Unsaved check-in edits kept on the phone, so a reload, a closed tab or a dropped connection does
  * not lose them: one entry per person, report and the version the edits were made on
  * (`jixiao.monitoring-draft.{person}.{report}.{version}`). The form offers the newest back when the
- * report is opened again, and clears them once the server has the edits (or the person drops them).
+ * report is opened again, and clears them once the server has the edits (or the person drops them);
+ * signing out removes them all (`forget-local-drafts.ts`).
  */
 export interface LocalDraft {
   reportId: string;
@@ -15,7 +17,7 @@ export interface LocalDraft {
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
-const prefix = 'jixiao.monitoring-draft.';
+const prefix = localDraftPrefix;
 const keyOf = (person: string, reportId: string, version: number) => `${prefix}${person}.${reportId}.${version}`;
 
 const isLocalDraft = (value: unknown): value is LocalDraft => {
