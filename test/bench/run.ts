@@ -28,6 +28,7 @@ import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import { benchFieldApp } from './field-app.ts';
 import { bundleHandler } from './lambda-bundle.ts';
+import { benchMonitoringDashboard } from './monitoring-dashboard.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const requestsPerRound = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -612,6 +613,7 @@ const main = async () => {
 
     // ---- 4. the field app: first-load JS, Lighthouse, the outbox drain
     await benchFieldApp(dynamo.endpoint);
+    await benchMonitoringDashboard(dynamo.endpoint);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     db.destroy();
