@@ -1,0 +1,85 @@
+import type { Language } from '@jixiao/core/language.ts';
+import {
+  type DispositionDecision,
+  needsAmount,
+  needsDueDate,
+  recordDisposition,
+} from '@jixiao/core/monitoring/disposition.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import { validate } from '@jixiao/core/validation.ts';
+import { type ParsedMoney, parseMoney } from '#lib/money.ts';
+
+/**
+ * The performance section's decision on a report with a large deviation (domain.md §5.4, §7.3),
+ * as the form holds it — the amount as 元 text — and the API's body made from it: a due date
+ * except for no action, an amount in integer fen only for suspending or recovering, requirements
+ * only for a rectification notice. Checked by core's `recordDisposition`, so the form says what
+ * the API would.
+ */
+export interface DispositionValues extends Record<string, unknown> {
+  decision: DispositionDecision | '';
+  reason: string;
+  dueDate: string;
+  /** 元, as typed. */
+  amount: string;
+  requirements: string;
+}
+
+export const emptyDisposition = (): DispositionValues => ({
+  decision: '',
+  reason: '',
+  dueDate: '',
+  amount: '',
+  requirements: '',
+});
+
+/** The fields in the form's order, for focusing the first in error. */
+export const dispositionFields = ['decision', 'reason', 'dueDate', 'amount', 'requirements'] as const;
+
+const amountOf = (values: DispositionValues): ParsedMoney | null =>
+  values.amount.trim() === '' ? null : parseMoney(values.amount, 'yuan');
+
+/** What the API is sent; an amount that cannot be read is sent as none, so "give the amount" stands. */
+export const dispositionBody = (values: DispositionValues, version: number) => {
+  const decision = values.decision || undefined;
+  const parsed = amountOf(values);
+  return {
+    version,
+    decision,
+    reason: values.reason.trim(),
+    dueDate: decision && needsDueDate(decision) && values.dueDate ? values.dueDate : null,
+    amountFen: decision && needsAmount(decision) && parsed?.ok ? parsed.fen : null,
+    requirements: decision === 'RECTIFY' ? values.requirements.trim() : '',
+  };
+};
+
+/** Why the amount cannot be read, for the person to fix it (the schema only sees "no amount"). */
+export type MoneyFault = Exclude<ParsedMoney, { ok: true }>['reason'];
+
+/**
+ * The form's errors: core's verdict on the body, with `/amountFen` shown at the amount; an amount
+ * that cannot be read is reported as such (`moneyMessage` words it) instead of "give the amount".
+ */
+export const dispositionErrors = (
+  values: DispositionValues,
+  version: number,
+  language: Language,
+  moneyMessage: (fault: MoneyFault) => string,
+): FieldError[] => {
+  const errors: FieldError[] = [];
+  const parsed = amountOf(values);
+  const unreadable = values.decision && needsAmount(values.decision) && parsed && !parsed.ok;
+  if (unreadable) errors.push({ pointer: '/amount', code: 'money', message: moneyMessage(parsed.reason) });
+  const result = validate(recordDisposition, dispositionBody(values, version), language);
+  if (!result.ok) {
+    for (const e of result.errors) {
+      if (e.pointer === '/amountFen') {
+        if (!unreadable) errors.push({ ...e, pointer: '/amount' });
+      } else errors.push(e);
+    }
+  }
+  return errors;
+};
+
+/** The API's field pointers as the form's fields. */
+export const formPointer = (pointer: string): string => (pointer === '/amountFen' ? '/amount' : pointer);
