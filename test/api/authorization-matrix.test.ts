@@ -310,6 +310,11 @@ const matrix: Record<string, Row> = {
     anonymous: 401,
   },
   listMonitoringReports: { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+  listMonitoringRedList: {
+    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf]),
+    others: 403,
+    anonymous: 401,
+  },
   listMonitoringReviewQueue: {
     roles: everyRelation(['department-reviewer', 'business-section-reviewer', perf], 200),
     others: 403,

@@ -1,5 +1,5 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { countsOnly, recount } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { countsOnly, recount, redEntryOf } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { monitoringTallyKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { type StoredReport, type TallyRecord, tallyId } from '@jixiao/functions/monitoring/tally-writes.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
@@ -558,6 +558,15 @@ describe('a monitoring round', () => {
       );
       const reports = await reportsOf(name);
       expect(countsOnly(tally!)).toEqual(countsOnly(recount(reports)));
+    }
+    // The red list holds exactly the reports that are red once reported, with their red reasons.
+    const all = [...(await reportsOf('education')), ...(await reportsOf('planning'))];
+    const red = (await stack.call('GET', `/api/v1/monitoring-rounds/${roundId}/red-list?limit=100`, as(tokens.perf)))
+      .body.items as { reportId: string; warnings: unknown[] }[];
+    const expected = all.map(redEntryOf).filter((e) => e !== null);
+    expect(red.map((e) => e.reportId).sort()).toEqual(expected.map((e) => e.reportId).sort());
+    for (const entry of red) {
+      expect(entry.warnings).toEqual(expected.find((e) => e.reportId === entry.reportId)!.warnings);
     }
   });
 });

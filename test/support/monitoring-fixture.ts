@@ -4,7 +4,7 @@ import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportLineFrom } from '@jixiao/core/monitoring/report-line.ts';
 import type { OperationRequest } from '@jixiao/functions/http/api-event.ts';
 import { monitoringReportKind, monitoringRoundKind } from '@jixiao/functions/monitoring/record-kinds.ts';
-import { newTally, newTallyWrite, type StoredReport } from '@jixiao/functions/monitoring/tally-writes.ts';
+import { newTally, newTallyWrite, redMarkWrite, type StoredReport } from '@jixiao/functions/monitoring/tally-writes.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
 
@@ -73,6 +73,8 @@ export const seedMonitoringReports = async (
         create: report,
         hash: requestHash({ report: report.id }),
       })),
+      // A red report that is reported is on the round's red list.
+      ...reports.flatMap((report) => redMarkWrite(undefined, report, department.code, fixtureRequest) ?? []),
     ],
     { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at },
   );

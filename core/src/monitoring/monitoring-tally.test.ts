@@ -8,6 +8,7 @@ import {
   countsOf,
   emptyCounts,
   recount,
+  redEntryOf,
   type TallySource,
 } from '#core/monitoring/monitoring-tally.ts';
 import { assess } from '#core/monitoring/monitoring-warnings.ts';
@@ -48,9 +49,10 @@ describe('a department tally', () => {
       executedFen: 100_000,
       submitted: 1,
       late: 0,
-      red: [{ reportId: 'report-100000', projectCode: 'DL2026ZJ0001', executionRatePct: 10 }],
     });
-    expect(countsOf(sent).red[0]!.warnings.map((w) => w.code)).toEqual([
+    expect(redEntryOf(draft)).toBeNull();
+    expect(redEntryOf(sent)).toMatchObject({ reportId: 'report-100000', projectCode: 'DL2026ZJ0001', executionRatePct: 10 });
+    expect(redEntryOf(sent)!.warnings.map((w) => w.code)).toEqual([
       'budget_below_checkpoint',
       'budget_behind_time',
       'likelihood',

@@ -32,10 +32,12 @@ export interface TallyCounts {
   /** Reports sent on at least once; of those, first sent after the deadline. */
   submitted: number;
   late: number;
-  /** The red list: reported projects whose colour is red, by project code, with their red reasons. */
-  red: RedEntry[];
 }
 
+/**
+ * A project on the red list: reported, and red. Kept as its own small record beside the report
+ * (not inside the tally, whose size would then grow with the red projects of a department).
+ */
 export interface RedEntry {
   reportId: string;
   projectCode: string;
@@ -70,7 +72,6 @@ export const emptyCounts = (): TallyCounts => ({
   executedFen: 0,
   submitted: 0,
   late: 0,
-  red: [],
 });
 
 /** The calendar day in China of an instant: deadlines are Beijing days. */
@@ -91,18 +92,6 @@ export const countsOf = (report: TallySource): TallyCounts => {
     }
     counts.budgetFen = annualTotal(report.budget);
     counts.executedFen = annualTotal(report.executed);
-    if (report.assessment.colour === 'RED') {
-      counts.red = [
-        {
-          reportId: report.id,
-          projectCode: report.projectCode,
-          projectName: report.projectName,
-          unitName: report.unitName,
-          executionRatePct: report.assessment.executionRatePct,
-          warnings: report.assessment.warnings.filter((w) => w.colour === 'RED'),
-        },
-      ];
-    }
   }
   return counts;
 };
@@ -119,12 +108,9 @@ const combine = (a: TallyCounts, b: TallyCounts, sign: 1 | -1): TallyCounts => {
     executedFen: a.executedFen + sign * b.executedFen,
     submitted: a.submitted + sign * b.submitted,
     late: a.late + sign * b.late,
-    red: sign === 1 ? byCode([...a.red, ...b.red]) : a.red.filter((e) => !b.red.some((x) => x.reportId === e.reportId)),
   };
 };
 
-const byCode = (entries: RedEntry[]): RedEntry[] =>
-  entries.sort((x, y) => x.projectCode.localeCompare(y.projectCode) || x.reportId.localeCompare(y.reportId));
 export const plus = (a: TallyCounts, b: TallyCounts): TallyCounts => combine(a, b, 1);
 export const minus = (a: TallyCounts, b: TallyCounts): TallyCounts => combine(a, b, -1);
 
@@ -145,5 +131,17 @@ export const countsOnly = (t: TallyCounts): TallyCounts => ({
   executedFen: t.executedFen,
   submitted: t.submitted,
   late: t.late,
-  red: t.red,
 });
+
+/** The report's place on the red list, or null when it is not reported or not red. */
+export const redEntryOf = (report: TallySource): RedEntry | null =>
+  isReported(report.reviewStatus) && report.assessment.colour === 'RED'
+    ? {
+        reportId: report.id,
+        projectCode: report.projectCode,
+        projectName: report.projectName,
+        unitName: report.unitName,
+        executionRatePct: report.assessment.executionRatePct,
+        warnings: report.assessment.warnings.filter((w) => w.colour === 'RED'),
+      }
+    : null;

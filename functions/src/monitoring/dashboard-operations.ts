@@ -1,29 +1,48 @@
 import { percent, ratio, toNumber } from '@jixiao/core/monitoring/exact-ratio.ts';
 import { worst } from '@jixiao/core/monitoring/monitoring-config.ts';
-import {
-  beijingDay,
-  emptyCounts,
-  plus,
-  type RedEntry,
-  type TallyCounts,
-} from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { beijingDay, emptyCounts, plus, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { budgetWarnings, monthOf } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
-import { monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import { monitoringTallyKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { roundOperations } from '#functions/monitoring/round-operations.ts';
-import type { TallyRecord } from '#functions/monitoring/tally-writes.ts';
-import type { RecordStore } from '#functions/ports/record-store.ts';
+import type { RedMark, TallyRecord } from '#functions/monitoring/tally-writes.ts';
+import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
+import { listPage } from '#functions/records/record-operations.ts';
 import { seesTenant } from '#functions/submission/project-scope.ts';
 
 /** Execution to date over budget, in percent with one decimal; null without a budget. */
 const rateOf = (counts: TallyCounts): number | null =>
   counts.budgetFen > 0 ? toNumber(percent(ratio(counts.executedFen, counts.budgetFen)), 1) : null;
 
-const figures = (counts: TallyCounts) => {
-  const { red: _red, ...rest } = counts;
-  return { ...rest, notSubmitted: counts.reports - counts.submitted, executionRatePct: rateOf(counts) };
-};
+const figures = (counts: TallyCounts) => ({
+  ...counts,
+  notSubmitted: counts.reports - counts.submitted,
+  executionRatePct: rateOf(counts),
+});
+
+/** The red list's first entries on the dashboard; the rest page through the red list. */
+const dashboardRedEntries = 50;
+
+/** The red list entry as the dashboard and the red list show it. */
+const entryOf = (mark: RedMark) => ({
+  reportId: mark.reportId,
+  projectCode: mark.projectCode,
+  projectName: mark.projectName,
+  unitName: mark.unitName,
+  departmentId: mark.departmentId,
+  departmentName: mark.departmentName,
+  executionRatePct: mark.executionRatePct,
+  warnings: mark.warnings,
+});
+
+/** The red-list filters for the caller: a business section its departments, a department itself. */
+const redScope = (p: Principal): ListFilter[] =>
+  seesTenant(p)
+    ? []
+    : p.roles.includes('business-section-reviewer') && p.sectionId
+      ? [{ field: 'financeSectionId', op: 'eq', value: p.sectionId }]
+      : [{ field: 'departmentId', op: 'eq', value: p.departmentId ?? '-' }];
 
 /** Which departments' tallies the caller may read: the tenant, a section's departments, or their own. */
 const inScope = (p: Principal, tally: TallyRecord): boolean =>
@@ -36,10 +55,36 @@ const inScope = (p: Principal, tally: TallyRecord): boolean =>
 /**
  * The bureau's view of a round (domain.md §5.4, DESIGN.md §4.4): warning counts by colour per
  * department and series, execution against time progress, the red list and who has not yet
- * reported. Everything comes from the departments' tallies, kept on write: one read of the round
- * and one item per department, however many projects there are.
+ * reported. Everything comes from the departments' tallies and the red list's queue, kept on
+ * write: one read of the round, one item per department and the red list's first page, however
+ * many projects there are.
  */
 export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeof roundOperations>) => {
+  /** One page of the round's red list, read from its queue: only the projects red now, by department and code. */
+  const redPage = async (request: OperationRequest, roundId: string, page: { limit: number; cursor?: string }) => {
+    const found = await listPage<RedMark>(
+      store,
+      request.principal.tenant,
+      redMarkKind,
+      {
+        limit: page.limit,
+        cursor: page.cursor,
+        queue: { name: `RED#${roundId}` },
+        filters: redScope(request.principal),
+      },
+      request.language,
+    );
+    return { items: found.items.map(entryOf), ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
+  };
+
+  const redList: Operation = async (request: OperationRequest<{ id: string }, { limit: number; cursor?: string }>) => {
+    const round = await rounds.visibleRound(request, request.params.id);
+    return {
+      status: 200,
+      body: await redPage(request, round.id, { limit: Number(request.query.limit), cursor: request.query.cursor }),
+    };
+  };
+
   const dashboard: Operation = async (request: OperationRequest<{ id: string }>) => {
     const round = await rounds.visibleRound(request, request.params.id);
     const tallies: TallyRecord[] = [];
@@ -59,9 +104,7 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
     for (const t of visible)
       bySeries.set(t.departmentSeries, plus(bySeries.get(t.departmentSeries) ?? emptyCounts(), t));
     const total = visible.reduce<TallyCounts>((sum, t) => plus(sum, t), emptyCounts());
-    const red: (RedEntry & { departmentId: string; departmentName: string })[] = visible.flatMap((t) =>
-      t.red.map((entry) => ({ ...entry, departmentId: t.departmentId, departmentName: t.departmentName })),
-    );
+    const red = await redPage(request, round.id, { limit: dashboardRedEntries });
     const today = beijingDay(request.receivedAt);
     /**
      * A department's own light: the budget-execution warning of §6.7 applied to what its reported
@@ -94,11 +137,14 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
           series: t.departmentSeries,
           ...figures(t),
         })),
-        red,
-        /** The round and one tally per department: what this answer cost to read. */
-        itemsRead: 1 + tallies.length,
+        /** The first entries of the red list; `redMore` when the red list has more. */
+        red: red.items,
+        redMore: red.nextCursor !== undefined,
+        /** The round, one tally per department and the red list's first page: what this answer cost to read. */
+        // (a page of the red list is read with one entry more, to know whether there are more)
+        itemsRead: 1 + tallies.length + red.items.length + (red.nextCursor ? 1 : 0),
       },
     };
   };
-  return { dashboard };
+  return { dashboard, redList };
 };

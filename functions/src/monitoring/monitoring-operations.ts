@@ -25,6 +25,7 @@ export const monitoringOperations = (store: RecordStore): Operations => {
     getMonitoringRound: rounds.get,
     issueMonitoringRound: rounds.issue,
     getMonitoringDashboard: views.dashboard,
+    listMonitoringRedList: views.redList,
     listMonitoringReports: reports.list,
     getMonitoringReport: reports.get,
     saveMonitoringReport: reports.save,

@@ -62,3 +62,22 @@ export const rectificationKind: RecordKind = {
       ? { queue: 'FEEDBACK_SUBMITTED', position: String(record.feedbackSubmittedAt) }
       : undefined,
 };
+
+/**
+ * A project's place on a round's red list, one per report that has ever been red once reported.
+ * While it is red it sits in the round's red queue (ordered by department, then project); when it
+ * stops being red it leaves the queue, so the red list is read from the queue alone.
+ */
+export const redMarkKind: RecordKind = {
+  type: 'monitoring-red-mark',
+  sortField: 'projectCode',
+  searchFields: [],
+  uniqueFields: [],
+  queue: (record) =>
+    record.red === true
+      ? {
+          queue: `RED#${String(record.roundId)}`,
+          position: `${String(record.departmentCode)}#${String(record.projectCode)}`,
+        }
+      : undefined,
+};

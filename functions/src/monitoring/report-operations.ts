@@ -14,9 +14,18 @@ import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performan
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import { monitoringReportKind, monitoringRoundKind, monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import {
+  monitoringReportKind,
+  monitoringRoundKind,
+  monitoringTallyKind,
+  redMarkKind,
+} from '#functions/monitoring/record-kinds.ts';
 import {
   countsChange,
+  type RedMark,
+  redChange,
+  redMarkId,
+  redMarkWrite,
   type StoredReport,
   type TallyRecord,
   tallyId,
@@ -115,14 +124,21 @@ export const reportOperations = (store: RecordStore) => {
   const write = async (request: OperationRequest, before: StoredReport, after: StoredReport, operation: string) => {
     const tenant = request.principal.tenant;
     const writes: TransactionWrite[] = [{ kind: monitoringReportKind, before, after }];
-    if (countsChange(before, after)) {
+    const counts = countsChange(before, after);
+    const red = redChange(before, after);
+    if (counts || red) {
       const tally = await store.get<TallyRecord>(
         tenant,
         monitoringTallyKind,
         tallyId(before.roundId, before.departmentId),
       );
       if (!tally) throw new Error(`monitoring tally missing for ${before.roundId}/${before.departmentId}`);
-      writes.push(tallyUpdate(tally, [{ before, after }], request));
+      if (counts) writes.push(tallyUpdate(tally, [{ before, after }], request));
+      if (red) {
+        const mark = await store.get<RedMark>(tenant, redMarkKind, redMarkId(before.id));
+        const write = redMarkWrite(mark, after, tally.departmentCode, request);
+        if (write) writes.push(write);
+      }
     }
     return store.transact(tenant, writes, { ...writeContext(request), operation });
   };

@@ -1,7 +1,14 @@
 import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring-report.ts';
-import { applyChange, countsOf, emptyCounts, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import {
+  applyChange,
+  countsOf,
+  emptyCounts,
+  type RedEntry,
+  redEntryOf,
+  type TallyCounts,
+} from '@jixiao/core/monitoring/monitoring-tally.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
-import { monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import { monitoringTallyKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
@@ -82,4 +89,63 @@ export const tallyUpdate = (
       updatedBy: request.principal.userId,
     },
   };
+};
+
+/** A report's red-list record: its entry, and whether it is on the list now. */
+export interface RedMark extends RedEntry, StoredRecord {
+  roundId: string;
+  departmentId: string;
+  departmentCode: string;
+  departmentName: string;
+  financeSectionId: string | null;
+  red: boolean;
+}
+
+export const redMarkId = (reportId: string): string => derivedId(`monitoring-red-mark:${reportId}`);
+
+/** Whether a change of a report moves it onto, off or within the red list. */
+export const redChange = (before: StoredReport, after: StoredReport): boolean =>
+  JSON.stringify(redEntryOf(before)) !== JSON.stringify(redEntryOf(after));
+
+/**
+ * The write that keeps a report's red-list record in step with it: made the first time the report
+ * is red once reported, updated on every later change (off the list when it is no longer red).
+ */
+export const redMarkWrite = (
+  current: RedMark | undefined,
+  after: StoredReport,
+  departmentCode: string,
+  request: OperationRequest,
+): TransactionWrite | undefined => {
+  const entry = redEntryOf(after);
+  if (!current && !entry) return undefined;
+  const fields = {
+    ...(entry ?? {
+      reportId: after.id,
+      projectCode: after.projectCode,
+      projectName: after.projectName,
+      unitName: after.unitName,
+      executionRatePct: after.assessment.executionRatePct,
+      warnings: [],
+    }),
+    roundId: after.roundId,
+    departmentId: after.departmentId,
+    departmentCode,
+    departmentName: after.departmentName,
+    financeSectionId: after.financeSectionId ?? null,
+    red: entry !== null,
+    updatedAt: request.receivedAt,
+    updatedBy: request.principal.userId,
+  };
+  if (current)
+    return { kind: redMarkKind, before: current, after: { ...current, ...fields, version: current.version + 1 } };
+  const mark: RedMark = {
+    ...fields,
+    id: redMarkId(after.id),
+    version: 1,
+    status: 'active',
+    createdAt: request.receivedAt,
+    createdBy: request.principal.userId,
+  };
+  return { kind: redMarkKind, create: mark, hash: requestHash({ redMark: mark.id }) };
 };

@@ -38,6 +38,16 @@ const counts = v.object({
   executedFen: v.number(),
   executionRatePct: v.nullable(v.number()),
 });
+const redEntry = v.object({
+  reportId: v.string(),
+  projectCode: v.string(),
+  projectName: v.string(),
+  unitName: v.string(),
+  departmentId: v.string(),
+  departmentName: v.string(),
+  executionRatePct: v.nullable(v.number()),
+  warnings: v.array(monitoring.warning),
+});
 const dashboard = v.object({
   round: v.object({
     id: v.string(),
@@ -63,18 +73,8 @@ const dashboard = v.object({
       ...counts.entries,
     }),
   ),
-  red: v.array(
-    v.object({
-      reportId: v.string(),
-      projectCode: v.string(),
-      projectName: v.string(),
-      unitName: v.string(),
-      departmentId: v.string(),
-      departmentName: v.string(),
-      executionRatePct: v.nullable(v.number()),
-      warnings: v.array(monitoring.warning),
-    }),
-  ),
+  red: v.array(redEntry),
+  redMore: v.boolean(),
   itemsRead: v.number(),
 });
 
@@ -168,6 +168,18 @@ export const monitoringRoutes: RouteDefinition[] = [
     access: [...bureau, 'department-reviewer'],
     params: idParams,
     response: { status: 200, description: 'The dashboard', schema: dashboard },
+  },
+  {
+    ...section,
+    operationId: 'listMonitoringRedList',
+    method: 'GET',
+    path: '/api/v1/monitoring-rounds/{id}/red-list',
+    summary:
+      'The red list of a round, a page at a time, by department and project (the dashboard shows its first entries)',
+    access: [...bureau, 'department-reviewer'],
+    params: idParams,
+    query: v.strictObject({ ...pageQueryEntries }),
+    response: { status: 200, description: 'A page', schema: pageOf(redEntry) },
   },
   {
     ...section,
