@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { approvedRedReports } from './approved-reports.ts';
 import { launch, phone, webBuild } from './browser.ts';
 
 /**
@@ -14,6 +17,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 let stack: LocalStack;
 let browser: Browser;
+/** A final-approved red report awaiting its disposition, and one ordered rectified whose notice is open. */
+let undecidedReportId = '';
+let openRectificationId = '';
 
 beforeAll(async () => {
   stack = await startLocalStack({
@@ -21,6 +27,37 @@ beforeAll(async () => {
     tableName: `a11y-${randomUUID()}`,
     webRoot: webBuild,
   });
+  const { reportIds } = await approvedRedReports(stack.store, {
+    prefix: 'A11YM',
+    count: 2,
+    roundName: '2026 年一季度重点监控（无障碍）',
+  });
+  undecidedReportId = reportIds[0]!;
+  const run = operationRunner(stack.store, demoTenant.id);
+  const report = (
+    await run(
+      'getMonitoringReport',
+      { userId: 'a11y', roles: ['performance-section-reviewer'] },
+      {
+        params: { id: reportIds[1]! },
+      },
+    )
+  ).body;
+  const decided = await run(
+    'recordMonitoringDisposition',
+    { userId: 'a11y', roles: ['performance-section-reviewer'] },
+    {
+      params: { id: reportIds[1]! },
+      body: {
+        version: report.version,
+        decision: 'RECTIFY',
+        reason: '执行进度严重滞后',
+        dueDate: '2026-09-30',
+        requirements: '加快资金拨付并报送整改情况。',
+      },
+    },
+  );
+  openRectificationId = String(decided.body.rectificationId);
   browser = await launch();
 });
 afterAll(async () => {
@@ -168,6 +205,25 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
           await page.locator('.decision .buttons .button.secondary').click();
           await page.locator('#mon-review-opinion-error:not(:empty)').waitFor();
           await check('monitoring final review with errors');
+
+          // What follows a report: a disposition refused by its own checks, a decision as read
+          // afterwards, the rectifications and one awaiting verification, refused without a new date.
+          await page.goto(`${stack.url}/monitoring/reports/${undecidedReportId}`);
+          await page.locator('#disp-decision-RECTIFY').check();
+          await page.locator('section.disposition-form button[type="submit"]').click();
+          await page.locator('#disp-requirements-error:not(:empty)').waitFor();
+          await check('monitoring disposition with errors');
+          await page.goto(`${stack.url}/rectifications`);
+          await page.locator('li.rectification').first().waitFor();
+          await check('rectifications (performance section)');
+          await page.locator('li.rectification', { hasText: 'DL2026JY0002' }).locator('a').click();
+          await page.locator('#verify-decision-insufficient').check();
+          await page.locator('section.verify-form button[type="submit"]').click();
+          await page.locator('#verify-dueDate-error:not(:empty)').waitFor();
+          await check('rectification verification with errors');
+          await page.locator('a[href^="/monitoring/reports/"]').click();
+          await page.locator('section.disposition dl').waitFor();
+          await check('monitoring report with its disposition');
         }
         if (username === 'unit-preparer') {
           // The check-in of the demo's draft: an amount it cannot read, and a line in doubt.
@@ -181,6 +237,12 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
           await page.goto(`${stack.url}/monitoring`);
           await page.locator('li.report').first().waitFor();
           await check('monitoring reports (unit)');
+          await page.goto(`${stack.url}/rectifications`);
+          await page.locator('li.rectification').first().waitFor();
+          await check('rectifications (unit)');
+          await page.goto(`${stack.url}/rectifications/${openRectificationId}`);
+          await page.locator('#rect-feedback').waitFor();
+          await check('rectification feedback (unit)');
         }
         if (username === 'dept-reviewer') {
           await page.goto(`${stack.url}/monitoring/review`);
