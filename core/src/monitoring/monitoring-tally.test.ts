@@ -51,7 +51,11 @@ describe('a department tally', () => {
       late: 0,
     });
     expect(redEntryOf(draft)).toBeNull();
-    expect(redEntryOf(sent)).toMatchObject({ reportId: 'report-100000', projectCode: 'DL2026ZJ0001', executionRatePct: 10 });
+    expect(redEntryOf(sent)).toMatchObject({
+      reportId: 'report-100000',
+      projectCode: 'DL2026ZJ0001',
+      executionRatePct: 10,
+    });
     expect(redEntryOf(sent)!.warnings.map((w) => w.code)).toEqual([
       'budget_below_checkpoint',
       'budget_behind_time',
