@@ -585,6 +585,9 @@ describe('the demo', () => {
       byStatus: { DRAFT: 1, RETURNED: 1, UNIT_SUBMITTED: 1, DEPT_APPROVED: 1, FIRST_REVIEWED: 1, FINAL_APPROVED: 2 },
     });
     expect(dashboard.total.byColour.RED).toBeGreaterThanOrEqual(2);
+    // Every red project fits on the dashboard's first page of the red list.
+    expect(dashboard.red).toHaveLength(dashboard.total.byColour.RED);
+    expect(dashboard.redMore).toBe(false);
     expect(dashboard.red.map((r: { projectCode: string }) => r.projectCode)).toEqual(
       expect.arrayContaining(['DL2026JY0002', 'DL2026JY0003']),
     );

@@ -1,4 +1,5 @@
 import type { Language } from '#core/language.ts';
+import { parseDecimal } from '#core/monitoring/exact-ratio.ts';
 import type { MonitoringReport } from '#core/monitoring/monitoring-report.ts';
 import type { FieldError } from '#core/problem.ts';
 import { annualTotal } from '#core/submission/project.ts';
@@ -14,7 +15,6 @@ export type ReportContent = Pick<
   'budget' | 'executed' | 'forecastFullYearFen' | 'goalProgress' | 'lines'
 >;
 
-const numeric = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
 const sources = ['fiscal', 'carryOver', 'other'] as const;
 
 export const reportErrors = (report: ReportContent, language: Language): FieldError[] => {
@@ -36,7 +36,7 @@ export const reportErrors = (report: ReportContent, language: Language): FieldEr
     const quantitative = line.operator !== 'QUALITATIVE';
     for (const field of ['actualToDate', 'forecastYearEnd'] as const) {
       if (!line[field].trim()) add(at(field), 'required');
-      else if (quantitative && !numeric(line[field])) add(at(field), 'numeric_actual');
+      else if (quantitative && parseDecimal(line[field]) === undefined) add(at(field), 'numeric_actual');
     }
     if (line.likelihood === null) add(at('likelihood'), 'likelihood_required');
     else if (line.likelihood !== 'CERTAIN') {

@@ -4,9 +4,9 @@ import { beijingDay, emptyCounts, plus, type TallyCounts } from '@jixiao/core/mo
 import { budgetWarnings, monthOf } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
-import { monitoringTallyKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
+import { redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { roundOperations } from '#functions/monitoring/round-operations.ts';
-import type { RedMark, TallyRecord } from '#functions/monitoring/tally-writes.ts';
+import { type RedMark, reviewsTally, talliesOf } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
 import { seesTenant } from '#functions/submission/project-scope.ts';
@@ -44,14 +44,6 @@ const redScope = (p: Principal): ListFilter[] =>
       ? [{ field: 'financeSectionId', op: 'eq', value: p.sectionId }]
       : [{ field: 'departmentId', op: 'eq', value: p.departmentId ?? '-' }];
 
-/** Which departments' tallies the caller may read: the tenant, a section's departments, or their own. */
-const inScope = (p: Principal, tally: TallyRecord): boolean =>
-  seesTenant(p) ||
-  (p.roles.includes('business-section-reviewer') &&
-    p.sectionId !== undefined &&
-    p.sectionId === tally.financeSectionId) ||
-  (p.roles.includes('department-reviewer') && p.departmentId === tally.departmentId);
-
 /**
  * The bureau's view of a round (domain.md §5.4, DESIGN.md §4.4): warning counts by colour per
  * department and series, execution against time progress, the red list and who has not yet
@@ -87,18 +79,8 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
 
   const dashboard: Operation = async (request: OperationRequest<{ id: string }>) => {
     const round = await rounds.visibleRound(request, request.params.id);
-    const tallies: TallyRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list<TallyRecord>(request.principal.tenant, monitoringTallyKind, {
-        limit: 250,
-        cursor,
-        ownerId: round.id,
-      });
-      tallies.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    const visible = tallies.filter((t) => inScope(request.principal, t));
+    const tallies = await talliesOf(store, request.principal.tenant, round.id);
+    const visible = tallies.filter((t) => reviewsTally(request.principal, t));
 
     const bySeries = new Map<string, TallyCounts>();
     for (const t of visible)
@@ -140,8 +122,11 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
         /** The first entries of the red list; `redMore` when the red list has more. */
         red: red.items,
         redMore: red.nextCursor !== undefined,
-        /** The round, one tally per department and the red list's first page: what this answer cost to read. */
-        // (a page of the red list is read with one entry more, to know whether there are more)
+        /**
+         * The round, one tally per department and the red list's first page (and one more, to know
+         * whether there are more): what this answer cost to read for the performance section. For a
+         * section or a department the red list's page is filtered, so it may read a little more.
+         */
         itemsRead: 1 + tallies.length + red.items.length + (red.nextCursor ? 1 : 0),
       },
     };

@@ -4,9 +4,14 @@ import { FileBody, type Operation, type OperationRequest } from '#functions/http
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { monitoringReportKind, monitoringRoundKind, monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
 import type { reportOperations } from '#functions/monitoring/report-operations.ts';
-import { type StoredReport, type TallyRecord, tallyId } from '#functions/monitoring/tally-writes.ts';
+import {
+  reviewsTally,
+  type StoredReport,
+  type TallyRecord,
+  talliesOf,
+  tallyId,
+} from '#functions/monitoring/tally-writes.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
-import { seesTenant } from '#functions/submission/project-scope.ts';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,13 +24,9 @@ const layouts = async () => {
   return { ...table, writeXlsx: writer.writeXlsx };
 };
 
-/** Which departments' figures the caller may export: the tenant, a section's departments, or their own. */
+/** Reviewers export the departments they review; a unit's people their own department (their unit's reports). */
 const mayExportDepartment = (p: Principal, tally: TallyRecord): boolean =>
-  seesTenant(p) ||
-  (p.roles.includes('business-section-reviewer') &&
-    p.sectionId !== undefined &&
-    p.sectionId === tally.financeSectionId) ||
-  p.departmentId === tally.departmentId;
+  reviewsTally(p, tally) || p.departmentId === tally.departmentId;
 
 /**
  * The 项目支出绩效运行监控表 as XLSX, for one report or a department's round, and the list of who
@@ -79,8 +80,7 @@ export const monitoringExportOperations = (store: RecordStore, reports: ReturnTy
     }
     const tally = await store.get<TallyRecord>(p.tenant, monitoringTallyKind, tallyId(round.id, departmentId));
     if (!tally || !mayExportDepartment(p, tally)) throw new HttpProblem('not-found');
-    const unitOnly =
-      !seesTenant(p) && !p.roles.includes('business-section-reviewer') && !p.roles.includes('department-reviewer');
+    const unitOnly = !reviewsTally(p, tally);
     const items = (await reportsOf(p.tenant, round.id, departmentId)).filter((r) => !unitOnly || r.unitId === p.unitId);
     const { departmentMonitoringWorkbook, writeXlsx } = await layouts();
     const workbook = departmentMonitoringWorkbook(
@@ -98,17 +98,7 @@ export const monitoringExportOperations = (store: RecordStore, reports: ReturnTy
     const p = request.principal;
     const round = await store.get<StoredRecord & { name: string }>(p.tenant, monitoringRoundKind, request.params.id);
     if (!round) throw new HttpProblem('not-found');
-    const tallies: TallyRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list<TallyRecord>(p.tenant, monitoringTallyKind, {
-        limit: 250,
-        cursor,
-        ownerId: round.id,
-      });
-      tallies.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const tallies = await talliesOf(store, p.tenant, round.id);
     const behind = tallies.filter((t) => mayExportDepartment(p, t) && (t.submitted < t.reports || t.late > 0));
     const { overdueWorkbook, overdueStatus, writeXlsx } = await layouts();
     const rows = [];

@@ -8,7 +8,6 @@ import {
   type ReportAction,
   reportActions,
 } from '@jixiao/core/monitoring/report-workflow.ts';
-import type { Principal } from '@jixiao/core/principal.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -33,7 +32,7 @@ import {
 } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
-import { canSee, isUnitMember, seesTenant } from '#functions/submission/project-scope.ts';
+import { canSee, isUnitMember, mayActAs, seesTenant } from '#functions/submission/project-scope.ts';
 
 /** How many times a change re-reads and retries when only the department's tally moved underneath it. */
 const attempts = 5;
@@ -43,22 +42,6 @@ const fieldError = (pointer: string, code: string, language: Language): FieldErr
   code,
   message: describe(code, language),
 });
-
-/** Whether the caller may take a review step on a report, in the role the step belongs to. */
-const mayAct = (p: Principal, action: ReportAction, report: StoredReport): boolean => {
-  const role = reportActions[action].role;
-  if (!p.roles.includes(role)) return false;
-  switch (role) {
-    case 'unit-approver':
-      return p.unitId !== undefined && p.unitId === report.unitId;
-    case 'department-reviewer':
-      return p.departmentId !== undefined && p.departmentId === report.departmentId;
-    case 'business-section-reviewer':
-      return p.sectionId !== undefined && p.sectionId === report.financeSectionId;
-    default:
-      return true;
-  }
-};
 
 export const reportOperations = (store: RecordStore) => {
   const visibleReport = async (request: OperationRequest, id: string): Promise<StoredReport> => {
@@ -201,7 +184,7 @@ export const reportOperations = (store: RecordStore) => {
     for (let attempt = 1; ; attempt++) {
       const current = await visibleReport(request, request.params.id);
       // Seeing a report through one role does not let another of the caller's roles act on it.
-      if (!mayAct(request.principal, action, current)) throw new HttpProblem('forbidden');
+      if (!mayActAs(request.principal, reportActions[action].role, current)) throw new HttpProblem('forbidden');
       if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
       if (!canTakeReportAction(action, current.reviewStatus)) throw new HttpProblem('invalid-transition', { current });
       // The rules hold before it is sent on and again before it is approved.

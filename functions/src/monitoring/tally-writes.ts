@@ -7,11 +7,13 @@ import {
   redEntryOf,
   type TallyCounts,
 } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import type { Principal } from '@jixiao/core/principal.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { monitoringTallyKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
-import type { StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
+import { seesTenant } from '#functions/submission/project-scope.ts';
 
 export type StoredReport = MonitoringReport & StoredRecord & { roundDepartment: string };
 
@@ -149,3 +151,26 @@ export const redMarkWrite = (
   };
   return { kind: redMarkKind, create: mark, hash: requestHash({ redMark: mark.id }) };
 };
+
+/** Every department tally of a round (one item each). */
+export const talliesOf = async (store: RecordStore, tenant: string, roundId: string): Promise<TallyRecord[]> => {
+  const tallies: TallyRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list<TallyRecord>(tenant, monitoringTallyKind, { limit: 250, cursor, ownerId: roundId });
+    tallies.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return tallies;
+};
+
+/**
+ * Whose figures a reviewer may read: the tenant's for the performance section, a business
+ * section's departments', a department reviewer's own. (A unit reads its own department's export.)
+ */
+export const reviewsTally = (p: Principal, tally: TallyRecord): boolean =>
+  seesTenant(p) ||
+  (p.roles.includes('business-section-reviewer') &&
+    p.sectionId !== undefined &&
+    p.sectionId === tally.financeSectionId) ||
+  (p.roles.includes('department-reviewer') && p.departmentId === tally.departmentId);

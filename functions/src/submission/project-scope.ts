@@ -1,4 +1,5 @@
 import type { Principal } from '@jixiao/core/principal.ts';
+import type { Role } from '@jixiao/core/roles.ts';
 import { type TargetAction, targetActions } from '@jixiao/core/submission/review-workflow.ts';
 import type { ListFilter } from '#functions/ports/record-store.ts';
 
@@ -59,8 +60,11 @@ export const listScope = (
  * unit's approver, the department's reviewer, the responsible business section, the performance
  * section.
  */
-export const mayAct = (p: Principal, action: TargetAction, record: Scoped): boolean => {
-  const role = targetActions[action].role;
+export const mayAct = (p: Principal, action: TargetAction, record: Scoped): boolean =>
+  mayActAs(p, targetActions[action].role, record);
+
+/** The same for any review whose steps name their role (targets, monitoring reports). */
+export const mayActAs = (p: Principal, role: Role, record: Scoped): boolean => {
   if (!p.roles.includes(role)) return false;
   switch (role) {
     case 'unit-approver':
