@@ -451,6 +451,59 @@ describe('field records from the phone', () => {
     expect(stale.body.current.findings).toBe(rough.findings);
   });
 
+  it('closes a site visit once the server holds its departure: no edit after that, by the evaluator or the lead', async () => {
+    const visit = siteVisit();
+    const created = await call('evaluator', 'POST', '/field-records', visit);
+    expect(created.status).toBe(201);
+    const edit = (who: string, version: number, changes: Record<string, unknown>) =>
+      call(who, 'PATCH', `/field-records/${visit.id}`, {
+        ...visit,
+        id: undefined,
+        assignmentId: undefined,
+        version,
+        ...changes,
+      });
+    // Before the departure the visit is still open: the findings change and the departure is added.
+    const departed = await edit('evaluator', created.body.version, {
+      findings: '门岗值守正常，3 号楼、5 号楼楼道照明损坏。',
+      departedAt: '2026-11-20T10:30:00+08:00',
+    });
+    expect(departed.status).toBe(200);
+    for (const [who, changes] of [
+      ['evaluator', { departedAt: '2026-11-20T16:00:00+08:00' }],
+      ['evaluator', { findings: '一切正常。' }],
+      ['agency-lead', { arrivedAt: '2026-11-20T08:00:00+08:00' }],
+    ] as const) {
+      const refused = await edit(who, departed.body.version, changes);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors[0]).toMatchObject({ pointer: '/departedAt', code: 'visit_closed' });
+      expect(refused.body.errors[0].message).toMatch(/离场/);
+    }
+    const read = await call('evaluator', 'GET', `/field-records/${visit.id}`);
+    expect(read.body).toMatchObject({ version: departed.body.version, departedAt: '2026-11-20T10:30:00+08:00' });
+    expect(read.body.findings).toBe('门岗值守正常，3 号楼、5 号楼楼道照明损坏。');
+  });
+
+  it('gives a new phone every record the evaluator already sent for an assignment, page by page', async () => {
+    const mine = [interview(), interview(), interview()];
+    for (const r of mine) expect((await call('evaluator', 'POST', '/field-records', r)).status).toBe(201);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams({ assignmentId: demoAssignmentId, limit: '2', ...(cursor ? { cursor } : {}) });
+      const page = await call('evaluator', 'GET', `/engagements/${demoEngagementId}/field-records?${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      for (const r of page.body.items) {
+        expect(r.assignmentId).toBe(demoAssignmentId);
+        seen.push(r.id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const r of mine) expect(seen).toContain(r.id);
+  });
+
   it('lets only the assignee write, the agency’s lead and the bureau read, and the department read after release', async () => {
     const body = interview();
     expect((await call('colleague', 'POST', '/field-records', body)).status).toBe(404);

@@ -277,6 +277,16 @@ export const positionFlag = (
 };
 
 /**
+ * A site visit is closed once the server holds its departure: its times, position, checks and the
+ * site representative's signature are the evidence that the visit happened as written, and an edit
+ * afterwards would make the signed record say what nobody signed. Until then the evaluator may
+ * still change it (the departure is usually added when leaving). Photos already declared are still
+ * uploaded and attached after closing.
+ */
+export const isClosedVisit = (record: { type: string; departedAt?: string | null } | null | undefined): boolean =>
+  record?.type === 'SITE_VISIT' && typeof record.departedAt === 'string';
+
+/**
  * What a finished record must have beyond its shape, checked on the phone before it is queued and
  * again by the server: every check has a verdict, departure is not before arrival, a missing
  * position is explained, a site visit is signed; an interviewee is named only with consent.

@@ -7,6 +7,7 @@ import {
   type FieldRecord,
   type FieldRecordContent,
   fieldPhotoKey,
+  isClosedVisit,
   positionFlag,
   recordProblems,
   type UpdateFieldRecord,
@@ -162,6 +163,9 @@ export const fieldRecordOperations = (
     if (!(p.userId === current.evaluatorId && p.agencyId === current.agencyId) && !leadsAgencyOf(p, current))
       throw new HttpProblem('forbidden');
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
+    if (isClosedVisit(current)) {
+      throw rulesNotMet([{ pointer: '/departedAt', code: 'visit_closed', message: '' }], request);
+    }
     const { version: _version, ...content } = request.body;
     if (content.type !== current.type) {
       throw rulesNotMet([{ pointer: '/type', code: 'record_type_fixed', message: '' }], request);
