@@ -13,7 +13,13 @@ export const ensureTable = async (db: DynamoDBDocumentClient, tableName: string)
     if (!(error instanceof ResourceNotFoundException) && (error as Error).name !== 'ResourceNotFoundException')
       throw error;
   }
-  await db.send(new CreateTableCommand(createTableInput(tableName)));
+  try {
+    await db.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    // On a loaded machine the SDK may time out and retry a create that already went through: the
+    // retry then meets the table it made. Anything else is a real failure.
+    if ((error as Error).name !== 'ResourceInUseException') throw error;
+  }
   return 'created';
 };
 
