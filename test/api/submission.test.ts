@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
- * Projects, performance targets and their two-level review (domain.md §5.3, §7.1, §7.2, §8 rules
- * 1–4, 13, 14) through the local gateway on DynamoDB Local, as the people whose step it is.
+ * Projects, performance targets and their two-level review (docs/domain/submission.md: rules 1–4,
+ * the year's weights, the budget gate) through the local gateway on DynamoDB Local, as the people
+ * whose step it is.
  */
 let stack: TestStack;
 const token: Record<string, string> = {};
@@ -591,10 +592,202 @@ describe('the budget gate and ex-ante assessment', () => {
       stage: 'IN_LIBRARY',
       exAnteConclusion: 'SUPPORT_AFTER_ADJUSTMENT',
     });
+    // "After adjustment": the targets approved before the conclusion do not count.
+    const unrevised = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    expect(unrevised.body.errors.map((e: { code: string }) => e.code)).toEqual(['targets_not_revised']);
+    const adjusted = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    await walk(adjusted.body, [...toFirstReviewed, approveGood]);
     const budgeted = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
       version: (await project(projectId)).version,
     });
     expect(budgeted.status).toBe(200);
+  });
+
+  /** Concludes a finance-bureau assessment of the project with the given conclusion and recommended amount. */
+  const conclude = async (projectId: string, conclusion: string, recommendedAmount: number | null) => {
+    const created = await call('perf-reviewer', 'POST', '/ex-ante-assessments', {
+      id: uuidV7(),
+      projectId,
+      assessorType: 'FINANCE',
+    });
+    const good = { score: 16, note: '测算偏高，建议压减' };
+    const scored = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${created.body.id}`, {
+      version: created.body.version,
+      dimensions: { NECESSITY: good, ECONOMY: good, TARGETS: good, FEASIBILITY: good, FUNDING: good },
+      conclusion,
+      recommendedAmount,
+    });
+    expect(scored.status, JSON.stringify(scored.body)).toBe(200);
+    const concluded = await call('perf-reviewer', 'POST', `/ex-ante-assessments/${created.body.id}/conclude`, {
+      version: scored.body.version,
+    });
+    expect(concluded.status).toBe(200);
+  };
+
+  it('after 调整完善后予以支持, needs revised targets and a reason to budget 1,200 万元 against a recommended 1,000 万元 (issue 10)', async () => {
+    const wan = 1_000_000;
+    const { projectId, target } = await projectWithTargets({
+      majorPolicy: true,
+      nature: 'NEW',
+      funds: { fiscal: 1200 * wan, carryOver: 0, other: 0 },
+    });
+    const reviewed = await walk(target, toFirstReviewed);
+    await conclude(projectId, 'SUPPORT_AFTER_ADJUSTMENT', 1000 * wan);
+    // Approved now, but these are the targets the assessment asked to be adjusted: approved after
+    // the conclusion, so they count as the revision.
+    await walk(reviewed, [approveGood]);
+    const noReason = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors).toEqual([
+      {
+        pointer: '/overrideReason',
+        code: 'above_recommended_amount',
+        message: '预算金额 1,200 万元超过事前评估建议金额 1,000 万元，须填写超出理由',
+      },
+    ]);
+    expect((await project(projectId)).stage).toBe('IN_LIBRARY');
+
+    // A second assessment after the approval: the standing targets predate it and must be revised.
+    await conclude(projectId, 'SUPPORT_AFTER_ADJUSTMENT', 1000 * wan);
+    const stale = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+      overrideReason: '新增两所学校接入，经区政府常务会议研究同意',
+    });
+    expect(stale.body.errors.map((e: { code: string }) => e.code)).toEqual(['targets_not_revised']);
+    const adjusted = await call('unit-preparer', 'POST', `/projects/${projectId}/targets`, { id: uuidV7() });
+    await walk(adjusted.body, [...toFirstReviewed, approveGood]);
+    const budgeted = await call('perf-reviewer', 'POST', `/projects/${projectId}/budget`, {
+      version: (await project(projectId)).version,
+      overrideReason: '  新增两所学校接入，经区政府常务会议研究同意 ',
+    });
+    expect(budgeted.status, JSON.stringify(budgeted.body)).toBe(200);
+    expect(budgeted.body).toMatchObject({
+      stage: 'BUDGETED',
+      budgetOverrideReason: '新增两所学校接入，经区政府常务会议研究同意',
+    });
+  });
+
+  it('asks a renewal of an expiring project for an ex-ante assessment, whatever its amount', async () => {
+    const created = await call('unit-preparer', 'POST', '/projects', projectBody({ renewal: true }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ renewal: true, exAnteRequired: true });
+    const plain = await call('unit-preparer', 'POST', '/projects', projectBody());
+    expect(plain.body).toMatchObject({ renewal: false, exAnteRequired: false });
+    const changed = await call('unit-preparer', 'PATCH', `/projects/${plain.body.id}`, {
+      version: plain.body.version,
+      renewal: true,
+    });
+    expect(changed.body).toMatchObject({ renewal: true, exAnteRequired: true });
+  });
+});
+
+describe("the year's weights (rule 4) and real tables", () => {
+  const year = demoProjectYear + 1;
+  const inYear = { fiscalYear: year, periodStart: year, periodEnd: year };
+
+  it('serves the defaults until the performance section saves its own; only it may, and the parts must make the total', async () => {
+    const defaults = await call('unit-preparer', 'GET', `/target-weights/${year}`);
+    expect(defaults.body).toEqual({
+      fiscalYear: year,
+      version: 0,
+      weights: { OUTPUT: 50, BENEFIT: 30, SATISFACTION: 10, budgetExecution: 10, total: 100 },
+    });
+    const weights = { OUTPUT: 40, BENEFIT: 30, SATISFACTION: 20, budgetExecution: 10, total: 100 };
+    expect((await call('unit-preparer', 'PATCH', `/target-weights/${year}`, { version: 0, weights })).status).toBe(403);
+    const wrong = await call('perf-reviewer', 'PATCH', `/target-weights/${year}`, {
+      version: 0,
+      weights: { ...weights, OUTPUT: 45 },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ pointer: '/weights/total', code: 'weights_settings_total' });
+    const saved = await call('perf-reviewer', 'PATCH', `/target-weights/${year}`, { version: 0, weights });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ fiscalYear: year, version: 1, weights });
+    expect((await call('perf-reviewer', 'PATCH', `/target-weights/${year}`, { version: 0, weights })).status).toBe(409);
+
+    // A 50/30/10 target of that year now departs from it, and says why before it is sent.
+    const p = await call('unit-preparer', 'POST', '/projects', projectBody(inYear));
+    const t = await call('unit-preparer', 'POST', `/projects/${p.body.id}/targets`, { id: uuidV7() });
+    const draft = await call('unit-preparer', 'PATCH', `/targets/${t.body.id}`, {
+      version: t.body.version,
+      annualGoal: '完成年度任务',
+      rows: completeRows(),
+    });
+    expect(draft.body.checks.map((c: { code: string }) => c.code)).toEqual(['weights_reason_required']);
+    const refused = await call('unit-approver', 'POST', `/targets/${t.body.id}/submit`, {
+      version: draft.body.version,
+    });
+    expect(refused.status).toBe(422);
+    const explained = await call('unit-preparer', 'PATCH', `/targets/${t.body.id}`, {
+      version: draft.body.version,
+      weightReason: '沿用上年口径',
+    });
+    expect(explained.body.checks).toEqual([]);
+    expect(explained.body.warnings.map((w: { code: string }) => w.code)).toEqual(['weights_departed']);
+    const sent = await call('unit-approver', 'POST', `/targets/${t.body.id}/submit`, {
+      version: explained.body.version,
+    });
+    expect(sent.status).toBe(200);
+    // Every reviewer reads the reason and the flag.
+    const read = await call('business-reviewer', 'GET', `/targets/${t.body.id}`);
+    expect(read.body.weightReason).toBe('沿用上年口径');
+    expect(read.body.warnings[0].message).toContain('理由：沿用上年口径');
+  });
+
+  it('takes a real table: 60/20/10 with date targets, stored as dates, and money as output only warned', async () => {
+    const p = await call('unit-preparer', 'POST', '/projects', projectBody());
+    const t = await call('unit-preparer', 'POST', `/projects/${p.body.id}/targets`, { id: uuidV7() });
+    const rows = [
+      row({ name: '受助学生人数', value: '1200', unit: '人', weight: 30 }),
+      row({ level2: 'QUALITY', name: '资助对象认定准确率', value: '100', unit: '%', weight: 10 }),
+      row({ level2: 'TIMELINESS', name: '秋季学期资助发放', operator: 'LTE', value: '9月前', unit: '', weight: 10 }),
+      row({ level2: 'TIMELINESS', name: '全年资金拨付', operator: 'LTE', value: '≤ 2027-11-30', unit: '', weight: 5 }),
+      row({ name: '年度预算', value: '220', unit: '万元', weight: 5 }),
+      row({
+        level1: 'BENEFIT',
+        level2: 'SOCIAL',
+        name: '因贫辍学人数',
+        operator: 'EQ',
+        value: '0',
+        unit: '人',
+        weight: 20,
+      }),
+      row({
+        level1: 'SATISFACTION',
+        level2: 'SERVICE_RECIPIENT',
+        name: '受助学生满意度',
+        value: '95',
+        unit: '%',
+        weight: 10,
+      }),
+    ];
+    const saved = await call('unit-preparer', 'PATCH', `/targets/${t.body.id}`, {
+      version: t.body.version,
+      annualGoal: '按时足额发放资助资金',
+      rows,
+      weightReason: '资助发放是本项目的主要产出',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.checks).toEqual([]);
+    expect(saved.body.rows.map((r: TargetRow) => r.valueDate)).toEqual([
+      null,
+      null,
+      `${demoProjectYear}-08-31`,
+      '2027-11-30',
+      null,
+      null,
+      null,
+    ]);
+    expect(saved.body.warnings.map((w: { pointer: string; code: string }) => `${w.pointer} ${w.code}`)).toEqual([
+      '/weightReason weights_departed',
+      '/rows/4/unit money_as_output',
+    ]);
+    const sent = await call('unit-approver', 'POST', `/targets/${t.body.id}/submit`, { version: saved.body.version });
+    expect(sent.status).toBe(200);
   });
 });
 
@@ -721,21 +914,31 @@ describe('export', () => {
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    const sheet = workbook.worksheets[0]!;
+    const [sheet, supplement] = workbook.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
     const texts = cellTexts(sheet);
     expect(texts).toContain('项目支出绩效目标申报表');
     expect(texts).toContain('导出测试项目');
     expect(texts).toContain('东丽区教育局（102）');
     expect(texts).toContain('完成年度任务');
-    expect(texts).toContain('单位已送审');
-    // Every submitted row is there with its value, unit and weight, on one line.
-    for (const r of target.rows as TargetRow[]) {
+    // 填报人 and 单位负责人 by name: the preparer who saved it and the approver who sent it.
+    const footer = (sheet.lastRow!.values as unknown[]).map(String);
+    expect(footer).toEqual(expect.arrayContaining(['填报人：', '刘洋', '单位负责人：', '赵丽']));
+    expect(supplement.name).toBe('补充信息');
+    expect(cellTexts(supplement)).toContain('单位已送审');
+    // Every submitted row is there: its value on the official grid, its value and weight on 补充信息.
+    const lineWith = (s: ExcelJS.Worksheet, wanted: string[]) => {
       let found = false;
-      sheet.eachRow((line) => {
+      s.eachRow((line) => {
         const values = (line.values as unknown[]).map((v) => (v === null || v === undefined ? '' : String(v)));
-        if (values.includes(r.name) && values.includes(r.value) && values.includes(String(r.weight))) found = true;
+        if (wanted.every((w) => values.includes(w))) found = true;
       });
-      expect(found, r.name).toBe(true);
+      return found;
+    };
+    const symbols: Record<string, string> = { GTE: '≥', LTE: '≤', EQ: '=', GT: '>', LT: '<' };
+    for (const r of target.rows as TargetRow[]) {
+      const shown = r.operator === 'QUALITATIVE' ? r.value : `${symbols[r.operator]}${r.value}${r.unit}`;
+      expect(lineWith(sheet, [r.name, shown]), r.name).toBe(true);
+      expect(lineWith(supplement, [r.name, r.value, String(r.weight)]), r.name).toBe(true);
     }
     // 1,000,000.00 元 of fiscal funds is 100 万元.
     expect(texts).toContain('100');

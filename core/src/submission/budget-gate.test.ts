@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { budgetGate, exAnteRequired } from '#core/submission/budget-gate.ts';
+import {
+  budgetGate,
+  budgetGateErrors,
+  budgetGateFacts,
+  exAnteRequired,
+  needsOverrideReason,
+} from '#core/submission/budget-gate.ts';
 import { submissionConfig } from '#core/submission/submission-config.ts';
 
 const approved = {
@@ -10,7 +16,7 @@ const approved = {
   exAnteConclusion: null,
 };
 
-describe('the budget gate (rule 13)', () => {
+describe('the budget gate (rule 13, docs/domain/submission.md)', () => {
   it('lets in a project with targets approved 优 or 良', () => {
     expect(budgetGate(approved, submissionConfig)).toEqual([]);
     expect(budgetGate({ ...approved, approvedGrade: 'EXCELLENT' }, submissionConfig)).toEqual([]);
@@ -47,5 +53,98 @@ describe('the budget gate (rule 13)', () => {
     expect(
       exAnteRequired({ majorPolicy: false, nature: 'CONTINUING', funds: { ...funds, other: 1 } }, submissionConfig),
     ).toBe(false);
+  });
+
+  it('requires ex-ante assessment for a renewal of an expiring project, whatever its amount', () => {
+    const funds = { fiscal: 1_000_000, carryOver: 0, other: 0 };
+    expect(exAnteRequired({ majorPolicy: false, renewal: true, nature: 'CONTINUING', funds }, submissionConfig)).toBe(
+      true,
+    );
+    expect(exAnteRequired({ majorPolicy: false, renewal: false, nature: 'CONTINUING', funds }, submissionConfig)).toBe(
+      false,
+    );
+  });
+
+  describe('after 调整完善后予以支持 (issue 10, item 5)', () => {
+    // 智慧教育云平台: concluded 2027-03-10 with 1,000 万元 recommended; 1,200 万元 asked for.
+    const concludedAt = '2027-03-10T02:00:00.000Z';
+    const wan = (n: number) => n * 1_000_000;
+    const step = (action: string, at: string) => ({
+      action,
+      from: 'FIRST_REVIEWED' as const,
+      to: 'FINAL_APPROVED' as const,
+      by: 'u',
+      byName: '李明',
+      role: 'performance-section-reviewer',
+      at,
+      opinion: '',
+      grade: 'GOOD' as const,
+      rowComments: {},
+    });
+    const project = {
+      stage: 'IN_LIBRARY' as const,
+      approvedTargetId: 'v2',
+      approvedGrade: 'GOOD',
+      exAnteRequired: true,
+      exAnteConclusion: 'SUPPORT_AFTER_ADJUSTMENT',
+      funds: { fiscal: wan(1200), carryOver: 0, other: 0 },
+    };
+    const assessment = { state: 'CONCLUDED' as const, concludedAt, recommendedAmount: wan(1000) };
+    const versions = (approvedAt: string) => [
+      { id: 'v1', reviewLog: [step('final-approve', '2027-02-01T00:00:00.000Z')] },
+      { id: 'v2', reviewLog: [step('submit', '2027-03-01T00:00:00.000Z'), step('final-approve', approvedAt)] },
+    ];
+
+    it('refuses targets approved before the conclusion, and a budget above the recommended amount without a reason', () => {
+      const facts = budgetGateFacts(project, versions('2027-03-09T00:00:00.000Z'), [assessment]);
+      expect(budgetGate(facts, submissionConfig)).toEqual(['targets_not_revised', 'above_recommended_amount']);
+      expect(budgetGateErrors(facts, submissionConfig, 'zh-CN')).toEqual([
+        {
+          pointer: '',
+          code: 'targets_not_revised',
+          message: '事前评估结论为“调整完善后予以支持”（2027-03-10），此后须有一版绩效目标终审通过',
+        },
+        {
+          pointer: '/overrideReason',
+          code: 'above_recommended_amount',
+          message: '预算金额 1,200 万元超过事前评估建议金额 1,000 万元，须填写超出理由',
+        },
+      ]);
+      expect(needsOverrideReason(facts, submissionConfig)).toBe(true);
+    });
+
+    it('lets in revised targets, and the higher amount with a reason', () => {
+      const facts = budgetGateFacts(project, versions('2027-03-11T00:00:00.000Z'), [assessment]);
+      expect(budgetGate(facts, submissionConfig)).toEqual(['above_recommended_amount']);
+      expect(budgetGate(facts, submissionConfig, '  ')).toEqual(['above_recommended_amount']);
+      expect(budgetGate(facts, submissionConfig, '新增两所学校接入，经区政府常务会议研究同意')).toEqual([]);
+      // At or below the recommended amount no reason is needed.
+      const within = budgetGateFacts(
+        { ...project, funds: { fiscal: wan(1000), carryOver: 0, other: 0 } },
+        versions('2027-03-11T00:00:00.000Z'),
+        [assessment],
+      );
+      expect(budgetGate(within, submissionConfig)).toEqual([]);
+    });
+
+    it('judges by the latest concluded assessment', () => {
+      const older = {
+        state: 'CONCLUDED' as const,
+        concludedAt: '2026-12-01T00:00:00.000Z',
+        recommendedAmount: wan(2000),
+      };
+      const draft = { state: 'DRAFT' as const, concludedAt: null, recommendedAmount: wan(1) };
+      const facts = budgetGateFacts(project, versions('2027-03-11T00:00:00.000Z'), [assessment, older, draft]);
+      expect(facts.exAnte).toEqual({ concludedAt, recommendedAmount: wan(1000) });
+    });
+
+    it('does not ask a plain 予以支持 for revised targets', () => {
+      const facts = budgetGateFacts(
+        { ...project, exAnteConclusion: 'SUPPORT', funds: { fiscal: wan(900), carryOver: 0, other: 0 } },
+        versions('2027-03-09T00:00:00.000Z'),
+        [assessment],
+      );
+      expect(budgetGate(facts, submissionConfig)).toEqual([]);
+    });
   });
 });

@@ -4,7 +4,7 @@ import type { Localized } from '#core/language.ts';
 import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 import { fen } from '#core/submission/project.ts';
 
-/** Ex-ante performance assessment (事前绩效评估, domain.md §5.2) of one project. */
+/** Ex-ante performance assessment (事前绩效评估, docs/domain/submission.md) of one project. */
 export const exAnteDimensions = {
   NECESSITY: { 'zh-CN': '立项必要性', en: 'Necessity of the project' },
   ECONOMY: { 'zh-CN': '投入经济性', en: 'Economy of inputs' },
@@ -14,7 +14,7 @@ export const exAnteDimensions = {
 } as const satisfies Record<string, Localized>;
 export type ExAnteDimension = keyof typeof exAnteDimensions;
 export const exAnteDimensionCodes = Object.keys(exAnteDimensions) as [ExAnteDimension, ...ExAnteDimension[]];
-/** Points per dimension (five dimensions × 20 = 100, §5.2 typical scoring). */
+/** Points per dimension (five dimensions × 20 = 100, docs/domain/submission.md, "Ex-ante assessment"). */
 export const dimensionMaxScore = 20;
 
 export const exAnteConclusions = {

@@ -3,10 +3,10 @@ import { frameworkIds, level1Codes, level2Codes } from '#core/indicator-library/
 import { indicatorOperators, valueBases } from '#core/indicator-library/indicator.ts';
 import type { Localized } from '#core/language.ts';
 import { departmentSeries } from '#core/organisation/department.ts';
-import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
 /**
- * A project's performance targets (绩效目标, domain.md §4.3): the goals and the indicator rows, one
+ * A project's performance targets (绩效目标, docs/domain/submission.md): the goals and the indicator rows, one
  * record per version. An approved version is never edited again; adjusting it makes the next one.
  */
 
@@ -25,8 +25,13 @@ export const targetRow = v.strictObject({
   /** Written fresh rather than chosen from the library (自定义指标). */
   custom: v.boolean(),
   operator: v.picklist(indicatorOperators),
-  /** `kpi_val`: a number for quantitative rows, graded wording for qualitative ones. Drafts may leave it empty. */
+  /**
+   * `kpi_val`: a number or a date for quantitative rows, graded wording for qualitative ones. Drafts
+   * may leave it empty.
+   */
   value: text(0, 60),
+  /** A date target's value read as the last day it allows (`targetDate`), set by the server: what comparisons use. */
+  valueDate: v.nullish(isoDate),
   unit: text(0, 20),
   /** Points in self-evaluation. */
   weight: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
@@ -37,7 +42,7 @@ export const targetRow = v.strictObject({
   lastYearActual: text(0, 60),
   dataSource: text(0, 200),
   core: v.boolean(),
-  /** Copied from the library entry: the spending standard a cost row may not exceed (§8 rule 3). */
+  /** Copied from the library entry: the spending standard a cost row may not exceed (rule 3). */
   spendingStandardCap: v.nullish(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12))),
 });
 export type TargetRow = v.InferOutput<typeof targetRow>;
@@ -49,8 +54,10 @@ const content = {
   /** 年度目标 (`ndgoal`). */
   annualGoal: text(0, 2000),
   rows: v.pipe(v.array(targetRow), v.maxLength(80, 'max_items')),
-  /** Why a project that serves no public has no satisfaction indicator (§8 rule 2). */
+  /** Why a project that serves no public has no satisfaction indicator (rule 2, docs/domain/submission.md). */
   satisfactionExemptReason: v.nullish(text(0, 300)),
+  /** Why the weights depart from the year's defaults: every reviewer sees it (rule 4). */
+  weightReason: v.nullish(text(0, 500)),
 };
 
 /** Start the first version, or the next one after an approved version (目标调整). */
@@ -63,10 +70,11 @@ export const saveTarget = v.strictObject({
   annualGoal: v.optional(content.annualGoal),
   rows: v.optional(content.rows),
   satisfactionExemptReason: v.optional(content.satisfactionExemptReason),
+  weightReason: v.optional(content.weightReason),
 });
 export type SaveTarget = v.InferOutput<typeof saveTarget>;
 
-/** The review states of domain.md §7.1, plus REJECTED for a final grade of 差 (§7.2). */
+/** The review states of the two-level review (docs/domain/submission.md, "Review"), plus REJECTED for a final grade of 差. */
 export const targetStatuses = {
   DRAFT: { 'zh-CN': '草稿', en: 'Draft' },
   UNIT_SUBMITTED: { 'zh-CN': '单位已送审', en: 'Submitted by the unit' },

@@ -3,7 +3,7 @@ import { fiscalYear } from '#core/indicator-library/indicator.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
-/** A budget project (预算项目, domain.md §4.2) of one unit for one fiscal year. */
+/** A budget project (预算项目, docs/domain/submission.md) of one unit for one fiscal year. */
 export const projectCategories = {
   PERSONNEL: { 'zh-CN': '人员类', en: 'Personnel' },
   OPERATIONAL: { 'zh-CN': '运转类', en: 'Operational' },
@@ -16,13 +16,13 @@ export const projectNatures = ['NEW', 'CONTINUING'] as const;
 export const projectRecurrences = ['ONE_OFF', 'RECURRING'] as const;
 
 /**
- * Where the project stands in the library (domain.md §7.2). It follows its targets' review and is
+ * Where the project stands in the library (docs/domain/submission.md, "Budget gate"). It follows its targets' review and is
  * written in the same transaction as every target transition, so lists and the budget gate agree.
  */
 export const projectStages = ['PROPOSED', 'IN_REVIEW', 'IN_LIBRARY', 'BUDGETED', 'REJECTED'] as const;
 export type ProjectStage = (typeof projectStages)[number];
 
-/** Money is integer fen (分): never a float (DESIGN.md §4.6). Up to 10^13 fen = 1,000 亿元. */
+/** Money is integer fen (分): never a float (docs/architecture.md). Up to 10^13 fen = 1,000 亿元. */
 export const fen = v.pipe(v.number(), v.integer('integer'), v.minValue(0), v.maxValue(1e13));
 
 /** Annual funds by source (资金来源). */
@@ -52,6 +52,8 @@ const fields = {
   functionalClass: v.pipe(v.string(), v.trim(), v.regex(/^\d{3}(\d{2})?$/, 'functional_class')),
   /** A new major policy or project (新出台重大政策、项目): ex-ante assessment is then required. */
   majorPolicy: v.boolean(),
+  /** An expiring policy or project asking to be renewed (到期申请延续): assessed ex ante as a new major one. */
+  renewal: v.optional(v.boolean(), false),
   description: text(0, 1000),
 };
 
@@ -80,6 +82,7 @@ export const updateProject = v.strictObject({
   mediumTermTotal: v.optional(fields.mediumTermTotal),
   functionalClass: v.optional(fields.functionalClass),
   majorPolicy: v.optional(fields.majorPolicy),
+  renewal: v.optional(v.boolean()),
   description: v.optional(fields.description),
 });
 
@@ -104,6 +107,8 @@ export const project = v.object({
   approvedGrade: v.nullable(v.string()),
   exAnteConclusion: v.nullable(v.string()),
   budgetedAt: v.nullable(v.string()),
+  /** Why it was budgeted above the ex-ante assessment's recommended amount (rule 13). */
+  budgetOverrideReason: v.nullish(v.string()),
 });
 export type Project = v.InferOutput<typeof project>;
 
@@ -116,4 +121,5 @@ export const projectQuery = v.strictObject({
   category: v.optional(v.picklist(projectCategoryCodes)),
 });
 
-export const markBudgeted = v.strictObject({ version });
+/** 纳入预算; a budget above the ex-ante assessment's recommended amount says why. */
+export const markBudgeted = v.strictObject({ version, overrideReason: v.optional(text(0, 500), '') });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { targetStatusCodes } from '#core/submission/performance-target.ts';
 import { canTake, finalActionFor, projectStageAfter, targetActions } from '#core/submission/review-workflow.ts';
 
-describe('target review workflow (domain.md §7.1)', () => {
+describe('target review workflow (docs/domain/submission.md, "Review")', () => {
   it('allows each action only from its states, to its state, for its role', () => {
     const table = Object.entries(targetActions).map(
       ([action, t]) => `${action}: ${t.from.join('|')} → ${t.to} by ${t.role}`,
@@ -35,7 +35,7 @@ describe('target review workflow (domain.md §7.1)', () => {
     expect(finalActionFor('return', undefined)).toBe('final-return');
   });
 
-  it('moves the project through the library stages (§7.2); an adjustment keeps an approved project in', () => {
+  it('moves the project through the library stages; an adjustment keeps an approved project in', () => {
     expect(projectStageAfter('PROPOSED', 'UNIT_SUBMITTED', false, false)).toBe('IN_REVIEW');
     expect(projectStageAfter('IN_REVIEW', 'RETURNED', false, false)).toBe('PROPOSED');
     expect(projectStageAfter('IN_REVIEW', 'FINAL_APPROVED', true, false)).toBe('IN_LIBRARY');

@@ -3,7 +3,7 @@ import type { ReviewGrade, TargetStatus } from '#core/submission/performance-tar
 import type { ProjectStage } from '#core/submission/project.ts';
 
 /**
- * The review of a target version (domain.md §7.1) as data: which action moves it from which
+ * The review of a target version (docs/domain/submission.md, "Review") as data: which action moves it from which
  * states to which, and who may take it. The handlers refuse anything not listed here.
  */
 export const targetActions = {
@@ -47,9 +47,9 @@ export type ReviewerRole = keyof typeof queueStatusOf;
 export const reviewerRoles = Object.keys(queueStatusOf) as ReviewerRole[];
 
 /**
- * The project's stage after its targets reach `status` (§7.2). An adjustment (version 2 and later)
+ * The project's stage after its targets reach `status`. An adjustment (version 2 and later)
  * does not take an approved project out of the library or the budget: the earlier approved version
- * stands until the new one is approved. An ex-ante conclusion of 不予支持 keeps it out (§7.2).
+ * stands until the new one is approved. An ex-ante conclusion of 不予支持 keeps it out.
  */
 export const projectStageAfter = (
   current: ProjectStage,

@@ -1,27 +1,36 @@
 import type { Level1 } from '#core/indicator-library/framework.ts';
+import { defaultTargetWeights, type TargetWeights } from '#core/submission/target-weights.ts';
 
 /**
- * Rules domain.md marks as inferred or local ([I]/[L]) live here as data, so a district changes a
- * number rather than the code. Both the forms and the handlers read the same values.
+ * Submission rules that are local or inferred live here as data, so a district changes a number
+ * rather than the code (docs/domain/submission.md). Both the forms and the handlers read the same
+ * values. The weights are the year's: the handlers and the editor replace the defaults below with
+ * what the performance section saved for the fiscal year (`withWeights`).
  */
 export interface SubmissionConfig {
-  /**
-   * Points each level-1 category carries in self-evaluation (§8 rule 4: output 50, benefit 30,
-   * satisfaction 10; the other 10 is budget execution). The targets' weights must add up to these.
-   */
-  weights: Record<Level1, number>;
-  /** Where satisfaction's points go when a project is exempted from it with a reason (§8 rule 2). */
+  /** Points per level-1 category and for budget execution in self-evaluation (rule 4), and their total. */
+  weights: TargetWeights;
+  /** Where satisfaction's points go when a project is exempted from it with a reason (rule 2). */
   satisfactionExemptWeightTo: Level1;
-  /** A new project at or above this annual amount (fen) needs ex-ante assessment, major policy or not (§5.2). */
+  /**
+   * A new project at or above this annual amount (fen) needs ex-ante assessment, major policy or
+   * not; so does a renewal of an expiring project, whatever its amount.
+   */
   exAnteThresholdFen: number;
-  /** Final-review grades that let a project into the library and the budget (§5.3, §7.2). */
+  /** Final-review grades that let a project into the library and the budget (财预〔2015〕88号). */
   passingGrades: readonly string[];
 }
 
 export const submissionConfig: SubmissionConfig = {
-  weights: { OUTPUT: 50, BENEFIT: 30, SATISFACTION: 10 },
+  weights: defaultTargetWeights,
   satisfactionExemptWeightTo: 'BENEFIT',
   // 500 万元
   exAnteThresholdFen: 5_000_000_00,
   passingGrades: ['EXCELLENT', 'GOOD'],
 };
+
+/** The configuration with a fiscal year's weights in place of the defaults. */
+export const withWeights = (weights: TargetWeights, config: SubmissionConfig = submissionConfig): SubmissionConfig => ({
+  ...config,
+  weights,
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from '#core/submission/performance-target.ts';
-import { submissionConfig } from '#core/submission/submission-config.ts';
+import { submissionConfig, withWeights } from '#core/submission/submission-config.ts';
 import { newTargetRow } from '#core/submission/target-row.ts';
-import { type TargetContent, targetErrors } from '#core/submission/target-rules.ts';
+import { rowValueDate, type TargetContent, targetErrors, targetWarnings } from '#core/submission/target-rules.ts';
 
 let n = 0;
 const row = (overrides: Partial<TargetRow>): TargetRow =>
@@ -29,22 +29,22 @@ const valid = (): TargetContent => ({
   ],
 });
 
-const codes = (t: TargetContent, multiYear = false) =>
-  targetErrors(t, submissionConfig, 'zh-CN', { multiYear }).map((e) => `${e.pointer} ${e.code}`);
+const codes = (t: TargetContent, config = submissionConfig, multiYear = false) =>
+  targetErrors(t, config, 'zh-CN', { multiYear, fiscalYear: 2027 }).map((e) => `${e.pointer} ${e.code}`);
 
-describe('target rules (domain.md §8)', () => {
+describe('target rules (docs/domain/submission.md, rules 1–4)', () => {
   it('passes a complete target', () => {
     expect(codes(valid())).toEqual([]);
   });
 
   it('needs an annual goal, and a medium-term goal for a multi-year project', () => {
     expect(codes({ ...valid(), annualGoal: ' ' })).toEqual(['/annualGoal required']);
-    expect(codes(valid(), true)).toEqual(['/mediumTermGoal medium_term_goal_required']);
-    expect(codes({ ...valid(), mediumTermGoal: '三年目标' }, true)).toEqual([]);
+    expect(codes(valid(), submissionConfig, true)).toEqual(['/mediumTermGoal medium_term_goal_required']);
+    expect(codes({ ...valid(), mediumTermGoal: '三年目标' }, submissionConfig, true)).toEqual([]);
   });
 
-  describe('rule 1: a quantitative row has a value that is a number, and a unit', () => {
-    it('refuses a missing value, a non-numeric value and a missing unit', () => {
+  describe('rule 1: a quantitative row has a value that is a number or a date, and a unit', () => {
+    it('refuses a missing value, a value that is neither a number nor a date, and a missing unit', () => {
       const t = valid();
       const rows = [...t.rows];
       rows[0] = { ...rows[0]!, value: '' };
@@ -52,7 +52,7 @@ describe('target rules (domain.md §8)', () => {
       rows[2] = { ...rows[2]!, unit: ' ' };
       expect(codes({ ...t, rows })).toEqual([
         '/rows/0/value required',
-        '/rows/1/value numeric_value',
+        '/rows/1/value numeric_or_date_value',
         '/rows/2/unit unit_required_quantitative',
       ]);
     });
@@ -82,6 +82,7 @@ describe('target rules (domain.md §8)', () => {
       expect(codes({ ...t, rows: t.rows.filter((r) => r.level1 === 'OUTPUT') })).toEqual([
         '/rows missing_benefit',
         '/rows missing_satisfaction',
+        '/rows weights_total',
       ]);
     });
 
@@ -97,9 +98,10 @@ describe('target rules (domain.md §8)', () => {
         .filter((r) => r.level1 !== 'SATISFACTION')
         .map((r) => (r.level1 === 'BENEFIT' ? { ...r, weight: 40 } : r));
       expect(codes({ ...t, rows, satisfactionExemptReason: '内部运转项目，无直接服务对象' })).toEqual([]);
+      // Without a reason there is no exemption, and benefit's 40 is a departure from 30 that needs one.
       expect(codes({ ...t, rows, satisfactionExemptReason: '  ' })).toEqual([
         '/rows missing_satisfaction',
-        '/rows weights_benefit',
+        '/weightReason weights_reason_required',
       ]);
     });
 
@@ -115,7 +117,7 @@ describe('target rules (domain.md §8)', () => {
       const t = valid();
       const rows = [...t.rows];
       rows[3] = { ...rows[3]!, value: '100.01' };
-      const errors = targetErrors({ ...t, rows }, submissionConfig, 'zh-CN', { multiYear: false });
+      const errors = targetErrors({ ...t, rows }, submissionConfig, 'zh-CN', { multiYear: false, fiscalYear: 2027 });
       expect(errors).toEqual([
         { pointer: '/rows/3/value', code: 'above_spending_cap', message: '成本指标不得高于支出标准（100）' },
       ]);
@@ -131,18 +133,28 @@ describe('target rules (domain.md §8)', () => {
     });
   });
 
-  describe('rule 4: weights add up to 50 / 30 / 10', () => {
-    it('says the total and the expected total', () => {
+  describe('rule 4: the points add up to the configured total; a departure needs a reason', () => {
+    it('says the total and the expected total, in Chinese and English', () => {
       const t = valid();
       const rows = [...t.rows];
       rows[0] = { ...rows[0]!, weight: 25 };
-      const errors = targetErrors({ ...t, rows }, submissionConfig, 'zh-CN', { multiYear: false });
+      const errors = targetErrors({ ...t, rows }, submissionConfig, 'zh-CN', { multiYear: false, fiscalYear: 2027 });
       expect(errors).toEqual([
-        { pointer: '/rows', code: 'weights_output', message: '产出指标权重合计应为 50 分（当前 55 分）' },
+        {
+          pointer: '/rows',
+          code: 'weights_total',
+          message: '年度指标权重合计应为 90 分（另有预算执行率 10 分，共 100 分；当前 95 分）',
+        },
       ]);
-      expect(targetErrors({ ...t, rows }, submissionConfig, 'en', { multiYear: false })[0]!.message).toBe(
-        'Output weights must add up to 50 (now 55)',
-      );
+      expect(
+        targetErrors({ ...t, rows }, submissionConfig, 'en', { multiYear: false, fiscalYear: 2027 })[0]!.message,
+      ).toBe('Annual indicator weights must add up to 90 (plus 10 for budget execution, 100 in all; now 95)');
+    });
+
+    it('counts only annual rows towards the total', () => {
+      const t = valid();
+      const extra = { ...t.rows[0]!, rowId: '0190f0f0-0000-7000-8000-0000000000ff', period: 'MEDIUM_TERM' as const };
+      expect(codes({ ...t, rows: [...t.rows, extra] })).toEqual([]);
     });
 
     it('adds decimals without floating-point drift', () => {
@@ -153,10 +165,24 @@ describe('target rules (domain.md §8)', () => {
       expect(codes({ ...t, rows })).toEqual([]);
     });
 
-    it('follows the configured allocation', () => {
-      const config = { ...submissionConfig, weights: { OUTPUT: 40, BENEFIT: 40, SATISFACTION: 10 } };
-      const errors = targetErrors(valid(), config, 'zh-CN', { multiYear: false }).map((e) => e.code);
-      expect(errors).toEqual(['weights_output', 'weights_benefit']);
+    it("follows the year's configured weights and total", () => {
+      const config = withWeights({ OUTPUT: 40, BENEFIT: 40, SATISFACTION: 10, budgetExecution: 10, total: 100 });
+      expect(codes(valid(), config)).toEqual(['/weightReason weights_reason_required']);
+      expect(codes({ ...valid(), weightReason: '按往年口径' }, config)).toEqual([]);
+      const noExecution = withWeights({ OUTPUT: 50, BENEFIT: 30, SATISFACTION: 20, budgetExecution: 0, total: 100 });
+      expect(codes(valid(), noExecution)).toEqual(['/rows weights_total']);
+    });
+
+    it('shows no departure flag when the split is the default, even with a reason written', () => {
+      expect(targetWarnings({ ...valid(), weightReason: '无' }, submissionConfig, 'zh-CN')).toEqual([]);
+    });
+  });
+
+  describe('date targets', () => {
+    it('stores the last day a date value allows, and nothing for numbers or qualitative rows', () => {
+      expect(rowValueDate({ operator: 'LTE', value: '≤ 2027-11-30' }, 2027)).toBe('2027-11-30');
+      expect(rowValueDate({ operator: 'LTE', value: '10' }, 2027)).toBeNull();
+      expect(rowValueDate({ operator: 'QUALITATIVE', value: '9月前' }, 2027)).toBeNull();
     });
   });
 });

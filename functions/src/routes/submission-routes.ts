@@ -7,6 +7,7 @@ import * as exAnte from '@jixiao/core/submission/ex-ante-assessment.ts';
 import * as target from '@jixiao/core/submission/performance-target.ts';
 import * as project from '@jixiao/core/submission/project.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
+import * as weights from '@jixiao/core/submission/target-weights.ts';
 import * as v from 'valibot';
 import { allRoles, masterDataRoutes } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -22,8 +23,10 @@ const projectPeople: readonly Role[] = [
 const submission = { capability: 'submission', tag: 'submission' } as const;
 const targetWithChecks = v.object({
   ...target.performanceTarget.entries,
-  /** Rules 1–4 of domain.md §8 as they stand now: empty when it may be sent on. */
+  /** Rules 1–4 (docs/domain/submission.md) as they stand now: empty when it may be sent on. */
   checks: v.array(v.object({ pointer: v.string(), code: v.string(), message: v.string() })),
+  /** What reviewers should see but that stops nothing: a departure from the year's weights with its reason, money as output. */
+  warnings: v.array(v.object({ pointer: v.string(), code: v.string(), message: v.string() })),
   /** The library entries the rows came from, by id: reference value, unit, spending standard. */
   libraryReferences: v.record(v.string(), v.unknown()),
 });
@@ -41,8 +44,30 @@ const decision = (summary: string, operationId: string, path: string, role: Role
     response: { status: 200, description: 'The version after the step', schema: targetWithChecks },
   }) as const satisfies RouteDefinition;
 
-/** Projects, their performance targets and the two-level review (domain.md §5.3, §7.1, §7.2). */
+/** Projects, their performance targets and the two-level review (docs/domain/submission.md). */
 const reviewRoutes: RouteDefinition[] = [
+  {
+    ...submission,
+    operationId: 'getTargetWeights',
+    method: 'GET',
+    path: '/api/v1/target-weights/{fiscalYear}',
+    summary:
+      "The year's target weights (output 50 / benefit 30 / satisfaction 10 / budget execution 10 until the performance section saves its own)",
+    access: projectPeople,
+    params: weights.weightSettingsParams,
+    response: { status: 200, description: 'The weights', schema: weights.weightSettings },
+  },
+  {
+    ...submission,
+    operationId: 'saveTargetWeights',
+    method: 'PATCH',
+    path: '/api/v1/target-weights/{fiscalYear}',
+    summary: "Change the year's target weights (every check made afterwards uses them); `version` 0 for the first save",
+    access: ['performance-section-reviewer'],
+    params: weights.weightSettingsParams,
+    body: weights.saveWeightSettings,
+    response: { status: 200, description: 'The saved weights', schema: weights.weightSettings },
+  },
   {
     ...submission,
     operationId: 'listProjects',
@@ -100,7 +125,8 @@ const reviewRoutes: RouteDefinition[] = [
     operationId: 'markProjectBudgeted',
     method: 'POST',
     path: '/api/v1/projects/{id}/budget',
-    summary: 'Put the project into the budget (纳入预算): only with targets graded 优/良 and ex-ante not rejected',
+    summary:
+      'Put the project into the budget (纳入预算): only with targets graded 优/良, ex-ante not rejected, targets revised after 调整完善后予以支持, and a reason when above the recommended amount',
     access: ['performance-section-reviewer'],
     params: idParams,
     body: project.markBudgeted,
@@ -338,7 +364,7 @@ const reviewRoutes: RouteDefinition[] = [
   },
 ];
 
-/** The indicator library, projects, their performance targets and the two-level review (domain.md §5.1–5.3, §7). */
+/** The indicator library, projects, their performance targets and the two-level review (docs/domain/submission.md). */
 export const submissionRoutes: RouteDefinition[] = [
   {
     operationId: 'rollOverIndicators',

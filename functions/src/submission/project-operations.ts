@@ -1,5 +1,7 @@
 import type { Language } from '@jixiao/core/language.ts';
-import { budgetGate, exAnteRequired } from '@jixiao/core/submission/budget-gate.ts';
+import { budgetGateErrors, budgetGateFacts, exAnteRequired } from '@jixiao/core/submission/budget-gate.ts';
+import type { ExAnteAssessment } from '@jixiao/core/submission/ex-ante-assessment.ts';
+import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { editableStatuses } from '@jixiao/core/submission/review-workflow.ts';
 import { submissionConfig } from '@jixiao/core/submission/submission-config.ts';
@@ -7,7 +9,7 @@ import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
-import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import type { ListFilter, RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import {
   createOnce,
   listPage,
@@ -16,7 +18,7 @@ import {
   writeContext,
 } from '#functions/records/record-operations.ts';
 import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
-import { projectKind } from '#functions/submission/record-kinds.ts';
+import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;
 
@@ -35,6 +37,28 @@ export const visibleProject = async (
   const project = await store.get<StoredProject>(request.principal.tenant, projectKind, id);
   if (!project || !canSee(request.principal, project)) throw new HttpProblem('not-found');
   return project;
+};
+
+/**
+ * Every record of one project (its target versions, its assessments), page after page to the end.
+ * A project has a handful; more than `limit` would be a fault, refused rather than judged on part.
+ */
+const allOfProject = async <T extends StoredRecord>(
+  store: RecordStore,
+  tenant: string,
+  kind: RecordKind,
+  projectId: string,
+  limit = 1000,
+): Promise<T[]> => {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list<T>(tenant, kind, { limit: 100, cursor, ownerId: projectId });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (items.length > limit) throw new Error(`more than ${limit} ${kind.type} records for project ${projectId}`);
+  } while (cursor);
+  return items;
 };
 
 export const projectOperations = (store: RecordStore) => {
@@ -149,20 +173,33 @@ export const projectOperations = (store: RecordStore) => {
     };
   };
 
-  /** 纳入预算: only through the budget gate (rule 13). */
-  const markBudgeted: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
+  /** 纳入预算: only through the budget gate (rule 13, docs/domain/submission.md). */
+  const markBudgeted: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, { version: number; overrideReason: string }>,
+  ) => {
+    const tenant = request.principal.tenant;
     const current = await visibleProject(store, request, request.params.id);
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-    const reasons = budgetGate(current, submissionConfig);
-    if (reasons.length > 0) {
-      throw new HttpProblem('rules-not-met', {
-        errors: reasons.map((code) => fieldError('', code, request.language)),
-      });
-    }
+    // The same facts the project page reads: the versions (when the standing one was approved)
+    // and the assessments (the latest conclusion, its date and recommended amount).
+    const [versions, assessments] = await Promise.all([
+      allOfProject<PerformanceTarget & StoredRecord>(store, tenant, targetKind, current.id),
+      allOfProject<ExAnteAssessment & StoredRecord>(store, tenant, exAnteKind, current.id),
+    ]);
+    const overrideReason = request.body.overrideReason ?? '';
+    const facts = budgetGateFacts(current, versions, assessments);
+    const errors = budgetGateErrors(facts, submissionConfig, request.language, overrideReason);
+    if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
+    const above =
+      facts.exAnte?.recommendedAmount !== null &&
+      facts.exAnte?.recommendedAmount !== undefined &&
+      (facts.budgetedAmount ?? 0) > facts.exAnte.recommendedAmount;
     const next: StoredProject = {
       ...current,
       stage: 'BUDGETED',
       budgetedAt: request.receivedAt,
+      // Kept only where it was needed, so the project page shows it as the reason for the excess.
+      budgetOverrideReason: above ? overrideReason.trim() : null,
       version: current.version + 1,
       updatedAt: request.receivedAt,
       updatedBy: request.principal.userId,

@@ -21,7 +21,7 @@ export const projectKind: RecordKind = {
 };
 
 /**
- * Where a target version (or a monitoring report) waits, and for whom (domain.md §7.1): a
+ * Where a target version (or a monitoring report) waits, and for whom (docs/domain/submission.md, "Review"): a
  * department's reviewer sees their department's queue, a business section the queue of the
  * departments it is responsible for, the performance section one queue for the tenant. Oldest
  * first, so "waiting at least N days" is a key range.
@@ -61,4 +61,12 @@ export const exAnteKind: RecordKind = {
     typeof record.agencyId === 'string'
       ? { queue: `AGENCY#${record.agencyId}`, position: String(record.createdAt) }
       : undefined,
+};
+
+/** The year's target weights (rule 4): one record per fiscal year, its id derived from the year. */
+export const weightSettingsKind: RecordKind = {
+  type: 'target-weight-settings',
+  sortField: 'fiscalYear',
+  searchFields: [],
+  uniqueFields: [],
 };

@@ -20,6 +20,7 @@ import { projectOperations } from '#functions/submission/project-operations.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 import { targetOperations } from '#functions/submission/target-operations.ts';
+import { weightOperations } from '#functions/submission/weight-operations.ts';
 
 const eq = (field: string, value: unknown): ListFilter[] =>
   typeof value === 'string' ? [{ field, op: 'eq', value }] : [];
@@ -107,6 +108,7 @@ export const submissionOperations = (
   const projects = projectOperations(store);
   const targets = targetOperations(store);
   const exAnte = exAnteOperations(store, evidence);
+  const weights = weightOperations(store);
   // The XLSX writer is only loaded when someone exports, not on every cold start.
   let exports: Promise<ReturnType<typeof exportOperations>> | undefined;
   const exporter = () => {
@@ -116,6 +118,8 @@ export const submissionOperations = (
   return {
     exportTargetTable: async (request: OperationRequest) => (await exporter()).targetTable(request),
     exportDepartmentTargets: async (request: OperationRequest) => (await exporter()).departmentWorkbook(request),
+    getTargetWeights: weights.get,
+    saveTargetWeights: weights.save,
     listProjects: projects.list,
     createProject: projects.create,
     getProject: projects.get,

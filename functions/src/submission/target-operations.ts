@@ -16,8 +16,8 @@ import {
   type TargetAction,
   targetActions,
 } from '@jixiao/core/submission/review-workflow.ts';
-import { submissionConfig } from '@jixiao/core/submission/submission-config.ts';
-import { targetErrors } from '@jixiao/core/submission/target-rules.ts';
+import type { SubmissionConfig } from '@jixiao/core/submission/submission-config.ts';
+import { rowValueDate, targetErrors, targetWarnings } from '@jixiao/core/submission/target-rules.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -28,6 +28,7 @@ import { visibleProject } from '#functions/submission/project-operations.ts';
 import { canSee, isUnitMember, mayAct } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { nextTargetVersion } from '#functions/submission/target-version.ts';
+import { weightOperations } from '#functions/submission/weight-operations.ts';
 
 type StoredTarget = PerformanceTarget & StoredRecord;
 type StoredProject = Project & StoredRecord;
@@ -40,13 +41,23 @@ const fieldError = (pointer: string, code: string, language: Language): FieldErr
 
 const multiYear = (project: StoredProject) => project.periodEnd > project.periodStart;
 
-const checksOf = (target: StoredTarget, project: StoredProject, language: Language): FieldError[] =>
-  targetErrors(target, submissionConfig, language, { multiYear: multiYear(project) });
+const checksOf = (
+  target: StoredTarget,
+  project: StoredProject,
+  config: SubmissionConfig,
+  language: Language,
+): FieldError[] =>
+  targetErrors(target, config, language, { multiYear: multiYear(project), fiscalYear: target.fiscalYear });
 
 /** How many times a transition re-reads and retries when only the project moved underneath it. */
 const attempts = 3;
 
 export const targetOperations = (store: RecordStore) => {
+  const weights = weightOperations(store);
+  /** Rules 1–4 with the weights of the target's fiscal year. */
+  const rulesFor = async (request: OperationRequest, target: StoredTarget, project: StoredProject) =>
+    checksOf(target, project, await weights.configFor(request.principal.tenant, target.fiscalYear), request.language);
+
   const visibleTarget = async (request: OperationRequest, id: string): Promise<StoredTarget> => {
     const target = await store.get<StoredTarget>(request.principal.tenant, targetKind, id);
     if (!target || !canSee(request.principal, target)) throw new HttpProblem('not-found');
@@ -75,9 +86,12 @@ export const targetOperations = (store: RecordStore) => {
 
   const withChecks = async (request: OperationRequest, target: StoredTarget, project?: StoredProject) => {
     const p = project ?? (await store.get<StoredProject>(request.principal.tenant, projectKind, target.projectId));
+    const config = await weights.configFor(request.principal.tenant, target.fiscalYear);
     return {
       ...target,
-      checks: p ? checksOf(target, p, request.language) : [],
+      checks: p ? checksOf(target, p, config, request.language) : [],
+      // What reviewers should see but that stops nothing: a departure from the weights with its reason, money as output.
+      warnings: targetWarnings(target, config, request.language),
       libraryReferences: await libraryReferences(request.principal.tenant, target.rows),
     };
   };
@@ -143,7 +157,12 @@ export const targetOperations = (store: RecordStore) => {
   };
 
   /** Rows from the library take the library's spending standard; the client cannot set its own. */
-  const enrichRows = async (tenant: string, rows: readonly TargetRow[], language: Language): Promise<TargetRow[]> => {
+  const enrichRows = async (
+    tenant: string,
+    rows: readonly TargetRow[],
+    fiscalYear: number,
+    language: Language,
+  ): Promise<TargetRow[]> => {
     const ids = rows.map((r) => r.libraryIndicatorId).filter((id): id is string => Boolean(id));
     const entries = new Map((await store.getMany(tenant, indicatorKind, ids)).map((e) => [e.id, e]));
     const missing: FieldError[] = [];
@@ -160,6 +179,8 @@ export const targetOperations = (store: RecordStore) => {
         libraryIndicatorId: row.libraryIndicatorId ?? null,
         custom: !row.libraryIndicatorId,
         spendingStandardCap: (entry?.spendingStandardCap as number | null | undefined) ?? null,
+        // A date target is compared as the date it means, read once here with the target's year.
+        valueDate: rowValueDate(row, fiscalYear),
       } as TargetRow;
     });
     if (missing.length > 0) throw new HttpProblem('reference-not-found', { errors: missing });
@@ -188,9 +209,9 @@ export const targetOperations = (store: RecordStore) => {
       if (current.id !== project.currentTargetId) throw new HttpProblem('invalid-transition', { current });
       const { version: _expected, ...changes } = request.body;
       const rows = changes.rows
-        ? await enrichRows(tenant, changes.rows as TargetRow[], request.language)
+        ? await enrichRows(tenant, changes.rows as TargetRow[], current.fiscalYear, request.language)
         : current.rows;
-      // Editing a returned version makes it a draft again (§7.1); the return's comments stay in its log.
+      // Editing a returned version makes it a draft again; the return's comments stay in its log.
       const reviewStatus: TargetStatus = 'DRAFT';
       const next: StoredTarget = {
         ...current,
@@ -248,7 +269,7 @@ export const targetOperations = (store: RecordStore) => {
     rowComments?: Record<string, string>;
   }
 
-  /** Moves a version one step along the review (§7.1), with its project, in one transaction. */
+  /** Moves a version one step along the two-level review, with its project, in one transaction. */
   const transition = async (
     request: OperationRequest<{ id: string }, unknown, Decision>,
     pick: (target: StoredTarget) => TargetAction,
@@ -278,10 +299,10 @@ export const targetOperations = (store: RecordStore) => {
       }
       // Rules 1–4 hold before it is sent on and again before it is approved.
       if (action === 'submit' || action === 'final-approve') {
-        const errors = checksOf(current, project, language);
+        const errors = await rulesFor(request, current, project);
         if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
       }
-      // A project that needs ex-ante assessment needs its conclusion before final approval (§5.2).
+      // A project that needs ex-ante assessment needs its conclusion before final approval.
       if (action === 'final-approve' && project.exAnteRequired && !project.exAnteConclusion) {
         throw new HttpProblem('rules-not-met', { errors: [fieldError('', 'ex_ante_missing', language)] });
       }

@@ -9,7 +9,7 @@ type StoredProject = Project & StoredRecord;
 /**
  * A project's next target version, as a draft copied from `previous` (the approved version it
  * adjusts, or nothing for the first), and the project pointing at it. The unit starts one
- * (目标调整), and so does a monitoring disposition that adjusts budget and targets (§7.3).
+ * (目标调整), and so does a monitoring disposition that adjusts budget and targets (docs/domain/monitoring.md).
  */
 export const nextTargetVersion = (
   project: StoredProject,
@@ -31,6 +31,7 @@ export const nextTargetVersion = (
     annualGoal: previous?.annualGoal ?? '',
     rows: previous?.rows ?? [],
     satisfactionExemptReason: previous?.satisfactionExemptReason ?? null,
+    weightReason: previous?.weightReason ?? null,
     projectId: project.id,
     fiscalYear: project.fiscalYear,
     departmentId: project.departmentId,
