@@ -10,23 +10,33 @@ import { annualTotal, type Project, projectCategories } from '@jixiao/core/submi
 import type { Cell, CellValue, Sheet, Workbook } from '#functions/export/xlsx/workbook.ts';
 
 /**
- * The official 项目支出绩效目标申报表 (财预〔2015〕88号, indicator structure of 财预〔2020〕10号) of
- * one project version, laid out on eleven columns A–K to print on one landscape A4 page width:
+ * The official 项目支出绩效目标申报表 of one project version, as the table attached to 财预〔2015〕88号
+ * lays it out (indicator structure of 财预〔2020〕10号), on seven columns A–G to print on one landscape
+ * A4 page width:
  *
- *   1       项目支出绩效目标申报表 (A:K)
- *   2       （2027年度） (A:K)
- *   3–5     项目名称 | name | 项目编码 | code; 主管部门及代码 | 实施单位; 项目属性 | 项目期
- *           (labels A:B and H, values C:G and I:K)
- *   6–9     项目资金（万元） (A:B, four rows tall), the medium term on the left (label C, value D:G)
- *           and the year on the right (label H, value I:K): total, then 其中：财政拨款 / 上年结转 / 其他资金
- *   10–11   总体目标 (A:B, two rows tall) | 中期目标 (C:G) | 年度目标 (H:K), headings then texts
- *   12      the indicator grid's column headings, one per column
- *   …       年度绩效指标 (A:K), its rows; then 中期绩效指标 and its rows when there are any
- *   last−1  版本 | 第n版 | 审核状态 | … | 终审等级 | …
- *   last    填报人： | | 联系电话： | | 单位负责人： | (left blank for a pen)
+ *   1       项目支出绩效目标申报表 (A:G)
+ *   2       （2027年度） (A:G)
+ *   3       项目名称 | name (B:G)
+ *   4–5     主管部门及代码 | department（code） (B:D) | 实施单位 | unit (F:G);
+ *           项目属性 | attribute (B:D) | 项目期 | period (F:G)
+ *   6–8     项目资金（万元） (A, three rows tall): 中期资金总额 (B:C) | amount (D) | 年度资金总额 (E) | amount (F:G),
+ *           then 其中：财政拨款, then 其他资金, both sides
+ *   9–10    总体目标 (A, two rows tall) | 中期目标 (B:D) | 年度目标 (E:G), headings then texts
+ *   11      绩效指标 (A, as tall as the grid) | 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 |
+ *           指标值设定依据及数据来源
+ *   12…     one line per indicator: a medium-term and an annual row of the same level 1, level 2 and name
+ *           share a line, each value in its own column; levels 1 and 2 are merged down their runs
+ *   last    填报人： | name (B:C) | 联系电话： | (blank) | 单位负责人： | name
+ *
+ * The form has no column for weights, scoring standards, explanations, last year's values, the core
+ * mark or our review state: they go on a second sheet, 补充信息 (see `supplementSheet`), so the
+ * official grid stays as the form prints it.
  *
  * Money is integer fen in the domain; the table shows 万元, converted with one division of the integer
- * (sums are taken in fen first), so 12,345,600 fen reads back as exactly 12.3456.
+ * (sums are taken in fen first), so 12,345,600 fen reads back as exactly 12.3456. The form splits the
+ * money into 财政拨款 and 其他资金 only: 财政拨款 there is this year's appropriation plus last year's
+ * carry-over (上年结转, unspent appropriations of the project), and 补充信息 shows the three sources apart.
+ * The project records only the medium-term total, so the medium-term split is left blank for a pen.
  */
 
 export interface TargetTableInput {
@@ -43,12 +53,17 @@ export interface TargetTableInput {
     | 'funds'
     | 'mediumTermTotal'
   >;
-  target: Pick<PerformanceTarget, 'versionNo' | 'reviewStatus' | 'grade' | 'mediumTermGoal' | 'annualGoal' | 'rows'>;
+  target: Pick<PerformanceTarget, 'versionNo' | 'reviewStatus' | 'grade' | 'mediumTermGoal' | 'annualGoal' | 'rows'> &
+    Partial<Pick<PerformanceTarget, 'satisfactionExemptReason'>>;
   /** 主管部门. */
   departmentName: string;
   departmentCode: string;
   /** 实施单位. */
   unitName: string;
+  /** 填报人: who last prepared the version's content, by name; null leaves the line for a pen. */
+  preparerName: string | null;
+  /** 单位负责人: the unit approver who signed it off and sent it (送审), by name; null while nobody has. */
+  unitHeadName: string | null;
 }
 
 type ValueBasis = (typeof valueBases)[number];
@@ -64,6 +79,7 @@ export const valueBasisLabels: Record<ValueBasis, string> = {
 
 const natureLabels: Record<Project['nature'], string> = { NEW: '新增项目', CONTINUING: '延续项目' };
 const recurrenceLabels: Record<Project['recurrence'], string> = { ONE_OFF: '一次性', RECURRING: '经常性' };
+const periodLabels: Record<TargetRow['period'], string> = { MEDIUM_TERM: '中期', ANNUAL: '年度' };
 
 /** 1 万元 = 10,000 元 = 1,000,000 分. One division of an integer rounds once, so no float artefacts creep in. */
 export const fenToWanYuan = (fen: number): number => fen / 1_000_000;
@@ -72,25 +88,17 @@ export const fenToWanYuan = (fen: number): number => fen / 1_000_000;
 const FRAMEWORK: FrameworkId = 'mof-2020';
 
 export const TARGET_TABLE_TITLE = '项目支出绩效目标申报表';
+/** The second sheet: what we keep about a version that the official form has no place for. */
+export const SUPPLEMENT_SHEET = '补充信息';
 
 // ------------------------------------------------------------------------------------------- layout
 
-const COLUMN_WIDTHS = [12, 12, 24, 10, 12, 8, 8, 30, 30, 12, 10];
+const COLUMN_WIDTHS = [15, 10, 14, 26, 16, 16, 34];
 const LAST_COLUMN = COLUMN_WIDTHS.length - 1;
 
-const GRID_HEADINGS = [
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '指标性质(运算符)',
-  '指标值',
-  '度量单位',
-  '分值(权重)',
-  '指标解释',
-  '评（扣）分标准',
-  '指标值设定依据',
-  '上年完成值',
-];
+const GRID_HEADINGS = ['一级指标', '二级指标', '三级指标', '中期指标值', '年度指标值', '指标值设定依据及数据来源'];
+/** The indicator grid starts in column B: column A holds 绩效指标 down the whole grid. */
+const GRID_LEFT = 1;
 
 const columnLetter = (c: number): string => String.fromCharCode(65 + c);
 
@@ -198,18 +206,21 @@ const runs = <T>(items: readonly T[], key: (item: T) => string): [number, number
 };
 
 /**
- * Levels 1 and 2 in columns A and B of the indicator rows that start at grid row `top`: one level-1
- * cell per run of rows, and one level-2 cell per run within it; the cells a merge covers are emptied.
- * A run too short for its level name grows at its last row. `widths` are those of columns A and B.
+ * Levels 1 and 2 in columns A and B (or the two from `firstColumn` on) of the indicator rows that
+ * start at grid row `top`: one level-1 cell per run of rows, and one level-2 cell per run within it;
+ * the cells a merge covers are emptied. A run too short for its level name grows at its last row.
+ * `widths` are those of the two columns.
  */
 export const mergeLevels = (
   { rows, merges, rowHeights }: Pick<Grid, 'rows' | 'merges' | 'rowHeights'>,
   top: number,
   ordered: readonly Pick<TargetRow, 'level1' | 'level2'>[],
   widths: readonly [level1: number, level2: number],
+  firstColumn = 0,
 ): void => {
-  const mergeDown = (column: 0 | 1, from: number, to: number, name: string): void => {
-    const needed = fitHeight([[name, widths[column]]], 0);
+  const mergeDown = (level: 0 | 1, from: number, to: number, name: string): void => {
+    const column = firstColumn + level;
+    const needed = fitHeight([[name, widths[level]]], 0);
     let have = 0;
     for (let i = from; i < to; i++) have += rowHeights[top + i] ?? 0;
     const last = top + to - 1;
@@ -232,6 +243,56 @@ export const mergeLevels = (
 
 const periodText = (start: number, end: number): string => (start === end ? `${start}年` : `${start}–${end}年`);
 
+/** One line of the grid: a level-3 indicator with its medium-term row, its annual row, or both. */
+export interface IndicatorLine {
+  level1: TargetRow['level1'];
+  level2: TargetRow['level2'];
+  name: string;
+  MEDIUM_TERM?: TargetRow;
+  ANNUAL?: TargetRow;
+}
+
+/**
+ * The grid's lines in framework order. A medium-term and an annual row with the same level 1, level 2
+ * and name (spaces around it ignored) share a line; any other row has a line of its own, in the
+ * order it was written within its level 2.
+ */
+export const indicatorLines = (rows: readonly TargetRow[]): IndicatorLine[] => {
+  const lines: IndicatorLine[] = [];
+  for (const row of orderTargetRows(rows)) {
+    const name = row.name.trim();
+    const partner = lines.find(
+      (l) => l.level1 === row.level1 && l.level2 === row.level2 && l.name === name && !l[row.period],
+    );
+    if (partner) partner[row.period] = row;
+    else lines.push({ level1: row.level1, level2: row.level2, name, [row.period]: row });
+  }
+  return lines;
+};
+
+/** 指标值 as the form writes it: "≥40间", "≤2027-11-30", or the wording of a qualitative target. */
+export const indicatorValueText = (row: Pick<TargetRow, 'operator' | 'value' | 'unit'> | undefined): string => {
+  if (!row || row.value.trim() === '') return '';
+  if (row.operator === 'QUALITATIVE') return row.value;
+  return `${operatorSymbols[row.operator]}${row.value}${row.unit}`;
+};
+
+const basisText = (row: TargetRow): string =>
+  row.dataSource.trim() === ''
+    ? valueBasisLabels[row.valueBasis]
+    : `${valueBasisLabels[row.valueBasis]}；数据来源：${row.dataSource.trim()}`;
+
+/** 指标值设定依据及数据来源 of a line: once when both periods say the same, else each period's. */
+const lineBasisText = (line: IndicatorLine): string => {
+  const medium = line.MEDIUM_TERM ? basisText(line.MEDIUM_TERM) : null;
+  const annual = line.ANNUAL ? basisText(line.ANNUAL) : null;
+  if (medium === null || annual === null || medium === annual) return medium ?? annual ?? '';
+  return `中期：${medium}\n年度：${annual}`;
+};
+
+/** The form's money: 财政拨款 is this year's appropriation and last year's carried over. */
+const fiscalFen = (funds: Project['funds']): number => funds.fiscal + funds.carryOver;
+
 /** The 申报表 of one project version as one sheet (named 项目支出绩效目标申报表 unless told otherwise). */
 export const targetTableSheet = (input: TargetTableInput, sheetName = TARGET_TABLE_TITLE): Sheet => {
   const { project, target } = input;
@@ -246,137 +307,277 @@ export const targetTableSheet = (input: TargetTableInput, sheetName = TARGET_TAB
   rowHeights[r] = 20;
   r += 1;
 
-  // The project: label A:B, value C:G, label H, value I:K.
+  // The project: its name across the table, then two pairs a line (label A, value B:D, label E, value F:G).
+  put(r, 0, label('项目名称'));
+  put(r, 1, text(project.name), LAST_COLUMN);
+  rowHeights[r] = fitHeight([[project.name, widthOf(1, LAST_COLUMN)]], 20);
+  r += 1;
   const pair = (left: [string, string], right: [string, string]): void => {
-    put(r, 0, label(left[0]), 1);
-    put(r, 2, text(left[1]), 6);
-    put(r, 7, label(right[0]));
-    put(r, 8, text(right[1]), LAST_COLUMN);
+    put(r, 0, label(left[0]));
+    put(r, 1, text(left[1]), 3);
+    put(r, 4, label(right[0]));
+    put(r, 5, text(right[1]), LAST_COLUMN);
     rowHeights[r] = fitHeight(
       [
-        [left[1], widthOf(2, 6)],
-        [right[1], widthOf(8, LAST_COLUMN)],
+        [left[0], widthOf(0, 0)],
+        [left[1], widthOf(1, 3)],
+        [right[1], widthOf(5, LAST_COLUMN)],
       ],
       20,
     );
     r += 1;
   };
-  pair(['项目名称', project.name], ['项目编码', project.code]);
   pair(['主管部门及代码', `${input.departmentName}（${input.departmentCode}）`], ['实施单位', input.unitName]);
   const attribute = `${natureLabels[project.nature]}·${recurrenceLabels[project.recurrence]}（${projectCategories[project.category]['zh-CN']}）`;
   pair(['项目属性', attribute], ['项目期', periodText(project.periodStart, project.periodEnd)]);
 
-  // Funds in 万元: the medium term on the left (only its total is known), the year on the right.
-  const fundsTop = r;
+  // Funds in 万元: the medium term on the left (only its total is recorded), the year on the right.
   const fundRows: [medium: string, mediumFen: number | null, annual: string, annualFen: number][] = [
     ['中期资金总额', project.mediumTermTotal ?? null, '年度资金总额', annualTotal(project.funds)],
-    ['其中：财政拨款', null, '其中：财政拨款', project.funds.fiscal],
-    ['上年结转', null, '上年结转', project.funds.carryOver],
+    ['其中：财政拨款', null, '其中：财政拨款', fiscalFen(project.funds)],
     ['其他资金', null, '其他资金', project.funds.other],
   ];
-  put(r, 0, label('项目资金（万元）'), 1, fundsTop + fundRows.length - 1);
+  put(r, 0, label('项目资金（万元）'), 0, r + fundRows.length - 1);
   for (const [mediumLabel, mediumFen, annualLabel, annualFen] of fundRows) {
-    put(r, 2, label(mediumLabel));
-    put(r, 3, money(mediumFen), 6);
-    put(r, 7, label(annualLabel));
-    put(r, 8, money(annualFen), LAST_COLUMN);
+    put(r, 1, label(mediumLabel), 2);
+    put(r, 3, money(mediumFen));
+    put(r, 4, label(annualLabel));
+    put(r, 5, money(annualFen), LAST_COLUMN);
     rowHeights[r] = 20;
     r += 1;
   }
 
   // Goals: headings, then the texts side by side.
-  put(r, 0, label('总体目标'), 1, r + 1);
-  put(r, 2, { value: `中期目标（${periodText(project.periodStart, project.periodEnd)}）`, style: 'header' }, 6);
-  put(r, 7, { value: `年度目标（${project.fiscalYear}年）`, style: 'header' }, LAST_COLUMN);
+  put(r, 0, label('总体目标'), 0, r + 1);
+  put(r, 1, { value: `中期目标（${periodText(project.periodStart, project.periodEnd)}）`, style: 'header' }, 3);
+  put(r, 4, { value: `年度目标（${project.fiscalYear}年）`, style: 'header' }, LAST_COLUMN);
   rowHeights[r] = 20;
   r += 1;
-  put(r, 2, text(target.mediumTermGoal), 6);
-  put(r, 7, text(target.annualGoal), LAST_COLUMN);
+  put(r, 1, text(target.mediumTermGoal), 3);
+  put(r, 4, text(target.annualGoal), LAST_COLUMN);
   rowHeights[r] = fitHeight(
     [
-      [target.mediumTermGoal, widthOf(2, 6)],
-      [target.annualGoal, widthOf(7, LAST_COLUMN)],
+      [target.mediumTermGoal, widthOf(1, 3)],
+      [target.annualGoal, widthOf(4, LAST_COLUMN)],
     ],
     60,
   );
   r += 1;
 
-  // The indicator grid.
-  GRID_HEADINGS.forEach((heading, c) => {
-    put(r, c, { value: heading, style: 'header' });
+  // The indicator grid: 绩效指标 down column A, the medium-term and annual values side by side.
+  const lines = indicatorLines(target.rows);
+  const gridTop = r;
+  GRID_HEADINGS.forEach((heading, i) => {
+    put(r, GRID_LEFT + i, { value: heading, style: 'header' });
   });
   rowHeights[r] = fitHeight(
-    GRID_HEADINGS.map((h, c): [string, number] => [h, COLUMN_WIDTHS[c] ?? 10]),
+    GRID_HEADINGS.map((h, i): [string, number] => [h, COLUMN_WIDTHS[GRID_LEFT + i] ?? 10]),
     20,
   );
   r += 1;
-
-  const section = (heading: string, period: TargetRow['period'], always: boolean): void => {
-    const ordered = orderTargetRows(target.rows.filter((row) => row.period === period));
-    if (ordered.length === 0 && !always) return;
-    put(r, 0, label(heading), LAST_COLUMN);
+  const top = r;
+  for (const line of lines) {
+    const shown = [
+      line.name,
+      indicatorValueText(line.MEDIUM_TERM),
+      indicatorValueText(line.ANNUAL),
+      lineBasisText(line),
+    ];
+    put(r, GRID_LEFT, label(level1Name(line.level1)));
+    put(r, GRID_LEFT + 1, label(level2Name(line.level1, line.level2)));
+    shown.forEach((value, i) => {
+      put(r, GRID_LEFT + 2 + i, text(value));
+    });
+    // Levels 1 and 2 span their runs of lines: their height is made up below, over the whole run.
+    rowHeights[r] = fitHeight(
+      shown.map((value, i): [string, number] => [value, COLUMN_WIDTHS[GRID_LEFT + 2 + i] ?? 10]),
+      20,
+    );
+    r += 1;
+  }
+  if (lines.length === 0) {
+    // No indicators yet: one empty line, boxed, so the grid still reads as a grid.
+    for (let c = GRID_LEFT; c <= LAST_COLUMN; c++) put(r, c, text(null));
     rowHeights[r] = 20;
     r += 1;
-    const top = r;
-    for (const row of ordered) {
-      const name = row.core ? `${row.name}（核心）` : row.name;
-      const cells: [Cell, string][] = [
-        [label(level1Name(row.level1)), level1Name(row.level1)],
-        [label(level2Name(row.level1, row.level2)), level2Name(row.level1, row.level2)],
-        [text(name), name],
-        [text(operatorSymbols[row.operator]), operatorSymbols[row.operator]],
-        [text(row.value), row.value],
-        [text(row.unit), row.unit],
-        [{ value: row.weight, style: 'number' }, String(row.weight)],
-        [text(row.explanation), row.explanation],
-        [text(row.scoringStandard), row.scoringStandard],
-        [text(valueBasisLabels[row.valueBasis]), valueBasisLabels[row.valueBasis]],
-        [text(row.lastYearActual), row.lastYearActual],
-      ];
-      cells.forEach(([cell], c) => {
-        put(r, c, cell);
-      });
-      // Levels 1 and 2 span their runs of rows: their height is made up below, over the whole run.
-      rowHeights[r] = fitHeight(
-        cells.slice(2).map(([, shown], i): [string, number] => [shown, COLUMN_WIDTHS[i + 2] ?? 10]),
-        20,
-      );
-      r += 1;
-    }
-    mergeLevels({ rows, merges, rowHeights }, top, ordered, [COLUMN_WIDTHS[0] ?? 10, COLUMN_WIDTHS[1] ?? 10]);
-  };
-  section('年度绩效指标', 'ANNUAL', true);
-  section('中期绩效指标', 'MEDIUM_TERM', false);
+  }
+  mergeLevels(
+    { rows, merges, rowHeights },
+    top,
+    lines,
+    [COLUMN_WIDTHS[GRID_LEFT] ?? 10, COLUMN_WIDTHS[GRID_LEFT + 1] ?? 10],
+    GRID_LEFT,
+  );
+  put(gridTop, 0, label('绩效指标'), 0, r - 1);
 
-  // Version and review, then the lines to sign.
-  const grade = target.grade ? reviewGrades[target.grade]['zh-CN'] : null;
-  const footer = (cells: [string, string | null][]): void => {
-    const [a, b, c] = cells as [[string, string | null], [string, string | null], [string, string | null]];
-    put(r, 0, label(a[0]), 1);
-    put(r, 2, text(a[1]), 3);
-    put(r, 4, label(b[0]), 5);
-    put(r, 6, text(b[1]), 7);
-    put(r, 8, label(c[0]));
-    put(r, 9, text(c[1]), LAST_COLUMN);
-    rowHeights[r] = 24;
-    r += 1;
-  };
-  footer([
-    ['版本', `第${target.versionNo}版`],
-    ['审核状态', targetStatuses[target.reviewStatus]['zh-CN']],
-    ['终审等级', grade],
-  ]);
-  footer([
-    ['填报人：', null],
-    ['联系电话：', null],
-    ['单位负责人：', null],
-  ]);
+  // The lines to sign: who prepared it and the unit's head who sent it, by name.
+  put(r, 0, label('填报人：'));
+  put(r, 1, text(input.preparerName), 2);
+  put(r, 3, label('联系电话：'));
+  put(r, 4, text(null));
+  put(r, 5, label('单位负责人：'));
+  put(r, 6, text(input.unitHeadName));
+  rowHeights[r] = 24;
 
   return { name: sheetName, columnWidths: COLUMN_WIDTHS, rows, merges, rowHeights, landscape: true };
 };
 
-/** The 申报表 of one project, as a workbook of one sheet. */
-export const targetTableWorkbook = (input: TargetTableInput): Workbook => ({ sheets: [targetTableSheet(input)] });
+// -------------------------------------------------------------------------------------- supplement
+
+const DETAIL_HEADINGS: [heading: string, width: number][] = [
+  ['期间', 6],
+  ['一级指标', 10],
+  ['二级指标', 14],
+  ['三级指标', 24],
+  ['核心指标', 6],
+  ['指标性质(运算符)', 10],
+  ['指标值', 12],
+  ['度量单位', 8],
+  ['分值(权重)', 8],
+  ['指标解释', 30],
+  ['评（扣）分标准', 30],
+  ['指标值设定依据', 12],
+  ['数据来源', 20],
+  ['上年完成值', 10],
+];
+const PROJECT_HEADINGS: [heading: string, width: number][] = [
+  ['项目编码', 20],
+  ['项目名称', 24],
+];
+
+/** A row's cells in the order of DETAIL_HEADINGS, with what each shows (for the row's height). */
+const detailCells = (row: TargetRow): [Cell, string][] => {
+  const shown = (value: string): [Cell, string] => [text(value), value];
+  return [
+    shown(periodLabels[row.period]),
+    shown(level1Name(row.level1)),
+    shown(level2Name(row.level1, row.level2)),
+    shown(row.name),
+    shown(row.core ? '是' : ''),
+    shown(operatorSymbols[row.operator]),
+    shown(row.value),
+    shown(row.unit),
+    [{ value: row.weight, style: 'number' }, String(row.weight)],
+    shown(row.explanation),
+    shown(row.scoringStandard),
+    shown(valueBasisLabels[row.valueBasis]),
+    shown(row.dataSource),
+    shown(row.lastYearActual),
+  ];
+};
+
+/** Medium-term rows, then annual ones (left to right on the form), each in framework order. */
+const PERIOD_ORDER = ['MEDIUM_TERM', 'ANNUAL'] as const;
+const periodOrdered = (rows: readonly TargetRow[]): TargetRow[] =>
+  PERIOD_ORDER.flatMap((period) => orderTargetRows(rows.filter((row) => row.period === period)));
+
+/**
+ * Every indicator row in full (weights, explanations, scoring standards, value basis and data source,
+ * last year's value, the core mark) from grid row `r` on, with the project's code and name in front
+ * when `withProject`; then each period's total of points. Returns the next free row.
+ */
+const putDetails = (
+  g: Grid,
+  r: number,
+  items: readonly Pick<TargetTableInput, 'project' | 'target'>[],
+  withProject: boolean,
+): number => {
+  const headings = [...(withProject ? PROJECT_HEADINGS : []), ...DETAIL_HEADINGS];
+  const offset = withProject ? PROJECT_HEADINGS.length : 0;
+  headings.forEach(([heading], c) => {
+    g.put(r, c, { value: heading, style: 'header' });
+  });
+  g.rowHeights[r] = fitHeight(
+    headings.map(([h, w]): [string, number] => [h, w]),
+    20,
+  );
+  r += 1;
+  for (const { project, target } of items) {
+    const ordered = periodOrdered(target.rows);
+    const rows = ordered.map(detailCells);
+    for (const cells of rows) {
+      if (withProject) {
+        g.put(r, 0, text(project.code));
+        g.put(r, 1, text(project.name));
+      }
+      cells.forEach(([cell], c) => {
+        g.put(r, offset + c, cell);
+      });
+      g.rowHeights[r] = fitHeight(
+        [
+          ...(withProject ? ([[project.name, PROJECT_HEADINGS[1]?.[1] ?? 10]] as [string, number][]) : []),
+          ...cells.map(([, shown], c): [string, number] => [shown, DETAIL_HEADINGS[c]?.[1] ?? 10]),
+        ],
+        20,
+      );
+      r += 1;
+    }
+    // The points of each period that has rows, summed as the weights are kept.
+    for (const period of PERIOD_ORDER) {
+      const own = target.rows.filter((row) => row.period === period);
+      if (own.length === 0) continue;
+      if (withProject) {
+        g.put(r, 0, text(project.code));
+        g.put(r, 1, text(project.name));
+      }
+      g.put(r, offset, label(`${periodLabels[period]}分值合计`), offset + 7);
+      g.put(r, offset + 8, { value: own.reduce((sum, row) => sum + row.weight, 0), style: 'number' });
+      g.rowHeights[r] = 20;
+      r += 1;
+    }
+  }
+  return r;
+};
+
+/**
+ * 补充信息 of one version: the project's code, the version and its review, who prepared and signed
+ * it, the money by each of its three sources, then every indicator row in full (see `putDetails`).
+ */
+export const supplementSheet = (input: TargetTableInput, sheetName = SUPPLEMENT_SHEET): Sheet => {
+  const { project, target } = input;
+  const g = grid();
+  const last = DETAIL_HEADINGS.length - 1;
+  let r = 0;
+  g.put(r, 0, { value: `${TARGET_TABLE_TITLE}·补充信息`, style: 'title' }, last);
+  g.rowHeights[r] = 30;
+  r += 1;
+  g.put(r, 0, text('以下内容不属于申报表正式格式，供审核和自评参考。'), last);
+  r += 1;
+  const facts: [string, Cell][] = [
+    ['项目编码', text(project.code)],
+    ['项目名称', text(project.name)],
+    ['版本', text(`第${target.versionNo}版`)],
+    ['审核状态', text(targetStatuses[target.reviewStatus]['zh-CN'])],
+    ['终审等级', text(target.grade ? reviewGrades[target.grade]['zh-CN'] : null)],
+    ['填报人', text(input.preparerName)],
+    ['单位负责人', text(input.unitHeadName)],
+    ['当年财政拨款（万元）', money(project.funds.fiscal)],
+    ['上年结转（万元）', money(project.funds.carryOver)],
+    ['其他资金（万元）', money(project.funds.other)],
+    ['未设满意度指标的理由', text(target.satisfactionExemptReason ?? null)],
+  ];
+  for (const [name, cell] of facts) {
+    g.put(r, 0, label(name), 2);
+    g.put(r, 3, cell, 6);
+    g.rowHeights[r] = 20;
+    r += 1;
+  }
+  r += 1;
+  putDetails(g, r, [input], false);
+  return {
+    name: sheetName,
+    columnWidths: DETAIL_HEADINGS.map(([, w]) => w),
+    rows: g.rows,
+    merges: g.merges,
+    rowHeights: g.rowHeights,
+    landscape: true,
+  };
+};
+
+/** The 申报表 of one project: the official sheet, then 补充信息. */
+export const targetTableWorkbook = (input: TargetTableInput): Workbook => ({
+  sheets: [targetTableSheet(input), supplementSheet(input)],
+});
 
 // ---------------------------------------------------------------------------------- department book
 
@@ -411,14 +612,15 @@ export const uniqueSheetName = (wanted: string, fallback: string, taken: Set<str
 
 /**
  * A department's 申报表 in one workbook: a 汇总 sheet listing every project, then one sheet per
- * project in the same order, named by its project code (made valid and unique when need be).
+ * project in the same order, named by its project code (made valid and unique when need be), then
+ * one 补充信息 sheet with every project's indicator rows in full.
  */
 export const departmentTargetWorkbook = (
   departmentName: string,
   fiscalYear: number,
   items: TargetTableInput[],
 ): Workbook => {
-  const taken = new Set([SUMMARY_SHEET.toUpperCase()]);
+  const taken = new Set([SUMMARY_SHEET.toUpperCase(), SUPPLEMENT_SHEET.toUpperCase()]);
   const sheets = items.map((item, i) =>
     targetTableSheet(item, uniqueSheetName(item.project.code, `项目${i + 1}`, taken)),
   );
@@ -456,5 +658,24 @@ export const departmentTargetWorkbook = (
     landscape: true,
     freezeRows: 2,
   };
-  return { sheets: [summary, ...sheets] };
+  const details = grid();
+  const detailColumns = [...PROJECT_HEADINGS, ...DETAIL_HEADINGS];
+  details.put(
+    0,
+    0,
+    { value: `${departmentName}${fiscalYear}年度项目支出绩效目标·补充信息`, style: 'title' },
+    detailColumns.length - 1,
+  );
+  details.rowHeights[0] = 30;
+  putDetails(details, 1, items, true);
+  const supplement: Sheet = {
+    name: SUPPLEMENT_SHEET,
+    columnWidths: detailColumns.map(([, w]) => w),
+    rows: details.rows,
+    merges: details.merges,
+    rowHeights: details.rowHeights,
+    landscape: true,
+    freezeRows: 2,
+  };
+  return { sheets: [summary, ...sheets, supplement] };
 };

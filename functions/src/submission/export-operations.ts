@@ -8,7 +8,7 @@ import {
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
+import { departmentKind, unitKind, userKind } from '#functions/organisation/record-kinds.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
 import { canSee, listScope } from '#functions/submission/project-scope.ts';
@@ -20,18 +20,61 @@ type StoredProject = Project & StoredRecord;
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Enough for any one department's year; a larger export would need an asynchronous job. */
 const maxProjects = 300;
+/**
+ * How far back in a version's audit trail (newest first) its preparer is looked for: past the steps
+ * of a review and a return or two. A version whose last save lies further back names its creator.
+ */
+const preparerLookback = 20;
+/** Versions whose audit trails are read at once for a department's workbook. */
+const historyConcurrency = 8;
+const contentWrites = new Set(['save-target', 'create-target']);
+
+/** Who the 申报表's signature lines name, by user id: the preparer and the unit's head who sent it. */
+interface Signatories {
+  preparerId: string;
+  /** The newest 送审 step: the unit approver's id and the name their token gave. */
+  unitHead: { by: string; byName: string } | null;
+}
 
 /**
- * The 项目支出绩效目标申报表 as XLSX (domain.md §5.3 layout): one version of one project, or a
- * department's year with a summary sheet and a sheet per project (its approved version, else
- * its newest).
+ * The 项目支出绩效目标申报表 as XLSX (财预〔2015〕88号 layout, see target-table.ts and
+ * docs/domain/submission.md): one version of one project, or a department's year with a summary
+ * sheet, a sheet per project (its approved version, else its newest) and 补充信息.
  */
 export const exportOperations = (store: RecordStore) => {
+  /**
+   * 填报人 is whoever last wrote the version's content (its newest save, else its creation, in its
+   * audit trail); 单位负责人 is the unit approver of its newest 送审 step in its review log.
+   */
+  const signatoriesOf = async (tenant: string, target: StoredTarget): Promise<Signatories> => {
+    const history = await store.history(tenant, targetKind, target.id, preparerLookback);
+    const write = history.find((entry) => entry.operation !== undefined && contentWrites.has(entry.operation));
+    const submit = target.reviewLog.findLast((step) => step.action === 'submit');
+    return {
+      preparerId: write?.actor ?? target.createdBy,
+      unitHead: submit ? { by: submit.by, byName: submit.byName } : null,
+    };
+  };
+
+  /** Names, not ids: the user records' names, else the name the approver's token gave, else nothing. */
+  const namesOf = async (tenant: string, signatories: readonly Signatories[]) => {
+    const ids = [...new Set(signatories.flatMap((s) => [s.preparerId, ...(s.unitHead ? [s.unitHead.by] : [])]))];
+    const users = (await Promise.all(chunks(ids, 100).map((some) => store.getMany(tenant, userKind, some)))).flat();
+    const names = new Map(users.map((u) => [u.id, String(u.displayName ?? '').trim()]));
+    const nameOf = (id: string, tokenName?: string): string | null =>
+      names.get(id) || (tokenName && tokenName.trim() !== '' && tokenName !== id ? tokenName : null);
+    return (s: Signatories) => ({
+      preparerName: nameOf(s.preparerId),
+      unitHeadName: s.unitHead ? nameOf(s.unitHead.by, s.unitHead.byName) : null,
+    });
+  };
+
   /** The names come with the project (copied when it was registered); the department's code is read once. */
   const tableInput = async (
     tenant: string,
     project: StoredProject,
     target: StoredTarget,
+    people: { preparerName: string | null; unitHeadName: string | null },
     department?: StoredRecord,
   ): Promise<TargetTableInput> => {
     const dept = department ?? (await store.get(tenant, departmentKind, project.departmentId));
@@ -42,6 +85,7 @@ export const exportOperations = (store: RecordStore) => {
       departmentName: project.departmentName ?? String(dept?.name ?? ''),
       departmentCode: String(dept?.code ?? ''),
       unitName,
+      ...people,
     };
   };
 
@@ -51,7 +95,9 @@ export const exportOperations = (store: RecordStore) => {
     if (!target || !canSee(request.principal, target)) throw new HttpProblem('not-found');
     const project = await store.get<StoredProject>(tenant, projectKind, target.projectId);
     if (!project) throw new HttpProblem('not-found');
-    const workbook = targetTableWorkbook(await tableInput(tenant, project, target));
+    const signatories = await signatoriesOf(tenant, target);
+    const people = (await namesOf(tenant, [signatories]))(signatories);
+    const workbook = targetTableWorkbook(await tableInput(tenant, project, target, people));
     const name = `${project.code}-${project.name}-绩效目标申报表-第${target.versionNo}版.xlsx`;
     return { status: 200, body: new FileBody(writeXlsx(workbook), xlsx, name) };
   };
@@ -89,7 +135,16 @@ export const exportOperations = (store: RecordStore) => {
       );
       projects.push(...page.items);
       cursor = page.nextCursor;
-    } while (cursor && projects.length < maxProjects);
+    } while (cursor && projects.length <= maxProjects);
+    // Refused whole rather than cut short: a workbook missing projects would pass for the department's year.
+    if (projects.length > maxProjects) {
+      throw new HttpProblem('rules-not-met', {
+        detail:
+          request.language === 'en'
+            ? `More than ${maxProjects} projects: too many for one workbook; export them one by one.`
+            : `项目超过 ${maxProjects} 个，无法在一个工作簿中导出，请逐个项目导出申报表。`,
+      });
+    }
     const withTargets = projects.filter((p) => p.approvedTargetId ?? p.currentTargetId);
     const targets = new Map(
       (
@@ -103,10 +158,20 @@ export const exportOperations = (store: RecordStore) => {
         .flat()
         .map((t) => [t.id, t]),
     );
+    const pairs = withTargets
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .flatMap((p) => {
+        const target = targets.get((p.approvedTargetId ?? p.currentTargetId)!);
+        return target ? [{ project: p, target }] : [];
+      });
+    const signatories: Signatories[] = [];
+    for (const some of chunks(pairs, historyConcurrency)) {
+      signatories.push(...(await Promise.all(some.map(({ target }) => signatoriesOf(tenant, target)))));
+    }
+    const peopleOf = await namesOf(tenant, signatories);
     const inputs: TargetTableInput[] = [];
-    for (const p of withTargets.sort((a, b) => a.code.localeCompare(b.code))) {
-      const target = targets.get((p.approvedTargetId ?? p.currentTargetId)!);
-      if (target) inputs.push(await tableInput(tenant, p, target, department));
+    for (const [i, { project: p, target }] of pairs.entries()) {
+      inputs.push(await tableInput(tenant, p, target, peopleOf(signatories[i]!), department));
     }
     const workbook = departmentTargetWorkbook(String(department.name), Number(request.query.fiscalYear), inputs);
     const name = `${String(department.name)}-${request.query.fiscalYear}年度项目支出绩效目标申报表.xlsx`;
