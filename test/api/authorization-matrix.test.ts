@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
+import { defaultTargetWeights } from '@jixiao/core/submission/target-weights.ts';
 import { engagementKind, fieldRecordKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { monitoringReportKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import {
@@ -163,6 +164,9 @@ const matrix: Record<string, Row> = {
   // Projects and everything hanging off them are scoped: the unit its unit, the department its
   // department, the bureau's sections the tenant. Out of scope is 404. A review step sent at a
   // stale version gets 409 once the caller is allowed and in scope (nothing is changed by it).
+  // The year's target weights are the tenant's: everyone on projects reads them, the performance section keeps them.
+  getTargetWeights: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  saveTargetWeights: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
   listProjects: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
   createProject: { roles: { 'unit-preparer': [201, 400, 400] }, others: 403, anonymous: 401 },
   getProject: scopedRead,
@@ -489,6 +493,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   if (fieldwork) return fieldwork;
   if (operationId === 'exportDepartmentTargets') {
     return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
+  }
+  if (operationId === 'saveTargetWeights') {
+    return { path, body: { version: staleVersion, weights: defaultTargetWeights } };
   }
   if (operationId === 'saveTarget') {
     const current = await stack.store.get(tenant, targetKind, t.target);
