@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@jixiao/core/audit.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import {
@@ -30,11 +31,44 @@ const historyConcurrency = 8;
 const contentWrites = new Set(['save-target', 'create-target']);
 
 /** Who the 申报表's signature lines name, by user id: the preparer and the unit's head who sent it. */
-interface Signatories {
+export interface Signatories {
   preparerId: string;
   /** The newest 送审 step: the unit approver's id and the name their token gave. */
   unitHead: { by: string; byName: string } | null;
 }
+
+/**
+ * 填报人 is whoever last wrote the version's content: its newest save, else its creation, in its
+ * audit trail (newest first), else the version's creator. 单位负责人 is the unit approver of its
+ * newest 送审 step in its review log.
+ */
+export const signatoriesFrom = (
+  history: readonly Pick<AuditEntry, 'actor' | 'operation'>[],
+  target: Pick<PerformanceTarget, 'createdBy' | 'reviewLog'>,
+): Signatories => {
+  const write = history.find((entry) => entry.operation !== undefined && contentWrites.has(entry.operation));
+  const submit = target.reviewLog.findLast((step) => step.action === 'submit');
+  return {
+    preparerId: write?.actor ?? target.createdBy,
+    unitHead: submit ? { by: submit.by, byName: submit.byName } : null,
+  };
+};
+
+/**
+ * Names, not ids: a user record's name (`names`, by user id), else the name the approver's token gave
+ * when it is not just the id again, else nothing (the line is left for a pen).
+ */
+export const signatureNames = (
+  names: ReadonlyMap<string, string>,
+  s: Signatories,
+): { preparerName: string | null; unitHeadName: string | null } => {
+  const nameOf = (id: string, tokenName?: string): string | null =>
+    names.get(id)?.trim() || (tokenName && tokenName.trim() !== '' && tokenName !== id ? tokenName.trim() : null);
+  return {
+    preparerName: nameOf(s.preparerId),
+    unitHeadName: s.unitHead ? nameOf(s.unitHead.by, s.unitHead.byName) : null,
+  };
+};
 
 /**
  * The 项目支出绩效目标申报表 as XLSX (财预〔2015〕88号 layout, see target-table.ts and
@@ -42,31 +76,15 @@ interface Signatories {
  * sheet, a sheet per project (its approved version, else its newest) and 补充信息.
  */
 export const exportOperations = (store: RecordStore) => {
-  /**
-   * 填报人 is whoever last wrote the version's content (its newest save, else its creation, in its
-   * audit trail); 单位负责人 is the unit approver of its newest 送审 step in its review log.
-   */
-  const signatoriesOf = async (tenant: string, target: StoredTarget): Promise<Signatories> => {
-    const history = await store.history(tenant, targetKind, target.id, preparerLookback);
-    const write = history.find((entry) => entry.operation !== undefined && contentWrites.has(entry.operation));
-    const submit = target.reviewLog.findLast((step) => step.action === 'submit');
-    return {
-      preparerId: write?.actor ?? target.createdBy,
-      unitHead: submit ? { by: submit.by, byName: submit.byName } : null,
-    };
-  };
+  const signatoriesOf = async (tenant: string, target: StoredTarget): Promise<Signatories> =>
+    signatoriesFrom(await store.history(tenant, targetKind, target.id, preparerLookback), target);
 
-  /** Names, not ids: the user records' names, else the name the approver's token gave, else nothing. */
+  /** The names of everyone `signatories` name, read at once. */
   const namesOf = async (tenant: string, signatories: readonly Signatories[]) => {
     const ids = [...new Set(signatories.flatMap((s) => [s.preparerId, ...(s.unitHead ? [s.unitHead.by] : [])]))];
     const users = (await Promise.all(chunks(ids, 100).map((some) => store.getMany(tenant, userKind, some)))).flat();
-    const names = new Map(users.map((u) => [u.id, String(u.displayName ?? '').trim()]));
-    const nameOf = (id: string, tokenName?: string): string | null =>
-      names.get(id) || (tokenName && tokenName.trim() !== '' && tokenName !== id ? tokenName : null);
-    return (s: Signatories) => ({
-      preparerName: nameOf(s.preparerId),
-      unitHeadName: s.unitHead ? nameOf(s.unitHead.by, s.unitHead.byName) : null,
-    });
+    const names = new Map(users.map((u) => [u.id, String(u.displayName ?? '')]));
+    return (s: Signatories) => signatureNames(names, s);
   };
 
   /** The names come with the project (copied when it was registered); the department's code is read once. */
