@@ -74,7 +74,7 @@ export const createIdentityProviderRoutes = (idp: LocalIdentityProvider, store: 
         );
       }
       const user = typeof userId === 'string' ? await store.get(tenant, userKind, userId) : undefined;
-      if (user?.status !== 'active') {
+      if (user?.status !== 'active' || !idp.directory.maySignIn(user.id)) {
         return sendJson(
           res,
           404,

@@ -22,7 +22,25 @@ const fields = {
   unitId: v.nullish(anyId),
   agencyId: v.nullish(anyId),
   financeSectionId: v.nullish(anyId),
+  /** Where the sign-in invitation goes (the user pool signs people in with it too). */
+  email: v.nullish(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('email'))),
 };
+
+/**
+ * How far the identity directory (Cognito) has caught up with this record: `pending` while the
+ * directory call is under way (or was cut off), `invited` once a new person has been sent the
+ * invitation, `synced` once the directory holds what the record says, `failed` when the directory
+ * refused or could not be reached; the admin page offers a retry for the last two.
+ */
+export const directoryStates = ['pending', 'invited', 'synced', 'failed'] as const;
+export type DirectoryState = (typeof directoryStates)[number];
+export const directorySync = v.object({
+  state: v.picklist(directoryStates),
+  at: v.string(),
+  /** Why the last attempt failed, in the directory's words (for the operator, never shown as a rule). */
+  problem: v.optional(v.string()),
+});
+export type DirectorySync = v.InferOutput<typeof directorySync>;
 
 export const createUser = v.strictObject({ id: uuidV7Id, ...fields });
 export const updateUser = v.strictObject({
@@ -34,9 +52,10 @@ export const updateUser = v.strictObject({
   unitId: v.optional(fields.unitId),
   agencyId: v.optional(fields.agencyId),
   financeSectionId: v.optional(fields.financeSectionId),
+  email: v.optional(fields.email),
   status: v.optional(v.picklist(recordStatus)),
 });
-export const user = v.object({ ...recordMeta, ...fields });
+export const user = v.object({ ...recordMeta, ...fields, directory: v.optional(directorySync) });
 export const userQuery = v.strictObject({
   ...pageQuery,
   role: v.optional(v.picklist(roles)),

@@ -31,6 +31,8 @@ export interface MasterDataSpec {
   /** Rules across fields and records (e.g. a user's unit must sit in the user's department). */
   check?: (record: StoredRecord, language: Language, referenced: ReadonlyMap<string, StoredRecord>) => FieldError[];
   listFilters: (query: Record<string, unknown>) => { ownerId?: string; filters: ListFilter[] };
+  /** What the kind adds to a record in the same write (e.g. a user's directory sync state), given the record before. */
+  stamp?: (record: StoredRecord, before: StoredRecord | undefined, request: OperationRequest) => StoredRecord;
 }
 
 /** A new record at version 1, stamped with who made it and when. */
@@ -176,7 +178,8 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
   const create: Operation = async (request: OperationRequest<unknown, unknown, Record<string, unknown>>) => {
     const tenant = request.principal.tenant;
     const body = request.body;
-    const record = newRecord({ ...body, id: String(body.id) }, request);
+    const made = newRecord({ ...body, id: String(body.id) }, request);
+    const record = spec.stamp?.(made, undefined, request) ?? made;
     await validateRecord(store, spec, tenant, record, request.language);
     return createOnce(store, request, kind, record);
   };
@@ -193,13 +196,14 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
       ([k, v]) => JSON.stringify(current[k] ?? null) !== JSON.stringify(v ?? null),
     );
     if (!changed) return { status: 200, body: current };
-    const next: StoredRecord = {
+    const merged: StoredRecord = {
       ...current,
       ...changes,
       version: current.version + 1,
       updatedAt: request.receivedAt,
       updatedBy: request.principal.userId,
     };
+    const next = spec.stamp?.(merged, current, request) ?? merged;
     await validateRecord(store, spec, tenant, next, request.language);
     return updatedResponse(await store.update(tenant, kind, current, next, writeContext(request)), request.language);
   };
