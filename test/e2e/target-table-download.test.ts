@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
+import { projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
+import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoProjects, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import ExcelJS from 'exceljs';
@@ -15,7 +18,8 @@ import { apiAs, signInAs } from './people.ts';
  * preparer (刘洋) writes a project's targets and the unit approver (赵丽) sends them; the department
  * reviewer (陈芳) presses the download button on their home and gets one XLSX with the summary, the
  * project's official sheet signed by name (填报人 刘洋, 单位负责人 赵丽) and 补充信息; the preparer
- * finds the same button on their home, worded for their unit. On a phone, against the local stack.
+ * finds the same button on their home, worded for their unit. A year of more than 300 projects is
+ * refused whole, and the button says why beside itself. On a phone, against the local stack.
  */
 let stack: LocalStack;
 let browser: Browser;
@@ -26,6 +30,7 @@ const pages: Record<string, Page> = {};
 const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
 const project = { code: `E2ETT${suffix}`, name: `普惠性幼儿园补助下载${suffix.slice(0, 3)}` };
 const template = demoProjects.find((p) => p.code === 'DL2027JY0001')!;
+let projectId = '';
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
@@ -96,6 +101,7 @@ describe('the department workbook of targets', () => {
       description: template.description,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    projectId = created.body.id;
     const target = await api(preparer, 'POST', `/projects/${created.body.id}/targets`, { id: uuidV7() });
     expect(target.status).toBe(201);
     const saved = await api(preparer, 'PATCH', `/targets/${target.body.id}`, {
@@ -169,6 +175,54 @@ describe('the department workbook of targets', () => {
     const names = book.worksheets.map((s) => s.name);
     expect(names).toContain(project.code);
     expect(names).not.toContain('DL2027FG0001');
+  });
+
+  it('refuses a year of more than 300 projects rather than cutting it short, and the button says why', async () => {
+    // Copies of the project and its version under new ids and codes, written straight to the store:
+    // taking 300 through the review would take minutes. With the department's demo projects, over 300.
+    const tenant = demoTenant.id;
+    const project = (await stack.store.get<StoredRecord>(tenant, projectKind, projectId))!;
+    const target = (await stack.store.get<StoredRecord>(tenant, targetKind, String(project.currentTargetId)))!;
+    const context = {
+      actor: 'fixture:many-projects',
+      actorRoles: [],
+      requestId: uuidV7(),
+      at: new Date().toISOString(),
+    };
+    const copy = async (i: number) => {
+      const [id, targetId] = [uuidV7(), uuidV7()];
+      const code = `${project.code}${String(i).padStart(3, '0')}`;
+      const made = await stack.store.create(
+        tenant,
+        projectKind,
+        { ...project, id, code, currentTargetId: targetId },
+        { hash: `copy:${id}`, context: { ...context, requestId: uuidV7() } },
+      );
+      expect(made.outcome).toBe('created');
+      const madeTarget = await stack.store.create(
+        tenant,
+        targetKind,
+        { ...target, id: targetId, projectId: id, projectCode: code },
+        { hash: `copy:${targetId}`, context: { ...context, requestId: uuidV7() } },
+      );
+      expect(madeTarget.outcome).toBe('created');
+    };
+    for (let i = 1; i <= 300; i += 10) await Promise.all(Array.from({ length: 10 }, (_, k) => copy(i + k)));
+
+    const reviewer = await personFor('dept-reviewer', 'department');
+    await reviewer.goto(`${stack.url}/department`);
+    const section = reviewer.getByRole('region', { name: '绩效目标申报表' });
+    const [response] = await Promise.all([
+      reviewer.waitForResponse((r) => r.url().includes('/target-declarations.xlsx')),
+      section.getByRole('button', { name: `下载 ${demoProjectYear} 年度申报表（XLSX）` }).click(),
+    ]);
+    expect(response.status()).toBe(422);
+    expect(response.headers()['content-type']).toContain('application/problem+json');
+    const alert = section.getByRole('alert');
+    await visible(alert);
+    expect(await alert.textContent()).toContain('项目超过 300 个，无法在一个工作簿中导出');
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(reviewer, 'department-home-declarations-refused', { fullPage: false });
   });
 
   it('keeps every page within the security policy', () => {
