@@ -1,9 +1,10 @@
 import { tableDefinition } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
 import { type Capability, capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
 import { Duration } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -46,10 +47,39 @@ export const tableDataActions = [
   'dynamodb:BatchWriteItem',
 ] as const;
 
+/**
+ * Which capabilities administer sign-in accounts: the organisation Lambda mirrors a user created,
+ * deactivated or given new roles on the admin page into the Cognito user pool.
+ */
+export const identityAdministration: Record<Capability, boolean> = {
+  platform: false,
+  organisation: true,
+  submission: false,
+  fieldwork: false,
+  monitoring: false,
+};
+
+/** What the identity adapter calls on the user pool: no deletion, no pool settings, no listing. */
+export const userPoolAdminActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
+
+/** API Gateway gives up after 30 s; a request that runs this long is a bug, not a load. */
+export const functionTimeout = Duration.seconds(10);
+
 export interface CapabilityFunctionsProps {
   table: ITableV2;
   evidenceBucket: IBucket;
   logRetention: RetentionDays;
+  /** The Cognito user pool; undefined when another OIDC provider signs people in (no accounts to keep). */
+  userPool?: IUserPool;
 }
 
 /** One Lambda per capability of the route table (DESIGN.md §2, §4.3). */
@@ -74,8 +104,9 @@ export class CapabilityFunctions extends Construct {
         runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
         memorySize: 1024,
-        // API Gateway gives up after 30 s; a request that runs this long is a bug, not a load.
-        timeout: Duration.seconds(10),
+        timeout: functionTimeout,
+        // X-Ray: Lambda records each invocation; the Powertools Tracer adds the handler and SDK calls.
+        tracing: Tracing.ACTIVE,
         retention: props.logRetention,
         environment: {
           TABLE_NAME: props.table.tableName,
@@ -84,6 +115,7 @@ export class CapabilityFunctions extends Construct {
           POWERTOOLS_METRICS_NAMESPACE: 'Jixiao',
           POWERTOOLS_LOG_LEVEL: 'INFO',
           NODE_OPTIONS: '--enable-source-maps',
+          ...(props.userPool && identityAdministration[capability] ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
         },
         // infra/lambda-bundling.ts is shared with `npm run bench`, so it measures what is deployed.
         bundling: {
@@ -119,6 +151,11 @@ export class CapabilityFunctions extends Construct {
             actions: ['s3:GetObject', 's3:PutObject'],
             resources: [props.evidenceBucket.arnForObjects(evidenceObjectPattern)],
           }),
+        );
+      }
+      if (props.userPool && identityAdministration[capability]) {
+        fn.role.addToPrincipalPolicy(
+          new PolicyStatement({ actions: [...userPoolAdminActions], resources: [props.userPool.userPoolArn] }),
         );
       }
       functions.set(capability, fn);

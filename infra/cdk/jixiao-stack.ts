@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tableDefinition } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
+import { capabilities } from '@jixiao/functions/routes.ts';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -6,12 +8,15 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { inlineScriptHashes } from '../security-headers.ts';
 import { ApiRoutes } from './api-routes.ts';
-import { CapabilityFunctions } from './capability-functions.ts';
+import { CapabilityFunctions, functionTimeout } from './capability-functions.ts';
 import { createEvidenceBucket } from './evidence-bucket.ts';
 import { Identity, type WebClient } from './identity.ts';
 import { JixiaoHttpApi } from './jixiao-http-api.ts';
 import { createJixiaoTable } from './jixiao-table.ts';
 import { createLogBucket } from './log-bucket.ts';
+import { OperationsAlarms } from './operations-alarms.ts';
+import { OperationsDashboard } from './operations-dashboard.ts';
+import { OperatorTopic } from './operator-topic.ts';
 import { defaultWebBuildDir } from './repo-paths.ts';
 import { type JixiaoSettings, readSettings } from './settings.ts';
 import { SiteDeployment } from './site-deployment.ts';
@@ -41,6 +46,9 @@ export class JixiaoStack extends Stack {
   readonly functions: CapabilityFunctions;
   readonly routes: ApiRoutes;
   readonly site: SiteDeployment;
+  readonly operatorTopic: OperatorTopic;
+  readonly alarms: OperationsAlarms;
+  readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: JixiaoStackProps = {}) {
     super(scope, id, props);
@@ -71,6 +79,7 @@ export class JixiaoStack extends Stack {
       table: this.table,
       evidenceBucket: this.evidenceBucket,
       logRetention: this.settings.logRetention,
+      userPool: this.identity.userPool,
     });
     this.routes = new ApiRoutes(this, 'Routes', {
       httpApi: this.api.httpApi,
@@ -79,6 +88,27 @@ export class JixiaoStack extends Stack {
         authorizerName: 'jixiao-jwt',
         jwtAudience: this.webClient.audience,
       }),
+    });
+
+    this.operatorTopic = new OperatorTopic(this, 'OperatorTopic', this.settings.operatorTopic);
+    const monitored = capabilities.map((capability) => ({
+      capability,
+      function: this.functions.get(capability).function,
+      timeout: functionTimeout,
+    }));
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      stage: this.api.stage,
+      accessLogs: this.api.accessLogs,
+      functions: monitored,
+      table: this.table,
+      indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
+      topic: this.operatorTopic.topic,
+    });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      stage: this.api.stage,
+      alarms: this.alarms,
+      functions: monitored,
+      table: this.table,
     });
 
     this.site = new SiteDeployment(this, 'Site', {
@@ -100,5 +130,10 @@ export class JixiaoStack extends Stack {
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidenceBucket.bucketName });
+    new CfnOutput(this, 'OperatorTopicArn', {
+      value: this.operatorTopic.topic.topicArn,
+      description: 'Where the operations alarms go',
+    });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName });
   }
 }

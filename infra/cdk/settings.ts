@@ -16,6 +16,12 @@ export interface JixiaoSettings {
   customDomain?: { domainName: string; certificateArn: string };
   /** An AWS WAF web ACL (scope CLOUDFRONT, so in us-east-1) to put in front of the site and API. */
   webAclArn?: string;
+  /**
+   * Where alarms go. `existingTopicArn`: an SNS topic the operators already run (nothing is made);
+   * otherwise the stack makes its own topic and subscribes `emails` (none: the topic has no
+   * subscriber until someone subscribes in the console).
+   */
+  operatorTopic: { existingTopicArn: string } | { emails: string[] };
 }
 
 export const contextKeys = {
@@ -28,6 +34,8 @@ export const contextKeys = {
   domainName: 'domainName',
   certificateArn: 'certificateArn',
   webAclArn: 'webAclArn',
+  operatorEmail: 'operatorEmail',
+  operatorTopicArn: 'operatorTopicArn',
 } as const;
 
 /**
@@ -64,6 +72,34 @@ const list = (key: string, value: ContextValue): string[] | undefined => {
   }
   const cleaned = items.map((x: string) => x.trim()).filter((x) => x.length > 0);
   return cleaned.length > 0 ? cleaned : undefined;
+};
+
+// Deliberately plain: one @, no spaces, a dot in the domain. SNS sends a confirmation mail anyway.
+const emailPattern = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+// Standard, China and GovCloud partitions; a topic name is 1–256 letters, digits, - or _ (.fifo is refused).
+const topicArnPattern = /^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+const operatorTopic = (emailValue: ContextValue, arnValue: ContextValue): JixiaoSettings['operatorTopic'] => {
+  const emails = list(contextKeys.operatorEmail, emailValue) ?? [];
+  const existingTopicArn = text(contextKeys.operatorTopicArn, arnValue);
+  for (const email of emails) {
+    if (!emailPattern.test(email)) {
+      throw new Error(`Context "${contextKeys.operatorEmail}" must be email addresses, comma-separated; got ${email}`);
+    }
+  }
+  if (existingTopicArn === undefined) return { emails };
+  if (emails.length > 0) {
+    throw new Error(
+      `Context "${contextKeys.operatorEmail}" and "${contextKeys.operatorTopicArn}" exclude each other: subscribe the ` +
+        'addresses to the existing topic where it is managed, or let the stack make its own topic',
+    );
+  }
+  if (!topicArnPattern.test(existingTopicArn)) {
+    throw new Error(
+      `Context "${contextKeys.operatorTopicArn}" must be a standard SNS topic ARN, got ${existingTopicArn}`,
+    );
+  }
+  return { existingTopicArn };
 };
 
 const retentionDays = (value: number): RetentionDays => {
@@ -125,6 +161,7 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
         defaultSettings.logRetentionDays,
       ),
     ),
+    operatorTopic: operatorTopic(get(contextKeys.operatorEmail), get(contextKeys.operatorTopicArn)),
   };
   if (issuer !== undefined && audience !== undefined) settings.externalOidc = { issuer, audience };
   const prefix = text(contextKeys.cognitoDomainPrefix, get(contextKeys.cognitoDomainPrefix));

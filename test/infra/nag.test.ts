@@ -24,6 +24,7 @@ const recordedAcknowledgements = (scope: IConstruct): { path: string; id: string
 
 let standard: Synthesized;
 let overridden: Synthesized;
+let subscribed: Synthesized;
 beforeAll(() => {
   // synthJixiao runs cdk-nag as a validation plugin: a finding would already fail the synth here.
   standard = synthJixiao();
@@ -34,12 +35,16 @@ beforeAll(() => {
       domainName: 'jixiao.example.gov.cn',
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f6c1b8e-0000-4000-8000-000000000001',
       webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/jixiao/0f6c1b8e-0000-4000-8000-000000000002',
+      operatorTopicArn: 'arn:aws:sns:ap-east-1:123456789012:district-operations',
     },
   });
+  // The topic the stack makes, with subscribers: encrypted and TLS-only, nothing acknowledged for it.
+  subscribed = synthJixiao({ context: { operatorEmail: 'ops@example.gov.cn' } });
 });
 afterAll(() => {
   standard?.dispose();
   overridden?.dispose();
+  subscribed?.dispose();
 });
 
 describe('cdk-nag AwsSolutions', () => {
@@ -47,12 +52,18 @@ describe('cdk-nag AwsSolutions', () => {
     expect(findings(standard.app)).toEqual([]);
   });
 
-  it('has none either with another OIDC provider, a custom domain and a WAF (where fewer are acknowledged)', () => {
+  it('has none either with another OIDC provider, a custom domain, a WAF and an existing operator topic (where fewer are acknowledged)', () => {
     expect(findings(overridden.app)).toEqual([]);
     const ids = nagAcknowledgements(overridden.stack).map((a) => a.id);
     expect(ids).not.toContain('AwsSolutions-COG8');
     expect(ids).not.toContain('AwsSolutions-CFR2');
     expect(ids).not.toContain('AwsSolutions-CFR4');
+  });
+
+  it('has none with the operator topic and its email subscription', () => {
+    expect(findings(subscribed.app)).toEqual([]);
+    const acknowledged = nagAcknowledgements(subscribed.stack).map((a) => a.scope.node.path);
+    expect(acknowledged.filter((path) => path.includes('OperatorTopic'))).toEqual([]);
   });
 
   it('fails the synth of an app whose findings are not acknowledged', () => {
