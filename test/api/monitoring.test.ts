@@ -53,7 +53,7 @@ const as = (token: string | undefined, body?: unknown) => ({ token: token!, ...(
 let roundId = '';
 
 describe('monitoring thresholds', () => {
-  it('uses the defaults of domain.md until the performance section saves its own, at a version', async () => {
+  it('uses the default thresholds until the performance section saves its own, at a version', async () => {
     const read = await stack.call('GET', '/api/v1/monitoring-settings/2026', as(tokens.perf));
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ version: 0, thresholds: { budgetYellowGapPts: 10, budgetRedGapPts: 20 } });
@@ -172,13 +172,18 @@ describe('a monitoring round', () => {
       }),
     );
     expect(saved.status).toBe(200);
+    // Time progress is by days: 30 June is day 181 of 365.
     expect(saved.body.assessment).toMatchObject({
       colour: 'RED',
       budgetColour: 'RED',
       executionRatePct: 30,
-      timeProgressPct: 50,
+      timeProgressPct: 49.6,
+      elapsedDays: 181,
+      daysInYear: 365,
     });
     expect(saved.body.checks.map((c: { code: string }) => c.code)).toEqual([
+      'budget_reason_required',
+      'budget_measures_required',
       'deviation_reason_required',
       'corrective_measures_required',
     ]);
@@ -188,14 +193,43 @@ describe('a monitoring round', () => {
       as(tokens['education:approver'], { version: saved.body.version }),
     );
     expect(refused.status).toBe(422);
-    expect(refused.body.errors[0].message).toBe('完成目标可能性不是“确定能”时，至少勾选一项偏差原因');
+    expect(refused.body.errors.map((e: { message: string }) => e.message)).toContain(
+      '完成目标可能性不是“确定能”时，至少勾选一项偏差原因',
+    );
 
-    const fixed = await stack.call(
+    // Every line explained (the doubtful one with its reasons): the red budget still needs its own reason.
+    const linesFixed = await stack.call(
       'PATCH',
       `/api/v1/monitoring-reports/${report.id}`,
       as(tokens['education:preparer'], {
         version: saved.body.version,
         lines: [{ ...lines[0], deviationReasons: ['FUNDING', 'STAFFING'], correctiveMeasures: '追加人员，加快拨付。' }],
+      }),
+    );
+    expect(linesFixed.body.checks.map((c: { pointer: string }) => c.pointer)).toEqual([
+      '/budgetDeviationReason',
+      '/budgetCorrectiveMeasures',
+    ]);
+    const stillRefused = await stack.call(
+      'POST',
+      `/api/v1/monitoring-reports/${report.id}/submit`,
+      as(tokens['education:approver'], { version: linesFixed.body.version }),
+    );
+    expect(stillRefused.status).toBe(422);
+    expect(stillRefused.body.errors[0]).toMatchObject({
+      pointer: '/budgetDeviationReason',
+      message: '预算执行为红色预警时，须填写预算执行偏差原因',
+    });
+    const unchanged = await stack.call('GET', `/api/v1/monitoring-reports/${report.id}`, as(tokens.perf));
+    expect(unchanged.body).toMatchObject({ version: linesFixed.body.version, reviewStatus: 'DRAFT' });
+
+    const fixed = await stack.call(
+      'PATCH',
+      `/api/v1/monitoring-reports/${report.id}`,
+      as(tokens['education:preparer'], {
+        version: linesFixed.body.version,
+        budgetDeviationReason: '设备招标延期，款项未到支付节点。',
+        budgetCorrectiveMeasures: '三季度验收后集中支付。',
       }),
     );
     expect(fixed.body.checks).toEqual([]);
@@ -258,6 +292,8 @@ describe('a monitoring round', () => {
             executed: { fiscal: report.budget.fiscal / 10, carryOver: 0, other: 0 },
             forecastFullYearFen: report.budget.fiscal,
             goalProgress: '进度滞后。',
+            budgetDeviationReason: '项目推迟开工。',
+            budgetCorrectiveMeasures: '加快拨付。',
             lines: report.lines.map((l) => ({
               rowId: l.rowId,
               actualToDate: l.operator === 'QUALITATIVE' ? '进行中' : '0',
@@ -415,9 +451,11 @@ describe('a monitoring round', () => {
         decision: 'ADJUST_BUDGET_AND_TARGETS',
         reason: '政策调整，需调减预算',
         dueDate: '2026-08-31',
+        adjustedFunds: { fiscal: second.budget.fiscal * 0.6, carryOver: 0, other: 0 },
       }),
     );
     expect(adjust.status).toBe(201);
+    expect(adjust.body.adjustedFunds).toEqual({ fiscal: second.budget.fiscal * 0.6, carryOver: 0, other: 0 });
     const project = (await stack.call('GET', `/api/v1/projects/${second.projectId}`, as(tokens['education:preparer'])))
       .body;
     expect(project).toMatchObject({
@@ -428,7 +466,49 @@ describe('a monitoring round', () => {
     });
     const draft = (await stack.call('GET', `/api/v1/targets/${adjust.body.targetId}`, as(tokens['education:preparer'])))
       .body;
-    expect(draft).toMatchObject({ reviewStatus: 'DRAFT', versionNo: 2, basedOnId: second.targetId });
+    expect(draft).toMatchObject({
+      reviewStatus: 'DRAFT',
+      versionNo: 2,
+      basedOnId: second.targetId,
+      annualTotalFen: second.budget.fiscal * 0.6,
+    });
+
+    // The next round's report of that project is judged against the adjusted budget, with the
+    // start-of-year budget beside it (年初预算数 / 全年预算数).
+    const october = {
+      id: uuidV7(),
+      fiscalYear: 2026,
+      name: '2026 年 1–10 月绩效运行监控',
+      dataDate: '2026-10-31',
+      deadline: '2026-11-20',
+      scope: 'KEY',
+      projectIds: [second.projectId],
+    };
+    let later = (await stack.call('POST', '/api/v1/monitoring-rounds', as(tokens.perf, october))).body;
+    for (let i = 0; i < 10 && later.roundStatus === 'OPENING'; i++) {
+      later = (await stack.call('POST', `/api/v1/monitoring-rounds/${october.id}/issue`, as(tokens.perf, {}))).body;
+    }
+    const [nextReport] = (
+      await stack.call('GET', `/api/v1/monitoring-rounds/${october.id}/reports`, as(tokens['education:preparer']))
+    ).body.items as StoredReport[];
+    expect(nextReport!.budget.fiscal).toBe(second.budget.fiscal * 0.6);
+    const rebased = await stack.call(
+      'PATCH',
+      `/api/v1/monitoring-reports/${nextReport!.id}`,
+      as(tokens['education:preparer'], {
+        version: nextReport!.version,
+        executed: { fiscal: second.budget.fiscal * 0.5, carryOver: 0, other: 0 },
+        // 0.5 of the adjusted 0.6 is 83.3 %: below the 90 % share the forecast must reach.
+        forecastFullYearFen: second.budget.fiscal * 0.5,
+      }),
+    );
+    expect(rebased.status).toBe(200);
+    expect(rebased.body).toMatchObject({
+      initialBudget: second.budget,
+      budget: { fiscal: second.budget.fiscal * 0.6 },
+      assessment: { executionRatePct: 83.3, budgetColour: 'YELLOW' },
+    });
+    expect(rebased.body.assessment.warnings.map((w: { code: string }) => w.code)).toEqual(['forecast_execution_low']);
 
     // A suspension of disbursement ends with the funds recovered.
     const third = await approve(drafts[2]!);

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import type { Localized } from '#core/language.ts';
 import { anyId, isoDate, recordMeta, text, version } from '#core/schema-parts.ts';
-import { fen } from '#core/submission/project.ts';
+import { fen, projectFunds } from '#core/submission/project.ts';
 
 /**
- * What the bureau decides about a project whose monitoring shows a large deviation (domain.md
- * §5.4 "disposal of large deviations", §7.3): nothing, rectification, adjusting the budget and
+ * What the bureau decides about a project whose monitoring shows a large deviation
+ * (docs/domain/monitoring.md, "Dispositions"): nothing, rectification, adjusting the budget and
  * the targets (which opens the next target version through the submission workflow), suspending
  * disbursement, or recovering the funds.
  */
@@ -22,7 +22,7 @@ export const dispositionDecisionCodes = Object.keys(dispositionDecisions) as [
   ...DispositionDecision[],
 ];
 
-/** A suspension ends with the money released again or recovered (§7.3); other decisions are final when made. */
+/** A suspension ends with the money released again or recovered; other decisions are final when made. */
 export const dispositionStates = {
   DECIDED: { 'zh-CN': '已决定', en: 'Decided' },
   SUSPENDED: { 'zh-CN': '暂缓拨款中', en: 'Disbursement suspended' },
@@ -46,6 +46,11 @@ export const recordDisposition = v.pipe(
     amountFen: v.optional(v.nullable(fen), null),
     /** What the unit must do, for a rectification notice. */
     requirements: v.optional(text(0, 2000), ''),
+    /**
+     * 调整后全年预算数 by source, for an adjustment of budget and targets that changes the money;
+     * absent when only the targets change. The project keeps its start-of-year budget beside it.
+     */
+    adjustedFunds: v.optional(v.nullable(projectFunds), null),
   }),
   v.forward(
     v.check((d) => !needsDueDate(d.decision) || d.dueDate !== null, 'due_date_required'),
@@ -90,6 +95,8 @@ export const disposition = v.object({
   decidedAt: v.string(),
   /** The rectification it started (RECTIFY). */
   rectificationId: v.nullable(anyId),
+  /** The adjusted annual budget (ADJUST_BUDGET_AND_TARGETS), when the money changed. */
+  adjustedFunds: v.optional(v.nullable(projectFunds)),
   /** The target version it opened (ADJUST_BUDGET_AND_TARGETS). */
   targetId: v.nullable(anyId),
   resolution: v.nullable(v.object({ outcome: v.string(), reason: v.string(), by: v.string(), at: v.string() })),

@@ -70,3 +70,12 @@ export const toNumber = (a: Ratio, digits = 1, rounding: 'half' | 'down' | 'up' 
 };
 /** The same fraction in percent (× 100). */
 export const percent = (a: Ratio): Ratio => mul(a, ratio(100));
+
+/** Rounded half up (away from zero for halves of positive numbers) to `digits` decimals, still exact. */
+export const roundHalfUp = (a: Ratio, digits: number): Ratio => {
+  const scale = 10n ** BigInt(digits);
+  const twice = a.n * scale * 2n + a.d;
+  const denominator = 2n * a.d;
+  const floor = twice >= 0n ? twice / denominator : -((-twice + denominator - 1n) / denominator);
+  return ratio(floor, scale);
+};

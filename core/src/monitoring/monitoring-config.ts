@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Localized } from '#core/language.ts';
 
 /**
- * The warning thresholds of domain.md §5.4 and §6.7, tagged [I]/[L] there: data, not code. Each
+ * The warning thresholds of docs/domain/monitoring.md ("Warnings"): data, not code. Each
  * tenant keeps one set per fiscal year (the performance section edits it); a monitoring round
  * copies the year's set when it is opened, so every report of a round is judged by the same rules.
  */
@@ -12,15 +12,16 @@ const month = v.pipe(v.number(), v.integer('integer'), v.minValue(1), v.maxValue
 export const monitoringThresholds = v.pipe(
   v.strictObject({
     /**
-     * Red when cumulative execution is below the rate of the latest checkpoint at or before the
-     * data date's month (Sichuan 2025: end-April 25 %, end-June 40 %, end-August 60 %, end-October 80 %).
+     * Red when cumulative execution is below the rate of the last checkpoint passed by the data
+     * date: a checkpoint applies from the last day of its month on and carries forward until the
+     * next one (川财绩〔2025〕10号: end-April 25 %, end-June 40 %, end-August 60 %, end-October 80 %).
      */
     budgetCheckpoints: v.pipe(
       v.array(v.strictObject({ month, minRatePct: percentPoints })),
       v.maxLength(12, 'max_items'),
       v.check((cs) => new Set(cs.map((c) => c.month)).size === cs.length, 'checkpoint_months_unique'),
     ),
-    /** Yellow when execution is behind time progress (month ÷ 12) by more than this many points. */
+    /** Yellow when execution is behind time progress (elapsed days ÷ days in the year) by more than this many points. */
     budgetYellowGapPts: percentPoints,
     /** Red when it is behind by more than this many points. */
     budgetRedGapPts: percentPoints,
@@ -28,6 +29,12 @@ export const monitoringThresholds = v.pipe(
     forecastGapPct: percentPoints,
     /** Yellow when indicator progress and budget execution differ by more than this many points. */
     divergencePts: percentPoints,
+    /**
+     * Yellow when the full-year execution forecast (全年预计执行数) is below this share (%) of the
+     * current budget: money that will stay idle is what the bureau recovers. Optional so that
+     * thresholds saved before it existed read with the default.
+     */
+    forecastExecutionMinPct: v.optional(percentPoints, 90),
   }),
   v.forward(
     v.check((t) => t.budgetRedGapPts >= t.budgetYellowGapPts, 'red_gap_below_yellow'),
@@ -47,6 +54,7 @@ export const defaultThresholds: MonitoringThresholds = {
   budgetRedGapPts: 20,
   forecastGapPct: 10,
   divergencePts: 10,
+  forecastExecutionMinPct: 90,
 };
 
 /** 完成目标可能性 (§5.4, rule 8). */

@@ -18,7 +18,7 @@ import {
 import { fen, projectFunds } from '#core/submission/project.ts';
 
 /**
- * Mid-year monitoring (绩效运行监控, domain.md §5.4, §7.3): the bureau opens a round with a data
+ * Mid-year monitoring (绩效运行监控, docs/domain/monitoring.md): the bureau opens a round with a data
  * date and a deadline; every project in scope gets one report, made from its last approved
  * targets; the department fills in execution and indicator progress and sends it through the
  * same review as targets.
@@ -112,6 +112,8 @@ export const reportLine = v.object({
   /** 年度指标值 as approved. */
   targetValue: v.string(),
   unit: v.string(),
+  /** The row's weight (分值): indicator progress is weighted by it. Absent on lines made before it was copied. */
+  weight: v.optional(v.number()),
 });
 export type ReportLine = v.InferOutput<typeof reportLine>;
 
@@ -131,9 +133,15 @@ export const assessment = v.object({
   budgetColour: v.nullable(v.picklist(warningColourCodes)),
   /** Per indicator row; null where the line is not filled in enough to judge. */
   indicatorColours: v.record(v.string(), v.nullable(v.picklist(warningColourCodes))),
-  /** Display figures, one decimal. */
+  /**
+   * The figures as printed (percentText): rounded half up to one decimal, or to more when one
+   * decimal would put a figure on the wrong side of a threshold (docs/domain/monitoring.md, "Rounding").
+   */
   executionRatePct: v.nullable(v.number()),
   timeProgressPct: v.number(),
+  /** The days time progress is worked out from (absent on reports judged before it was by days). */
+  elapsedDays: v.optional(v.number()),
+  daysInYear: v.optional(v.number()),
   indicatorProgressPct: v.nullable(v.number()),
   warnings: v.array(warning),
 });
@@ -147,6 +155,10 @@ export const reportContent = {
   forecastFullYearFen: v.nullable(fen),
   /** 年度总体目标执行情况. */
   goalProgress: text(0, 1000),
+  /** 预算执行偏差原因: required before sending when the budget warning is red, whatever the lines say. */
+  budgetDeviationReason: text(0, 1000),
+  /** 纠偏措施 for the money, under the same rule. */
+  budgetCorrectiveMeasures: text(0, 1000),
 };
 
 export const saveReport = v.strictObject({
@@ -154,6 +166,8 @@ export const saveReport = v.strictObject({
   executed: v.optional(reportContent.executed),
   forecastFullYearFen: v.optional(reportContent.forecastFullYearFen),
   goalProgress: v.optional(reportContent.goalProgress),
+  budgetDeviationReason: v.optional(reportContent.budgetDeviationReason),
+  budgetCorrectiveMeasures: v.optional(reportContent.budgetCorrectiveMeasures),
   lines: v.optional(v.pipe(v.array(lineEntry), v.maxLength(80, 'max_items'))),
 });
 export type SaveReport = v.InferOutput<typeof saveReport>;
@@ -180,9 +194,17 @@ export const monitoringReport = v.object({
   targetId: anyId,
   targetVersionNo: v.number(),
   annualGoal: v.string(),
-  /** 全年预算数 by source when the round was opened. */
+  /**
+   * 全年预算数 by source: the current budget, which every rate is worked out against. It follows a
+   * mid-year adjustment (a newer approved target version with other funds).
+   */
   budget: projectFunds,
+  /** 年初预算数 by source, kept once the budget has been adjusted; absent while the two are the same. */
+  initialBudget: v.optional(projectFunds),
   ...reportContent,
+  // Absent on reports made before the report-level reason existed, and on new ones until saved: not given.
+  budgetDeviationReason: v.optional(v.string()),
+  budgetCorrectiveMeasures: v.optional(v.string()),
   lines: v.array(reportLine),
   reviewStatus: v.picklist(targetStatusCodes),
   statusSince: v.string(),

@@ -6,7 +6,8 @@ import type { TargetRow } from '#core/submission/performance-target.ts';
  * yet, overridden by `fields`. Rounds make their reports' lines here, and the tests start from it.
  */
 export const reportLineFrom = (
-  row: Pick<TargetRow, 'rowId' | 'period' | 'level1' | 'level2' | 'name' | 'operator' | 'value' | 'unit'>,
+  row: Pick<TargetRow, 'rowId' | 'period' | 'level1' | 'level2' | 'name' | 'operator' | 'value' | 'unit'> &
+    Partial<Pick<TargetRow, 'weight'>>,
   fields: Partial<ReportLine> = {},
 ): ReportLine => ({
   rowId: row.rowId,
@@ -17,6 +18,7 @@ export const reportLineFrom = (
   operator: row.operator,
   targetValue: row.value,
   unit: row.unit,
+  weight: row.weight,
   actualToDate: '',
   forecastYearEnd: '',
   likelihood: null,
@@ -39,6 +41,7 @@ export const sampleReportLine = (fields: Partial<ReportLine> = {}): ReportLine =
       operator: 'GTE',
       value: '100',
       unit: '个',
+      weight: 10,
     },
     { actualToDate: '50', forecastYearEnd: '100', likelihood: 'CERTAIN', ...fields },
   );

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { defaultThresholds } from '#core/monitoring/monitoring-config.ts';
 import { sampleReportLine } from '#core/monitoring/report-line.ts';
 import { type ReportContent, reportErrors } from '#core/monitoring/report-rules.ts';
 
 const line = sampleReportLine;
 
 const complete = (fields: Partial<ReportContent> = {}): ReportContent => ({
+  dataDate: '2026-06-30',
+  thresholds: defaultThresholds,
+  budgetDeviationReason: '',
+  budgetCorrectiveMeasures: '',
   budget: { fiscal: 1_000_000, carryOver: 200_000, other: 0 },
   executed: { fiscal: 500_000, carryOver: 0, other: 0 },
   forecastFullYearFen: 1_100_000,
@@ -84,5 +89,32 @@ describe('monitoring report rules', () => {
       '/forecastFullYearFen required',
       '/goalProgress required',
     ]);
+  });
+
+  it('wants a report-level reason and corrective measures when the budget warning is red, even if every line is 确定能', () => {
+    // 黄石 2019: 39.8 % spent by 30 June (below the 40 % checkpoint), every line 确定能, no reason given.
+    const red = complete({ executed: { fiscal: 477_600, carryOver: 0, other: 0 }, forecastFullYearFen: 1_200_000 });
+    expect(red.lines.every((l) => l.likelihood === 'CERTAIN')).toBe(true);
+    expect(codes(red)).toEqual([
+      '/budgetDeviationReason budget_reason_required',
+      '/budgetCorrectiveMeasures budget_measures_required',
+    ]);
+    expect(reportErrors(red, 'zh-CN')[0]?.message).toBe('预算执行为红色预警时，须填写预算执行偏差原因');
+    expect(reportErrors(red, 'en')[1]?.message).toBe('When the budget warning is red, give the corrective measures');
+    expect(codes({ ...red, budgetDeviationReason: ' ', budgetCorrectiveMeasures: '加快支付' })).toEqual([
+      '/budgetDeviationReason budget_reason_required',
+    ]);
+    expect(codes({ ...red, budgetDeviationReason: '招标延期', budgetCorrectiveMeasures: '加快支付' })).toEqual([]);
+    // Stored before the fields existed: read as not given.
+    expect(codes({ ...red, budgetDeviationReason: undefined, budgetCorrectiveMeasures: undefined })).toHaveLength(2);
+  });
+
+  it('does not ask for them when the budget warning is yellow or green', () => {
+    // 15 June: judged by April's 25 %, so 39.8 % is not red (only 5.7 points behind 45.5 %).
+    expect(codes(complete({ dataDate: '2026-06-15', executed: { fiscal: 477_600, carryOver: 0, other: 0 } }))).toEqual(
+      [],
+    );
+    // A low forecast is yellow: no report-level reason needed.
+    expect(codes(complete({ forecastFullYearFen: 600_000 }))).toEqual([]);
   });
 });

@@ -1,25 +1,47 @@
 import type { Language } from '#core/language.ts';
 import { parseDecimal } from '#core/monitoring/exact-ratio.ts';
 import type { MonitoringReport } from '#core/monitoring/monitoring-report.ts';
+import { budgetWarnings } from '#core/monitoring/monitoring-warnings.ts';
 import type { FieldError } from '#core/problem.ts';
 import { annualTotal } from '#core/submission/project.ts';
 import { describe } from '#core/validation.ts';
 
 /**
- * The rules a monitoring report must meet before it is sent on (domain.md §5.4 and rule 8). The
- * check-in form runs them as the department types and the handler runs them again on submit and
- * on every approval, so both say the same thing. A draft may break them.
+ * The rules a monitoring report must meet before it is sent on (docs/domain/monitoring.md,
+ * "Check-in rules"). The check-in form runs them as the department types and the handler runs
+ * them again on submit and on every approval, so both say the same thing. A draft may break them.
  */
 export type ReportContent = Pick<
   MonitoringReport,
-  'budget' | 'executed' | 'forecastFullYearFen' | 'goalProgress' | 'lines'
+  | 'dataDate'
+  | 'thresholds'
+  | 'budget'
+  | 'executed'
+  | 'forecastFullYearFen'
+  | 'goalProgress'
+  | 'budgetDeviationReason'
+  | 'budgetCorrectiveMeasures'
+  | 'lines'
 >;
+
+/** The rules' own wording, in both languages (codes the shared validation messages do not have). */
+const ownMessages: Record<string, Record<Language, string>> = {
+  budget_reason_required: {
+    'zh-CN': '预算执行为红色预警时，须填写预算执行偏差原因',
+    en: 'When the budget warning is red, give the reason for the deviation',
+  },
+  budget_measures_required: {
+    'zh-CN': '预算执行为红色预警时，须填写纠偏措施',
+    en: 'When the budget warning is red, give the corrective measures',
+  },
+};
 
 const sources = ['fiscal', 'carryOver', 'other'] as const;
 
 export const reportErrors = (report: ReportContent, language: Language): FieldError[] => {
   const errors: FieldError[] = [];
-  const add = (pointer: string, code: string) => errors.push({ pointer, code, message: describe(code, language) });
+  const add = (pointer: string, code: string) =>
+    errors.push({ pointer, code, message: ownMessages[code]?.[language] ?? describe(code, language) });
 
   for (const source of sources) {
     if (report.executed[source] > report.budget[source]) add(`/executed/${source}`, 'executed_above_budget');
@@ -30,6 +52,15 @@ export const reportErrors = (report: ReportContent, language: Language): FieldEr
   else if (report.forecastFullYearFen > annualTotal(report.budget))
     add('/forecastFullYearFen', 'forecast_above_budget');
   if (!report.goalProgress.trim()) add('/goalProgress', 'required');
+  // A red budget needs its reason at the report level even when every line says 确定能 (the lines
+  // speak for the indicators, not for the money).
+  const red = budgetWarnings(annualTotal(report.budget), executed, report.dataDate, report.thresholds).some(
+    (w) => w.colour === 'RED',
+  );
+  if (red) {
+    if (!report.budgetDeviationReason?.trim()) add('/budgetDeviationReason', 'budget_reason_required');
+    if (!report.budgetCorrectiveMeasures?.trim()) add('/budgetCorrectiveMeasures', 'budget_measures_required');
+  }
 
   report.lines.forEach((line, i) => {
     const at = (field: string) => `/lines/${i}/${field}`;

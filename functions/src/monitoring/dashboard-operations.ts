@@ -1,7 +1,8 @@
-import { percent, ratio, toNumber } from '@jixiao/core/monitoring/exact-ratio.ts';
+import type { MonitoringThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { worst } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { beijingDay, emptyCounts, plus, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
-import { budgetWarnings, monthOf } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { budgetWarnings, executionFigures, timeProgress } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { percentFigure } from '@jixiao/core/monitoring/percent-text.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { redMarkKind } from '#functions/monitoring/record-kinds.ts';
@@ -11,14 +12,11 @@ import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
 import { seesTenant } from '#functions/submission/project-scope.ts';
 
-/** Execution to date over budget, in percent with one decimal; null without a budget. */
-const rateOf = (counts: TallyCounts): number | null =>
-  counts.budgetFen > 0 ? toNumber(percent(ratio(counts.executedFen, counts.budgetFen)), 1) : null;
-
-const figures = (counts: TallyCounts) => ({
+/** Execution to date over budget as printed (core's one rounding rule); null without a budget. */
+const figures = (counts: TallyCounts, dataDate: string, thresholds: MonitoringThresholds) => ({
   ...counts,
   notSubmitted: counts.reports - counts.submitted,
-  executionRatePct: rateOf(counts),
+  executionRatePct: executionFigures(counts.budgetFen, counts.executedFen, dataDate, thresholds).executionRatePct,
 });
 
 /** The red list's first entries on the dashboard; the rest page through the red list. */
@@ -45,7 +43,7 @@ const redScope = (p: Principal): ListFilter[] =>
       : [{ field: 'departmentId', op: 'eq', value: p.departmentId ?? '-' }];
 
 /**
- * The bureau's view of a round (domain.md §5.4, DESIGN.md §4.4): warning counts by colour per
+ * The bureau's view of a round (docs/domain/monitoring.md, "Dashboard"): warning counts by colour per
  * department and series, execution against time progress, the red list and who has not yet
  * reported. Everything comes from the departments' tallies and the red list's queue, kept on
  * write: one read of the round, one item per department and the red list's first page, however
@@ -89,11 +87,11 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
     const red = await redPage(request, round.id, { limit: dashboardRedEntries });
     const today = beijingDay(request.receivedAt);
     /**
-     * A department's own light: the budget-execution warning of §6.7 applied to what its reported
+     * A department's own light: the budget-execution warning applied to what its reported
      * projects have spent together, with the reasons in the same words as a project's.
      */
     const departmentColour = (t: TallyCounts) => {
-      const warnings = budgetWarnings(t.budgetFen, t.executedFen, monthOf(round.dataDate), round.thresholds);
+      const warnings = budgetWarnings(t.budgetFen, t.executedFen, round.dataDate, round.thresholds);
       return { colour: t.budgetFen > 0 ? worst(warnings.map((w) => w.colour)) : null, warnings };
     };
     return {
@@ -107,17 +105,20 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
           deadline: round.deadline,
           roundStatus: round.roundStatus,
         },
-        timeProgressPct: toNumber(percent(ratio(monthOf(round.dataDate), 12)), 1),
+        timeProgressPct: percentFigure(timeProgress(round.dataDate).share),
         pastDeadline: today > round.deadline,
-        total: figures(total),
-        series: [...bySeries].map(([series, counts]) => ({ series, ...figures(counts) })),
+        total: figures(total, round.dataDate, round.thresholds),
+        series: [...bySeries].map(([series, counts]) => ({
+          series,
+          ...figures(counts, round.dataDate, round.thresholds),
+        })),
         departments: visible.map((t) => ({
           ...departmentColour(t),
           departmentId: t.departmentId,
           departmentCode: t.departmentCode,
           departmentName: t.departmentName,
           series: t.departmentSeries,
-          ...figures(t),
+          ...figures(t, round.dataDate, round.thresholds),
         })),
         /** The first entries of the red list; `redMore` when the red list has more. */
         red: red.items,

@@ -1,7 +1,7 @@
 import type { Disposition, RecordDisposition } from '@jixiao/core/monitoring/disposition.ts';
 import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
-import type { Project } from '@jixiao/core/submission/project.ts';
+import type { Project, ProjectFunds } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -23,14 +23,15 @@ import { nextTargetVersion } from '#functions/submission/target-version.ts';
 
 export type StoredDisposition = Disposition & StoredRecord;
 export type StoredRectification = Rectification & StoredRecord;
-type StoredProject = Project & StoredRecord;
+type StoredProject = Project & StoredRecord & { initialFunds?: ProjectFunds };
 type StoredTarget = PerformanceTarget & StoredRecord;
 
 const rulesNotMet = (code: string, request: OperationRequest) =>
   new HttpProblem('rules-not-met', { errors: [{ pointer: '', code, message: describe(code, request.language) }] });
 
 /**
- * The bureau's decision on a report with a large deviation (domain.md §7.3), written with what it
+ * The bureau's decision on a report with a large deviation (docs/domain/monitoring.md,
+ * "Dispositions"), written with what it
  * starts in one transaction: a rectification notice (§7.6), or the project's next target version
  * (adjusting budget and targets through the submission workflow). One decision per report; the
  * same request again answers the first result.
@@ -109,11 +110,20 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
       if (!project?.approvedTargetId) throw new HttpProblem('not-found');
       if (project.currentTargetId !== project.approvedTargetId) throw rulesNotMet('adjustment_in_progress', request);
       const approved = await store.get<StoredTarget>(tenant, targetKind, project.approvedTargetId);
-      const next = nextTargetVersion(project, approved, derivedId(`disposition-target:${id}`), request);
+      // The budget is adjusted with the targets: the next version is made for the adjusted money,
+      // and the project keeps its start-of-year budget, which later reports show beside it.
+      const funds = body.adjustedFunds ?? project.funds;
+      const adjusted = { ...project, funds };
+      const next = nextTargetVersion(adjusted, approved, derivedId(`disposition-target:${id}`), request);
       targetId = next.target.id;
+      const initialFunds = project.initialFunds ?? report.initialBudget ?? project.funds;
       writes.push(
         { kind: targetKind, create: next.target, hash: requestHash({ dispositionTarget: targetId }) },
-        { kind: projectKind, before: project, after: next.project },
+        {
+          kind: projectKind,
+          before: project,
+          after: body.adjustedFunds ? { ...next.project, initialFunds } : next.project,
+        },
       );
     } else if (body.decision === 'ADJUST_BUDGET_AND_TARGETS') {
       targetId = existing?.targetId ?? null;
@@ -140,6 +150,7 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
       decidedAt: now,
       rectificationId,
       targetId,
+      adjustedFunds: body.decision === 'ADJUST_BUDGET_AND_TARGETS' ? body.adjustedFunds : null,
       resolution: null,
     };
     const nextReport: StoredReport = {

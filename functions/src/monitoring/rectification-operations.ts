@@ -14,7 +14,7 @@ import { listPage, writeContext } from '#functions/records/record-operations.ts'
 import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
 
 /**
- * Rectification (domain.md §7.6): the unit drafts and sends its feedback on the notice, the
+ * Rectification (docs/domain/monitoring.md, "Rectification"): the unit drafts and sends its feedback on the notice, the
  * performance section verifies it — closed, or a follow-up notice with new requirements and date.
  */
 export const rectificationOperations = (store: RecordStore) => {

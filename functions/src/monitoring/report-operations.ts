@@ -1,4 +1,5 @@
 import type { Language } from '@jixiao/core/language.ts';
+import { type BudgetSource, budgetBase } from '@jixiao/core/monitoring/budget-base.ts';
 import type { LineEntry, SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportErrors } from '@jixiao/core/monitoring/report-rules.ts';
@@ -30,9 +31,10 @@ import {
   tallyId,
   tallyUpdate,
 } from '#functions/monitoring/tally-writes.ts';
-import type { ListFilter, RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { ListFilter, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { canSee, isUnitMember, mayActAs, seesTenant } from '#functions/submission/project-scope.ts';
+import { projectKind } from '#functions/submission/record-kinds.ts';
 
 /** How many times a change re-reads and retries when only the department's tally moved underneath it. */
 const attempts = 5;
@@ -148,9 +150,18 @@ export const reportOperations = (store: RecordStore) => {
       if (!editableReportStatuses.includes(current.reviewStatus))
         throw new HttpProblem('invalid-transition', { current });
       const { version: _expected, lines, ...changes } = request.body;
+      // The budget follows a mid-year adjustment made since the report was made (a newer approved
+      // target version with other funds), keeping the start-of-year budget beside it.
+      const project = await store.get<BudgetSource & StoredRecord>(
+        request.principal.tenant,
+        projectKind,
+        current.projectId,
+      );
+      const { initialBudget: _kept, ...rest } = current;
       const merged = {
-        ...current,
+        ...rest,
         ...changes,
+        ...(project ? budgetBase(current, project) : { budget: current.budget, initialBudget: current.initialBudget }),
         lines: lines ? mergeLines(current, lines, request.language) : current.lines,
       };
       const reviewStatus: TargetStatus = 'DRAFT';

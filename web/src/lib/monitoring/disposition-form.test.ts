@@ -45,7 +45,7 @@ describe('the disposition form', () => {
       }),
       3,
     );
-    expect(body).toMatchObject({ amountFen: 123456, requirements: '', dueDate: '2026-08-31' });
+    expect(body).toMatchObject({ amountFen: 1_234_560_000, requirements: '', dueDate: '2026-08-31' });
   });
 
   it('sends no due date for no action, even when one was typed before the decision changed', () => {
@@ -79,7 +79,7 @@ describe('the disposition form', () => {
       '/amount 请填写涉及的资金金额',
     ]);
     expect(
-      errors({ decision: 'RECOVER_FUNDS', reason: '逾期未整改', dueDate: '2026-10-31', amount: '12.345' }),
+      errors({ decision: 'RECOVER_FUNDS', reason: '逾期未整改', dueDate: '2026-10-31', amount: '12.3456789' }),
     ).toEqual(['/amount money:decimals']);
     expect(errors({ decision: 'RECOVER_FUNDS', reason: '逾期未整改', dueDate: '2026-10-31', amount: '0' })).toEqual([
       '/amount 请填写涉及的资金金额',

@@ -10,8 +10,9 @@ import { validate } from '@jixiao/core/validation.ts';
 import { type ParsedMoney, parseMoney } from '#lib/money.ts';
 
 /**
- * The performance section's decision on a report with a large deviation (domain.md §5.4, §7.3),
- * as the form holds it — the amount as 元 text — and the API's body made from it: a due date
+ * The performance section's decision on a report with a large deviation (docs/domain/monitoring.md,
+ * "Dispositions"), as the form holds it — the amount as 万元 text, the unit of the check-in, the
+ * projects and the exports — and the API's body made from it: a due date
  * except for no action, an amount in integer fen only for suspending or recovering, requirements
  * only for a rectification notice. Checked by core's `recordDisposition`, so the form says what
  * the API would.
@@ -20,7 +21,7 @@ export interface DispositionValues extends Record<string, unknown> {
   decision: DispositionDecision | '';
   reason: string;
   dueDate: string;
-  /** 元, as typed. */
+  /** 万元, as typed (up to six decimals: exact fen). */
   amount: string;
   requirements: string;
 }
@@ -37,7 +38,7 @@ export const emptyDisposition = (): DispositionValues => ({
 export const dispositionFields = ['decision', 'reason', 'dueDate', 'amount', 'requirements'] as const;
 
 const amountOf = (values: DispositionValues): ParsedMoney | null =>
-  values.amount.trim() === '' ? null : parseMoney(values.amount, 'yuan');
+  values.amount.trim() === '' ? null : parseMoney(values.amount, 'wan');
 
 /** What the API is sent; an amount that cannot be read is sent as none, so "give the amount" stands. */
 export const dispositionBody = (values: DispositionValues, version: number) => {

@@ -25,9 +25,12 @@ class MemoryStorage {
 }
 
 const draft = (fiscal: string): ReportDraft => ({
+  unit: 'wan',
   executed: { fiscal, carryOver: '0', other: '0' },
   forecast: '',
   goalProgress: '',
+  budgetDeviationReason: '',
+  budgetCorrectiveMeasures: '',
   lines: [
     {
       rowId: 'r1',

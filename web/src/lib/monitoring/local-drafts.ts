@@ -1,5 +1,5 @@
 import { localDraftPrefix } from '#lib/monitoring/forget-local-drafts.ts';
-import { isReportDraft, type ReportDraft } from '#lib/monitoring/report-draft.ts';
+import { type ReportDraft, upgradeDraft } from '#lib/monitoring/report-draft.ts';
 
 /**
  * Unsaved check-in edits kept on the phone, so a reload, a closed tab or a dropped connection does
@@ -20,15 +20,13 @@ type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'lengt
 const prefix = localDraftPrefix;
 const keyOf = (person: string, reportId: string, version: number) => `${prefix}${person}.${reportId}.${version}`;
 
-const isLocalDraft = (value: unknown): value is LocalDraft => {
-  if (typeof value !== 'object' || value === null) return false;
+/** An entry read back, with a draft kept before the form typed 万元 converted to it; null when it is not one. */
+const localDraftOf = (value: unknown): LocalDraft | null => {
+  if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<LocalDraft>;
-  return (
-    typeof v.reportId === 'string' &&
-    typeof v.version === 'number' &&
-    typeof v.savedAt === 'string' &&
-    isReportDraft(v.draft)
-  );
+  if (typeof v.reportId !== 'string' || typeof v.version !== 'number' || typeof v.savedAt !== 'string') return null;
+  const draft = upgradeDraft(v.draft);
+  return draft ? { reportId: v.reportId, version: v.version, savedAt: v.savedAt, draft } : null;
 };
 
 export class LocalDrafts {
@@ -58,8 +56,8 @@ export class LocalDrafts {
         const key = store.key(i);
         if (!key?.startsWith(mine)) continue;
         try {
-          const value: unknown = JSON.parse(store.getItem(key) ?? 'null');
-          if (isLocalDraft(value) && value.reportId === reportId) found.push(value);
+          const value = localDraftOf(JSON.parse(store.getItem(key) ?? 'null'));
+          if (value && value.reportId === reportId) found.push(value);
         } catch {
           // a damaged entry is not offered
         }

@@ -11,6 +11,7 @@ import {
   moneyProblems,
   sameDraft,
   saveBody,
+  upgradeDraft,
   withDraft,
 } from '#lib/monitoring/report-draft.ts';
 
@@ -36,8 +37,10 @@ const line = (rowId: string, extra: Partial<ReportLine> = {}): ReportLine => ({
 const report = (): DraftSource & {
   budget: { fiscal: number; carryOver: number; other: number };
   dataDate: string;
+  thresholds: typeof defaultThresholds;
 } => ({
   dataDate: '2026-06-30',
+  thresholds: defaultThresholds,
   budget: { fiscal: 1_000_000_00, carryOver: 0, other: 0 },
   executed: { fiscal: 0, carryOver: 0, other: 0 },
   forecastFullYearFen: null,
@@ -46,26 +49,61 @@ const report = (): DraftSource & {
 });
 
 describe('the check-in draft', () => {
-  it('shows stored fen as the 元 people type, and sends typed 元 back as exact fen', () => {
+  it('shows stored fen as the 万元 people type (as projects and exports do), and sends typed 万元 back as exact fen', () => {
     const draft = draftOf({
       ...report(),
       executed: { fiscal: 30_000_012, carryOver: 0, other: 0 },
       forecastFullYearFen: 1_000_000_00,
     });
-    expect(draft.executed).toEqual({ fiscal: '300000.12', carryOver: '0', other: '0' });
-    expect(draft.forecast).toBe('1000000');
-    draft.executed.fiscal = '１２３,４５６.７８';
+    expect(draft.unit).toBe('wan');
+    expect(draft.executed).toEqual({ fiscal: '30.000012', carryOver: '0', other: '0' });
+    expect(draft.forecast).toBe('100');
+    draft.executed.fiscal = '１２,３４５.６７８９０１';
     draft.executed.other = '';
     expect(saveBody(draft, 3)).toMatchObject({
       version: 3,
-      executed: { fiscal: 12_345_678, carryOver: 0, other: 0 },
+      executed: { fiscal: 12_345_678_901, carryOver: 0, other: 0 },
       forecastFullYearFen: 1_000_000_00,
     });
   });
 
+  it('converts edits kept on a phone in 元 before the form moved to 万元, never reading them as 万元', () => {
+    const legacy = {
+      ...draftOf(report()),
+      executed: { fiscal: '300000.12', carryOver: '', other: '0' },
+      forecast: '1000000',
+    };
+    const { unit: _unit, budgetDeviationReason: _r, budgetCorrectiveMeasures: _m, ...old } = legacy;
+    expect(isReportDraft(old)).toBe(false);
+    const upgraded = upgradeDraft(JSON.parse(JSON.stringify(old)));
+    expect(upgraded).toMatchObject({
+      unit: 'wan',
+      executed: { fiscal: '30.000012', carryOver: '', other: '0' },
+      forecast: '100',
+      budgetDeviationReason: '',
+    });
+    expect(saveBody(upgraded!, 1)).toMatchObject({
+      executed: { fiscal: 30_000_012 },
+      forecastFullYearFen: 1_000_000_00,
+    });
+    expect(upgradeDraft({ ...old, unit: 'yuan' })).toBeNull();
+    expect(upgradeDraft(draftOf(report()))).toEqual(draftOf(report()));
+  });
+
+  it('sends the report-level reason and corrective measures for a red budget', () => {
+    const draft = draftOf(report());
+    draft.budgetDeviationReason = '招标延期';
+    draft.budgetCorrectiveMeasures = '加快支付';
+    expect(saveBody(draft, 2)).toMatchObject({
+      budgetDeviationReason: '招标延期',
+      budgetCorrectiveMeasures: '加快支付',
+    });
+    expect(withDraft(report(), draft)).toMatchObject({ budgetDeviationReason: '招标延期' });
+  });
+
   it('will not send an amount it cannot read, and says which and why', () => {
     const draft = draftOf(report());
-    draft.executed.fiscal = '12.345';
+    draft.executed.fiscal = '12.3456789';
     draft.forecast = 'abc';
     expect(moneyProblems(draft)).toEqual([
       { pointer: '/executed/fiscal', reason: 'decimals' },
@@ -77,17 +115,23 @@ describe('the check-in draft', () => {
   it('lets core judge the report as typed: execution 30 % at the end of June is red, with its reason, and rule 8 speaks', () => {
     const stored = report();
     const draft = draftOf(stored);
-    draft.executed.fiscal = '300000';
+    draft.executed.fiscal = '30';
     draft.lines[0]!.likelihood = 'IMPOSSIBLE';
     const typed = withDraft(stored, draft);
     const assessment = assess(typed, defaultThresholds);
-    expect(assessment).toMatchObject({ colour: 'RED', executionRatePct: 30, timeProgressPct: 50 });
+    expect(assessment).toMatchObject({ colour: 'RED', executionRatePct: 30, timeProgressPct: 49.6 });
     expect(assessment.warnings.map((w) => [w.code, w.colour])).toEqual([
       ['budget_below_checkpoint', 'RED'],
       ['budget_behind_time', 'YELLOW'],
       ['likelihood', 'RED'],
     ]);
     const errors = reportErrors(typed, 'zh-CN');
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        pointer: '/budgetDeviationReason',
+        message: '预算执行为红色预警时，须填写预算执行偏差原因',
+      }),
+    );
     expect(errors).toContainEqual(
       expect.objectContaining({
         pointer: '/lines/0/deviationReasons',
@@ -98,11 +142,11 @@ describe('the check-in draft', () => {
     expect(stored.executed.fiscal).toBe(0);
   });
 
-  it('counts "300000" and "300,000.00" as the same amount, and a changed reason as a change', () => {
+  it('counts "30" and "30.000000" as the same amount, and a changed reason as a change', () => {
     const stored = report();
     const a = draftOf({ ...stored, executed: { fiscal: 30_000_000, carryOver: 0, other: 0 } });
     const b = draftOf(stored);
-    b.executed.fiscal = '300,000.00';
+    b.executed.fiscal = '30.000000';
     expect(sameDraft(a, b)).toBe(true);
     b.lines[1]!.deviationReasons = ['FUNDING'];
     expect(sameDraft(a, b)).toBe(false);
@@ -111,11 +155,11 @@ describe('the check-in draft', () => {
   it('lists what differs from the server’s copy, field by field, for the conflict panel', () => {
     const mine = draftOf(report());
     const theirs = draftOf(report());
-    mine.executed.fiscal = '300000';
+    mine.executed.fiscal = '30';
     theirs.goalProgress = '按计划推进。';
     mine.lines[0]!.deviationReasons = ['FUNDING', 'STAFFING'];
     expect(differences(mine, theirs)).toEqual([
-      { field: 'executed.fiscal', rowId: null, mine: '300000', theirs: '0' },
+      { field: 'executed.fiscal', rowId: null, mine: '30', theirs: '0' },
       { field: 'goalProgress', rowId: null, mine: '', theirs: '按计划推进。' },
       { field: 'line.deviationReasons', rowId: 'r1', mine: 'FUNDING,STAFFING', theirs: '' },
     ]);

@@ -3,23 +3,32 @@ import type { ProjectFunds } from '@jixiao/core/submission/project.ts';
 import { fenToInput, type ParsedMoney, parseMoney } from '#lib/money.ts';
 
 /**
- * The check-in as the form holds it: amounts as the 元 the person types, the rest as the API
- * keeps it. Pure, so what the form sends, compares and keeps on the phone is pinned down by tests;
+ * The check-in as the form holds it: amounts as the 万元 the person types (up to six decimals, so
+ * every fen can be typed; projects and the exports use 万元 too), the rest as the API keeps it. Pure, so what the form sends, compares and keeps on the phone is pinned down by tests;
  * core's `reportErrors` and `assess` judge the report this makes (`withDraft`).
  */
 export const fundSources = ['fiscal', 'carryOver', 'other'] as const;
 export type FundSource = (typeof fundSources)[number];
 
+/** The unit the form's amounts are typed in. */
+export const draftUnit = 'wan' as const;
+
 export interface ReportDraft {
-  /** 截至数据日期的执行数 by source, in 元 as typed. */
+  /** Marks the amounts as 万元: drafts kept on a phone before the form moved from 元 carry none. */
+  unit: typeof draftUnit;
+  /** 截至数据日期的执行数 by source, in 万元 as typed. */
   executed: Record<FundSource, string>;
-  /** 全年预计执行数, in 元 as typed; blank when not given. */
+  /** 全年预计执行数, in 万元 as typed; blank when not given. */
   forecast: string;
   goalProgress: string;
+  /** 预算执行偏差原因 and its 纠偏措施, at the report level (required when the budget warning is red). */
+  budgetDeviationReason: string;
+  budgetCorrectiveMeasures: string;
   lines: LineEntry[];
 }
 
-export type DraftSource = Pick<MonitoringReport, 'executed' | 'forecastFullYearFen' | 'goalProgress' | 'lines'>;
+export type DraftSource = Pick<MonitoringReport, 'executed' | 'forecastFullYearFen' | 'goalProgress' | 'lines'> &
+  Partial<Pick<MonitoringReport, 'budgetDeviationReason' | 'budgetCorrectiveMeasures'>>;
 
 const entryOf = (line: LineEntry): LineEntry => ({
   rowId: line.rowId,
@@ -33,18 +42,21 @@ const entryOf = (line: LineEntry): LineEntry => ({
 });
 
 export const draftOf = (report: DraftSource): ReportDraft => ({
+  unit: draftUnit,
   executed: {
-    fiscal: fenToInput(report.executed.fiscal, 'yuan'),
-    carryOver: fenToInput(report.executed.carryOver, 'yuan'),
-    other: fenToInput(report.executed.other, 'yuan'),
+    fiscal: fenToInput(report.executed.fiscal, draftUnit),
+    carryOver: fenToInput(report.executed.carryOver, draftUnit),
+    other: fenToInput(report.executed.other, draftUnit),
   },
-  forecast: report.forecastFullYearFen === null ? '' : fenToInput(report.forecastFullYearFen, 'yuan'),
+  forecast: report.forecastFullYearFen === null ? '' : fenToInput(report.forecastFullYearFen, draftUnit),
   goalProgress: report.goalProgress,
+  budgetDeviationReason: report.budgetDeviationReason ?? '',
+  budgetCorrectiveMeasures: report.budgetCorrectiveMeasures ?? '',
   lines: report.lines.map(entryOf),
 });
 
 /** A blank amount is 0 (nothing spent from that source); a blank forecast is not given. */
-const amount = (text: string): ParsedMoney => (text.trim() === '' ? { ok: true, fen: 0 } : parseMoney(text, 'yuan'));
+const amount = (text: string): ParsedMoney => (text.trim() === '' ? { ok: true, fen: 0 } : parseMoney(text, draftUnit));
 
 /** Amounts that are not amounts, by JSON pointer, with why (`format`, `decimals`, `too_large`). */
 export const moneyProblems = (draft: ReportDraft): { pointer: string; reason: string }[] => {
@@ -54,7 +66,7 @@ export const moneyProblems = (draft: ReportDraft): { pointer: string; reason: st
     if (!parsed.ok) problems.push({ pointer: `/executed/${source}`, reason: parsed.reason });
   }
   if (draft.forecast.trim() !== '') {
-    const parsed = parseMoney(draft.forecast, 'yuan');
+    const parsed = parseMoney(draft.forecast, draftUnit);
     if (!parsed.ok) problems.push({ pointer: '/forecastFullYearFen', reason: parsed.reason });
   }
   return problems;
@@ -71,7 +83,7 @@ export const executedOf = (draft: ReportDraft): ProjectFunds => {
 
 export const forecastOf = (draft: ReportDraft): number | null => {
   if (draft.forecast.trim() === '') return null;
-  const parsed = parseMoney(draft.forecast, 'yuan');
+  const parsed = parseMoney(draft.forecast, draftUnit);
   return parsed.ok ? parsed.fen : null;
 };
 
@@ -83,6 +95,8 @@ export const withDraft = <R extends DraftSource>(report: R, draft: ReportDraft):
     executed: executedOf(draft),
     forecastFullYearFen: forecastOf(draft),
     goalProgress: draft.goalProgress,
+    budgetDeviationReason: draft.budgetDeviationReason,
+    budgetCorrectiveMeasures: draft.budgetCorrectiveMeasures,
     lines: report.lines.map((line) => {
       const entry = entries.get(line.rowId);
       return entry ? { ...line, ...entryOf(entry) } : line;
@@ -99,6 +113,8 @@ export const saveBody = (draft: ReportDraft, version: number): SaveReport | null
         executed: executedOf(draft),
         forecastFullYearFen: forecastOf(draft),
         goalProgress: draft.goalProgress,
+        budgetDeviationReason: draft.budgetDeviationReason,
+        budgetCorrectiveMeasures: draft.budgetCorrectiveMeasures,
         lines: draft.lines.map(entryOf),
       };
 
@@ -110,6 +126,8 @@ const meaning = (draft: ReportDraft) => ({
   }),
   forecast: draft.forecast.trim() === '' ? null : (forecastOf(draft) ?? draft.forecast),
   goalProgress: draft.goalProgress,
+  budgetDeviationReason: draft.budgetDeviationReason,
+  budgetCorrectiveMeasures: draft.budgetCorrectiveMeasures,
   lines: draft.lines.map(entryOf),
 });
 
@@ -146,8 +164,9 @@ export const differences = (mine: ReportDraft, theirs: ReportDraft): Difference[
   });
   if (a.forecast !== b.forecast)
     out.push({ field: 'forecast', rowId: null, mine: mine.forecast, theirs: theirs.forecast });
-  if (a.goalProgress !== b.goalProgress)
-    out.push({ field: 'goalProgress', rowId: null, mine: mine.goalProgress, theirs: theirs.goalProgress });
+  for (const field of ['goalProgress', 'budgetDeviationReason', 'budgetCorrectiveMeasures'] as const) {
+    if (a[field] !== b[field]) out.push({ field, rowId: null, mine: mine[field], theirs: theirs[field] });
+  }
   const fields = [
     'actualToDate',
     'forecastYearEnd',
@@ -186,8 +205,11 @@ export const isReportDraft = (value: unknown): value is ReportDraft => {
     typeof executed === 'object' &&
     executed !== null &&
     fundSources.every((s) => typeof executed[s] === 'string') &&
+    d.unit === draftUnit &&
     typeof d.forecast === 'string' &&
     typeof d.goalProgress === 'string' &&
+    typeof d.budgetDeviationReason === 'string' &&
+    typeof d.budgetCorrectiveMeasures === 'string' &&
     Array.isArray(d.lines) &&
     d.lines.every(
       (l) =>
@@ -198,4 +220,31 @@ export const isReportDraft = (value: unknown): value is ReportDraft => {
         Array.isArray(l.deviationReasons),
     )
   );
+};
+
+/**
+ * A draft read back from the phone's storage, as this form holds it. Drafts kept before the form
+ * typed 万元 have their amounts in 元 and no unit: their amounts are converted (exactly, through
+ * fen), never read as 万元; an amount that cannot be read stays as typed, for the form to flag.
+ */
+export const upgradeDraft = (value: unknown): ReportDraft | null => {
+  if (isReportDraft(value)) return value;
+  if (typeof value !== 'object' || value === null) return null;
+  const legacy = value as Partial<ReportDraft> & { unit?: unknown };
+  if (legacy.unit !== undefined) return null;
+  const toWan = (text: unknown): string => {
+    if (typeof text !== 'string' || text.trim() === '') return typeof text === 'string' ? text : '';
+    const parsed = parseMoney(text, 'yuan');
+    return parsed.ok ? fenToInput(parsed.fen, draftUnit) : text;
+  };
+  const executed = (legacy.executed ?? {}) as Partial<Record<FundSource, unknown>>;
+  const candidate = {
+    ...legacy,
+    unit: draftUnit,
+    executed: { fiscal: toWan(executed.fiscal), carryOver: toWan(executed.carryOver), other: toWan(executed.other) },
+    forecast: toWan(legacy.forecast),
+    budgetDeviationReason: legacy.budgetDeviationReason ?? '',
+    budgetCorrectiveMeasures: legacy.budgetCorrectiveMeasures ?? '',
+  };
+  return isReportDraft(candidate) ? candidate : null;
 };
