@@ -59,6 +59,20 @@ export const problemCatalogue = {
   },
   internal: { status: 500, title: { 'zh-CN': '服务器出错了，请稍后再试', en: 'Something went wrong on our side' } },
   unavailable: { status: 503, title: { 'zh-CN': '服务暂时不可用', en: 'Service temporarily unavailable' } },
+  // The write was sent but its answer was lost: it may have been saved. Sending the same request
+  // again is safe (creates are idempotent on their id, changes carry their version).
+  'outcome-unknown': {
+    status: 503,
+    title: {
+      'zh-CN': '无法确认是否已保存，请用相同内容重试，不会重复保存',
+      en: 'We could not confirm whether this was saved; send the same request again, it will not be saved twice',
+    },
+  },
+  'headers-too-large': {
+    status: 431,
+    title: { 'zh-CN': '请求头过大', en: 'The request headers are too large' },
+  },
+  'malformed-request': { status: 400, title: { 'zh-CN': '请求格式不正确', en: 'The request is malformed' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 
 export type ProblemCode = keyof typeof problemCatalogue;

@@ -11,9 +11,20 @@ export const anyId = v.pipe(
   v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'uuid_v7'),
 );
 
+/**
+ * A lone UTF-16 surrogate (`\ud800` sent as a JSON escape) is not text: no file name, header, XLSX
+ * cell or other system can carry it, so it is refused at the door instead of stored.
+ */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isWellFormedText = (s: string): boolean => !loneSurrogate.test(s);
+/** The text with each lone surrogate replaced by U+FFFD, as a UTF-8 encoder would. */
+export const toWellFormedText = (s: string): string => s.replace(new RegExp(loneSurrogate, 'g'), '\uFFFD');
+
+/** Any text a person types: well-formed, trimmed, not blank when required, within its length. */
 export const text = (min: number, max: number) =>
   v.pipe(
     v.string(),
+    v.check(isWellFormedText, 'well_formed'),
     v.trim(),
     v.check((s) => min === 0 || s.length > 0, 'not_blank'),
     v.minLength(min),

@@ -80,6 +80,87 @@ describe('users', () => {
   });
 });
 
+describe('ill-formed text', () => {
+  const department = {
+    id: uuidV7(),
+    code: '102',
+    name: '东丽区教育局',
+    series: 'GOVERNMENT',
+    financeSectionId: uuidV7(),
+  };
+
+  it('refuses a lone surrogate in a text field, in the person’s language', () => {
+    for (const name of ['东丽\ud800局', '\udc00', '局\udbff', '\udc00\ud800']) {
+      const result = validate(createDepartment, { ...department, name }, 'zh-CN');
+      expect(result.ok ? [] : result.errors, name).toEqual([
+        { pointer: '/name', code: 'well_formed', message: '含有无法识别的字符（不成对的代理项），请删除后重新输入' },
+      ]);
+    }
+    const en = validate(createDepartment, { ...department, name: 'a\ud800' }, 'en');
+    expect(en.ok ? '' : en.errors[0]?.message).toMatch(/unpaired surrogate/);
+  });
+
+  it('keeps paired surrogates (characters outside the BMP)', () => {
+    const result = validate(createDepartment, { ...department, name: '东丽区𠀀教育局😀' }, 'zh-CN');
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses one in any string, whatever its schema, at any depth, and in keys', () => {
+    const schema = v.object({
+      a: v.string(),
+      list: v.array(v.object({ b: v.string() })),
+      map: v.record(v.string(), v.string()),
+    });
+    const result = validate(
+      schema,
+      { a: 'x\ud800', list: [{ b: 'ok' }, { b: '\udfff' }], map: { 'k\ud800': 'v' } },
+      'en',
+    );
+    expect(result.ok ? [] : result.errors.map((e) => [e.pointer, e.code])).toEqual([
+      ['/a', 'well_formed'],
+      ['/list/1/b', 'well_formed'],
+      ['/map/k\ufffd', 'well_formed'],
+    ]);
+    // Every pointer can be sent: it is well-formed itself.
+    expect(() => encodeURIComponent(JSON.stringify(result))).not.toThrow();
+  });
+});
+
+describe('a list where an object is wanted', () => {
+  it('is refused for a body with no fields or only optional ones, at the top and nested', () => {
+    const none = validate(v.strictObject({}), [], 'zh-CN');
+    expect(none.ok ? [] : none.errors).toEqual([{ pointer: '', code: 'object', message: '应为对象' }]);
+    expect(validate(v.strictObject({}), {}, 'zh-CN').ok).toBe(true);
+    const optional = v.object({
+      a: v.optional(v.string()),
+      inner: v.optional(v.strictObject({ b: v.optional(v.number()) })),
+    });
+    const top = validate(optional, [], 'en');
+    expect(top.ok ? [] : top.errors.map((e) => [e.pointer, e.code])).toEqual([['', 'object']]);
+    const nested = validate(optional, { inner: [] }, 'en');
+    expect(nested.ok ? [] : nested.errors.map((e) => [e.pointer, e.code])).toEqual([['/inner', 'object']]);
+    const piped = validate(
+      v.pipe(
+        v.strictObject({}),
+        v.check(() => true),
+      ),
+      [1],
+      'en',
+    );
+    expect(piped.ok).toBe(false);
+  });
+
+  it('leaves lists where lists are wanted', () => {
+    const schema = v.object({
+      list: v.array(v.object({ b: v.optional(v.string()) })),
+      either: v.optional(v.union([v.array(v.string()), v.string()])),
+    });
+    expect(validate(schema, { list: [{}, { b: 'x' }], either: ['a'] }, 'en').ok).toBe(true);
+    const inner = validate(schema, { list: [[]] }, 'en');
+    expect(inner.ok ? [] : inner.errors.map((e) => [e.pointer, e.code])).toEqual([['/list/0', 'object']]);
+  });
+});
+
 describe('languageFromHeader', () => {
   it.each([
     [undefined, 'zh-CN'],

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
+import { isWellFormedText, toWellFormedText } from '#core/schema-parts.ts';
 
 /**
  * Turns valibot issues into field errors in the user's language. The same function runs in the
@@ -27,6 +28,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
   object: () => ({ 'zh-CN': '应为对象', en: 'Must be an object' }),
   uuid_v7: () => ({ 'zh-CN': '编号格式不正确（应为 UUIDv7）', en: 'Must be a UUIDv7 id' }),
   not_blank: () => ({ 'zh-CN': '不能只填空格', en: 'Must not be blank' }),
+  well_formed: () => ({
+    'zh-CN': '含有无法识别的字符（不成对的代理项），请删除后重新输入',
+    en: 'Contains an unreadable character (an unpaired surrogate); delete it and type again',
+  }),
   department_code: () => ({
     'zh-CN': '部门编码应为 3–21 位数字或字母',
     en: 'Department code: 3–21 digits or letters',
@@ -211,6 +216,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'Only an active evaluator of this agency can be assigned',
   }),
   site_not_in_plan: () => ({ 'zh-CN': '该点位不在评价方案的样本中', en: 'That site is not in the plan’s sample' }),
+  site_already_assigned: () => ({
+    'zh-CN': '该点位已分派给其他评价人员',
+    en: 'That site is already assigned to an evaluator',
+  }),
   site_not_in_assignment: () => ({ 'zh-CN': '该点位不在您的任务中', en: 'That site is not in your assignment' }),
   unknown_questionnaire: () => ({ 'zh-CN': '问卷不存在', en: 'No such questionnaire' }),
   unknown_question: () => ({ 'zh-CN': '问卷中没有这道题', en: 'The questionnaire has no such question' }),
@@ -247,6 +256,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
   photo_received_fixed: () => ({
     'zh-CN': '已接收的照片是证据，不能删除或更换',
     en: 'A received photo is evidence: it cannot be removed or replaced',
+  }),
+  visit_closed: () => ({
+    'zh-CN': '离场时间已报送，本次现场核查记录已封存，不能再修改',
+    en: 'The departure has been sent: this site visit is closed and cannot change',
   }),
   // Monitoring (domain.md §5.4, §6.7, rule 8)
   data_date_in_year: () => ({ 'zh-CN': '数据截止日期应在预算年度内', en: 'The data date falls in the fiscal year' }),
@@ -317,8 +330,81 @@ const weightMessage = (zh: string, en: string, r: unknown): Record<Language, str
 export const describe = (code: string, language: Language, requirement?: unknown): string =>
   (messages[code] ?? messages.object!)(requirement)[language];
 
+const pointerSegment = (key: unknown): string =>
+  // A key may itself be ill-formed: the pointer that names it must still be sendable.
+  toWellFormedText(String(key).replaceAll('~', '~0').replaceAll('/', '~1'));
+
 const pointerOf = (path: v.BaseIssue<unknown>['path']): string =>
-  path?.length ? `/${path.map((p) => String(p.key).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}` : '';
+  path?.length ? `/${path.map((p) => pointerSegment(p.key)).join('/')}` : '';
+
+/**
+ * Pointers of every string (value or key) in the input that is not well-formed UTF-16, at any
+ * depth: whatever schema a field has, a lone surrogate never reaches an operation.
+ */
+const illFormed = (input: unknown, at = '', found: string[] = [], depth = 0): string[] => {
+  if (typeof input === 'string') {
+    if (!isWellFormedText(input)) found.push(at);
+  } else if (input !== null && typeof input === 'object' && depth < 64) {
+    for (const [key, value] of Object.entries(input)) {
+      const pointer = `${at}/${pointerSegment(key)}`;
+      if (!isWellFormedText(key)) found.push(pointer);
+      else illFormed(value, pointer, found, depth + 1);
+    }
+  }
+  return found;
+};
+
+const objectTypes = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest']);
+const wrapperTypes = new Set([
+  'optional',
+  'exact_optional',
+  'nullable',
+  'nullish',
+  'undefinedable',
+  'non_optional',
+  'non_nullable',
+  'non_nullish',
+]);
+const isRecordLike = (input: unknown): input is Record<string, unknown> =>
+  input !== null && typeof input === 'object' && !Array.isArray(input);
+
+interface SchemaShape {
+  type: string;
+  wrapped?: SchemaShape;
+  item?: SchemaShape;
+  value?: SchemaShape;
+  options?: SchemaShape[];
+  entries?: Record<string, SchemaShape>;
+  getter?: (input: unknown) => SchemaShape;
+}
+const acceptsArrays = (schema: SchemaShape): boolean =>
+  wrapperTypes.has(schema.type)
+    ? acceptsArrays(schema.wrapped!)
+    : schema.type === 'union' || schema.type === 'variant'
+      ? (schema.options ?? []).some(acceptsArrays)
+      : !objectTypes.has(schema.type) && schema.type !== 'record';
+
+/**
+ * Pointers where the input holds an array and the schema wants an object. valibot's object
+ * schemas take any `typeof 'object'`, so `[]` would pass for a body with no or only optional
+ * fields; a list is never an object here.
+ */
+const arraysForObjects = (schema: SchemaShape, input: unknown, at = '', found: string[] = []): string[] => {
+  if (wrapperTypes.has(schema.type)) return arraysForObjects(schema.wrapped!, input, at, found);
+  if (schema.type === 'lazy' && schema.getter) return arraysForObjects(schema.getter(input), input, at, found);
+  if (Array.isArray(input) && !acceptsArrays(schema)) {
+    found.push(at);
+  } else if (schema.type === 'array' && Array.isArray(input)) {
+    for (const [i, item] of input.entries()) arraysForObjects(schema.item!, item, `${at}/${i}`, found);
+  } else if (schema.type === 'record' && isRecordLike(input)) {
+    for (const [key, value] of Object.entries(input))
+      arraysForObjects(schema.value!, value, `${at}/${pointerSegment(key)}`, found);
+  } else if (objectTypes.has(schema.type) && isRecordLike(input)) {
+    for (const [key, entry] of Object.entries(schema.entries ?? {}))
+      if (Object.hasOwn(input, key)) arraysForObjects(entry, input[key], `${at}/${pointerSegment(key)}`, found);
+  }
+  return found;
+};
 
 const codeOf = (issue: v.BaseIssue<unknown>): string => {
   if (issue.message in messages) return issue.message;
@@ -345,7 +431,16 @@ export const validate = <S extends v.GenericSchema>(
   language: Language,
 ): Validated<v.InferOutput<S>> => {
   const result = v.safeParse(schema, input);
-  return result.success
-    ? { ok: true, value: result.output }
-    : { ok: false, errors: fieldErrors(result.issues, language) };
+  const errors = result.success ? [] : fieldErrors(result.issues, language);
+  const flagged = new Set(errors.map((e) => e.pointer));
+  const more = (pointers: string[], code: string) => {
+    for (const pointer of pointers) {
+      if (flagged.has(pointer)) continue;
+      flagged.add(pointer);
+      errors.push({ pointer, code, message: describe(code, language) });
+    }
+  };
+  more(illFormed(input), 'well_formed');
+  more(arraysForObjects(schema as unknown as SchemaShape, input), 'object');
+  return errors.length === 0 && result.success ? { ok: true, value: result.output } : { ok: false, errors };
 };

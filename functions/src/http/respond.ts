@@ -1,8 +1,10 @@
 import type { Language } from '@jixiao/core/language.ts';
 import { problem } from '@jixiao/core/problem.ts';
 import type { ApiResult, FileBody } from '#functions/http/api-event.ts';
+import { contentDisposition } from '#functions/http/content-disposition.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { RecordTooLargeError, StoreUnavailableError } from '#functions/ports/record-store.ts';
+import { StoreOutcomeUnknownError } from '#functions/ports/store-outcome-unknown.ts';
 
 const baseHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
@@ -12,12 +14,12 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   body: JSON.stringify(body),
 });
 
-/** A download: the file name is sent RFC 6266-encoded, so Chinese names survive every browser. */
+/** A download: the file name is made safe and sent RFC 6266-encoded, so Chinese names survive every browser. */
 export const file = (status: number, body: FileBody, headers: Record<string, string> = {}): ApiResult => ({
   statusCode: status,
   headers: {
     'content-type': body.contentType,
-    'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(body.filename)}`,
+    'content-disposition': contentDisposition(body.filename),
     ...baseHeaders,
     ...headers,
   },
@@ -35,11 +37,13 @@ export const problemResponse = (
   const known =
     error instanceof HttpProblem
       ? error
-      : error instanceof StoreUnavailableError
-        ? new HttpProblem('unavailable')
-        : error instanceof RecordTooLargeError
-          ? new HttpProblem('record-too-large')
-          : new HttpProblem('internal');
+      : error instanceof StoreOutcomeUnknownError
+        ? new HttpProblem('outcome-unknown')
+        : error instanceof StoreUnavailableError
+          ? new HttpProblem('unavailable')
+          : error instanceof RecordTooLargeError
+            ? new HttpProblem('record-too-large')
+            : new HttpProblem('internal');
   const body = problem(known.code, language, {
     requestId,
     ...(instance ? { instance } : {}),
@@ -52,8 +56,9 @@ export const problemResponse = (
     headers: {
       'content-type': 'application/problem+json; charset=utf-8',
       ...baseHeaders,
-      // Nothing was written: the client (the offline outbox above all) should simply try again.
-      ...(known.code === 'unavailable' ? { 'retry-after': '1' } : {}),
+      // 'unavailable': nothing was written; 'outcome-unknown': it may have been, and the same request
+      // is safe to send again. Either way the client (the offline outbox above all) tries again.
+      ...(known.code === 'unavailable' || known.code === 'outcome-unknown' ? { 'retry-after': '1' } : {}),
     },
     body: JSON.stringify(body),
   };
