@@ -133,8 +133,9 @@ export const roundOperations = (store: RecordStore) => {
   const departmentsInScope = async (tenant: string, body: CreateRound, language: Language): Promise<string[]> => {
     if (body.scope === 'KEY') {
       const projects = await store.getMany<StoredProject>(tenant, projectKind, body.projectIds);
+      const byId = new Map(projects.map((p) => [p.id, p]));
       const unfit = body.projectIds.flatMap((id, i) => {
-        const p = projects.find((x) => x.id === id);
+        const p = byId.get(id);
         return p && p.fiscalYear === body.fiscalYear && p.approvedTargetId ? [] : [i];
       });
       if (unfit.length > 0) {
@@ -180,33 +181,38 @@ export const roundOperations = (store: RecordStore) => {
     return { ...result, body: publicRound(result.body as StoredRound) };
   };
 
-  /** The reports a department gets: one per project in scope, made from its approved targets. */
+  /** The department's projects in the round's scope: its key projects, or all its budgeted ones. */
+  const projectsOf = async (tenant: string, round: StoredRound, departmentId: string): Promise<StoredProject[]> => {
+    if (round.scope === 'KEY') {
+      const key = await store.getMany<StoredProject>(tenant, projectKind, round.projectIds);
+      return key.filter((p) => p.departmentId === departmentId);
+    }
+    const projects: StoredProject[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.list<StoredProject>(tenant, projectKind, {
+        limit: 100,
+        cursor,
+        ownerId: departmentId,
+        filters: [
+          { field: 'fiscalYear', op: 'eq', value: round.fiscalYear },
+          { field: 'stage', op: 'eq', value: 'BUDGETED' },
+        ],
+      });
+      projects.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return projects;
+  };
+
+  /** The reports of these projects, made from their approved targets. */
   const reportsOf = async (
     tenant: string,
     round: StoredRound,
     department: DepartmentOfRound,
+    projects: readonly StoredProject[],
     request: OperationRequest,
   ): Promise<StoredReport[]> => {
-    const projects: StoredProject[] = [];
-    if (round.scope === 'KEY') {
-      const key = await store.getMany<StoredProject>(tenant, projectKind, round.projectIds);
-      projects.push(...key.filter((p) => p.departmentId === department.id));
-    } else {
-      let cursor: string | undefined;
-      do {
-        const page = await store.list<StoredProject>(tenant, projectKind, {
-          limit: 100,
-          cursor,
-          ownerId: department.id,
-          filters: [
-            { field: 'fiscalYear', op: 'eq', value: round.fiscalYear },
-            { field: 'stage', op: 'eq', value: 'BUDGETED' },
-          ],
-        });
-        projects.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-    }
     const targets = new Map(
       (
         await store.getMany<StoredTarget>(
@@ -216,16 +222,17 @@ export const roundOperations = (store: RecordStore) => {
         )
       ).map((t) => [t.id, t]),
     );
-    const reports: StoredReport[] = [];
-    for (const project of projects) {
+    return projects.map((project) => {
       const target = project.approvedTargetId ? targets.get(project.approvedTargetId) : undefined;
-      if (!target) continue;
+      // A project in scope always has approved targets (the key set is checked when the round
+      // opens, the budget gate checks the rest): one without is a fault, not a project to skip.
+      if (!target) throw new Error(`project ${project.id} in round ${round.id} has no approved targets`);
       const lines: ReportLine[] = target.rows
         .filter((row) => row.period === 'ANNUAL')
         .map((row) => reportLineFrom(row));
       const executed = { fiscal: 0, carryOver: 0, other: 0 };
       const content = { dataDate: round.dataDate, budget: project.funds, executed, lines };
-      reports.push({
+      return {
         id: reportId(round.id, project.id),
         version: 1,
         status: 'active',
@@ -262,27 +269,40 @@ export const roundOperations = (store: RecordStore) => {
         reviewLog: [],
         firstSubmittedAt: null,
         assessment: assess(content, round.thresholds),
-      });
-    }
-    return reports;
+      } satisfies StoredReport;
+    });
   };
 
-  /** Makes the department's missing reports and its tally, a transaction at a time; safe to repeat. */
-  const issueDepartment = async (round: StoredRound, department: DepartmentOfRound, request: OperationRequest) => {
+  /**
+   * Makes up to `budget.reports` of the department's missing reports, with its tally, a
+   * transaction at a time, stopping early when the call's time is up; safe to repeat. Answers how
+   * many it made, and whether the department now has all its reports (`done`) or the next call
+   * must go on with it (`more`); `raced` when someone issuing the same round got there first.
+   */
+  const issueDepartment = async (
+    round: StoredRound,
+    department: DepartmentOfRound,
+    request: OperationRequest,
+    budget: { reports: number; until: number },
+  ): Promise<{ made: number; state: 'done' | 'more' | 'raced' }> => {
     const tenant = request.principal.tenant;
-    const wanted = await reportsOf(tenant, round, department, request);
+    const projects = await projectsOf(tenant, round, department.id);
     const existing = new Set(
       (
         await store.getMany(
           tenant,
           monitoringReportKind,
-          wanted.map((r) => r.id),
+          projects.map((p) => reportId(round.id, p.id)),
         )
       ).map((r) => r.id),
     );
-    const missing = wanted.filter((r) => !existing.has(r.id));
-    for (let i = 0; i < missing.length; i += reportsPerTransaction) {
-      const chunk = missing.slice(i, i + reportsPerTransaction);
+    const missing = projects.filter((p) => !existing.has(reportId(round.id, p.id)));
+    const now = missing.slice(0, Math.max(0, budget.reports));
+    const reports = await reportsOf(tenant, round, department, now, request);
+    let made = 0;
+    for (let i = 0; i < reports.length; i += reportsPerTransaction) {
+      if (i > 0 && Date.now() >= budget.until) return { made, state: 'more' };
+      const chunk = reports.slice(i, i + reportsPerTransaction);
       const tally = await store.get<TallyRecord>(tenant, monitoringTallyKind, tallyId(round.id, department.id));
       const writes: TransactionWrite[] = chunk.map((report) => ({
         kind: monitoringReportKind,
@@ -303,12 +323,17 @@ export const roundOperations = (store: RecordStore) => {
         operation: 'issue-monitoring-reports',
       });
       // Someone issuing the same round at the same time got there first: what they wrote stands.
-      if (result.outcome !== 'done') return false;
+      if (result.outcome !== 'done') return { made, state: 'raced' };
+      made += chunk.length;
     }
-    return true;
+    return { made, state: now.length < missing.length ? 'more' : 'done' };
   };
 
-  /** Issues the next departments of an opening round; the caller repeats until the round is ISSUED. */
+  /**
+   * Issues the next departments of an opening round, as much as one call may do (`reportsPerCall`
+   * reports or `millisecondsPerCall`); a department larger than that is carried on by the next
+   * call, which resumes where this one stopped. The caller repeats until the round is ISSUED.
+   */
   const issue: Operation = async (request: OperationRequest<{ id: string }>) => {
     const tenant = request.principal.tenant;
     const started = Date.now();
@@ -325,16 +350,21 @@ export const roundOperations = (store: RecordStore) => {
           series: String(record?.series ?? ''),
           financeSectionId: (record?.financeSectionId as string | null | undefined) ?? null,
         };
-        const finished = await issueDepartment(round, department, request);
-        if (!finished) {
+        const issued = await issueDepartment(round, department, request, {
+          reports: reportsPerCall - made,
+          until: started + millisecondsPerCall,
+        });
+        made += issued.made;
+        if (issued.state === 'raced') {
           round = await visibleRound(request, round.id);
           continue;
         }
+        // The department stays first in line until every report of it is made.
+        if (issued.state === 'more') break;
       }
       const tally = next
         ? await store.get<TallyRecord>(tenant, monitoringTallyKind, tallyId(round.id, next))
         : undefined;
-      made += tally?.reports ?? 0;
       const pendingDepartmentIds = round.pendingDepartmentIds.slice(1);
       const after: StoredRound = {
         ...round,

@@ -97,8 +97,27 @@ export class StoreUnavailableError extends Error {}
 /** The record (with its audit entry) has grown past what the store keeps in one item: nothing was written. */
 export class RecordTooLargeError extends Error {}
 
+/**
+ * A transaction asked for more than the store writes at once (see `transact`): nothing was
+ * written. A caller that can meet this splits its work into smaller transactions beforehand; when
+ * it reaches the store it is a bug, refused loudly rather than written in part.
+ */
+export class TransactionTooLargeError extends Error {}
+
+/**
+ * Limits: every method either does all that it is asked or throws; none answers less than it was
+ * asked for without saying so. What each takes at most is stated on it.
+ */
 export interface RecordStore {
+  /** One record by id (read consistently), or undefined. */
   get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined>;
+  /**
+   * The records of any number of ids (read consistently), each once, in no particular order; ids
+   * with no record are left out, nothing else is. The adapter reads 100 ids per call to the store
+   * and follows whatever the store leaves unread; if it still cannot read them all it throws
+   * StoreUnavailableError. Callers bound the number of ids by their own input limits (e.g. a
+   * round's key set is at most 2,000 projects).
+   */
   getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]>;
   create<T extends StoredRecord>(
     tenant: string,
@@ -113,9 +132,24 @@ export interface RecordStore {
     after: T,
     context: WriteContext,
   ): Promise<UpdateOutcome<T>>;
-  /** Several records and their audit entries, all or nothing (e.g. a target transition and its project). */
+  /**
+   * Several records and their audit entries, all or nothing (e.g. a target transition and its
+   * project). At most 100 items in all, where a create takes 3 (record, create marker, audit entry)
+   * and a change 2 (record, audit entry): e.g. 30 creates and 2 changes. More is refused with
+   * TransactionTooLargeError before anything is written; callers with more split their work.
+   */
   transact(tenant: string, writes: readonly TransactionWrite[], context: WriteContext): Promise<TransactionOutcome>;
+  /**
+   * One page of at most `limit` records, and `nextCursor` while there may be more. A page can hold
+   * fewer than `limit` records (filters are applied after reading) and still have a next one: only
+   * a page without `nextCursor` is the last. Callers that need every record follow the cursor to
+   * the end; API list routes hand the cursor to their client.
+   */
   list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>>;
+  /**
+   * The newest `limit` audit entries of a record, newest first (all of them when it has fewer),
+   * following the store's pages until it has them.
+   */
   history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]>;
   getTenant(tenant: string): Promise<{ id: string; name: string; shortName: string } | undefined>;
   putTenant(tenant: { id: string; name: string; shortName: string }): Promise<void>;

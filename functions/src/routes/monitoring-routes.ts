@@ -134,6 +134,8 @@ export const monitoringRoutes: RouteDefinition[] = [
     summary: 'Open a round (data date, deadline, all budgeted projects or a key set); then issue it',
     access: ['performance-section-reviewer'],
     body: monitoring.createRound,
+    // Up to 2,000 key project ids of 36 characters each do not fit in 64 KiB.
+    maxBodyBytes: 128 * 1024,
     idempotentCreate: true,
     response: { status: 201, description: 'The round, being issued', schema: round },
   },

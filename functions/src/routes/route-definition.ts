@@ -23,6 +23,8 @@ export interface RouteDefinition {
   params?: v.GenericSchema;
   query?: v.GenericSchema;
   body?: v.GenericSchema;
+  /** A larger body cap than the usual 64 KiB, for a body the schema lets grow past it (e.g. 2,000 key project ids). */
+  maxBodyBytes?: number;
   response: { status: number; description: string; schema?: v.GenericSchema };
   /** Creates carry a client-made UUIDv7 `id` that doubles as the idempotency key. */
   idempotentCreate?: true;

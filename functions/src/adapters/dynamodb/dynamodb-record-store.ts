@@ -21,6 +21,7 @@ import {
   type StoredRecord,
   StoreUnavailableError,
   type TransactionOutcome,
+  TransactionTooLargeError,
   type TransactionWrite,
   type UpdateOutcome,
   type WriteContext,
@@ -63,6 +64,12 @@ const isTooLarge = (error: unknown): boolean => {
   const text = [e?.message, ...(e?.CancellationReasons ?? []).map((r) => `${r.Code} ${r.Message}`)].join(' ');
   return /item size/i.test(text) && /exceed/i.test(text);
 };
+
+/** BatchGetItem reads at most this many keys per call. */
+const batchGetKeys = 100;
+const parallelBatchGets = 4;
+/** TransactWriteItems takes at most this many actions, all under 4 MB. */
+export const transactionItemLimit = 100;
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -133,19 +140,35 @@ export class DynamoDbRecordStore implements RecordStore {
   }
 
   async getMany<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]): Promise<T[]> {
-    const unique = [...new Set(ids)].slice(0, 100);
-    if (unique.length === 0) return [];
+    const unique = [...new Set(ids)];
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += batchGetKeys) chunks.push(unique.slice(i, i + batchGetKeys));
     const found: T[] = [];
-    let pending: Record<string, unknown>[] = unique.map((id) => ({
+    // A few batches at a time: enough to read thousands quickly, few enough not to throttle ourselves.
+    for (let i = 0; i < chunks.length; i += parallelBatchGets) {
+      const batches = await Promise.all(
+        chunks.slice(i, i + parallelBatchGets).map((chunk) => this.batchGet<T>(tenant, kind, chunk)),
+      );
+      for (const batch of batches) found.push(...batch);
+    }
+    return found;
+  }
+
+  /** One BatchGetItem of at most 100 keys, asking again for whatever DynamoDB leaves unprocessed. */
+  private async batchGet<T extends StoredRecord>(tenant: string, kind: RecordKind, ids: readonly string[]) {
+    if (ids.length > batchGetKeys) throw new Error(`BatchGetItem takes at most ${batchGetKeys} keys`);
+    const found: T[] = [];
+    let pending: Record<string, unknown>[] = ids.map((id) => ({
       pk: keys.recordPk(tenant, kind, id),
       sk: keys.recordSk,
     }));
-    // DynamoDB may leave keys unprocessed (throttling, the 16 MB response cap): ask again for those.
+    // DynamoDB may leave keys unprocessed (throttling, the 16 MB response cap): ask again for those,
+    // and give up loudly (the caller may retry the whole request) rather than answer fewer records.
     for (let round = 0; pending.length > 0; round++) {
       if (round === 5) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
       if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
       const { Responses, UnprocessedKeys } = await this.db.send(
-        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
       );
       found.push(...(Responses?.[this.table] ?? []).map((item) => item.record as T));
       pending = (UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
@@ -272,6 +295,11 @@ export class DynamoDbRecordStore implements RecordStore {
         items.push(...this.updateItems(tenant, kind, before, after, context));
       }
     }
+    if (items.length > transactionItemLimit) {
+      throw new TransactionTooLargeError(
+        `a transaction of ${writes.length} writes needs ${items.length} items; DynamoDB takes at most ${transactionItemLimit}`,
+      );
+    }
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return { outcome: 'done' };
@@ -371,16 +399,26 @@ export class DynamoDbRecordStore implements RecordStore {
   }
 
   async history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': keys.recordPk(tenant, kind, id), ':audit': 'AUDIT#' },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map((item) => item.entry as AuditEntry);
+    const entries: AuditEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    // A query page stops at 1 MB, and audit entries carry whole records: keep reading until the
+    // newest `limit` entries are in hand or there are no more.
+    do {
+      const { Items, LastEvaluatedKey } = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': keys.recordPk(tenant, kind, id), ':audit': 'AUDIT#' },
+          ScanIndexForward: false,
+          Limit: limit - entries.length,
+          ConsistentRead: true,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      entries.push(...(Items ?? []).map((item) => item.entry as AuditEntry));
+      startKey = LastEvaluatedKey;
+    } while (startKey && entries.length < limit);
+    return entries;
   }
 
   async getTenant(tenant: string) {
