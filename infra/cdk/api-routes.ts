@@ -18,7 +18,7 @@ export interface ApiRoutesProps {
 }
 
 /**
- * Every route of functions/src/routes.ts, and nothing else (DESIGN.md §4.3): the route table is the
+ * Every route of functions/src/routes.ts, and nothing else (docs/architecture.md#the-route-table): the route table is the
  * only place an endpoint may be added.
  */
 export class ApiRoutes extends Construct {

@@ -34,7 +34,7 @@ export const evidenceAccess: Record<Capability, boolean> = {
 
 /**
  * Item-level reads and writes (transactions are authorised per item through these). Not Scan: no
- * request path may scan (DESIGN.md §4.4), and IAM is where that is enforced. Not streams.
+ * request path may scan (docs/architecture.md#one-table), and IAM is where that is enforced. Not streams.
  */
 export const tableDataActions = [
   'dynamodb:GetItem',
@@ -82,7 +82,7 @@ export interface CapabilityFunctionsProps {
   userPool?: IUserPool;
 }
 
-/** One Lambda per capability of the route table (DESIGN.md §2, §4.3). */
+/** One Lambda per capability of the route table (docs/architecture.md#the-route-table). */
 export class CapabilityFunctions extends Construct {
   readonly byCapability: ReadonlyMap<Capability, FunctionWithLogGroup>;
 

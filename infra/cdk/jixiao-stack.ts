@@ -31,7 +31,7 @@ export interface JixiaoStackProps extends StackProps {
 export const apiBase = '/api/v1';
 
 /**
- * Jixiao in one environment-agnostic stack (DESIGN.md §2): no lookups, so `cdk synth` runs
+ * Jixiao in one environment-agnostic stack (docs/architecture.md#shape): no lookups, so `cdk synth` runs
  * offline and without credentials.
  */
 export class JixiaoStack extends Stack {

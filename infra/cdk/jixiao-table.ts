@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
 /**
- * The one table (DESIGN.md §4.4), built from the same definition as DynamoDB Local's so that the
+ * The one table (docs/architecture.md#one-table), built from the same definition as DynamoDB Local's so that the
  * cloud and the laptop cannot drift.
  */
 export const createJixiaoTable = (scope: Construct, id: string): TableV2 =>

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackName } from '../../infra/cdk/jixiao-app.ts';
 import { repoRoot } from '../../infra/cdk/repo-paths.ts';
 
-/** DESIGN.md §6: each Lambda bundle (minified ESM) ≤ 400 KB. */
+/** docs/decisions.md#15-budgets-measured-by-npm-run-bench: each Lambda bundle (minified ESM) ≤ 400 KB. */
 const bundleBudgetBytes = 400 * 1024;
 const synthTimeoutMs = 240_000;
 
