@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { languageFromHeader } from '@jixiao/core/language.ts';
 import type { ApiEvent, ApiResult } from '@jixiao/functions/http/api-event.ts';
 import { HttpProblem } from '@jixiao/functions/http/http-problem.ts';
@@ -87,6 +88,41 @@ const send = (res: ServerResponse, result: ApiResult, extraHeaders: Record<strin
   res.writeHead(result.statusCode ?? 200, headers);
   res.end(body);
 };
+
+/** Request line and headers together, as Node counts them; larger gets a 431 problem. */
+export const maxHeaderBytes = 16 * 1024;
+
+/**
+ * For the server's 'clientError' event: a request Node cannot even parse (headers over
+ * {@link maxHeaderBytes}, a malformed request line) gets a whole answer — problem+json in Chinese
+ * with the security headers every other answer carries — instead of Node's bare status line.
+ */
+export const answerClientError =
+  (extraHeaders: Record<string, string> = {}) =>
+  (error: Error & { code?: string }, socket: Duplex): void => {
+    if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    // The headers were not read, so neither was Accept-Language: the default language answers.
+    const result = problemResponse(
+      new HttpProblem(tooLarge ? 'headers-too-large' : 'malformed-request'),
+      'zh-CN',
+      randomUUID(),
+    );
+    const headers: Record<string, string> = { ...extraHeaders };
+    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+    const bytes = Buffer.from(result.body ?? '', 'utf8');
+    headers['content-length'] = String(bytes.byteLength);
+    headers.connection = 'close';
+    const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+    const head = [`HTTP/1.1 ${status} ${reason}`, ...Object.entries(headers).map(([n, v]) => `${n}: ${v}`)].join(
+      '\r\n',
+    );
+    socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), bytes]));
+  };
 
 /**
  * The local API Gateway: matches the route table, checks the bearer token like the JWT

@@ -5,13 +5,14 @@ import { join, resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '@jixiao/functions/adapters/dynamodb/dynamodb-record-store.ts';
+import { localS3Credentials } from '@jixiao/functions/adapters/s3/local-credentials.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { type Capability, capabilities, handlerEntry, routes } from '@jixiao/functions/routes.ts';
 import S3rver from 's3rver';
 import sirv from 'sirv';
 import { demoTenant } from '#infra/local/demo-data.ts';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local.ts';
-import { createGateway, type LambdaHandler } from '#infra/local/gateway.ts';
+import { answerClientError, createGateway, type LambdaHandler, maxHeaderBytes } from '#infra/local/gateway.ts';
 import { createLocalIdentityProvider, type LocalIdentityProvider } from '#infra/local/identity-provider.ts';
 import { createIdentityProviderRoutes } from '#infra/local/identity-provider-routes.ts';
 import { createJwtAuthorizer } from '#infra/local/jwt-authorizer.ts';
@@ -81,7 +82,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     // The bucket's origin is in the app's CSP (and in the shell the service worker keeps), so with
     // a fixed port it stays the same across restarts: the port after the app's.
     if (options.port) await assertPortFree(options.port + 1, 'the evidence store');
-    const guard = await startS3Guard(s3Port, options.port ? options.port + 1 : 0);
+    const guard = await startS3Guard(s3Port, options.port ? options.port + 1 : 0, {
+      [localS3Credentials.accessKeyId]: localS3Credentials.secretAccessKey,
+    });
     stops.push(guard.stop);
     const s3Endpoint = `http://127.0.0.1:${guard.port}`;
 
@@ -111,7 +114,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       handlers[capability] = module.handler;
     }
 
-    const server: Server = createServer();
+    const server: Server = createServer({ maxHeaderSize: maxHeaderBytes });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
       server.listen(options.port ?? 0, '127.0.0.1', () => done());
@@ -130,7 +133,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       endpoint: s3Endpoint,
       region: 'us-east-1',
       forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      credentials: localS3Credentials,
     });
     await ensureBucket(s3, bucket, url);
     s3.destroy();
@@ -169,6 +172,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       : undefined;
     const config = JSON.stringify({ auth: { kind: 'local', issuer: identityProvider.issuer }, apiBase: '/api/v1' });
 
+    // A request Node refuses before any handler runs (431, 400) still gets problem+json and the headers.
+    server.on('clientError', answerClientError(headers));
     server.on('request', (req, res) => {
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
       const respond = async () => {

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { GetBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { primaryWorkspace, type Role, workspaceOrder } from '@jixiao/core/roles.ts';
 import { routes } from '@jixiao/functions/routes.ts';
@@ -59,6 +61,53 @@ describe('one origin with the cloud security headers', () => {
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
+  });
+
+  // Node used to answer these with a bare status line: no body, no security headers.
+  it('answers a 64 KB header with a 431 problem+json carrying the security headers', async () => {
+    const { status, headers, body } = await new Promise<{
+      status: number;
+      headers: Record<string, unknown>;
+      body: string;
+    }>((resolve, reject) => {
+      const req = request(`${stack.url}/api/v1/me`, { headers: { 'x-padding': 'a'.repeat(64 * 1024) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(431);
+    expect(headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(String(headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(headers['strict-transport-security']).toMatch(/max-age=\d{8,}; includeSubDomains/);
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['cache-control']).toBe('no-store');
+    const problem = JSON.parse(body);
+    expect(problem).toMatchObject({ type: 'urn:jixiao:problem:headers-too-large', status: 431, title: '请求头过大' });
+    expect(problem.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a request line it cannot parse with a 400 problem+json', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(stack.url).port), '127.0.0.1', () => socket.write('NONSENSE\r\n\r\n'));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(raw).toMatch(/\r\ncontent-type: application\/problem\+json; charset=utf-8\r\n/);
+    expect(raw).toMatch(/\r\nx-frame-options: DENY\r\n/);
+    expect(raw).toContain('"type":"urn:jixiao:problem:malformed-request"');
   });
 
   it('tells the PWA to use the local identity provider', async () => {

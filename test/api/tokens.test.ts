@@ -91,6 +91,34 @@ describe('tokens', () => {
         return `Bearer ${await new SignJWT(good).setProtectedHeader({ alg: 'RS256', jwk }).sign(privateKey)}`;
       },
     ],
+    // Cognito never issues these, and API Gateway's authorizer in front of it would not make them valid.
+    [
+      'a token issued in the future (beyond the one-minute clock skew)',
+      async () => `Bearer ${await stack.identityProvider.signClaims({ ...good, iat: now() + 120 })}`,
+    ],
+    [
+      'a token without iat',
+      async () => {
+        const { iat: _iat, ...rest } = good;
+        return `Bearer ${await stack.identityProvider.signClaims(rest)}`;
+      },
+    ],
+    [
+      'an access token',
+      async () => `Bearer ${await stack.identityProvider.signClaims({ ...good, token_use: 'access' })}`,
+    ],
+    [
+      'a token without token_use',
+      async () => `Bearer ${await stack.identityProvider.signClaims({ ...good, token_use: undefined })}`,
+    ],
+    [
+      'a tenant claim with spaces',
+      async () => `Bearer ${await stack.identityProvider.signClaims({ ...good, 'custom:tenant': ' 120110000 ' })}`,
+    ],
+    [
+      'a tenant claim with other characters',
+      async () => `Bearer ${await stack.identityProvider.signClaims({ ...good, 'custom:tenant': '12011000０' })}`,
+    ],
     [
       'a valid signature but no tenant claim',
       async () => `Bearer ${await stack.identityProvider.signClaims({ ...good, 'custom:tenant': undefined })}`,
@@ -105,6 +133,11 @@ describe('tokens', () => {
       expect(response.body).not.toHaveProperty('subject');
     });
   }
+
+  it('accepts an iat a little ahead of this clock (skew up to a minute)', async () => {
+    const response = await me(`Bearer ${await stack.identityProvider.signClaims({ ...good, iat: now() + 30 })}`);
+    expect(response.status).toBe(200);
+  });
 
   it('refuses a token whose roles are unknown with 403, not 200', async () => {
     const response = await me(

@@ -50,9 +50,17 @@ describe('the evidence store signer', () => {
     const signed = await store.signDownload('T/1/x/y/z', '评估报告.pdf', 300);
     const url = new URL(signed.url);
     expect(url.searchParams.get('response-content-disposition')).toBe(
-      `attachment; filename*=UTF-8''${encodeURIComponent('评估报告.pdf')}`,
+      `attachment; filename="download.pdf"; filename*=UTF-8''${encodeURIComponent('评估报告.pdf')}`,
     );
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
+  });
+
+  it('signs a download for a stored name with a lone surrogate instead of throwing', async () => {
+    const store = new S3EvidenceStore('jixiao-evidence', 'cn-north-1', undefined);
+    const signed = await store.signDownload('T/1/x/y/z', '报告\ud800\r\n.pdf', 300);
+    expect(new URL(signed.url).searchParams.get('response-content-disposition')).toBe(
+      `attachment; filename="download.pdf"; filename*=UTF-8''${encodeURIComponent('报告\ufffd.pdf')}`,
+    );
   });
 
   it('uses path-style addressing on a local endpoint', async () => {

@@ -1,8 +1,11 @@
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { localS3Credentials } from '#functions/adapters/s3/local-credentials.ts';
+import { contentDisposition } from '#functions/http/content-disposition.ts';
 import type { EvidenceStore, SignedRequest } from '#functions/ports/evidence-store.ts';
 import { StoreUnavailableError } from '#functions/ports/record-store.ts';
+import { StoreOutcomeUnknownError } from '#functions/ports/store-outcome-unknown.ts';
 
 /** SHA-256 and its HMAC from node:crypto, in the shape the signer wants. */
 type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -51,6 +54,8 @@ export class S3EvidenceStore implements EvidenceStore {
       sha256: Sha256,
       uriEscapePath: false,
       credentials: async () => {
+        // Locally the stand-in knows one key only, whatever AWS keys the shell may hold.
+        if (local) return { ...localS3Credentials };
         const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
         if (AWS_ACCESS_KEY_ID && AWS_SECRET_ACCESS_KEY) {
           return {
@@ -59,7 +64,6 @@ export class S3EvidenceStore implements EvidenceStore {
             ...(AWS_SESSION_TOKEN ? { sessionToken: AWS_SESSION_TOKEN } : {}),
           };
         }
-        if (local) return { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
         throw new Error('no AWS credentials in the environment');
       },
     });
@@ -110,7 +114,7 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async signDownload(key: string, filename: string, expiresInSeconds: number): Promise<SignedRequest> {
-    const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+    const disposition = contentDisposition(filename);
     const signed = await this.signer.presign(
       this.request(
         'GET',
@@ -175,6 +179,10 @@ export class S3EvidenceStore implements EvidenceStore {
       return response;
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
+      const refused = (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+      // A PUT that left but got no answer may have been stored: say so, never "nothing was written".
+      if (method === 'PUT' && !refused)
+        throw new StoreOutcomeUnknownError(`${method} ${key}: ${(error as Error).name}`);
       throw new StoreUnavailableError(`${method} ${key}: ${(error as Error).name}`);
     }
   }
