@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseListClaim, principalFromClaims } from '#core/principal.ts';
+import { parseListClaim, principalAsRecorded, principalFromClaims } from '#core/principal.ts';
+import type { Role } from '#core/roles.ts';
 
 describe('parseListClaim', () => {
   it.each([
@@ -68,5 +69,51 @@ describe('principalFromClaims', () => {
 
   it('never repeats a role', () => {
     expect(principalFromClaims({ ...claims, 'cognito:groups': '[observer observer]' })?.roles).toEqual(['observer']);
+  });
+});
+
+describe('principalAsRecorded', () => {
+  const principal = {
+    subject: 'u-1',
+    userId: 'u-1',
+    tenant: '120110000',
+    roles: ['unit-preparer', 'unit-approver'] as Role[],
+    departmentId: 'd-102',
+    unitId: 'u-102001',
+  };
+  const standing = {
+    status: 'active',
+    roles: ['unit-preparer', 'unit-approver'],
+    departmentId: 'd-102',
+    unitId: 'u-102001',
+    agencyId: null,
+    sectionId: null,
+  };
+
+  it('keeps the token as it is while the record agrees', () => {
+    expect(principalAsRecorded(principal, standing)).toBe(principal);
+  });
+
+  it('refuses a deactivated person', () => {
+    expect(principalAsRecorded(principal, { ...standing, status: 'inactive' })).toBe('stale');
+  });
+
+  it('acts only with the roles both the token and the record grant', () => {
+    expect(principalAsRecorded(principal, { ...standing, roles: ['unit-preparer'] })).toEqual({
+      ...principal,
+      roles: ['unit-preparer'],
+    });
+    expect(principalAsRecorded(principal, { ...standing, roles: ['unit-approver', 'observer'] })).toEqual({
+      ...principal,
+      roles: ['unit-approver'],
+    });
+    expect(principalAsRecorded(principal, { ...standing, roles: ['observer'] })).toEqual({ ...principal, roles: [] });
+  });
+
+  it('refuses a token whose organisation the record no longer holds', () => {
+    expect(principalAsRecorded(principal, { ...standing, departmentId: 'd-101' })).toBe('stale');
+    expect(principalAsRecorded(principal, { ...standing, unitId: null })).toBe('stale');
+    expect(principalAsRecorded(principal, { ...standing, agencyId: 'a-1' })).toBe('stale');
+    expect(principalAsRecorded(principal, { ...standing, sectionId: 's-1' })).toBe('stale');
   });
 });

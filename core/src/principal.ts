@@ -77,3 +77,36 @@ export const principalFromClaims = (claims: Readonly<Record<string, unknown>> | 
   if (displayName) principal.displayName = displayName;
   return principal;
 };
+
+/** What the user record says now about the person a token names (read on every request, cached briefly). */
+export interface UserStanding {
+  status: string;
+  roles: readonly string[];
+  departmentId?: string | null | undefined;
+  unitId?: string | null | undefined;
+  agencyId?: string | null | undefined;
+  sectionId?: string | null | undefined;
+}
+
+/**
+ * The token as the record allows it now: refused (`stale`) when the person was deactivated or moved
+ * to another organisation since it was issued (the token's scope is no longer theirs), else the
+ * principal with only the roles both the token and the record grant, so a role taken away stops
+ * working before the token expires and a role added waits for the next sign-in.
+ */
+export const principalAsRecorded = (principal: Principal, standing: UserStanding): Principal | 'stale' => {
+  if (standing.status !== 'active') return 'stale';
+  const same = (fromToken: string | undefined, fromRecord: string | null | undefined) =>
+    (fromToken ?? '') === (fromRecord ?? '');
+  if (
+    !same(principal.departmentId, standing.departmentId) ||
+    !same(principal.unitId, standing.unitId) ||
+    !same(principal.agencyId, standing.agencyId) ||
+    !same(principal.sectionId, standing.sectionId)
+  ) {
+    return 'stale';
+  }
+  const granted = new Set(standing.roles);
+  const roles = principal.roles.filter((role) => granted.has(role));
+  return roles.length === principal.roles.length ? principal : { ...principal, roles };
+};

@@ -2,9 +2,12 @@ import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/do
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
+import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 
 /** Lambda: key evaluations and the evaluators' fieldwork (engagements, assignments, field records, photos). */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler(fieldworkRoutes, fieldworkOperations(store));
+export const handler = createApiHandler(fieldworkRoutes, fieldworkOperations(store), {
+  users: userStandingReader(store),
+});

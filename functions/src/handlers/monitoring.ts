@@ -2,9 +2,12 @@ import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/do
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
+import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { monitoringRoutes } from '#functions/routes/monitoring-routes.ts';
 
 /** Lambda: mid-year monitoring — rounds, check-in reports and their review, the dashboard. */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler(monitoringRoutes, monitoringOperations(store));
+export const handler = createApiHandler(monitoringRoutes, monitoringOperations(store), {
+  users: userStandingReader(store),
+});

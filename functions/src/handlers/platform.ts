@@ -1,10 +1,13 @@
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
+import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
 import { platformRoutes } from '#functions/routes/platform-routes.ts';
 
 /** Lambda: health, the OpenAPI document and the signed-in person. */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler(platformRoutes, platformOperations(store));
+export const handler = createApiHandler(platformRoutes, platformOperations(store), {
+  users: userStandingReader(store),
+});

@@ -1,10 +1,13 @@
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
+import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { submissionRoutes } from '#functions/routes/submission-routes.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 /** Lambda: the submission half of the cycle — for now the indicator library. */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler(submissionRoutes, submissionOperations(store));
+export const handler = createApiHandler(submissionRoutes, submissionOperations(store), {
+  users: userStandingReader(store),
+});

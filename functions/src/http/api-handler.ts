@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { languageFromHeader } from '@jixiao/core/language.ts';
-import { principalFromClaims } from '@jixiao/core/principal.ts';
+import { principalAsRecorded, principalFromClaims } from '@jixiao/core/principal.ts';
 import { validate } from '@jixiao/core/validation.ts';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
@@ -17,6 +17,7 @@ import {
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { assertBodySize, readJsonBody } from '#functions/http/request-body.ts';
 import { file, json, problemResponse } from '#functions/http/respond.ts';
+import type { UserStandingReader } from '#functions/organisation/user-standing.ts';
 import { logger, metrics } from '#functions/powertools.ts';
 import { type RouteDefinition, routeKey } from '#functions/routes/route-definition.ts';
 
@@ -77,12 +78,25 @@ const problemsAndAccessLog = (): MiddlewareObj<ApiEvent, ApiResult> => {
   };
 };
 
+const staleToken = (language: 'zh-CN' | 'en') =>
+  new HttpProblem('unauthenticated', {
+    detail:
+      language === 'en'
+        ? 'Your account has been deactivated or moved to another organisation: sign in again.'
+        : '您的账号已停用或所属单位已变更，请重新登录。',
+  });
+
 /**
  * Builds the Lambda handler of one capability from the route table: dispatch on the route key
- * API Gateway matched, authenticate from the authorizer's claims, authorise by role, cap and parse
- * the body, validate path, query and body with the core schemas, then call the operation.
+ * API Gateway matched, authenticate from the authorizer's claims and the user record's standing
+ * (`users`), authorise by role, cap and parse the body, validate path, query and body with the core
+ * schemas, then call the operation.
  */
-export const createApiHandler = (capabilityRoutes: readonly RouteDefinition[], operations: Operations) => {
+export const createApiHandler = (
+  capabilityRoutes: readonly RouteDefinition[],
+  operations: Operations,
+  { users }: { users: UserStandingReader },
+) => {
   const routes = new Map<string, RouteDefinition>(capabilityRoutes.map((r) => [routeKey(r), r]));
   for (const route of routes.values()) {
     if (!operations[route.operationId]) throw new Error(`No operation for ${route.operationId}`);
@@ -96,8 +110,18 @@ export const createApiHandler = (capabilityRoutes: readonly RouteDefinition[], o
 
     let principal: ReturnType<typeof principalFromClaims>;
     if (route.access !== 'public') {
-      principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      if (!principal) throw new HttpProblem('unauthenticated');
+      const claimed = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      if (!claimed) throw new HttpProblem('unauthenticated');
+      // A token outlives a deactivation or a role taken away by up to an hour: the record decides,
+      // read at most a minute ago. A person without a record (made by hand in the directory before
+      // onboarding was automated, or from an external OIDC provider) is taken at their token's word.
+      const standing = await users.standing(claimed.tenant, claimed.userId);
+      const recorded = standing ? principalAsRecorded(claimed, standing) : claimed;
+      if (recorded === 'stale') {
+        logger.warn('stale token', { decision: 'deny', route: event.routeKey, subject: claimed.subject });
+        throw staleToken(language);
+      }
+      principal = recorded;
       const allowed = route.access;
       if (!principal.roles.some((r) => allowed.includes(r))) {
         logger.warn('access denied', {
@@ -111,7 +135,7 @@ export const createApiHandler = (capabilityRoutes: readonly RouteDefinition[], o
       subjects.set(event, principal.subject);
     }
 
-    assertBodySize(event, route.maxBodyBytes);
+    assertBodySize(event);
     const body = route.body ? parseInput(route.body, readJsonBody(event, language), language) : undefined;
     const params = parseInput(route.params, event.pathParameters, language);
     const query = parseInput(route.query, event.queryStringParameters, language);
