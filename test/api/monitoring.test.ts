@@ -684,7 +684,7 @@ describe('the demo', () => {
     expect(waiting.body.items.map((r: { projectCode: string }) => r.projectCode)).toEqual(['DL2026JY0002']);
   });
 
-  it('exports the 运行监控表 of a report and of a department, and the list of who reported late or not at all', async () => {
+  it('exports the 执行监控表 of a report and of a department, and the list of who reported late or not at all', async () => {
     const download = async (token: string, path: string) => {
       const response = await fetch(`${stack.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
       const workbook = new ExcelJS.Workbook();
@@ -714,17 +714,21 @@ describe('the demo', () => {
     expect(one.response.status).toBe(200);
     expect(one.response.headers.get('content-type')).toContain('spreadsheetml');
     const table = texts(one.workbook.worksheets[0]);
-    expect(table).toContain('项目支出绩效运行监控表');
-    expect(table).toContain('DL2026JY0002');
+    expect(table).toContain('项目支出绩效目标执行监控表');
+    expect(table).toEqual(expect.arrayContaining(['年初预算数', '全年预算数', 'DL2026JY0002', '√']));
     expect(table.some((t) => t.includes('1–6月'))).toBe(true);
-    expect(table).toContain('√');
+    // The warning and the review state are on their own sheet, with the report's own figures.
+    expect(one.workbook.worksheets[1]!.name).toBe('监控预警及审核信息');
+    const info = texts(one.workbook.worksheets[1]);
+    expect(info).toEqual(expect.arrayContaining(['红色', `${red.assessment.executionRatePct!.toFixed(1)}%`]));
+    expect(table).not.toContain('红色');
 
     const department = await download(
       tokens['education:department']!,
       `/monitoring-rounds/${demoRoundId}/monitoring-tables.xlsx`,
     );
     expect(department.response.status).toBe(200);
-    expect(department.workbook.worksheets.length).toBe(reports.length + 1);
+    expect(department.workbook.worksheets.length).toBe(reports.length + 2);
     // Another department's workbook is not theirs to read.
     const theirs = await download(
       tokens['education:department']!,

@@ -28,6 +28,8 @@ const load = async (workbook: Workbook): Promise<ExcelJS.Workbook> => {
 
 const loadTable = async (input: MonitoringTableInput): Promise<ExcelJS.Worksheet> =>
   (await load(monitoringTableWorkbook(input))).worksheets[0]!;
+const loadInfo = async (input: MonitoringTableInput): Promise<ExcelJS.Worksheet> =>
+  (await load(monitoringTableWorkbook(input))).worksheets[1]!;
 
 let rowNo = 0;
 const line = (fields: Partial<ReportLine> & Pick<ReportLine, 'level1' | 'level2' | 'name'>): ReportLine => {
@@ -183,13 +185,13 @@ const GOAL = 10;
 const GRID_HEADER = 12;
 const FIRST_LINE = 14;
 const ANNUAL_LINES = 5;
-const WARNING = FIRST_LINE + ANNUAL_LINES;
+const SIGN = FIRST_LINE + ANNUAL_LINES;
 
 describe('monitoringTableSheet', () => {
   it('heads the table with the title, the year, the data date and the project', async () => {
     const sheet = await loadTable(input);
-    expect(sheet.name).toBe('项目支出绩效运行监控表');
-    expect(sheet.getCell('A1').value).toBe('项目支出绩效运行监控表');
+    expect(sheet.name).toBe('项目支出绩效目标执行监控表');
+    expect(sheet.getCell('A1').value).toBe('项目支出绩效目标执行监控表');
     expect(sheet.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
     expectMerged(sheet, 'A1', ['R1']);
     expect(sheet.getCell('A2').value).toBe('（2027年度，数据截至 2027-06-30）');
@@ -210,34 +212,50 @@ describe('monitoringTableSheet', () => {
     expectMerged(sheet, 'M4', ['R4']);
   });
 
-  it('shows budget, execution to date, rate and forecast by source, in exact 万元', async () => {
+  it('shows the start-of-year and current budget, execution to date, rate and forecast by source, in exact 万元', async () => {
     const sheet = await loadTable(input);
     expect(sheet.getCell(`A${FUNDS}`).value).toBe('项目资金（万元）');
     expectMerged(sheet, `A${FUNDS}`, [`B${FUNDS}`, `A${FUNDS + 4}`, `B${FUNDS + 4}`]);
-    const at = (r: number) => rowValues(sheet, r, 'CEHMP');
-    expect(at(FUNDS)).toEqual(['资金来源', '全年预算数', '1–6月执行数', '执行率', '全年预计执行数']);
+    const at = (r: number) => rowValues(sheet, r, 'CEGIMP');
+    expect(at(FUNDS)).toEqual(['资金来源', '年初预算数', '全年预算数', '1–6月执行数', '执行率', '全年预计执行数']);
     expect([1, 2, 3, 4].map((i) => at(FUNDS + i))).toEqual([
-      ['年度资金总额', 13.3557, 6.001245, '44.9%', 13],
-      ['其中：财政拨款', 12.3456, 5, '40.5%', null],
-      ['上年结转', 1.0001, 1.0001, '100.0%', null],
-      ['其他资金', 0.01, 0.001145, '11.5%', null],
+      ['年度资金总额', 13.3557, 13.3557, 6.001245, '44.9%', 13],
+      ['其中：财政拨款', 12.3456, 12.3456, 5, '40.5%', null],
+      ['上年结转', 1.0001, 1.0001, 1.0001, '100.0%', null],
+      ['其他资金', 0.01, 0.01, 0.001145, '11.5%', null],
     ]);
+    // The total's rate is the report's own figure, as on screen and in the API.
+    expect(`${input.assessment.executionRatePct}%`).toBe('44.9%');
     // Summed in fen, divided once: adding the 万元 amounts would give 13.355699999999999.
-    expect(String(sheet.getCell(`E${FUNDS + 1}`).value)).toBe('13.3557');
+    expect(String(sheet.getCell(`G${FUNDS + 1}`).value)).toBe('13.3557');
     expect(12.3456 + 1.0001 + 0.01).not.toBe(13.3557);
     // 1,145 ÷ 10,000 is exactly 11.45 %, which rounds half up to 11.5; in floating point it would show 11.4.
     expect(((1_145 * 100) / 10_000).toFixed(1)).toBe('11.4');
-    for (const cell of [`E${FUNDS + 1}`, `H${FUNDS + 1}`, `P${FUNDS + 1}`, `H${FUNDS + 4}`]) {
+    for (const cell of [`E${FUNDS + 1}`, `G${FUNDS + 1}`, `I${FUNDS + 1}`, `P${FUNDS + 1}`, `I${FUNDS + 4}`]) {
       expect(typeof sheet.getCell(cell).value, cell).toBe('number');
       expect(sheet.getCell(cell).numFmt, cell).toBe('#,##0.00');
     }
     expect(sheet.getCell(`M${FUNDS + 1}`).alignment).toMatchObject({ horizontal: 'right' });
     // The forecast of each source is not asked for: its cells are empty but boxed.
     expect(sheet.getCell(`P${FUNDS + 2}`).border.left).toMatchObject({ style: 'thin' });
-    expectMerged(sheet, `E${FUNDS + 1}`, [`G${FUNDS + 1}`]);
-    expectMerged(sheet, `H${FUNDS + 1}`, [`L${FUNDS + 1}`]);
+    expectMerged(sheet, `E${FUNDS + 1}`, [`F${FUNDS + 1}`]);
+    expectMerged(sheet, `G${FUNDS + 1}`, [`H${FUNDS + 1}`]);
+    expectMerged(sheet, `I${FUNDS + 1}`, [`L${FUNDS + 1}`]);
     expectMerged(sheet, `M${FUNDS + 1}`, [`O${FUNDS + 1}`]);
     expectMerged(sheet, `P${FUNDS + 1}`, [`R${FUNDS + 1}`]);
+  });
+
+  it('after a mid-year adjustment, shows 年初预算数 beside the adjusted 全年预算数 and rates on the adjusted one', async () => {
+    const adjusted = { fiscal: 10_000_000, carryOver: 1_000_100, other: 10_000 };
+    const sheet = await loadTable({
+      ...input,
+      initialBudget: budget,
+      budget: adjusted,
+      assessment: assess({ dataDate, budget: adjusted, executed, lines }, defaultThresholds),
+    });
+    const at = (r: number) => rowValues(sheet, r, 'CEGIM');
+    expect(at(FUNDS + 1)).toEqual(['年度资金总额', 13.3557, 11.0101, 6.001245, '54.5%']);
+    expect(at(FUNDS + 2)).toEqual(['其中：财政拨款', 12.3456, 10, 5, '50.0%']);
   });
 
   it('works the rate out exactly and leaves it blank without a budget', () => {
@@ -423,17 +441,60 @@ describe('monitoringTableSheet', () => {
     for (const offset of [3, 4]) expect(sheet.getCell(`A${r(offset)}`).isMerged).toBe(false);
     const gridMerges = (sheet.model.merges as string[]).filter((m) => {
       const row = Number(/\d+/.exec(m)![0]);
-      return row >= FIRST_LINE && row < WARNING;
+      return row >= FIRST_LINE && row < SIGN;
     });
     expect(gridMerges.sort()).toEqual([`A${r(0)}:A${r(2)}`, `B${r(0)}:B${r(1)}`]);
     expectValidMerges(monitoringTableSheet(input));
   });
 
-  it('ends with the warning in words, the review state and the lines to sign', async () => {
+  it('ends with the lines to sign, and keeps the warning and review state off the official grid', async () => {
     const sheet = await loadTable(input);
+    expect(rowValues(sheet, SIGN, 'ACGIMP')).toEqual(['填报人：', null, '联系电话：', null, '单位负责人：', null]);
+    expect(sheet.getCell(`C${SIGN}`).border.bottom).toMatchObject({ style: 'thin' });
+    expect(sheet.rowCount).toBe(SIGN);
+    const everything = JSON.stringify(sheet.getSheetValues());
+    for (const word of ['监控预警', '审核状态', '报送时间', '红色']) expect(everything).not.toContain(word);
+  });
+
+  it('puts the warning in words, the figures, the budget reason and the review state on their own sheet', async () => {
+    const info = await loadInfo({
+      ...input,
+      budgetDeviationReason: '设备招标延期',
+      budgetCorrectiveMeasures: '三季度集中支付',
+    });
+    expect(info.name).toBe('监控预警及审核信息');
+    expect(info.getCell('A1').value).toBe('东丽区中小学智慧校园建设监控预警及审核信息');
+    expect(rowValues(info, 2, 'ABCDEFGHIJKL')).toEqual([
+      '序号',
+      '项目编码',
+      '项目名称',
+      '监控预警',
+      '预警原因',
+      '序时进度',
+      '执行率',
+      '目标完成进度',
+      '预算执行偏差原因',
+      '纠偏措施（预算执行）',
+      '审核状态',
+      '报送时间',
+    ]);
     expect(input.assessment.colour).toBe('RED');
-    expect(rowValues(sheet, WARNING, 'ACE')).toEqual(['监控预警', '红色', expect.any(String)]);
-    const reasons = String(sheet.getCell(`E${WARNING}`).value).split('\n');
+    const row = rowValues(info, 3, 'ABCDEFGHIJKL');
+    expect(row).toEqual([
+      1,
+      '12011027T000000123',
+      '东丽区中小学智慧校园建设',
+      '红色',
+      expect.any(String),
+      '49.6%（181/365 天）',
+      '44.9%',
+      `${input.assessment.indicatorProgressPct!.toFixed(1)}%`,
+      '设备招标延期',
+      '三季度集中支付',
+      '主管部门已审',
+      '2027-07-10 10:30',
+    ]);
+    const reasons = String(row[4]).split('\n');
     expect(reasons).toEqual(
       input.assessment.warnings.map(
         (w, i) => `${i + 1}. 【${w.colour === 'RED' ? '红色' : '黄色'}】${warningText(w, 'zh-CN')}`,
@@ -441,39 +502,29 @@ describe('monitoringTableSheet', () => {
     );
     expect(reasons).toContain('1. 【红色】智慧教室建设数量：完成目标可能性为“完全不可能”');
     expect(reasons.some((t) => t.includes('教师信息化培训人次：完成目标可能性为“有可能”'))).toBe(true);
-    expectMerged(sheet, `E${WARNING}`, [`R${WARNING}`]);
-    expect(sheet.getRow(WARNING).height).toBeGreaterThanOrEqual(reasons.length * 14.25);
-
-    expect(rowValues(sheet, WARNING + 1, 'ACJM')).toEqual(['审核状态', '主管部门已审', '报送时间', '2027-07-10 10:30']);
-    expect(rowValues(sheet, WARNING + 2, 'ACGIMP')).toEqual([
-      '填报人：',
-      null,
-      '联系电话：',
-      null,
-      '单位负责人：',
-      null,
-    ]);
-    expect(sheet.getCell(`C${WARNING + 2}`).border.bottom).toMatchObject({ style: 'thin' });
-    expect(sheet.rowCount).toBe(WARNING + 2);
+    expect(info.getRow(3).height).toBeGreaterThanOrEqual(reasons.length * 14.25);
   });
 
   it('says 绿色 and 无 when nothing is wrong, and takes the month from the data date', async () => {
     const october = '2027-10-31';
-    const quiet = { ...input, dataDate: october, lines: [] as ReportLine[] };
-    const sheet = await loadTable({
-      ...quiet,
+    const quiet = {
+      ...input,
+      dataDate: october,
+      lines: [] as ReportLine[],
       executed: budget,
       firstSubmittedAt: null,
-      reviewStatus: 'DRAFT',
+      reviewStatus: 'DRAFT' as const,
       assessment: assess({ dataDate: october, budget, executed: budget, lines: [] }, defaultThresholds),
-    });
+    };
+    const sheet = await loadTable(quiet);
     expect(sheet.getCell('A2').value).toBe('（2027年度，数据截至 2027-10-31）');
-    expect(sheet.getCell(`H${FUNDS}`).value).toBe('1–10月执行数');
+    expect(sheet.getCell(`I${FUNDS}`).value).toBe('1–10月执行数');
     expect(sheet.getCell(`J${GOAL}`).value).toBe('1–10月实际完成情况');
     expect(sheet.getCell(`F${GRID_HEADER}`).value).toBe('1–10月实际完成值');
-    // No lines: the warning follows the headings at once.
-    expect(rowValues(sheet, FIRST_LINE, 'ACE')).toEqual(['监控预警', '绿色', '无']);
-    expect(rowValues(sheet, FIRST_LINE + 1, 'ACM')).toEqual(['审核状态', '草稿', null]);
+    // No lines: the lines to sign follow the headings at once.
+    expect(sheet.getCell(`A${FIRST_LINE}`).value).toBe('填报人：');
+    const info = await loadInfo(quiet);
+    expect(rowValues(info, 3, 'DEFK')).toEqual(['绿色', '无', '83.3%（304/365 天）', '草稿']);
   });
 
   it('leaves a rate blank where there is no budget, and a forecast blank when not given', async () => {
@@ -483,7 +534,7 @@ describe('monitoringTableSheet', () => {
       executed: { ...executed, other: 0 },
       forecastFullYearFen: null,
     });
-    expect(rowValues(sheet, FUNDS + 4, 'CEHMP')).toEqual(['其他资金', 0, 0, null, null]);
+    expect(rowValues(sheet, FUNDS + 4, 'CEGIMP')).toEqual(['其他资金', 0, 0, 0, null, null]);
     expect(sheet.getCell(`P${FUNDS + 1}`).value).toBeNull();
   });
 
@@ -539,15 +590,16 @@ describe('departmentMonitoringWorkbook', () => {
     const book = await load(departmentMonitoringWorkbook(inputs, meta));
     const summary = book.worksheets[0]!;
     expect(summary.name).toBe('汇总');
-    expect(summary.getCell('A1').value).toBe('东丽区教育局项目支出绩效运行监控汇总表');
+    expect(summary.getCell('A1').value).toBe('东丽区教育局项目支出绩效目标执行监控汇总表');
     expect(summary.getCell('A2').value).toBe('（2027年第一次绩效运行监控，数据截至 2027-06-30）');
-    expectMerged(summary, 'A1', ['K1']);
-    const values = (r: number) => rowValues(summary, r, 'ABCDEFGHIJK');
+    expectMerged(summary, 'A1', ['L1']);
+    const values = (r: number) => rowValues(summary, r, 'ABCDEFGHIJKL');
     expect(values(3)).toEqual([
       '序号',
       '项目编码',
       '项目名称',
       '实施单位',
+      '年初预算数（万元）',
       '全年预算数（万元）',
       '1–6月执行数（万元）',
       '执行率',
@@ -562,6 +614,7 @@ describe('departmentMonitoringWorkbook', () => {
       '东丽区中小学智慧校园建设',
       '东丽区教师发展中心',
       13.3557,
+      13.3557,
       6.001245,
       '44.9%',
       13,
@@ -575,6 +628,7 @@ describe('departmentMonitoringWorkbook', () => {
       '东丽区学前教育普惠补助',
       '东丽区教师发展中心',
       50,
+      50,
       25,
       '50.0%',
       50,
@@ -582,18 +636,29 @@ describe('departmentMonitoringWorkbook', () => {
       '草稿',
       null,
     ]);
-    expect(values(6).slice(0, 8)).toEqual([
+    expect(values(6).slice(0, 9)).toEqual([
       3,
       'T:1/2',
       '东丽区校园安全提升',
       '东丽区教师发展中心',
+      0.000003,
       0.000003,
       0.000001,
       '33.3%',
       0.000003,
     ]);
     // Budget 13,355,700 + 50,000,000 + 3 + 1 fen; execution 6,001,245 + 25,000,000 + 1 fen; forecast likewise.
-    expect(values(8).slice(0, 8)).toEqual(['合计', '合计', '合计', '合计', 63.355704, 31.001246, '48.9%', 63.000004]);
+    expect(values(8).slice(0, 9)).toEqual([
+      '合计',
+      '合计',
+      '合计',
+      '合计',
+      63.355704,
+      63.355704,
+      31.001246,
+      '48.9%',
+      63.000004,
+    ]);
     expect(13.3557 + 50 + 0.000003 + 0.000001).not.toBe(63.355704);
     expect(summary.getCell('A4').numFmt).toBe('0');
     expect(summary.getCell('E4').numFmt).toBe('#,##0.00');
@@ -606,22 +671,32 @@ describe('departmentMonitoringWorkbook', () => {
       departmentMonitoringWorkbook([...inputs, project('12011027T000000789', '无预计', 100, 0, null)], meta),
     );
     const summary = book.worksheets[0]!;
-    expect(summary.getCell('H8').value).toBeNull();
-    expect(summary.getCell('H9').value).toBeNull();
+    expect(summary.getCell('I8').value).toBeNull();
+    expect(summary.getCell('I9').value).toBeNull();
     expect(summary.getCell('A9').value).toBe('合计');
-    expect(summary.getCell('E9').value).toBe(63.355804);
+    expect(summary.getCell('F9').value).toBe(63.355804);
   });
 
   it('gives each project its own sheet, with valid and unique names', async () => {
     const book = await load(departmentMonitoringWorkbook(inputs, meta));
     const names = book.worksheets.map((s) => s.name);
-    expect(names).toEqual(['汇总', '12011027T000000123', '12011027T000000456', 'T_1_2', '12011027T000000123 (2)']);
+    expect(names).toEqual([
+      '汇总',
+      '12011027T000000123',
+      '12011027T000000456',
+      'T_1_2',
+      '12011027T000000123 (2)',
+      '监控预警及审核信息',
+    ]);
     for (const name of names) {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name).not.toMatch(/[:\\/?*[\]]/);
     }
-    book.worksheets.slice(1).forEach((sheet, i) => {
-      expect(sheet.getCell('A1').value).toBe('项目支出绩效运行监控表');
+    const info = book.worksheets.at(-1)!;
+    expect(info.getCell('A1').value).toBe('东丽区教育局2027年第一次绩效运行监控监控预警及审核信息');
+    expect(inputs.map((_, i) => info.getCell(`B${i + 3}`).value)).toEqual(inputs.map((i) => i.projectCode));
+    book.worksheets.slice(1, -1).forEach((sheet, i) => {
+      expect(sheet.getCell('A1').value).toBe('项目支出绩效目标执行监控表');
       expect(sheet.getCell('C3').value).toBe(inputs[i]!.projectName);
       expect(sheet.getCell('M3').value).toBe(inputs[i]!.projectCode);
     });
@@ -629,10 +704,10 @@ describe('departmentMonitoringWorkbook', () => {
 
   it('still writes with no reports', async () => {
     const book = await load(departmentMonitoringWorkbook([], meta));
-    expect(book.worksheets).toHaveLength(1);
+    expect(book.worksheets).toHaveLength(2);
     expect(book.worksheets[0]!.getCell('A4').value).toBe('合计');
-    expect(book.worksheets[0]!.getCell('E4').value).toBe(0);
-    expect(book.worksheets[0]!.getCell('G4').value).toBeNull();
+    expect(book.worksheets[0]!.getCell('F4').value).toBe(0);
+    expect(book.worksheets[0]!.getCell('H4').value).toBeNull();
   });
 });
 

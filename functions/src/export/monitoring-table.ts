@@ -1,5 +1,6 @@
 import { operatorSymbols } from '@jixiao/core/indicator-library/indicator.ts';
-import { percent, ratio, toNumber } from '@jixiao/core/monitoring/exact-ratio.ts';
+import { initialBudgetOf } from '@jixiao/core/monitoring/budget-base.ts';
+import { ratio } from '@jixiao/core/monitoring/exact-ratio.ts';
 import {
   type DeviationReason,
   deviationReasonCodes,
@@ -11,6 +12,7 @@ import {
 import type { MonitoringReport, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { beijingDay } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { monthOf, warningText } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { percentFigure, percentText } from '@jixiao/core/monitoring/percent-text.ts';
 import { type DepartmentSeries, departmentSeries } from '@jixiao/core/organisation/department.ts';
 import { targetStatuses } from '@jixiao/core/submission/performance-target.ts';
 import { annualTotal, type ProjectFunds } from '@jixiao/core/submission/project.ts';
@@ -31,26 +33,28 @@ import {
 import type { Cell, CellValue, Sheet, Workbook } from '#functions/export/xlsx/workbook.ts';
 
 /**
- * The official 项目支出绩效运行监控表 (财预〔2019〕136号 attachment, domain.md §5.4) of one monitoring
- * report, laid out like the 申报表 (target-table.ts) on eighteen columns A–R, landscape, one page wide.
- * N is the month of the data date:
+ * The official 项目支出绩效目标执行监控表 (财预〔2019〕136号 attachment; docs/domain/monitoring.md,
+ * "The monitoring table") of one monitoring report, laid out like the 申报表 (target-table.ts) on
+ * eighteen columns A–R, landscape, one page wide. N is the month of the data date:
  *
- *   1       项目支出绩效运行监控表 (A:R)
+ *   1       项目支出绩效目标执行监控表 (A:R)
  *   2       （2027年度，数据截至 2027-06-30） (A:R)
  *   3–4     项目名称 | name | 项目编码 | code; 主管部门及代码 | 实施单位 (labels A:B and J:L, values C:I and M:R)
- *   5–9     项目资金（万元） (A:B, five rows tall): headings 资金来源 (C:D) | 全年预算数 (E:G) | 1–N月执行数 (H:L) |
- *           执行率 (M:O) | 全年预计执行数 (P:R), then 年度资金总额 / 其中：财政拨款 / 上年结转 / 其他资金
- *           (the forecast only on the total)
+ *   5–9     项目资金（万元） (A:B, five rows tall): headings 资金来源 (C:D) | 年初预算数 (E:F) | 全年预算数 (G:H) |
+ *           1–N月执行数 (I:L) | 执行率 (M:O) | 全年预计执行数 (P:R), then 年度资金总额 / 其中：财政拨款 /
+ *           上年结转 / 其他资金 (the forecast only on the total)
  *   10–11   年度总体目标 (A:B, two rows tall) | 年初设定目标 (C:I) | 1–N月实际完成情况 (J:R), headings then texts
  *   12–13   the indicator grid's headings: 一级指标 … 全年预计完成值 (A–G) and 偏差原因说明, 纠偏措施, 备注 (P–R)
  *           two rows tall; 偏差原因分析 over its five reasons (H–L) and 完成目标可能性 over its three (M–O)
  *   …       one row per annual line in framework order, levels 1 and 2 merged down their runs; √ ticks
- *   last−2  监控预警 | 绿色/黄色/红色 (C:D) | each warning's reason in words, one a line (E:R)
- *   last−1  审核状态 | status (C:I) | 报送时间 | first sent on, Beijing time (M:R)
  *   last    填报人： | | 联系电话： | | 单位负责人： | (left blank for a pen)
  *
- * Money is integer fen and is shown in 万元 (one division, sums taken in fen first); an execution
- * rate is worked out as an exact fraction and shown as a percentage with one decimal, half up.
+ * What the official grid has no place for — the warning and its reasons, time progress, the
+ * report-level reason for a red budget, the review state — is on a sheet of its own
+ * (监控预警及审核信息). 全年预算数 is the current budget, which rates are worked out against; 年初预算数
+ * differs from it after a mid-year adjustment. Money is integer fen shown in 万元 (one division,
+ * sums taken in fen first); a rate is an exact fraction printed by core's one rule (percentText):
+ * the total's rate is the report's own figure, the same as on screen and in the API.
  */
 export type MonitoringTableInput = Pick<
   MonitoringReport,
@@ -62,6 +66,9 @@ export type MonitoringTableInput = Pick<
   | 'unitName'
   | 'annualGoal'
   | 'budget'
+  | 'initialBudget'
+  | 'budgetDeviationReason'
+  | 'budgetCorrectiveMeasures'
   | 'executed'
   | 'forecastFullYearFen'
   | 'goalProgress'
@@ -74,7 +81,9 @@ export type MonitoringTableInput = Pick<
   departmentCode: string;
 };
 
-export const MONITORING_TABLE_TITLE = '项目支出绩效运行监控表';
+export const MONITORING_TABLE_TITLE = '项目支出绩效目标执行监控表';
+/** The sheet of what the official grid has no place for. */
+export const MONITORING_INFO_SHEET = '监控预警及审核信息';
 
 /** 考核系列 as the bureau words them (the web app's labels). */
 export const seriesLabels: Record<DepartmentSeries, string> = {
@@ -98,14 +107,18 @@ const widthOf = (left: number, right: number): number => spanWidth(COLUMN_WIDTHS
 /** 1–N月, N the month of the data date. */
 const toMonth = (dataDate: string): string => `1–${monthOf(dataDate)}月`;
 
-/** An exact execution rate as a percentage with one decimal ("45.3%"); blank without a budget. */
+/** An exact execution rate printed by core's one rule ("45.3%"); blank without a budget. */
 export const executionRate = (executedFen: number, budgetFen: number): string | null =>
-  budgetFen > 0 ? `${toNumber(percent(ratio(executedFen, budgetFen)), 1).toFixed(1)}%` : null;
+  budgetFen > 0 ? `${percentText(percentFigure(ratio(executedFen, budgetFen)))}%` : null;
 
 const rate = (executedFen: number, budgetFen: number): Cell => ({
   value: executionRate(executedFen, budgetFen),
   style: 'number',
 });
+
+/** A printed percentage figure of the report (as the API gives it), or blank. */
+const figure = (value: number | null | undefined): string | null =>
+  value === null || value === undefined ? null : `${percentText(value)}%`;
 
 const tick = (on: boolean): Cell => ({ value: on ? TICK : null, style: 'number' });
 
@@ -125,7 +138,7 @@ const colourLabel = (colour: keyof typeof warningColours): string => warningColo
 
 // ------------------------------------------------------------------------------------------- sheet
 
-/** The 监控表 of one report as one sheet (named 项目支出绩效运行监控表 unless told otherwise). */
+/** The 监控表 of one report as one sheet (named 项目支出绩效目标执行监控表 unless told otherwise). */
 export const monitoringTableSheet = (input: MonitoringTableInput, sheetName = MONITORING_TABLE_TITLE): Sheet => {
   const { rows, merges, rowHeights, put } = grid();
   const months = toMonth(input.dataDate);
@@ -167,21 +180,27 @@ export const monitoringTableSheet = (input: MonitoringTableInput, sheetName = MO
   put(r, 0, label('项目资金（万元）'), 1, r + fundRows.length);
   const fundColumns: [heading: string, left: number, right: number][] = [
     ['资金来源', 2, 3],
-    ['全年预算数', 4, 6],
-    [`${months}执行数`, 7, 11],
+    ['年初预算数', 4, 5],
+    ['全年预算数', 6, 7],
+    [`${months}执行数`, 8, 11],
     ['执行率', 12, 14],
     ['全年预计执行数', 15, LAST_COLUMN],
   ];
   for (const [heading, left, right] of fundColumns) put(r, left, { value: heading, style: 'header' }, right);
   rowHeights[r] = 20;
   r += 1;
+  const initial = initialBudgetOf(input);
   for (const [name, source] of fundRows) {
+    const initialFen = source ? initial[source] : annualTotal(initial);
     const budgetFen = source ? input.budget[source] : annualTotal(input.budget);
     const executedFen = source ? input.executed[source] : annualTotal(input.executed);
     put(r, 2, label(name), 3);
-    put(r, 4, money(budgetFen), 6);
-    put(r, 7, money(executedFen), 11);
-    put(r, 12, rate(executedFen, budgetFen), 14);
+    put(r, 4, money(initialFen), 5);
+    put(r, 6, money(budgetFen), 7);
+    put(r, 8, money(executedFen), 11);
+    // The total's rate is the report's own figure: the same as on screen and in the API.
+    const totalRate = budgetFen > 0 ? figure(input.assessment.executionRatePct) : null;
+    put(r, 12, source ? rate(executedFen, budgetFen) : { value: totalRate, style: 'number' }, 14);
     put(r, 15, money(source ? null : input.forecastFullYearFen), LAST_COLUMN);
     rowHeights[r] = 20;
     r += 1;
@@ -278,23 +297,6 @@ export const monitoringTableSheet = (input: MonitoringTableInput, sheetName = MO
   }
   mergeLevels({ rows, merges, rowHeights }, top, ordered, [COLUMN_WIDTHS[0] ?? 10, COLUMN_WIDTHS[1] ?? 10]);
 
-  // The warning, with every reason in words.
-  const { assessment } = input;
-  const reasons = assessment.warnings.map((w, i) => `${i + 1}. 【${colourLabel(w.colour)}】${warningText(w, 'zh-CN')}`);
-  const reasonText = reasons.length > 0 ? reasons.join('\n') : '无';
-  put(r, 0, label('监控预警'), 1);
-  put(r, 2, text(colourLabel(assessment.colour)), 3);
-  put(r, 4, text(reasonText), LAST_COLUMN);
-  rowHeights[r] = fitHeight([[reasonText, widthOf(4, LAST_COLUMN)]], 24);
-  r += 1;
-
-  put(r, 0, label('审核状态'), 1);
-  put(r, 2, text(targetStatuses[input.reviewStatus]['zh-CN']), 8);
-  put(r, 9, label('报送时间'), 11);
-  put(r, 12, text(input.firstSubmittedAt ? beijingTime(input.firstSubmittedAt) : null), LAST_COLUMN);
-  rowHeights[r] = 24;
-  r += 1;
-
   put(r, 0, label('填报人：'), 1);
   put(r, 2, text(null), 5);
   put(r, 6, label('联系电话：'), 7);
@@ -306,9 +308,85 @@ export const monitoringTableSheet = (input: MonitoringTableInput, sheetName = MO
   return { name: sheetName, columnWidths: COLUMN_WIDTHS, rows, merges, rowHeights, landscape: true };
 };
 
-/** The 监控表 of one report, as a workbook of one sheet. */
+/** The warnings of a report in words, one a line, numbered, each with its colour. */
+export const warningLines = (input: Pick<MonitoringTableInput, 'assessment'>): string => {
+  const reasons = input.assessment.warnings.map(
+    (w, i) => `${i + 1}. 【${colourLabel(w.colour)}】${warningText(w, 'zh-CN')}`,
+  );
+  return reasons.length > 0 ? reasons.join('\n') : '无';
+};
+
+/** 序时进度 with the days it is worked out from ("49.6%（181/365 天）"). */
+const timeProgressText = ({ assessment }: Pick<MonitoringTableInput, 'assessment'>): string => {
+  const time = `${percentText(assessment.timeProgressPct)}%`;
+  return assessment.elapsedDays === undefined
+    ? time
+    : `${time}（${assessment.elapsedDays}/${assessment.daysInYear} 天）`;
+};
+
+const INFO_HEADINGS = [
+  '序号',
+  '项目编码',
+  '项目名称',
+  '监控预警',
+  '预警原因',
+  '序时进度',
+  '执行率',
+  '目标完成进度',
+  '预算执行偏差原因',
+  '纠偏措施（预算执行）',
+  '审核状态',
+  '报送时间',
+];
+const INFO_WIDTHS = [6, 20, 24, 8, 48, 16, 9, 11, 28, 28, 12, 17];
+
+/**
+ * 监控预警及审核信息: for each report, what the official grid has no place for — the warning and
+ * its reasons in words, the figures it was judged by, the report-level reason and measures for
+ * a red budget, the review state and when it was first sent.
+ */
+export const monitoringInfoSheet = (inputs: readonly MonitoringTableInput[], title: string): Sheet => {
+  const last = INFO_HEADINGS.length - 1;
+  const rows: (Cell | CellValue)[][] = [
+    [{ value: title, style: 'title' }],
+    INFO_HEADINGS.map((value): Cell => ({ value, style: 'header' })),
+  ];
+  const rowHeights: Record<number, number> = { 0: 30, 1: 30 };
+  inputs.forEach((input, i) => {
+    const reasons = warningLines(input);
+    const cells: string[] = [
+      input.projectCode,
+      input.projectName,
+      colourLabel(input.assessment.colour),
+      reasons,
+      timeProgressText(input),
+      figure(input.assessment.executionRatePct) ?? '',
+      figure(input.assessment.indicatorProgressPct) ?? '',
+      input.budgetDeviationReason ?? '',
+      input.budgetCorrectiveMeasures ?? '',
+      targetStatuses[input.reviewStatus]['zh-CN'],
+      input.firstSubmittedAt ? beijingTime(input.firstSubmittedAt) : '',
+    ];
+    rowHeights[rows.length] = fitHeight(
+      cells.map((value, c): [string, number] => [value, INFO_WIDTHS[c + 1] ?? 10]),
+      20,
+    );
+    rows.push([{ value: i + 1, style: 'integer' }, ...cells.map((value) => text(value))]);
+  });
+  return {
+    name: MONITORING_INFO_SHEET,
+    columnWidths: INFO_WIDTHS,
+    rows,
+    merges: [rangeRef(0, 0, 0, last)],
+    rowHeights,
+    landscape: true,
+    freezeRows: 2,
+  };
+};
+
+/** The 监控表 of one report: the official sheet, then its warnings and review state on their own sheet. */
 export const monitoringTableWorkbook = (input: MonitoringTableInput): Workbook => ({
-  sheets: [monitoringTableSheet(input)],
+  sheets: [monitoringTableSheet(input), monitoringInfoSheet([input], `${input.projectName}${MONITORING_INFO_SHEET}`)],
 });
 
 // ---------------------------------------------------------------------------------- department book
@@ -326,13 +404,14 @@ export interface DepartmentMonitoringMeta {
 /**
  * A department's 监控表 for one round in one workbook: a 汇总 sheet listing every report in the
  * order given, with a total row summed in fen, then one sheet per project in the same order, named
- * by its project code (made valid and unique when need be).
+ * by its project code (made valid and unique when need be), and last the 监控预警及审核信息 of
+ * every report.
  */
 export const departmentMonitoringWorkbook = (
   inputs: readonly MonitoringTableInput[],
   meta: DepartmentMonitoringMeta,
 ): Workbook => {
-  const taken = new Set([SUMMARY_SHEET.toUpperCase()]);
+  const taken = new Set([SUMMARY_SHEET.toUpperCase(), MONITORING_INFO_SHEET.toUpperCase()]);
   const sheets = inputs.map((input, i) =>
     monitoringTableSheet(input, uniqueSheetName(input.projectCode, `项目${i + 1}`, taken)),
   );
@@ -343,6 +422,7 @@ export const departmentMonitoringWorkbook = (
     '项目编码',
     '项目名称',
     '实施单位',
+    '年初预算数（万元）',
     '全年预算数（万元）',
     `${months}执行数（万元）`,
     '执行率',
@@ -353,16 +433,19 @@ export const departmentMonitoringWorkbook = (
   ];
   const last = headings.length - 1;
   const rows: (Cell | CellValue)[][] = [
-    [{ value: `${meta.departmentName}项目支出绩效运行监控汇总表`, style: 'title' }],
+    [{ value: `${meta.departmentName}项目支出绩效目标执行监控汇总表`, style: 'title' }],
     [{ value: `（${meta.roundName}，数据截至 ${meta.dataDate}）`, style: 'title' }],
     headings.map((value): Cell => ({ value, style: 'header' })),
   ];
+  let initialFen = 0;
   let budgetFen = 0;
   let executedFen = 0;
   let forecastFen: number | null = 0;
   inputs.forEach((input, i) => {
+    const initial = annualTotal(initialBudgetOf(input));
     const budget = annualTotal(input.budget);
     const executed = annualTotal(input.executed);
+    initialFen += initial;
     budgetFen += budget;
     executedFen += executed;
     // The total forecast is only shown when every project has one: a partial sum would read as the whole.
@@ -373,9 +456,11 @@ export const departmentMonitoringWorkbook = (
       text(input.projectCode),
       text(input.projectName),
       text(input.unitName),
+      money(initial),
       money(budget),
       money(executed),
-      rate(executed, budget),
+      // The report's own figure, as on screen and on its sheet.
+      { value: budget > 0 ? figure(input.assessment.executionRatePct) : null, style: 'number' },
       money(input.forecastFullYearFen),
       text(colourLabel(input.assessment.colour)),
       text(targetStatuses[input.reviewStatus]['zh-CN']),
@@ -388,6 +473,7 @@ export const departmentMonitoringWorkbook = (
     null,
     null,
     null,
+    money(initialFen),
     money(budgetFen),
     money(executedFen),
     rate(executedFen, budgetFen),
@@ -399,14 +485,20 @@ export const departmentMonitoringWorkbook = (
 
   const summary: Sheet = {
     name: SUMMARY_SHEET,
-    columnWidths: [6, 22, 36, 24, 14, 14, 10, 16, 8, 14, 18],
+    columnWidths: [6, 22, 36, 24, 14, 14, 14, 10, 16, 8, 14, 18],
     rows,
     merges: [rangeRef(0, 0, 0, last), rangeRef(1, 0, 1, last), rangeRef(totalRow, 0, totalRow, 3)],
     rowHeights: { 0: 30, 1: 20, 2: 30 },
     landscape: true,
     freezeRows: 3,
   };
-  return { sheets: [summary, ...sheets] };
+  return {
+    sheets: [
+      summary,
+      ...sheets,
+      monitoringInfoSheet(inputs, `${meta.departmentName}${meta.roundName}${MONITORING_INFO_SHEET}`),
+    ],
+  };
 };
 
 // ------------------------------------------------------------------------------------ overdue list
