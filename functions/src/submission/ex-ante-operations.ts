@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Attachment, checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import {
@@ -207,8 +208,22 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
   };
 
   /**
+   * Whether the bytes at the file's key are the ones registered: size and type from the store, and
+   * the SHA-256 the store verified on upload or, where it reports none (the local stand-in), the
+   * hash of the bytes read back here, so a listed checksum always matches the file.
+   */
+  const uploadedAsDeclared = async (a: Attachment): Promise<boolean> => {
+    const stored = await evidence.head(a.key);
+    if (!stored || stored.sizeBytes !== a.sizeBytes) return false;
+    if (stored.contentType !== undefined && stored.contentType !== a.contentType) return false;
+    if (stored.checksumSha256 !== undefined) return stored.checksumSha256 === checksumHeader(a.sha256);
+    const bytes = await evidence.read(a.key);
+    return bytes !== undefined && createHash('sha256').update(bytes).digest('hex') === a.sha256;
+  };
+
+  /**
    * Files new to the list must be in the bucket, at this assessment's key for their id, with the
-   * size and type (and, where the store reports it, the checksum) that were registered.
+   * size, type and checksum that were registered.
    */
   const checkUploaded = async (request: OperationRequest, current: StoredAssessment, attachments: Attachment[]) => {
     const known = new Map(current.attachments.map((a) => [a.id, a]));
@@ -226,13 +241,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
         });
         continue;
       }
-      const stored = a.key === expected ? await evidence.head(a.key) : undefined;
-      const matches =
-        stored !== undefined &&
-        stored.sizeBytes === a.sizeBytes &&
-        (stored.contentType === undefined || stored.contentType === a.contentType) &&
-        (stored.checksumSha256 === undefined || stored.checksumSha256 === checksumHeader(a.sha256));
-      if (!matches) {
+      if (!(a.key === expected && (await uploadedAsDeclared(a)))) {
         errors.push({
           pointer: `/attachments/${i}`,
           code: 'attachment_not_uploaded',
