@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
@@ -33,6 +34,13 @@ const template = demoProjects.find((p) => p.code === 'DL2027JY0001')!;
 let projectId = '';
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's WCAG 2.1 A and AA violations on the page, one line each. */
+const audit = async (p: Page): Promise<string[]> =>
+  (await p.evaluate(
+    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`,
+  )) as string[];
 
 const personFor = async (username: string, workspace: string): Promise<Page> => {
   const existing = pages[username];
@@ -223,6 +231,24 @@ describe('the department workbook of targets', () => {
     expect(await alert.textContent()).toContain('项目超过 300 个，无法在一个工作簿中导出');
     await section.scrollIntoViewIfNeeded();
     await screenshot(reviewer, 'department-home-declarations-refused', { fullPage: false });
+  });
+
+  it('reads in English and passes axe in both languages', async () => {
+    const reviewer = await personFor('dept-reviewer', 'department');
+    await reviewer.goto(`${stack.url}/department`);
+    await visible(reviewer.getByRole('region', { name: '绩效目标申报表' }));
+    expect(await audit(reviewer)).toEqual([]);
+    await reviewer.getByRole('button', { name: 'English' }).click();
+    const section = reviewer.getByRole('region', { name: 'Target declarations' });
+    await visible(section);
+    await visible(section.getByRole('button', { name: `Download the ${demoProjectYear} declarations (XLSX)` }));
+    await visible(section.getByText('every project of your department'));
+    expect(await section.getByLabel('Fiscal year').locator('option:checked').textContent()).toBe(
+      String(demoProjectYear),
+    );
+    expect(await audit(reviewer)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(reviewer, 'department-home-declarations-en', { fullPage: false });
   });
 
   it('keeps every page within the security policy', () => {
