@@ -22,10 +22,11 @@ const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Enough for any one department's year; a larger export would need an asynchronous job. */
 const maxProjects = 300;
 /**
- * How far back in a version's audit trail (newest first) its preparer is looked for: past the steps
- * of a review and a return or two. A version whose last save lies further back names its creator.
+ * How far back in a version's audit trail (newest first) its preparer is looked for: past two whole
+ * rounds of review. Each entry holds the version before and after, so a department's workbook reads
+ * at most this many per project. A version whose last save lies further back names its creator.
  */
-const preparerLookback = 20;
+const preparerLookback = 10;
 /** Versions whose audit trails are read at once for a department's workbook. */
 const historyConcurrency = 8;
 const contentWrites = new Set(['save-target', 'create-target']);
