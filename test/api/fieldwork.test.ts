@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { S3EvidenceStore } from '@jixiao/functions/adapters/s3/s3-evidence-store.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import {
   demoAssignmentId,
@@ -618,8 +619,13 @@ describe('photos', () => {
       sha256: second.sha256,
     });
     expect((await upload(secondTicket.body, good)).status).toBe(400);
-    // …and where a file gets there another way, the server's own check catches it before attaching.
-    await fetch(secondTicket.body.upload.url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: good });
+    // …and where a file gets there another way (anonymous writes are refused: here it is written
+    // with the bucket's own key), the server's own check catches it before attaching.
+    await new S3EvidenceStore(process.env.EVIDENCE_BUCKET!, 'local', process.env.S3_ENDPOINT).write(
+      secondTicket.body.key,
+      good,
+      'image/jpeg',
+    );
     const mismatch = await attach(second.id);
     expect(mismatch.status).toBe(422);
     expect(mismatch.body.errors[0]).toMatchObject({ code: 'photo_checksum_mismatch' });
