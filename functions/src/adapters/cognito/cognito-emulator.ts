@@ -3,6 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { roles } from '@jixiao/core/roles.ts';
 
 /**
  * cognito-local (npm, an exact-pinned root devDependency) on 127.0.0.1, in a fresh data folder, for
@@ -11,8 +17,11 @@ import { join, resolve } from 'node:path';
  */
 export interface CognitoEmulator {
   endpoint: string;
+  port: number;
+  dataDir: string;
   output(): string;
-  stop(): Promise<void>;
+  /** `keepData`: leaves the data folder, so a new emulator on the same port and folder carries on (a restart). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 const freePort = () =>
@@ -64,13 +73,42 @@ export const startCognitoEmulator = async (): Promise<CognitoEmulator> => {
   });
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
     output: () => output,
-    stop: async () => {
+    stop: async (options = {}) => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+/** A client of the emulator that tries once, so a test sees each answer as it came. */
+export const emulatorClient = (emulator: CognitoEmulator) =>
+  new CognitoIdentityProviderClient({
+    endpoint: emulator.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+
+/** A user pool shaped as infra/cdk/identity.ts makes it: the organisation attributes, one group per role. */
+export const createJixiaoPool = async (client: CognitoIdentityProviderClient): Promise<string> => {
+  const pool = await client.send(
+    new CreateUserPoolCommand({
+      PoolName: 'jixiao-test',
+      AliasAttributes: ['email'],
+      Schema: ['tenant', 'department', 'unit', 'agency', 'section'].map((name) => ({
+        Name: name,
+        AttributeDataType: 'String',
+        Mutable: name !== 'tenant',
+      })),
+    }),
+  );
+  const poolId = pool.UserPool?.Id ?? '';
+  for (const role of roles) await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: role }));
+  return poolId;
 };

@@ -2,12 +2,14 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   CognitoIdentityProviderClient,
-  CreateGroupCommand,
-  CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { roles } from '@jixiao/core/roles.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CognitoEmulator, startCognitoEmulator } from '#functions/adapters/cognito/cognito-emulator.ts';
+import {
+  type CognitoEmulator,
+  createJixiaoPool,
+  emulatorClient,
+  startCognitoEmulator,
+} from '#functions/adapters/cognito/cognito-emulator.ts';
 import { CognitoIdentityDirectory } from '#functions/adapters/cognito/cognito-identity-directory.ts';
 import { syncUser } from '#functions/organisation/directory-sync.ts';
 import { DirectoryError, type DirectoryUser } from '#functions/ports/identity-directory.ts';
@@ -48,25 +50,8 @@ const groups = async (username: string) =>
 
 beforeAll(async () => {
   emulator = await startCognitoEmulator();
-  client = new CognitoIdentityProviderClient({
-    endpoint: emulator.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
-  const pool = await client.send(
-    new CreateUserPoolCommand({
-      PoolName: 'jixiao-test',
-      AliasAttributes: ['email'],
-      Schema: ['tenant', 'department', 'unit', 'agency', 'section'].map((name) => ({
-        Name: name,
-        AttributeDataType: 'String',
-        Mutable: name !== 'tenant',
-      })),
-    }),
-  );
-  poolId = pool.UserPool?.Id ?? '';
-  for (const role of roles) await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: role }));
+  client = emulatorClient(emulator);
+  poolId = await createJixiaoPool(client);
   directory = new CognitoIdentityDirectory(client, poolId);
 }, 60_000);
 afterAll(async () => {
