@@ -110,6 +110,54 @@ describe('bad input', () => {
     await expectRefused(response, 400, 'validation-failed');
   });
 
+  // Lone UTF-16 surrogates (sent as JSON escapes) used to be stored and then broke every file named after them.
+  it.each([
+    ['a lone high surrogate in a text field', { name: '东丽\ud800局' }, '/name'],
+    ['a lone low surrogate', { name: '\udc00东丽局' }, '/name'],
+    ['a high surrogate at the end', { name: '东丽局\ud83d' }, '/name'],
+    ['two halves in the wrong order', { name: '东丽\ude00\ud83d局' }, '/name'],
+    ['a lone surrogate in a coded field', { code: '77\ud800' }, '/code'],
+    ['a lone surrogate in a reference', { financeSectionId: '\ud800' }, '/financeSectionId'],
+  ])('%s → 400 well_formed, nothing written', async (_, change, pointer) => {
+    const response = await stack.call('POST', '/api/v1/departments', { token: admin, body: { ...valid(), ...change } });
+    await expectRefused(response, 400, 'validation-failed');
+    expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+    expect(response.body.errors.find((e: { pointer: string }) => e.pointer === pointer)?.code).toMatch(
+      /^(well_formed|department_code|uuid_v7)$/,
+    );
+  });
+
+  it('a lone surrogate in a key or in an update → 400', async () => {
+    const key = await stack.call('POST', '/api/v1/departments', {
+      token: admin,
+      rawBody: JSON.stringify(valid()).replace(/}$/, ',"\\ud800":"x"}'),
+      headers: { 'content-type': 'application/json' },
+    });
+    await expectRefused(key, 400, 'validation-failed');
+    // Refused at a pointer that is itself well-formed (the unknown key is named with U+FFFD).
+    expect(key.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/\ufffd']);
+    const id = demoId('department:102');
+    const current = await stack.call('GET', `/api/v1/departments/${id}`, { token: admin });
+    const update = await stack.call('PATCH', `/api/v1/departments/${id}`, {
+      token: admin,
+      body: { version: current.body.version, name: '教育\udfff局' },
+    });
+    await expectRefused(update, 400, 'validation-failed');
+    expect(update.body.errors).toEqual([expect.objectContaining({ pointer: '/name', code: 'well_formed' })]);
+  });
+
+  it('a JSON list where an object is expected → 400, also for a body with no fields', async () => {
+    const reviewer = await stack.tokenFor('perf-reviewer');
+    const issue = await stack.call('POST', `/api/v1/monitoring-rounds/${uuidV7()}/issue`, {
+      token: reviewer,
+      body: [],
+    });
+    await expectRefused(issue, 400, 'validation-failed');
+    expect(issue.body.errors).toEqual([{ pointer: '', code: 'object', message: '应为对象' }]);
+    const department = await stack.call('POST', '/api/v1/departments', { token: admin, body: [valid()] });
+    await expectRefused(department, 400, 'validation-failed');
+  });
+
   it('a bad path id, an unknown query parameter and an oversized page → 400', async () => {
     await expectRefused(
       await stack.call('GET', '/api/v1/departments/not-an-id', { token: admin }),

@@ -1027,9 +1027,9 @@ describe('ex-ante attachments', () => {
     expect(early.body.errors[0].code).toBe('attachment_not_uploaded');
 
     const { 'content-length': _length, ...headers } = ticket.body.upload.headers as Record<string, string>;
-    // S3 refuses a PUT whose signed type, size or checksum differ (see s3-evidence-store.test.ts);
-    // the local stand-in checks the checksum but not the signature, so a file sent under another
-    // type gets there, and the listing check is what catches it.
+    // S3 refuses a PUT whose signed type, size or checksum differ (see s3-evidence-store.test.ts),
+    // and so does the local stand-in, which verifies the signature (infra/local/s3-guard.test.ts):
+    // a file sent under another type never gets there, and the listing check refuses what is missing.
     const decoy = await call('perf-reviewer', 'POST', `/ex-ante-assessments/${assessment.body.id}/attachment-uploads`, {
       ...file,
       id: uuidV7(),
@@ -1040,7 +1040,7 @@ describe('ex-ante attachments', () => {
       headers: { ...decoyHeaders, 'content-type': 'text/html' },
       body: pdf,
     });
-    expect(disguised.status).toBe(200);
+    expect(disguised.status).toBe(403);
     const caught = await call('perf-reviewer', 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
       version: assessment.body.version,
       attachments: [decoy.body.attachment],
@@ -1048,7 +1048,8 @@ describe('ex-ante attachments', () => {
     expect(caught.status).toBe(422);
     // A file whose bytes are not the ones signed for is refused by the bucket.
     const tampered = await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: Buffer.from('%PDF-evil') });
-    expect(tampered.status).toBe(400);
+    // (its length is not the signed one: SignatureDoesNotMatch, as in S3)
+    expect(tampered.status).toBe(403);
     const put = await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: pdf });
     expect(put.status).toBe(200);
     // …and once there, it is never replaced: a second PUT at the same key is refused.
