@@ -14,5 +14,7 @@ export const me = v.object({
   department: v.nullable(v.object({ id: v.string(), name: v.string() })),
   unit: v.nullable(v.object({ id: v.string(), name: v.string() })),
   agency: v.nullable(v.object({ id: v.string(), name: v.string() })),
+  /** The finance section a bureau reviewer works in (e.g. 教科文科); null for everyone else. */
+  section: v.nullable(v.object({ id: v.string(), name: v.string() })),
 });
 export type Me = v.InferOutput<typeof me>;

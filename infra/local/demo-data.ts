@@ -265,3 +265,49 @@ export const demoUsers: DemoUser[] = [
   { username: 'agency-lead', displayName: '周敏', roles: ['agency-lead'], agency: '91120110MA05JX8K2Q' },
   { username: 'observer', displayName: '吴刚', roles: ['observer'] },
 ];
+
+/** Chinese names of the roles, for demo steps taken by nobody in `demoUsers`. */
+const demoRoleNames: Record<Role, string> = {
+  'tenant-admin': '系统管理员',
+  'performance-section-reviewer': '绩效科审核人',
+  'business-section-reviewer': '业务科室审核人',
+  'department-reviewer': '主管部门审核人',
+  'unit-preparer': '单位填报人',
+  'unit-approver': '单位负责人',
+  evaluator: '评价人员',
+  'agency-lead': '机构负责人',
+  observer: '观察员',
+};
+
+/** The organisation a demo step is taken for (ids as the seed makes them). */
+export interface DemoActorOrganisation {
+  roles: readonly Role[];
+  departmentId?: string | undefined;
+  unitId?: string | undefined;
+  agencyId?: string | undefined;
+  sectionId?: string | undefined;
+}
+
+/**
+ * Who a demo step is recorded as: the demo person of that role and organisation (so timelines name
+ * 刘洋 or 李明 and mark the signed-in person's own steps), else the role's name, so that no screen
+ * shows a made-up id.
+ */
+export const demoActorIdentity = (actor: DemoActorOrganisation): { userId: string; displayName: string } | null => {
+  const role = actor.roles[0];
+  if (!role) return null;
+  const matches = (code: string | undefined, kind: string, id: string | undefined) =>
+    code === undefined || id === undefined || demoId(`${kind}:${code}`) === id;
+  const person = demoUsers.find(
+    (u) =>
+      u.roles.includes(role) &&
+      matches(u.department, 'department', actor.departmentId) &&
+      matches(u.unit, 'unit', actor.unitId) &&
+      matches(u.agency, 'agency', actor.agencyId) &&
+      matches(u.section, 'section', actor.sectionId) &&
+      // A unit's people act only for their own unit: another unit's step is nobody's in the demo.
+      (u.unit === undefined || actor.unitId !== undefined),
+  );
+  if (person) return { userId: demoId(`user:${person.username}`), displayName: person.displayName };
+  return { userId: '', displayName: demoRoleNames[role] };
+};

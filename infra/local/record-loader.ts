@@ -8,6 +8,7 @@ import { organisationOperations } from '@jixiao/functions/organisation/organisat
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
 import { submissionOperations } from '@jixiao/functions/submission/submission-operations.ts';
+import { demoActorIdentity } from '#infra/local/demo-data.ts';
 
 export type LoadOutcome = 'created' | 'unchanged';
 
@@ -69,9 +70,19 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     if (!route) throw new Error(`no route ${operationId}`);
     const body = route.body ? validate(route.body, input.body, 'en') : { ok: true as const, value: undefined };
     if (!body.ok) throw new Error(`${operationId}: ${JSON.stringify(body.errors)}`);
-    const { userId, roles: actorRoles, ...organisation } = actor;
+    const { userId: actorId, roles: actorRoles, ...organisation } = actor;
+    // Demo steps are recorded as the demo person who would take them, or by the role's name.
+    const identity = demoActorIdentity(actor);
+    const userId = identity?.userId || actorId;
     const result = await (operations[operationId] as Operation)({
-      principal: { subject: userId, userId, tenant, roles: actorRoles, ...organisation },
+      principal: {
+        subject: userId,
+        userId,
+        tenant,
+        roles: actorRoles,
+        ...organisation,
+        ...(identity ? { displayName: identity.displayName } : {}),
+      },
       language: 'en',
       requestId: uuidV7(),
       params: input.params ?? {},

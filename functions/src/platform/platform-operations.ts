@@ -1,6 +1,12 @@
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
-import { agencyKind, departmentKind, unitKind, userKind } from '#functions/organisation/record-kinds.ts';
+import {
+  agencyKind,
+  departmentKind,
+  financeSectionKind,
+  unitKind,
+  userKind,
+} from '#functions/organisation/record-kinds.ts';
 import { buildOpenApiDocument } from '#functions/platform/openapi.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 
@@ -25,12 +31,13 @@ export const platformOperations = (store: RecordStore): Operations => ({
     const tenant = principal.tenant;
     const lookup = (kind: typeof departmentKind, id: string | undefined) =>
       id ? store.get(tenant, kind, id) : Promise.resolve(undefined);
-    const [tenantRecord, user, department, unit, agency] = await Promise.all([
+    const [tenantRecord, user, department, unit, agency, section] = await Promise.all([
       store.getTenant(tenant),
       store.get(tenant, userKind, principal.userId),
       lookup(departmentKind, principal.departmentId),
       lookup(unitKind, principal.unitId),
       lookup(agencyKind, principal.agencyId),
+      lookup(financeSectionKind, principal.sectionId),
     ]);
     return {
       status: 200,
@@ -43,6 +50,7 @@ export const platformOperations = (store: RecordStore): Operations => ({
         department: named(department),
         unit: named(unit),
         agency: named(agency),
+        section: named(section),
       },
     };
   },
