@@ -342,15 +342,30 @@ describe('an engagement from selection to fieldwork', () => {
     });
     expect(offPlan.status).toBe(422);
     expect(offPlan.body.errors[0].code).toBe('site_not_in_plan');
-    const assigned = await call('agency-lead', 'POST', `/engagements/${id}/assignments`, {
+    const assignment = {
       id: uuidV7(),
       evaluatorId: demoId('user:evaluator'),
       siteIds: [siteId],
       dueDate: '2026-12-31',
       note: '',
-    });
+    };
+    const assigned = await call('agency-lead', 'POST', `/engagements/${id}/assignments`, assignment);
     expect(assigned.status).toBe(201);
     expect(assigned.body.evaluatorName).toBe('孙强');
+    // A site is one evaluator's: it is not assigned again, but the same request replays.
+    const again = await call('agency-lead', 'POST', `/engagements/${id}/assignments`, {
+      id: uuidV7(),
+      evaluatorId: demoId('user:agency-lead'),
+      siteIds: [siteId],
+      dueDate: null,
+      note: '',
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.errors[0]).toMatchObject({ pointer: '/siteIds/0', code: 'site_already_assigned' });
+    expect(again.body.errors[0].message).toBe('该点位已分派给其他评价人员');
+    const replay = await call('agency-lead', 'POST', `/engagements/${id}/assignments`, assignment);
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(assignment.id);
     const mine = await call('evaluator', 'GET', '/my-assignments');
     expect(mine.body.items).toHaveLength(2);
   });

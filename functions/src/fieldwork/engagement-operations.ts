@@ -321,6 +321,14 @@ export const engagementOperations = (store: RecordStore) => {
     const sites = new Set(current.sites.map((s) => s.id));
     const outside = body.siteIds.findIndex((id) => !sites.has(id));
     if (outside >= 0) throw ruleError(`/siteIds/${outside}`, 'site_not_in_plan', request);
+    // A site is one evaluator's to visit. The assignment's own id is left out, so a replayed create
+    // still answers with the original. (Two leads assigning the same site at the same instant could
+    // both pass; an agency has one lead per engagement.)
+    const taken = (await listAll<StoredAssignment>(store, tenant, assignmentKind, { ownerId: current.id })).filter(
+      (a) => a.id !== body.id && a.status === 'active',
+    );
+    const clash = body.siteIds.findIndex((id) => taken.some((a) => a.siteIds.includes(id)));
+    if (clash >= 0) throw ruleError(`/siteIds/${clash}`, 'site_already_assigned', request);
     const record = {
       ...newRecord({ ...body }, request),
       engagementId: current.id,
