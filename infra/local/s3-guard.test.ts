@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 const put = (url: string, headers: Record<string, string>, body: Uint8Array = photo) =>
-  fetch(url, { method: 'PUT', headers, body });
+  fetch(url, { method: 'PUT', headers, body: new Uint8Array(body) });
 
 const expectS3Error = async (response: Response, code: string) => {
   expect(response.status).toBe(403);
