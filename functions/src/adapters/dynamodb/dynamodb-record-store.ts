@@ -11,6 +11,7 @@ import {
 import type { AuditEntry } from '@jixiao/core/audit.ts';
 import type { Page } from '@jixiao/core/schema-parts.ts';
 import * as keys from '#functions/adapters/dynamodb/keys.ts';
+import { markLostAnswers, outcomeUnknown } from '#functions/adapters/dynamodb/write-outcome.ts';
 import {
   type CreateOutcome,
   InvalidCursorError,
@@ -26,6 +27,7 @@ import {
   type UpdateOutcome,
   type WriteContext,
 } from '#functions/ports/record-store.ts';
+import { StoreOutcomeUnknownError } from '#functions/ports/store-outcome-unknown.ts';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
@@ -112,12 +114,14 @@ export class DynamoDbRecordStore implements RecordStore {
     // Wraps every call, outside the SDK's own retries: a fault still there after them reaches the
     // operations as the port's StoreUnavailableError, never as a DynamoDB error name.
     db.middlewareStack.add(
-      (next) => async (args) => {
+      (next, context) => async (args) => {
         try {
           return await next(args);
         } catch (error) {
           // A transaction cancelled by a failed condition is an answer (409, replay), not a fault.
           if (!cancellationCodes(error)?.includes('ConditionalCheckFailed') && isTransient(error)) {
+            // A write whose answer was lost may have landed: never say "nothing was written" then.
+            if (outcomeUnknown(context, error)) throw new StoreOutcomeUnknownError((error as Error).name);
             throw new StoreUnavailableError((error as Error).name);
           }
           if (isTooLarge(error)) throw new RecordTooLargeError((error as Error).message);
@@ -126,6 +130,7 @@ export class DynamoDbRecordStore implements RecordStore {
       },
       { step: 'initialize', name: 'jixiaoTransientFaults', override: true },
     );
+    db.middlewareStack.add(markLostAnswers.middleware as never, markLostAnswers.options);
   }
 
   async get<T extends StoredRecord>(tenant: string, kind: RecordKind, id: string): Promise<T | undefined> {
