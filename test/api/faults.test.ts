@@ -69,7 +69,7 @@ describe('faults between the handler and DynamoDB', () => {
     expect(await items()).toBe(before + 4);
   });
 
-  it('answers 503 within the function timeout when DynamoDB stops answering, and writes nothing', async () => {
+  it('answers 503 within the function timeout when DynamoDB stops answering, saying the outcome is unknown', async () => {
     const before = await items();
     proxy.inject('TransactWriteItems', 'stall', Number.POSITIVE_INFINITY);
     const started = performance.now();
@@ -77,8 +77,38 @@ describe('faults between the handler and DynamoDB', () => {
     // Not a timing assertion: a 500 from the function timeout (10 s) is the failure this guards against.
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
+    // The handler cannot know that the proxy never passed the write on: it must not claim nothing was written.
+    expect(refused.body.type).toBe('urn:jixiao:problem:outcome-unknown');
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(await items()).toBe(before);
+  });
+
+  // The finding: a 503 said "unavailable" (nothing written) while the write had landed.
+  it('when every answer is lost, says the outcome is unknown in both languages; the same request then lands once', async () => {
+    const before = await items();
+    proxy.inject('TransactWriteItems', 'lose-response', Number.POSITIVE_INFINITY);
+    const body = department();
+    const lost = await stack.call('POST', '/api/v1/departments', {
+      token: admin,
+      body,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(lost.status).toBe(503);
+    expect(lost.headers.get('retry-after')).toBe('1');
+    expect(lost.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(lost.body.type).toBe('urn:jixiao:problem:outcome-unknown');
+    expect(lost.body.title).toMatch(/could not confirm whether this was saved; send the same request again/);
+    // It did land: that is why the answer may not say otherwise.
+    expect(await items()).toBe(before + 4);
+    proxy.clear();
+    const retried = await stack.call('POST', '/api/v1/departments', { token: admin, body });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(await items()).toBe(before + 4);
+
+    proxy.inject('TransactWriteItems', 'lose-response', Number.POSITIVE_INFINITY);
+    const zh = await stack.call('POST', '/api/v1/departments', { token: admin, body: department() });
+    expect(zh.body.title).toBe('无法确认是否已保存，请用相同内容重试，不会重复保存');
   });
 
   // The SDK gives each TransactWriteItems a ClientRequestToken and keeps it across its retries, so
