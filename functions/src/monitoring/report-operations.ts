@@ -29,7 +29,7 @@ import {
   type StoredReport,
   type TallyRecord,
   tallyId,
-  tallyUpdate,
+  tallyIncrement,
 } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
@@ -118,7 +118,8 @@ export const reportOperations = (store: RecordStore) => {
         tallyId(before.roundId, before.departmentId),
       );
       if (!tally) throw new Error(`monitoring tally missing for ${before.roundId}/${before.departmentId}`);
-      if (counts) writes.push(tallyUpdate(tally, [{ before, after }], request));
+      // Added to the tally, not put over it: the department's other saves may land in between.
+      if (counts) writes.push(tallyIncrement(before.roundId, before.departmentId, [{ before, after }]));
       if (red) {
         const mark = await store.get<RedMark>(tenant, redMarkKind, redMarkId(before.id));
         const write = redMarkWrite(mark, after, tally.departmentCode, request);

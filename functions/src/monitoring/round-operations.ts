@@ -21,7 +21,7 @@ import {
   type StoredReport,
   type TallyRecord,
   tallyId,
-  tallyUpdate,
+  tallyIncrement,
 } from '#functions/monitoring/tally-writes.ts';
 import { departmentKind } from '#functions/organisation/record-kinds.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
@@ -309,12 +309,13 @@ export const roundOperations = (store: RecordStore) => {
         create: report,
         hash: requestHash({ roundId: round.id, projectId: report.projectId }),
       }));
+      // Added to, not put over: units may already be saving the department's first reports.
       writes.unshift(
         tally
-          ? tallyUpdate(
-              tally,
+          ? tallyIncrement(
+              round.id,
+              department.id,
               chunk.map((after) => ({ before: undefined, after })),
-              request,
             )
           : newTallyWrite(newTally(round.id, department, chunk, request)),
       );

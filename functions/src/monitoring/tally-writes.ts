@@ -2,6 +2,7 @@ import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring-report
 import {
   applyChange,
   countsOf,
+  countsOnly,
   emptyCounts,
   type RedEntry,
   redEntryOf,
@@ -73,24 +74,28 @@ export const newTallyWrite = (tally: TallyRecord): TransactionWrite => ({
 export const countsChange = (before: StoredReport, after: StoredReport): boolean =>
   JSON.stringify(countsOf(before)) !== JSON.stringify(countsOf(after));
 
-/** The tally after reports changed (before undefined: a new report), as a versioned update. */
-export const tallyUpdate = (
-  tally: TallyRecord,
+/**
+ * What reports' changes (before undefined: a new report) add to their department's tally, as an
+ * increment the store applies to whatever the tally holds: saves of one department on the
+ * deadline day then never conflict over the tally's version. Only the fields that move.
+ */
+export const tallyIncrement = (
+  roundId: string,
+  departmentId: string,
   changes: readonly { before: StoredReport | undefined; after: StoredReport }[],
-  request: OperationRequest,
 ): TransactionWrite => {
-  const counts = changes.reduce<TallyCounts>((c, { before, after }) => applyChange(c, before, after), tally);
-  return {
-    kind: monitoringTallyKind,
-    before: tally,
-    after: {
-      ...tally,
-      ...counts,
-      version: tally.version + 1,
-      updatedAt: request.receivedAt,
-      updatedBy: request.principal.userId,
-    },
-  };
+  const delta = changes.reduce<TallyCounts>((c, { before, after }) => applyChange(c, before, after), emptyCounts());
+  const add: Record<string, number> = {};
+  for (const [field, value] of Object.entries(countsOnly(delta))) {
+    if (typeof value === 'number') {
+      if (value !== 0) add[field] = value;
+    } else {
+      for (const [key, amount] of Object.entries(value as Record<string, number>)) {
+        if (amount !== 0) add[`${field}.${key}`] = amount;
+      }
+    }
+  }
+  return { kind: monitoringTallyKind, id: tallyId(roundId, departmentId), add };
 };
 
 /** A report's red-list record: its entry, and whether it is on the list now. */

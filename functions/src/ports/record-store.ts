@@ -73,10 +73,27 @@ export interface ListRequest {
   q?: string | undefined;
 }
 
-/** One record written as part of a transaction: a new one (idempotent on its id) or a change. */
+/**
+ * One record written as part of a transaction: a new one (idempotent on its id), a change over the
+ * version it was read at, or amounts added to numeric fields of an existing record.
+ */
 export type TransactionWrite =
   | { kind: RecordKind; create: StoredRecord; hash: string }
-  | { kind: RecordKind; before: StoredRecord; after: StoredRecord };
+  | { kind: RecordKind; before: StoredRecord; after: StoredRecord }
+  | IncrementWrite;
+
+/**
+ * Adds to numeric fields of an existing record (paths such as `byStatus.DRAFT`; negative amounts
+ * subtract) and raises its version by one, without reading it first and whatever its version: a
+ * counter that many writers move at once (a department's monitoring tally on the deadline day)
+ * then never turns their writes into version conflicts. Its audit entry holds the amounts added.
+ * A record that does not exist is a fault: the transaction throws and writes nothing.
+ */
+export interface IncrementWrite {
+  kind: RecordKind;
+  id: string;
+  add: Readonly<Record<string, number>>;
+}
 
 export type TransactionOutcome =
   | { outcome: 'done' }

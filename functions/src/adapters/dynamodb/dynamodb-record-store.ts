@@ -287,7 +287,9 @@ export class DynamoDbRecordStore implements RecordStore {
     const positions: number[] = [];
     for (const write of writes) {
       positions.push(items.length);
-      if ('create' in write) {
+      if ('add' in write) {
+        items.push(...this.incrementItems(tenant, write, context));
+      } else if ('create' in write) {
         const { kind, create: record } = write;
         if (kind.uniqueFields.length > 0) throw new Error(`transact cannot create ${kind.type}: it has unique fields`);
         items.push(...this.createItems(tenant, kind, record, write.hash, context));
@@ -316,6 +318,7 @@ export class DynamoDbRecordStore implements RecordStore {
         const failed =
           codes[at] === 'ConditionalCheckFailed' || ('create' in write && codes[at + 1] === 'ConditionalCheckFailed');
         if (!failed) continue;
+        if ('add' in write) throw new Error(`cannot add to ${write.kind.type} ${write.id}: it does not exist`);
         if ('create' in write) {
           const { Item } = await this.db.send(
             new GetCommand({
@@ -468,6 +471,49 @@ export class DynamoDbRecordStore implements RecordStore {
     ];
   }
 
+  /**
+   * Amounts added to numeric fields of an existing record, and its version raised, as one update
+   * that DynamoDB applies to whatever is stored (no version condition), and its audit entry.
+   */
+  private incrementItems(
+    tenant: string,
+    write: { kind: RecordKind; id: string; add: Readonly<Record<string, number>> },
+    context: WriteContext,
+  ): TransactItems {
+    const pk = keys.recordPk(tenant, write.kind, write.id);
+    const names: Record<string, string> = { '#record': 'record', '#version': 'version' };
+    const values: Record<string, number> = { ':one': 1 };
+    const sets = ['#version = #version + :one', '#record.#version = #record.#version + :one'];
+    Object.entries(write.add).forEach(([path, amount], i) => {
+      if (!Number.isSafeInteger(amount)) throw new Error(`cannot add ${amount} to ${path}: not an integer`);
+      const segments = path.split('.').map((segment, j) => {
+        names[`#a${i}_${j}`] = segment;
+        return `#a${i}_${j}`;
+      });
+      const target = ['#record', ...segments].join('.');
+      values[`:a${i}`] = amount;
+      sets.push(`${target} = ${target} + :a${i}`);
+    });
+    return [
+      {
+        Update: {
+          TableName: this.table,
+          Key: { pk, sk: keys.recordSk },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.auditItem(pk, write.kind, write.id, 'update', null, { id: write.id, add: write.add }, context),
+        },
+      },
+    ];
+  }
+
   /** The changed record, only over the version it was read at, and its audit entry. */
   private updateItems(
     tenant: string,
@@ -496,7 +542,7 @@ export class DynamoDbRecordStore implements RecordStore {
     entityId: string,
     action: AuditEntry['action'],
     before: StoredRecord | null,
-    after: StoredRecord,
+    after: Record<string, unknown>,
     context: WriteContext,
   ) {
     const entry: AuditEntry = {
