@@ -1,7 +1,8 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { monitoringTallyKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { type TallyRecord, tallyId } from '@jixiao/functions/monitoring/tally-writes.ts';
-import { projectKind } from '@jixiao/functions/submission/record-kinds.ts';
+import { TransactionTooLargeError } from '@jixiao/functions/ports/record-store.ts';
+import { projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedManyBudgetedProjects } from '../support/many-budgeted-projects.ts';
@@ -76,6 +77,33 @@ describe('reading many records at once', () => {
     const found = await stack.store.getMany(demoTenant.id, projectKind, asked);
     expect(found).toHaveLength(250);
     expect(new Set(found.map((p) => p.id))).toEqual(new Set(educationProjects));
+  });
+});
+
+describe('writing many records at once', () => {
+  it('refuses a transaction past 100 items before writing any of it', async () => {
+    const at = new Date().toISOString();
+    const context = { actor: 'test', actorRoles: [], requestId: uuidV7(), at };
+    // 34 creates of 3 items each: 102 items.
+    const records = Array.from({ length: 34 }, () => ({ id: uuidV7(), version: 1, createdAt: at }));
+    const writes = records.map((record) => ({ kind: targetKind, create: record, hash: record.id }));
+    await expect(stack.store.transact(demoTenant.id, writes, context)).rejects.toThrow(TransactionTooLargeError);
+    expect(
+      await stack.store.getMany(
+        demoTenant.id,
+        targetKind,
+        records.map((r) => r.id),
+      ),
+    ).toEqual([]);
+    // 33 creates (99 items) go through whole.
+    expect(await stack.store.transact(demoTenant.id, writes.slice(0, 33), context)).toEqual({ outcome: 'done' });
+    expect(
+      await stack.store.getMany(
+        demoTenant.id,
+        targetKind,
+        records.map((r) => r.id),
+      ),
+    ).toHaveLength(33);
   });
 });
 
