@@ -72,6 +72,9 @@ export const approvedRedReports = async (
       executed: { fiscal: 0, carryOver: 0, other: 0 },
       forecastFullYearFen: report.budget.fiscal,
       goalProgress: '设备采购招标延迟，一季度尚未支出。',
+      // Red below time progress: the report-level reason is required before sending.
+      budgetDeviationReason: '设备采购招标延迟，款项尚未到支付节点。',
+      budgetCorrectiveMeasures: '二季度完成招标后按合同进度支付。',
       lines: report.lines.map((l) => ({
         rowId: l.rowId,
         actualToDate: l.operator === 'QUALITATIVE' ? '进行中' : '0',

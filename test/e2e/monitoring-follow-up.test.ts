@@ -10,8 +10,8 @@ import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild 
 import { apiAs, signInAs } from './people.ts';
 
 /**
- * What follows a monitoring report on a phone (domain.md §5.4 disposal of large deviations, §7.3,
- * §7.6), against the local stack: the performance section orders a final-approved red report
+ * What follows a monitoring report on a phone (docs/domain/monitoring.md, "Dispositions" and
+ * "Rectification"), against the local stack: the performance section orders a final-approved red report
  * rectified (refused in the form first for want of requirements); the unit preparer drafts the
  * feedback and the approver, after a save that met a newer copy, sends it; the bureau finds it
  * insufficient with a new date; the unit answers again and the bureau closes it. An adjustment
@@ -282,7 +282,7 @@ describe('disposition and rectification of a red monitoring report', () => {
     }[];
     const draft = reports.find((r) => r.projectCode === 'DL2026JY0004')!;
     await preparer.goto(`${stack.url}/monitoring/reports/${draft.id}`);
-    await preparer.getByLabel('财政拨款执行数').fill('120000');
+    await preparer.getByLabel('财政拨款执行数').fill('12');
     const kept = () =>
       preparer.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao.monitoring-draft.')));
     await expect.poll(kept).toHaveLength(1);

@@ -9,9 +9,9 @@ import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild 
 import { apiAs, signInAs } from './people.ts';
 
 /**
- * Mid-year monitoring on a phone (domain.md §5.4, §6.7, §7.3), against the local stack: the
+ * Mid-year monitoring on a phone (docs/domain/monitoring.md), against the local stack: the
  * performance section opens a round and issues it; the unit preparer checks in on a budgeted
- * project — execution by source in 元, each indicator's progress and likelihood — and sees the red
+ * project — execution by source in 万元, each indicator's progress and likelihood — and sees the red
  * warning with its reason as they type; a reload before saving offers the edits back; the unit
  * approver's 送审 is refused by rule 8 inline, then goes through once a reason is ticked and
  * measures are given; the department approves; the dashboard counts it and puts it on the red list.
@@ -27,7 +27,8 @@ const roundName = `2026 年 1–6 月绩效运行监控（${suffix}）`;
 const projectName = '老旧小区物业服务补贴（1）';
 const projectCode = `E2EM${suffix}0001`;
 const redReason = '补贴覆盖小区数：完成目标可能性为“完全不可能”';
-const budgetReason = '执行率 30% 低于 6 月末检查点 40%';
+const budgetReason = '执行率 30.0% 低于 6 月末检查点 40%';
+const budgetRule = '预算执行为红色预警时，须填写预算执行偏差原因';
 const ruleEight = '完成目标可能性不是“确定能”时，至少勾选一项偏差原因';
 let roundId = '';
 let reportId = '';
@@ -112,7 +113,7 @@ describe('mid-year monitoring from the round to the red list', () => {
     expect(round.body.reportCount).toBeGreaterThanOrEqual(2);
   });
 
-  it('the unit preparer checks in on a phone: execution in 元, each line, a red warning with its reason as they type', async () => {
+  it('the unit preparer checks in on a phone: execution in 万元, each line, a red warning with its reason as they type', async () => {
     const preparer = await personFor('unit-preparer', 'department');
     await preparer.getByRole('link', { name: /^运行监控/ }).click();
     await preparer.waitForURL('**/monitoring');
@@ -123,21 +124,31 @@ describe('mid-year monitoring from the round to the red list', () => {
     await visible(item.getByText('未填报'));
     // Both of the unit's budgeted projects have a report in the round.
     await visible(preparer.locator('li.report', { hasText: `E2EM${suffix}0002` }));
+    // The unit counts its own reports, not the round's.
+    const own = (await api(preparer, 'GET', `/monitoring-rounds/${roundId}/reports?limit=100`)).body;
+    expect(own.nextCursor).toBeUndefined();
+    const round = (await api(preparer, 'GET', `/monitoring-rounds/${roundId}`)).body;
+    expect(own.items.length).toBeLessThan(round.reportCount);
+    await visible(preparer.getByText('本单位监控表数量'));
+    await visible(preparer.getByTestId('own-report-count').getByText(String(own.items.length), { exact: true }));
     await screenshot(preparer, 'monitoring-02-report-list');
 
     await item.locator('a').click();
     await preparer.waitForURL(/\/monitoring\/reports\/[0-9a-f-]{36}$/);
     reportId = preparer.url().split('/').at(-1) ?? '';
     await visible(preparer.getByRole('heading', { level: 1, name: projectName }));
-    await visible(preparer.getByText('全年预算 1,000,000 元', { exact: true }));
+    await visible(preparer.getByText('全年预算 100 万元', { exact: true }));
 
-    await preparer.getByLabel('财政拨款执行数').fill('300000');
+    await preparer.getByLabel('财政拨款执行数').fill('30');
     // 30 % at the end of June: below the 40 % checkpoint, in the API's own words, as a red chip.
     const summary = preparer.locator('section.summary');
     await visible(summary.getByText(budgetReason));
     await visible(summary.locator('.head').getByText('红色预警'));
-    await visible(preparer.getByText('执行率 30%（序时进度 50%）'));
-    await preparer.getByLabel('全年预计执行数').fill('1,000,000');
+    // Time progress by days: 30 June is day 181 of 365.
+    await visible(preparer.getByText('执行率 30.0%（序时进度 49.6%（181/365 天））'));
+    // Red: the report-level reason is asked for, even before any line is in doubt.
+    await visible(preparer.getByRole('heading', { level: 2, name: '预算执行偏差说明' }));
+    await preparer.getByLabel('全年预计执行数').fill('100');
     await preparer.getByLabel('目标执行情况').fill('上半年 20 个小区完成物业服务对接，其余小区因招标延迟推进较慢。');
 
     for (const [name, values] of Object.entries(lineValues)) {
@@ -164,12 +175,12 @@ describe('mid-year monitoring from the round to the red list', () => {
     expect(await preparer.getByLabel('财政拨款执行数').inputValue()).toBe('0');
     await screenshot(preparer, 'monitoring-04-restore-offer', { fullPage: false });
     await offer.getByRole('button', { name: '恢复未保存的修改' }).click();
-    expect(await preparer.getByLabel('财政拨款执行数').inputValue()).toBe('300000');
+    expect(await preparer.getByLabel('财政拨款执行数').inputValue()).toBe('30');
     expect(await first.getByLabel('完全不可能').isChecked()).toBe(true);
     await visible(summary.getByText(redReason));
 
     await preparer.getByRole('button', { name: '保存草稿' }).click();
-    await visible(preparer.getByRole('status').getByText('已保存。送审前还有 2 处需要补充或说明。'));
+    await visible(preparer.getByRole('status').getByText('已保存。送审前还有 4 处需要补充或说明。'));
     await visible(preparer.getByText('保存草稿后，由单位负责人确认送审。'));
     const stored = await api(preparer, 'GET', `/monitoring-reports/${reportId}`);
     expect(stored.body).toMatchObject({
@@ -179,6 +190,8 @@ describe('mid-year monitoring from the round to the red list', () => {
       assessment: { colour: 'RED', budgetColour: 'RED', executionRatePct: 30 },
     });
     expect(stored.body.checks.map((c: { code: string }) => c.code)).toEqual([
+      'budget_reason_required',
+      'budget_measures_required',
       'deviation_reason_required',
       'corrective_measures_required',
     ]);
@@ -188,7 +201,7 @@ describe('mid-year monitoring from the round to the red list', () => {
     expect(await preparer.getByText('未保存的修改').count()).toBe(0);
   });
 
-  it('the unit approver’s 送审 is refused by rule 8 beside the line, then goes through with a reason and measures', async () => {
+  it('the unit approver’s 送审 is refused by rule 8 beside the line and for the red budget, then goes through with the reasons and measures', async () => {
     const approver = await personFor('unit-approver', 'department');
     await approver.goto(`${stack.url}/monitoring/reports/${reportId}`);
     await visible(approver.getByRole('heading', { level: 2, name: '送审' }));
@@ -206,6 +219,11 @@ describe('mid-year monitoring from the round to the red list', () => {
     await first.getByLabel('人员保障').check();
     await first.getByLabel('纠偏措施').fill('加快剩余小区物业招标，三季度完成服务对接。');
     expect(await first.locator('#line-0-deviationReasons-error').textContent()).toBe('');
+    // Every line explained; the red budget still needs its own reason at the report level.
+    await visible(refusal.getByText(budgetRule));
+    await visible(approver.locator('#mon-budgetDeviationReason-error', { hasText: budgetRule }));
+    await approver.getByLabel('预算执行偏差原因').fill('物业招标延迟，补贴按季度拨付尚未到期。');
+    await approver.getByLabel('纠偏措施（预算执行）').fill('三季度完成招标后集中拨付。');
     await approver.getByRole('button', { name: '保存草稿' }).click();
     await visible(approver.getByRole('status').getByText('已保存，已满足送审条件。'));
     await approver.getByLabel('单位意见（选填）').fill('经单位审核，同意报送。');
@@ -215,6 +233,7 @@ describe('mid-year monitoring from the round to the red list', () => {
     await screenshot(approver, 'monitoring-06-submitted');
     const stored = await api(approver, 'GET', `/monitoring-reports/${reportId}`);
     expect(stored.body.lines[0]).toMatchObject({ deviationReasons: ['FUNDING', 'STAFFING'], likelihood: 'IMPOSSIBLE' });
+    expect(stored.body).toMatchObject({ budgetDeviationReason: '物业招标延迟，补贴按季度拨付尚未到期。' });
     expect(stored.body.reviewStatus).toBe('UNIT_SUBMITTED');
   });
 
@@ -227,7 +246,7 @@ describe('mid-year monitoring from the round to the red list', () => {
       .click();
     await preparer.waitForURL(/\/monitoring\/reports\/[0-9a-f-]{36}$/);
     const secondId = preparer.url().split('/').at(-1) ?? '';
-    await preparer.getByLabel('财政拨款执行数').fill('900000');
+    await preparer.getByLabel('财政拨款执行数').fill('90');
     // Meanwhile someone else at the unit saves the goal progress.
     const current = (await api(preparer, 'GET', `/monitoring-reports/${secondId}`)).body;
     const theirs = await api(preparer, 'PATCH', `/monitoring-reports/${secondId}`, {
@@ -239,7 +258,7 @@ describe('mid-year monitoring from the round to the red list', () => {
     const conflict = preparer.getByRole('alert').filter({ hasText: '该记录已被他人修改' });
     await visible(conflict);
     const rows = conflict.locator('tbody tr');
-    await visible(rows.filter({ hasText: '财政拨款执行数' }).getByText('900000'));
+    await visible(rows.filter({ hasText: '财政拨款执行数' }).getByText('90', { exact: true }));
     await visible(rows.filter({ hasText: '目标执行情况' }).getByText('按计划推进。'));
     await screenshot(preparer, 'monitoring-05b-conflict', { fullPage: false });
     await conflict.getByRole('button', { name: '保留本机版本' }).click();
@@ -304,7 +323,7 @@ describe('mid-year monitoring from the round to the red list', () => {
     await visible(row);
     expect(await row.locator('td').allTextContents()).toEqual(['1', '0', '0', '1']);
     const execution = performance.locator('figure', { hasText: '各部门执行率' });
-    await visible(execution.locator('svg text.axis-label', { hasText: '序时进度 50%' }));
+    await visible(execution.locator('svg text.axis-label', { hasText: '序时进度 49.6%' }));
     expect(await execution.locator('svg line.time').count()).toBeGreaterThan(0);
     await screenshot(performance, 'monitoring-09-dashboard');
 
@@ -329,7 +348,7 @@ describe('mid-year monitoring from the round to the red list', () => {
     await performance.goto(`${stack.url}/monitoring/reports/${reportId}`);
     await visible(performance.getByRole('heading', { level: 2, name: 'Warnings', exact: true }));
     await visible(performance.getByText('补贴覆盖小区数: meeting the target is “Impossible”').first());
-    await visible(performance.getByText('Execution 30% is below the end-of-month-6 checkpoint of 40%').first());
+    await visible(performance.getByText('Execution 30.0% is below the end-of-month-6 checkpoint of 40%').first());
     await screenshot(performance, 'monitoring-11-report-english');
   });
 

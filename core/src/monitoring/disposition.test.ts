@@ -9,7 +9,7 @@ const pointers = (schema: v.GenericSchema, input: unknown) => {
   return result.ok ? [] : result.errors.map((e) => `${e.pointer} ${e.message}`);
 };
 
-describe('a disposition (§7.3)', () => {
+describe('a disposition', () => {
   const base = { version: 3, reason: '执行进度严重滞后' };
   it('needs no date for no action, a date for everything else, an amount for money, requirements for rectification', () => {
     expect(pointers(recordDisposition, { ...base, decision: 'NO_ACTION' })).toEqual([]);
@@ -31,7 +31,7 @@ describe('a disposition (§7.3)', () => {
   });
 });
 
-describe('verifying a rectification (§7.6)', () => {
+describe('verifying a rectification', () => {
   it('closes it with an opinion, or sends a follow-up with new requirements and a date', () => {
     expect(pointers(verifyRectification, { version: 2, decision: 'accept', opinion: '整改到位' })).toEqual([]);
     expect(pointers(verifyRectification, { version: 2, decision: 'insufficient', opinion: '未到位' })).toEqual([

@@ -57,7 +57,7 @@ export const defaultThresholds: MonitoringThresholds = {
   forecastExecutionMinPct: 90,
 };
 
-/** 完成目标可能性 (§5.4, rule 8). */
+/** 完成目标可能性 (docs/domain/monitoring.md, "Check-in rules"). */
 export const likelihoods = {
   CERTAIN: { 'zh-CN': '确定能', en: 'Certain' },
   POSSIBLE: { 'zh-CN': '有可能', en: 'Possible' },
@@ -66,7 +66,7 @@ export const likelihoods = {
 export type Likelihood = keyof typeof likelihoods;
 export const likelihoodCodes = Object.keys(likelihoods) as [Likelihood, ...Likelihood[]];
 
-/** 偏差原因 tick-boxes (§5.4); several may apply. */
+/** 偏差原因 tick-boxes (docs/domain/monitoring.md, "Check-in rules"); several may apply. */
 export const deviationReasons = {
   FUNDING: { 'zh-CN': '经费保障', en: 'Funding' },
   RULES: { 'zh-CN': '制度保障', en: 'Rules' },

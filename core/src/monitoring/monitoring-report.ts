@@ -212,7 +212,7 @@ export const monitoringReport = v.object({
   /** When the unit first sent it on: on time or late against the deadline. */
   firstSubmittedAt: v.nullable(v.string()),
   assessment,
-  /** The bureau's decision on a large deviation (§7.3), once made. */
+  /** The bureau's decision on a large deviation (docs/domain/monitoring.md, "Dispositions"), once made. */
   disposition: v.optional(
     v.nullable(v.object({ id: v.string(), decision: v.string(), state: v.string(), dueDate: v.nullable(v.string()) })),
   ),

@@ -4,7 +4,7 @@ import { isReported } from '#core/monitoring/report-workflow.ts';
 import { annualTotal } from '#core/submission/project.ts';
 
 /**
- * A department's figures for one monitoring round, kept on write (DESIGN.md §4.4): every write of
+ * A department's figures for one monitoring round, kept on write (docs/architecture.md): every write of
  * a report updates its department's tally in the same transaction, by taking the report's old
  * contribution away and adding its new one. The dashboard then reads one tally per department,
  * never the reports. `recount` is the same sum done from scratch: the tests hold the two equal.

@@ -240,7 +240,7 @@ describe('full-year execution forecast', () => {
   });
 });
 
-describe('target completion warning (§5.4, §6.7)', () => {
+describe('target completion warning', () => {
   it('is red when the likelihood is 完全不可能 and yellow when it is 有可能', () => {
     expect(indicatorWarnings(line({ likelihood: 'IMPOSSIBLE' }), t).map((w) => w.colour)).toEqual(['RED']);
     expect(indicatorWarnings(line({ likelihood: 'POSSIBLE' }), t).map((w) => w.colour)).toEqual(['YELLOW']);

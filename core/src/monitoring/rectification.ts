@@ -4,7 +4,7 @@ import type { Role } from '#core/roles.ts';
 import { anyId, isoDate, pageQuery, recordMeta, text, version } from '#core/schema-parts.ts';
 
 /**
- * Rectification (整改, domain.md §7.6): the bureau's notice with requirements and a due date; the
+ * Rectification (整改, docs/domain/monitoring.md, "Rectification"): the bureau's notice with requirements and a due date; the
  * unit's feedback, drafted and then sent; the bureau's verification, which closes it or sends a
  * follow-up notice with new requirements and a new date. Monitoring starts one through a
  * disposition; evaluations will start them the same way.

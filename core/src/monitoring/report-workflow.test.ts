@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canTakeRectificationAction, rectificationActions } from '#core/monitoring/rectification.ts';
 import { canTakeReportAction, isReported, reportActions } from '#core/monitoring/report-workflow.ts';
 
-describe('the monitoring report review (§7.1)', () => {
+describe('the monitoring report review', () => {
   it('goes unit → department → business section → performance section, and any reviewer may send it back', () => {
     const path = ['submit', 'department-approve', 'first-approve', 'final-approve'] as const;
     let status: string = 'DRAFT';
@@ -39,7 +39,7 @@ describe('the monitoring report review (§7.1)', () => {
   });
 });
 
-describe('rectification (§7.6)', () => {
+describe('rectification', () => {
   it('runs notice → feedback drafted → sent → closed, or back to a follow-up notice', () => {
     expect(canTakeRectificationAction('save-feedback', 'NOTICE_ISSUED')).toBe(true);
     expect(canTakeRectificationAction('submit-feedback', 'NOTICE_ISSUED')).toBe(false);

@@ -2,10 +2,10 @@ import type { Role } from '#core/roles.ts';
 import type { TargetStatus } from '#core/submission/performance-target.ts';
 
 /**
- * A monitoring report goes through the review of domain.md §7.1, like targets: the unit sends it,
+ * A monitoring report goes through the review of targets (docs/domain/monitoring.md, "Review"): the unit sends it,
  * its department approves, the business section does the first review and the performance section
  * the final one; anyone on the way may return it. There is no grade and no rejection: a report
- * says how things stand, and what follows a bad one is a disposition (§7.3).
+ * says how things stand, and what follows a bad one is a disposition.
  */
 export const reportActions = {
   submit: { from: ['DRAFT', 'RETURNED'], to: 'UNIT_SUBMITTED', role: 'unit-approver' },

@@ -32,7 +32,7 @@ const rulesNotMet = (code: string, request: OperationRequest) =>
 /**
  * The bureau's decision on a report with a large deviation (docs/domain/monitoring.md,
  * "Dispositions"), written with what it
- * starts in one transaction: a rectification notice (§7.6), or the project's next target version
+ * starts in one transaction: a rectification notice, or the project's next target version
  * (adjusting budget and targets through the submission workflow). One decision per report; the
  * same request again answers the first result.
  */
@@ -217,7 +217,7 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
     return { status: 200, body: page };
   };
 
-  /** A suspension ends: the money is released again, or recovered (§7.3). */
+  /** A suspension ends: the money is released again, or recovered. */
   const resolve: Operation = async (
     request: OperationRequest<
       { id: string },

@@ -23,9 +23,12 @@ class MemoryStorage {
 }
 
 const draft: ReportDraft = {
+  unit: 'wan',
   executed: { fiscal: '1', carryOver: '0', other: '0' },
   forecast: '',
   goalProgress: '',
+  budgetDeviationReason: '',
+  budgetCorrectiveMeasures: '',
   lines: [],
 };
 

@@ -2,6 +2,7 @@ import type { Localized } from '@jixiao/core/language.ts';
 import { deviationReasons, likelihoods, warningColours } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { roundScopes, roundStatuses, type Warning } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { warningText } from '@jixiao/core/monitoring/monitoring-warnings.ts';
+import { percentText } from '@jixiao/core/monitoring/percent-text.ts';
 import { i18n } from '#lib/i18n.svelte.ts';
 import type { FundSource } from '#lib/monitoring/report-draft.ts';
 import { m } from '#lib/paraglide/messages.js';
@@ -29,6 +30,15 @@ export const colourTone = (code: string | null | undefined): 'ok' | 'back' | 'st
 export const sourceName = (source: FundSource): string =>
   source === 'fiscal' ? m.funds_fiscal() : source === 'carryOver' ? m.funds_carry_over() : m.funds_other();
 
-/** A percentage as people read it here: one decimal only when there is one ("37.5%", "40%"). */
+/**
+ * A percentage figure of the API as printed everywhere (core's `percentText`: "40.0%", "49.6%",
+ * "39.96%" where one decimal would put it across a threshold), or a dash.
+ */
 export const pct = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : `${value}%`;
+  value === null || value === undefined ? '—' : `${percentText(value)}%`;
+
+/** Time progress with the days it is worked out from, when the report has them ("49.6%（181/365 天）"). */
+export const timeProgressLabel = (a: { timeProgressPct: number; elapsedDays?: number; daysInYear?: number }): string =>
+  a.elapsedDays === undefined || a.daysInYear === undefined
+    ? pct(a.timeProgressPct)
+    : m.mon_time_days({ time: pct(a.timeProgressPct), elapsed: a.elapsedDays, days: a.daysInYear });

@@ -13,7 +13,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
 
 /**
- * Rectification (整改, domain.md §7.6) as the screens need it: whether it is overdue on the day in
+ * Rectification (整改, docs/domain/monitoring.md, "Rectification") as the screens need it: whether it is overdue on the day in
  * Beijing, who may draft, send and verify (mirroring `rectificationActions`; the API checks again),
  * and the verification's body checked by core's `verifyRectification`.
  */
