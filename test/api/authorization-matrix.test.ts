@@ -401,6 +401,7 @@ const fieldworkTargets = (relation: Relation) => {
     fieldRecord: f?.record ?? uuidV7(),
     photo: f?.photo ?? uuidV7(),
     site: f?.site ?? uuidV7(),
+    freeSite: f?.freeSite ?? uuidV7(),
   };
 };
 /** A monitoring round in each tenant, and a report of the own and the other department. */
@@ -624,7 +625,7 @@ const fieldworkRequest = async (
     case 'createAssignment':
       return {
         path,
-        body: { id: uuidV7(), evaluatorId: demoId('user:evaluator'), siteIds: [t.site], dueDate: null, note: '' },
+        body: { id: uuidV7(), evaluatorId: demoId('user:evaluator'), siteIds: [t.freeSite], dueDate: null, note: '' },
       };
     case 'signPhotoUpload':
       return { path, body: { id: uuidV7(), contentType: 'image/jpeg', sizeBytes: 10, sha256: 'a'.repeat(64) } };

@@ -7,6 +7,8 @@ export interface EngagementFixture {
   engagement: string;
   assignment: string;
   site: string;
+  /** A second site of the sample that nobody is assigned (a site is one evaluator's). */
+  freeSite: string;
   record: string;
   photo: string;
 }
@@ -14,7 +16,7 @@ export interface EngagementFixture {
 /**
  * A department-spending engagement taken as far as fieldwork and released to the department,
  * through the API's own operations: commissioned to `agencyId`, its plan completed and approved,
- * `evaluatorId` assigned to its one site, and one interview recorded with one photo attached
+ * `evaluatorId` assigned to one of its two sites, and one interview recorded with one photo attached
  * (the bytes really in the bucket). For tests that need an engagement in every relation.
  */
 export const seedReleasedEngagement = async (
@@ -48,9 +50,13 @@ export const seedReleasedEngagement = async (
     declaration: { noConflict: true, statement: '无利益冲突', declaredBy: '负责人', declaredOn: '2026-11-01' },
   });
   const site = uuidV7();
+  const freeSite = uuidV7();
   const indicators = engagement.indicators as { level1: string }[];
   await step('updateEngagementPlan', lead, {
-    sites: [{ id: site, name: '部门机关', address: '', latitude: null, longitude: null, note: '' }],
+    sites: [
+      { id: site, name: '部门机关', address: '', latitude: null, longitude: null, note: '' },
+      { id: freeSite, name: '下属服务中心', address: '', latitude: null, longitude: null, note: '' },
+    ],
     // A department's own output and benefit indicators, so every level's points add up.
     indicators: [
       ...indicators,
@@ -119,5 +125,5 @@ export const seedReleasedEngagement = async (
   const put = await fetch(ticket.upload.url, { method: 'PUT', headers, body: bytes });
   if (!put.ok) throw new Error(`fixture photo upload: ${put.status}`);
   await run('attachFieldPhoto', evaluator, { params: { id: record }, body: { id: photo } });
-  return { engagement: id, assignment, site, record, photo };
+  return { engagement: id, assignment, site, freeSite, record, photo };
 };
