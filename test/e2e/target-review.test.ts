@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +10,7 @@ import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild 
 import { apiAs, signInAs } from './people.ts';
 
 /**
- * A project's performance targets from registration to final approval (domain.md §5.3, §7.1), on
+ * A project's performance targets from registration to final approval (docs/domain/submission.md), on
  * a phone, against the local stack: the unit preparer registers a 2027 project and builds its
  * targets from the library (and one custom row) with the rules checked as they type; the unit
  * approver sends it; the department returns it with a comment on one row; the preparer fixes that
@@ -113,8 +115,26 @@ describe('performance targets from registration to final approval', () => {
     await visible(preparer.locator('li.project', { hasText: '家庭经济困难学生资助' }));
     await screenshot(preparer, 'targets-01-project-list');
 
+    // Loading the page reads the list once, also while the person's record is read again after start.
+    const listReads: string[] = [];
+    const countListReads = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname === '/api/v1/projects')
+        listReads.push(request.url());
+    };
+    preparer.on('request', countListReads);
+    await preparer.reload();
+    await visible(preparer.locator('li.project', { hasText: '家庭经济困难学生资助' }));
+    await preparer.waitForLoadState('networkidle');
+    preparer.off('request', countListReads);
+    expect(listReads).toHaveLength(1);
+
     await preparer.getByRole('link', { name: '新建项目' }).click();
     await preparer.waitForURL('**/projects/new');
+    // An empty required field says it is required; only a field of spaces is "blank".
+    await preparer.getByRole('button', { name: '创建项目' }).click();
+    await visible(preparer.locator('#project-name-error', { hasText: '此项必填' }));
+    await preparer.getByLabel('项目名称').fill('   ');
+    await visible(preparer.locator('#project-name-error', { hasText: '不能只填空格' }));
     await preparer.getByLabel('项目名称').fill(project.name);
     await preparer.getByLabel('项目编码').fill('ab1');
     await visible(preparer.getByText('项目编码应为 6–21 位数字或大写字母'));
@@ -164,13 +184,17 @@ describe('performance targets from registration to final approval', () => {
     expect(await preparer.locator('#target-annualGoal-error').textContent()).toBe('');
 
     await pickFromLibrary(preparer, '补贴发放人次', '30');
-    // Output carries 30 of its 50 points: the rule says so beside the grid.
-    await visible(preparer.getByText('产出指标权重合计应为 50 分（当前 30 分）'));
+    // The rows carry 30 of the 90 points the year's weights give the indicators: said beside the grid.
+    await visible(preparer.getByText('年度指标权重合计应为 90 分（另有预算执行率 10 分，共 100 分；当前 30 分）'));
 
-    // A custom row: a quantitative value without a unit is flagged on the spot.
+    // A custom row: nothing is complained about before it is typed; a quantitative value without a
+    // unit is flagged on the spot.
     await preparer.getByRole('button', { name: '添加自定义指标' }).click();
     const editor = preparer.getByRole('dialog', { name: '编辑自定义指标' });
     await visible(editor);
+    expect(await editor.locator('#row-weight-error').textContent()).toBe('');
+    expect(await editor.locator('#row-name-error').textContent()).toBe('');
+    expect(await editor.getByLabel('权重（分）').getAttribute('aria-invalid')).not.toBe('true');
     await editor.getByLabel('三级指标名称').fill(customRow);
     await editor.getByLabel('二级指标').selectOption({ label: '质量指标' });
     await editor.getByLabel('指标值', { exact: true }).fill('95');
@@ -183,11 +207,12 @@ describe('performance targets from registration to final approval', () => {
     await expect.poll(() => editor.locator('#row-unit-error').textContent()).toBe('');
     await editor.getByRole('button', { name: '完成' }).click();
     await editor.waitFor({ state: 'detached' });
-    expect(await preparer.getByText('产出指标权重合计应为').count()).toBe(0);
+    await visible(preparer.getByText('当前 50 分）'));
 
     await pickFromLibrary(preparer, '补贴政策知晓率', '30');
     await pickFromLibrary(preparer, '受益对象满意度', '10');
-    await visible(preparer.locator('.totals').getByText('10 / 10 分'));
+    await visible(preparer.locator('.totals').getByText('90 / 90 分'));
+    expect(await preparer.locator('[data-target-warnings]').count()).toBe(0);
     expect(await preparer.locator('.grid-errors').count()).toBe(0);
     const custom = preparer.locator('[data-row]', { hasText: customRow });
     await visible(custom.getByText('自定义'));
@@ -295,13 +320,15 @@ describe('performance targets from registration to final approval', () => {
     await business.waitForURL('**/review');
     await visible(business.getByRole('status').getByText(`已办理“${project.name}”：初审通过。`));
 
-    // Not in the budget before its targets are approved: the gate says why.
+    // Not in the budget before its targets are approved: the gate says why before the button is pressed.
     const performance = await personFor('perf-reviewer', 'bureau');
     await performance.goto(`${stack.url}/projects/${projectId}`);
-    await performance.getByRole('button', { name: '纳入预算' }).click();
-    const refusal = performance.getByRole('alert');
-    await visible(refusal.getByText('不能纳入预算：'));
-    await visible(refusal.getByText('绩效目标尚未终审通过，不能纳入预算'));
+    const budget = performance.getByRole('button', { name: '纳入预算' });
+    await visible(budget);
+    expect(await budget.isDisabled()).toBe(true);
+    const reasons = performance.locator('#budget-reasons');
+    await visible(reasons.getByText('暂不能纳入预算：'));
+    await visible(reasons.getByText('绩效目标尚未终审通过'));
     await screenshot(performance, 'targets-08a-budget-refused');
 
     await openFromQueue(performance, 'bureau', /^审核队列/);
@@ -396,7 +423,8 @@ describe('performance targets from registration to final approval', () => {
     await editor.waitFor({ state: 'detached' });
     await preparer.getByRole('button', { name: '删除 受益对象满意度' }).click();
     await preparer.getByRole('button', { name: '保存草稿' }).click();
-    await visible(preparer.getByRole('status').getByText('草稿已保存。送审前还有 1 项需要处理。'));
+    // No satisfaction indicator, and 80 of 90 points.
+    await visible(preparer.getByRole('status').getByText('草稿已保存。送审前还有 2 项需要处理。'));
 
     await preparer.getByRole('link', { name: '版本对比' }).click();
     await visible(preparer.getByRole('heading', { level: 1, name: '版本对比' }));
@@ -406,6 +434,134 @@ describe('performance targets from registration to final approval', () => {
     await visible(preparer.locator('li.diff.removed', { hasText: '受益对象满意度' }));
     await visible(preparer.getByText('另有 2 项指标未变化。'));
     await screenshot(preparer, 'targets-10-compare');
+  });
+
+  it('a departure from the weights shows its reason to the reviewer; 纳入预算 lists why it cannot pass before it is pressed', async () => {
+    // Set up through the API as each person: a major new project of 1,200 万元 whose targets weigh
+    // 40 / 30 / 20 with a reason, assessed 调整完善后予以支持 with 1,000 万元 recommended.
+    const preparer = await personFor('unit-preparer', 'department');
+    const approver = await personFor('unit-approver', 'department');
+    const department = await personFor('dept-reviewer', 'department');
+    const business = await personFor('business-reviewer', 'bureau');
+    const performance = await personFor('perf-reviewer', 'bureau');
+    const me = await api(preparer, 'GET', '/me');
+    const created = await api(preparer, 'POST', '/projects', {
+      id: uuidV7(),
+      fiscalYear: 2027,
+      code: `E2EW2027${suffix}`,
+      name: `智慧校园升级${suffix.slice(0, 3)}`,
+      unitId: me.body.unit.id,
+      category: 'SPECIFIC_PURPOSE',
+      nature: 'NEW',
+      recurrence: 'ONE_OFF',
+      periodStart: 2027,
+      periodEnd: 2027,
+      funds: { fiscal: 1200 * 1_000_000, carryOver: 0, other: 0 },
+      functionalClass: '20502',
+      majorPolicy: true,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const first = await api(preparer, 'POST', `/projects/${id}/targets`, { id: uuidV7() });
+    const row = (fields: Record<string, unknown>) =>
+      newTargetRow(uuidV7(), { scoringStandard: '按完成比例计分', unit: '%', value: '95', ...fields });
+    const reason = '本项目直接面向师生，满意度权重提高到20分';
+    const saved = await api(preparer, 'PATCH', `/targets/${first.body.id}`, {
+      version: first.body.version,
+      annualGoal: '完成全区中小学智慧校园升级。',
+      weightReason: reason,
+      rows: [
+        row({ name: '升级学校数', value: '12', unit: '所', weight: 20 }),
+        row({ level2: 'QUALITY', name: '验收合格率', weight: 10 }),
+        row({ level2: 'TIMELINESS', name: '完工时间', operator: 'LTE', value: '11月底前完成', unit: '', weight: 10 }),
+        row({
+          level1: 'BENEFIT',
+          level2: 'SOCIAL',
+          name: '教学信息化水平',
+          operator: 'QUALITATIVE',
+          value: '明显提升',
+          unit: '',
+          weight: 30,
+        }),
+        row({ level1: 'SATISFACTION', level2: 'SERVICE_RECIPIENT', name: '师生满意度', value: '90', weight: 20 }),
+      ],
+    });
+    expect(saved.body.checks).toEqual([]);
+    let version = saved.body.version as number;
+    const step = async (who: Page, path: string, body: Record<string, unknown> = {}) => {
+      const response = await api(who, 'POST', `/targets/${first.body.id}/${path}`, { version, ...body });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      version = response.body.version;
+    };
+    await step(approver, 'submit');
+    await step(department, 'department-review', { decision: 'approve' });
+    await step(business, 'first-review', { decision: 'approve' });
+    const assessment = await api(performance, 'POST', '/ex-ante-assessments', {
+      id: uuidV7(),
+      projectId: id,
+      assessorType: 'FINANCE',
+    });
+    const score = { score: 16, note: '测算偏高' };
+    const scored = await api(performance, 'PATCH', `/ex-ante-assessments/${assessment.body.id}`, {
+      version: assessment.body.version,
+      dimensions: { NECESSITY: score, ECONOMY: score, TARGETS: score, FEASIBILITY: score, FUNDING: score },
+      conclusion: 'SUPPORT_AFTER_ADJUSTMENT',
+      recommendedAmount: 1000 * 1_000_000,
+    });
+    await api(performance, 'POST', `/ex-ante-assessments/${assessment.body.id}/conclude`, {
+      version: scored.body.version,
+    });
+
+    // The final reviewer reads the departure and its reason beside the rows.
+    await performance.goto(`${stack.url}/review/${first.body.id}`);
+    const flagged = performance.locator('[data-target-warnings]');
+    await visible(flagged);
+    await visible(flagged.getByText('产出 40 / 效益 30 / 满意度 20（默认 产出 50 / 效益 30 / 满意度 10）'));
+    await visible(flagged.getByText(reason, { exact: false }));
+    await screenshot(performance, 'targets-11-review-weight-departure');
+    await step(performance, 'final-review', { decision: 'approve', grade: 'GOOD' });
+
+    // The project page asks core's gate before the button is pressed: disabled, with the reason beside it.
+    await performance.goto(`${stack.url}/projects/${id}`);
+    const budget = performance.getByRole('button', { name: '纳入预算' });
+    await visible(budget);
+    expect(await budget.isDisabled()).toBe(true);
+    const reasons = performance.locator('#budget-reasons');
+    await visible(reasons.getByText('预算金额 1,200 万元超过事前评估建议金额 1,000 万元，须填写超出理由'));
+    await visible(performance.locator('[data-target-warnings]').getByText(reason, { exact: false }));
+    await screenshot(performance, 'targets-12-budget-gate');
+    await performance.getByLabel('超出建议金额的理由').fill('新增两所学校接入，经区政府常务会议研究同意');
+    await expect.poll(() => budget.isEnabled()).toBe(true);
+    await budget.click();
+    await visible(performance.getByRole('status').getByText('已纳入预算。'));
+    await visible(performance.getByText('新增两所学校接入，经区政府常务会议研究同意'));
+    expect((await api(performance, 'GET', `/projects/${id}`)).body).toMatchObject({
+      stage: 'BUDGETED',
+      budgetOverrideReason: '新增两所学校接入，经区政府常务会议研究同意',
+    });
+  });
+
+  it("the performance section keeps the year's weights: the parts must make the total", async () => {
+    const performance = await personFor('perf-reviewer', 'bureau');
+    await performance.goto(`${stack.url}/library`);
+    await performance.getByRole('link', { name: '年度指标权重' }).click();
+    await performance.waitForURL('**/targets/weights');
+    await performance.getByRole('combobox', { name: '年度' }).selectOption({ label: '2028 年度' });
+    await visible(performance.getByText('本年度尚未保存，显示的是默认值。'));
+    expect(await performance.getByLabel('产出指标').inputValue()).toBe('50');
+    await performance.getByLabel('产出指标').fill('60');
+    await performance.getByRole('button', { name: '保存本年度权重' }).click();
+    await visible(performance.getByText('产出、效益、满意度和预算执行率之和应等于总分（当前 110 分，总分 100 分）'));
+    await performance.getByLabel('效益指标').fill('20');
+    await visible(performance.getByText('指标合计 90 分（总分减去预算执行率）'));
+    await screenshot(performance, 'targets-13-weights');
+    await performance.getByRole('button', { name: '保存本年度权重' }).click();
+    await visible(performance.getByRole('status').getByText('已保存 2028 年度的指标权重。'));
+    expect((await api(performance, 'GET', '/target-weights/2028')).body).toEqual({
+      fiscalYear: 2028,
+      version: 1,
+      weights: { OUTPUT: 60, BENEFIT: 20, SATISFACTION: 10, budgetExecution: 10, total: 100 },
+    });
   });
 
   it('ran without CSP violations or uncaught errors', () => {

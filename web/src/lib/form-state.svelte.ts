@@ -3,7 +3,7 @@ import type { FieldError } from '@jixiao/core/problem.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import { ApiError } from '#lib/api.ts';
 import { i18n } from '#lib/i18n.svelte.ts';
-import { problemText, problemWithDetails } from '#lib/problem-text.ts';
+import { problemText, problemWithDetails, requiredWhenEmpty } from '#lib/problem-text.ts';
 
 /** Validates the form's values with the core schemas, in the UI language. */
 export type Check<V> = (values: V, language: Language) => FieldError[];
@@ -44,7 +44,9 @@ export class FormState<V extends Record<string, unknown>> {
   #touched = $state<Record<string, boolean>>({});
   readonly #check: Check<V>;
 
-  clientErrors = $derived.by(() => firstPerField(this.#check(this.values, i18n.language)));
+  clientErrors = $derived.by(() =>
+    firstPerField(requiredWhenEmpty(this.#check(this.values, i18n.language), this.values, i18n.language)),
+  );
 
   constructor(initial: V, check: Check<V>) {
     this.values = initial;

@@ -1,3 +1,6 @@
+import type { Language } from '@jixiao/core/language.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import { describe } from '@jixiao/core/validation.ts';
 import type { ApiError } from '#lib/api.ts';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -31,3 +34,26 @@ export const isStale = (error: unknown): boolean => {
   const e = error as Partial<ApiError> | null;
   return typeof e?.is === 'function' && (e.is('version-conflict') || e.is('invalid-transition'));
 };
+
+/** The value a JSON pointer names in `values` (`/rows/0/name`), or undefined. */
+const valueAt = (values: unknown, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce<unknown>(
+      (at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+      values,
+    );
+
+/**
+ * The schemas trim text before checking it, so an empty field and a field of spaces both fail as
+ * "not blank". Only the second is blank text; an empty one has simply not been filled in, and says
+ * it is required. Every form's client check goes through here.
+ */
+export const requiredWhenEmpty = (errors: readonly FieldError[], values: unknown, language: Language): FieldError[] =>
+  errors.map((e) =>
+    e.code === 'not_blank' && valueAt(values, e.pointer) === ''
+      ? { ...e, code: 'required', message: describe('required', language) }
+      : e,
+  );

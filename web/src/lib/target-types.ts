@@ -12,9 +12,14 @@ export interface LibraryReference {
   spendingStandardCap: number | null;
 }
 
-/** A target version as the API answers for one version: with the rules it breaks now and its library references. */
+/**
+ * A target version as the API answers for one version: with the rules it breaks now, what
+ * reviewers should look at (a departure from the year's weights with its reason, money as an
+ * output), and its library references.
+ */
 export type TargetWithChecks = PerformanceTarget & {
   checks: FieldError[];
+  warnings: FieldError[];
   libraryReferences: Record<string, LibraryReference>;
 };
 
@@ -26,3 +31,11 @@ export const openReturn = (target: { reviewLog: readonly ReviewStep[] }) => {
   const last = target.reviewLog.at(-1);
   return last?.to === 'RETURNED' ? last : undefined;
 };
+
+/** The warnings on one row (money as an output), as its messages. */
+export const rowWarnings = (warnings: readonly FieldError[], index: number): string[] =>
+  warnings.filter((w) => w.pointer.startsWith(`/rows/${index}/`)).map((w) => w.message);
+
+/** The warnings about the version as a whole (a departure from the year's weights, with its reason). */
+export const versionWarnings = (warnings: readonly FieldError[]): FieldError[] =>
+  warnings.filter((w) => !w.pointer.startsWith('/rows/'));
