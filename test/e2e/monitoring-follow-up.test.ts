@@ -238,6 +238,12 @@ describe('disposition and rectification of a red monitoring report', () => {
     await form.getByLabel('调整预算和绩效目标').check();
     await form.getByLabel('处置理由').fill('政策调整，需调减预算并同步调整绩效目标。');
     await form.getByLabel('完成期限').fill(nextDue);
+    // The adjusted budget, typed in 万元 by source: an amount it cannot read is said so first.
+    const adjusted = form.getByRole('group', { name: '调整后全年预算（万元，可不填）' });
+    await adjusted.getByLabel('财政拨款').fill('0.1234567');
+    await form.getByRole('button', { name: '作出处置决定' }).click();
+    await visible(form.locator('#disp-adjustedFiscal-error:not(:empty)'));
+    await adjusted.getByLabel('财政拨款').fill('60');
     await form.getByRole('button', { name: '作出处置决定' }).click();
     await visible(performance.getByRole('status').getByText('已作出处置决定：调整预算和绩效目标。'));
     const decided = performance.locator('section.disposition');
@@ -251,7 +257,11 @@ describe('disposition and rectification of a red monitoring report', () => {
         `/monitoring-dispositions/${(await api(performance, 'GET', `/monitoring-reports/${reportIds[1]}`)).body.disposition.id}`,
       )
     ).body;
-    expect(disposition).toMatchObject({ decision: 'ADJUST_BUDGET_AND_TARGETS', rectificationId: null });
+    expect(disposition).toMatchObject({
+      decision: 'ADJUST_BUDGET_AND_TARGETS',
+      rectificationId: null,
+      adjustedFunds: { fiscal: 60_000_000, carryOver: 0, other: 0 },
+    });
     expect(await link.getAttribute('href')).toBe(`/targets/${disposition.targetId}`);
     await link.click();
     await performance.waitForURL(`**/targets/${disposition.targetId}`);

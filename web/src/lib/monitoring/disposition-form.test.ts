@@ -31,6 +31,7 @@ describe('the disposition form', () => {
       dueDate: '2026-09-30',
       amountFen: null,
       requirements: '9 月底前完成拨付。',
+      adjustedFunds: null,
     });
   });
 
@@ -86,5 +87,20 @@ describe('the disposition form', () => {
     ]);
     // An amount left over from another decision is neither read nor sent.
     expect(errors({ decision: 'NO_ACTION', reason: '客观原因', amount: 'abc' })).toEqual([]);
+  });
+
+  it('sends an adjusted budget by source as exact fen, only for an adjustment, and flags an unreadable one', () => {
+    const values = {
+      ...emptyDisposition(),
+      decision: 'ADJUST_BUDGET_AND_TARGETS' as const,
+      reason: '政策调整',
+      dueDate: '2026-08-31',
+      adjustedFiscal: '60.5',
+    };
+    expect(dispositionBody(values, 4).adjustedFunds).toEqual({ fiscal: 60_500_000, carryOver: 0, other: 0 });
+    expect(dispositionBody({ ...values, adjustedFiscal: '' }, 4).adjustedFunds).toBeNull();
+    expect(dispositionBody({ ...values, decision: 'NO_ACTION' }, 4).adjustedFunds).toBeNull();
+    const wrong = dispositionErrors({ ...values, adjustedOther: '1.23456789' }, 4, 'zh-CN', (f) => `money:${f}`);
+    expect(wrong.map((e) => `${e.pointer} ${e.message}`)).toEqual(['/adjustedOther money:decimals']);
   });
 });

@@ -24,6 +24,10 @@ export interface DispositionValues extends Record<string, unknown> {
   /** 万元, as typed (up to six decimals: exact fen). */
   amount: string;
   requirements: string;
+  /** 调整后全年预算数 by source in 万元, for an adjustment of budget and targets; all blank when only targets change. */
+  adjustedFiscal: string;
+  adjustedCarryOver: string;
+  adjustedOther: string;
 }
 
 export const emptyDisposition = (): DispositionValues => ({
@@ -32,10 +36,35 @@ export const emptyDisposition = (): DispositionValues => ({
   dueDate: '',
   amount: '',
   requirements: '',
+  adjustedFiscal: '',
+  adjustedCarryOver: '',
+  adjustedOther: '',
 });
 
+const adjustedFields = ['adjustedFiscal', 'adjustedCarryOver', 'adjustedOther'] as const;
+
+/** The adjusted budget in fen (a blank source is 0); null when none is given or one cannot be read. */
+const adjustedOf = (values: DispositionValues) => {
+  if (adjustedFields.every((f) => values[f].trim() === '')) return null;
+  const fen = adjustedFields.map((f) =>
+    values[f].trim() === '' ? ({ ok: true, fen: 0 } as const) : parseMoney(values[f], 'wan'),
+  );
+  if (fen.some((p) => !p.ok)) return null;
+  const [fiscal, carryOver, other] = fen.map((p) => (p.ok ? p.fen : 0)) as [number, number, number];
+  return { fiscal, carryOver, other };
+};
+
 /** The fields in the form's order, for focusing the first in error. */
-export const dispositionFields = ['decision', 'reason', 'dueDate', 'amount', 'requirements'] as const;
+export const dispositionFields = [
+  'decision',
+  'reason',
+  'dueDate',
+  'amount',
+  'requirements',
+  'adjustedFiscal',
+  'adjustedCarryOver',
+  'adjustedOther',
+] as const;
 
 const amountOf = (values: DispositionValues): ParsedMoney | null =>
   values.amount.trim() === '' ? null : parseMoney(values.amount, 'wan');
@@ -51,6 +80,7 @@ export const dispositionBody = (values: DispositionValues, version: number) => {
     dueDate: decision && needsDueDate(decision) && values.dueDate ? values.dueDate : null,
     amountFen: decision && needsAmount(decision) && parsed?.ok ? parsed.fen : null,
     requirements: decision === 'RECTIFY' ? values.requirements.trim() : '',
+    adjustedFunds: decision === 'ADJUST_BUDGET_AND_TARGETS' ? adjustedOf(values) : null,
   };
 };
 
@@ -71,6 +101,13 @@ export const dispositionErrors = (
   const parsed = amountOf(values);
   const unreadable = values.decision && needsAmount(values.decision) && parsed && !parsed.ok;
   if (unreadable) errors.push({ pointer: '/amount', code: 'money', message: moneyMessage(parsed.reason) });
+  if (values.decision === 'ADJUST_BUDGET_AND_TARGETS') {
+    for (const field of adjustedFields) {
+      const typed = values[field].trim();
+      const read = typed === '' ? null : parseMoney(typed, 'wan');
+      if (read && !read.ok) errors.push({ pointer: `/${field}`, code: 'money', message: moneyMessage(read.reason) });
+    }
+  }
   const result = validate(recordDisposition, dispositionBody(values, version), language);
   if (!result.ok) {
     for (const e of result.errors) {
