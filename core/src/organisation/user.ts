@@ -39,6 +39,8 @@ export const directorySync = v.object({
   at: v.string(),
   /** Why the last attempt failed, in the directory's words (for the operator, never shown as a rule). */
   problem: v.optional(v.string()),
+  /** A deactivation or a loss of powers whose global sign-out the directory has not yet done. */
+  signOutPending: v.optional(v.boolean()),
 });
 export type DirectorySync = v.InferOutput<typeof directorySync>;
 
