@@ -46,6 +46,7 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '登录名应为 3–40 位小写字母、数字、点、横线或下划线',
     en: 'Username: 3–40 lower-case letters, digits, dots, dashes or underscores',
   }),
+  email: () => ({ 'zh-CN': '电子邮箱格式不正确', en: 'Must be an email address' }),
   unique_roles: () => ({ 'zh-CN': '角色不能重复', en: 'Roles must not repeat' }),
   cursor: () => ({ 'zh-CN': '分页游标无效', en: 'Invalid page cursor' }),
   unit_required: () => ({
