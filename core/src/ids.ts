@@ -1,5 +1,5 @@
 /**
- * Client-made ids (DESIGN.md §4.7). UUIDv7 sorts by creation time, so ids made offline on a phone
+ * Client-made ids (docs/architecture.md#idempotency). UUIDv7 sorts by creation time, so ids made offline on a phone
  * still order sensibly, and the same id doubles as the idempotency key of the create.
  */
 const uuidV7Pattern = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

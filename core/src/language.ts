@@ -1,4 +1,4 @@
-/** The UI and problem messages come in Simplified Chinese first, English second (DESIGN.md §4.12). */
+/** The UI and problem messages come in Simplified Chinese first, English second (docs/architecture.md#languages). */
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 export type Localized = Record<Language, string>;

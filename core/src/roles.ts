@@ -1,5 +1,5 @@
 /**
- * The roles of domain.md §2. Their names are also the Cognito group names, so a token's
+ * The roles of docs/domain/README.md#roles. Their names are also the Cognito group names, so a token's
  * `cognito:groups` claim carries them unchanged.
  */
 export const roles = [

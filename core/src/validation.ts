@@ -177,7 +177,7 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'A listed file cannot be changed; remove it and upload again',
   }),
   sha256: () => ({ 'zh-CN': '文件校验值格式不正确', en: 'Invalid file checksum' }),
-  // Fieldwork (domain.md §5.6, rules 10–11).
+  // Fieldwork (docs/domain/fieldwork.md, rules 10–11).
   iso_time: () => ({ 'zh-CN': '时间格式不正确', en: 'Invalid time' }),
   weights_total_100: () => ({ 'zh-CN': '一级指标权重合计应为 100 分', en: 'Level-1 weights must add up to 100' }),
   level_points_mismatch: () => ({
@@ -262,7 +262,7 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '离场时间已报送，本次现场核查记录已封存，不能再修改',
     en: 'The departure has been sent: this site visit is closed and cannot change',
   }),
-  // Monitoring (domain.md §5.4, §6.7, rule 8)
+  // Monitoring (docs/domain/monitoring.md, rule 8)
   data_date_in_year: () => ({ 'zh-CN': '数据截止日期应在预算年度内', en: 'The data date falls in the fiscal year' }),
   deadline_after_data_date: () => ({
     'zh-CN': '报送截止日期应晚于数据截止日期',

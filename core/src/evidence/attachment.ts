@@ -5,7 +5,7 @@ import { text, uuidV7Id } from '#core/schema-parts.ts';
 /**
  * A file attached to a record (an ex-ante assessment's report, an expert opinion, a scoring sheet).
  * The file goes from the browser straight to the evidence bucket with a presigned PUT that fixes
- * its key, type, size and SHA-256 (DESIGN.md §4.8); the record keeps what identifies it.
+ * its key, type, size and SHA-256 (docs/architecture.md#evidence-files); the record keeps what identifies it.
  */
 export const attachmentTypes = {
   'application/pdf': { 'zh-CN': 'PDF 文档', en: 'PDF document' },

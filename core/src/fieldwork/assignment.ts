@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { anyId, recordMeta, text, uuidV7Id } from '#core/schema-parts.ts';
 
 /**
- * One evaluator's part of an engagement's fieldwork (domain.md §5.6, sampling and assignment): the
+ * One evaluator's part of an engagement's fieldwork (docs/domain/fieldwork.md#sampling-and-assignments): the
  * sites of the sample they visit. The agency lead makes it; the evaluator's phone downloads it.
  */
 export const createAssignment = v.strictObject({

@@ -5,7 +5,7 @@ import type { Localized } from '#core/language.ts';
 import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
 /**
- * A key evaluation (财政重点评价 / 部门整体支出评价, domain.md §5.6) as far as fieldwork needs it: the
+ * A key evaluation (财政重点评价 / 部门整体支出评价, docs/domain/fieldwork.md) as far as fieldwork needs it: the
  * object, the commissioned agency with its conflict-of-interest declaration, the work plan (the
  * indicator framework, the sample of sites, the interview outline and the questionnaires) and the
  * release of the evidence to the evaluated department.
@@ -17,7 +17,7 @@ export const engagementKinds = {
 export type EngagementKind = keyof typeof engagementKinds;
 export const engagementKindCodes = Object.keys(engagementKinds) as [EngagementKind, ...EngagementKind[]];
 
-/** The part of §7.5 up to the preliminary findings. */
+/** The states up to the preliminary findings (docs/domain/fieldwork.md#engagement-lifecycle). */
 export const engagementStates = {
   SELECTED: { 'zh-CN': '评价对象已确定', en: 'Selected' },
   AGENCY_CONTRACTED: { 'zh-CN': '已委托第三方', en: 'Agency commissioned' },
@@ -31,7 +31,7 @@ export const engagementStateCodes = Object.keys(engagementStates) as [Engagement
 export const acceptsFieldRecords = (state: EngagementState): boolean =>
   state === 'FIELDWORK' || state === 'PRELIM_FINDINGS';
 
-/** Key-evaluation level 1 (§5.6 framework annex). */
+/** Key-evaluation level 1 (docs/domain/fieldwork.md#the-evaluation-framework). */
 export const evaluationLevels = {
   DECISION: { 'zh-CN': '决策', en: 'Decision' },
   PROCESS: { 'zh-CN': '过程', en: 'Process' },
@@ -130,7 +130,7 @@ export const questionnaire = v.strictObject({
   id: uuidV7Id,
   title: text(1, 80),
   respondentGroup: v.picklist(respondentGroupCodes),
-  /** The group's share when groups are combined (§6.6, e.g. beneficiaries 60 %). */
+  /** The group's share when groups are combined (e.g. beneficiaries 60 %, docs/domain/fieldwork.md#survey-summary-and-minimum-sample). */
   groupWeight: points,
   minimumSample: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000)),
   questions: v.pipe(v.array(surveyQuestion), v.minLength(1, 'min_items'), v.maxLength(40, 'max_items')),
@@ -138,7 +138,7 @@ export const questionnaire = v.strictObject({
 export type Questionnaire = v.InferOutput<typeof questionnaire>;
 
 export const conflictDeclaration = v.strictObject({
-  /** The agency declares it has no conflict (§5.6, rule 11); a declared conflict cannot be commissioned. */
+  /** The agency declares it has no conflict (docs/domain/fieldwork.md#rule-11-conflict-of-interest); a declared conflict cannot be commissioned. */
   noConflict: v.boolean(),
   statement: text(1, 1000),
   /** Who signed the declaration for the agency, and when. */

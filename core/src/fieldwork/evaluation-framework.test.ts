@@ -18,7 +18,7 @@ import { newTargetRow } from '#core/submission/target-row.ts';
 const row = (fields: Partial<Omit<TargetRow, 'rowId'>> = {}): TargetRow =>
   newTargetRow(uuidV7(), { name: '指标', value: '10', unit: '个', weight: 10, scoringStandard: '', ...fields });
 
-/** The approved annual rows of a typical project target: output 50, benefit 30, satisfaction 10 (§8 rule 4). */
+/** The approved annual rows of a typical project target: output 50, benefit 30, satisfaction 10 (rule 4, docs/domain/submission.md#weights). */
 const approvedRows = (): TargetRow[] => [
   row({ name: '新建路灯数量', level2: 'QUANTITY', value: '1200', unit: '盏', weight: 20 }),
   row({ name: '验收合格率', level2: 'QUALITY', value: '95', unit: '%', weight: 15, scoringStandard: '≥95% 得满分' }),
@@ -115,7 +115,7 @@ describe('buildFramework', () => {
     const own = framework.filter((i) => i.source === 'ENGAGEMENT');
     expect(own.map((i) => i.level1)).toEqual([...Array(4).fill('DECISION'), ...Array(4).fill('PROCESS')]);
     expect(own.every((i) => i.target === '' && i.claim === null && i.standard.trim() !== '')).toBe(true);
-    // The §6.5 formula indicators are among them.
+    // The annex's formula indicators are among them.
     expect(own.map((i) => i.name)).toEqual(expect.arrayContaining(['资金到位率', '预算执行率']));
     // Every own indicator has one of the ids the caller made, each a UUIDv7, none twice.
     expect(own.map((i) => i.id).sort()).toEqual([...made].sort());
@@ -132,7 +132,7 @@ describe('buildFramework', () => {
       [rows[1]!.rowId, 'OUTPUT', '产出质量', '验收合格率', '≥ 95 %'],
       [rows[2]!.rowId, 'OUTPUT', '产出时效', '按期完工率', '≥ 100 %'],
       [rows[3]!.rowId, 'OUTPUT', '产出成本', '单盏成本', '≤ 3000 元'],
-      // Satisfaction counts as benefit in the key-evaluation framework (§5.6).
+      // Satisfaction counts as benefit in the key-evaluation framework (docs/domain/fieldwork.md#the-evaluation-framework).
       [rows[4]!.rowId, 'BENEFIT', '社会效益', '夜间出行安全', '明显改善'],
       [rows[5]!.rowId, 'BENEFIT', '满意度', '居民满意度', '≥ 90 %'],
     ]);

@@ -5,14 +5,14 @@ import type { FieldError } from '#core/problem.ts';
 import type { TargetRow } from '#core/submission/performance-target.ts';
 
 /**
- * The evaluation's indicator system (domain.md §5.6): decision and process indicators of the
+ * The evaluation's indicator system (docs/domain/fieldwork.md#the-evaluation-framework): decision and process indicators of the
  * 10号 framework annex, written by the evaluation, plus output and benefit indicators taken from
  * the project's approved targets. Points within each level 1 add up to its weight.
  */
 
 type Draft = Omit<FrameworkIndicator, 'id' | 'points'> & { id?: string; share: number };
 
-/** The evaluation's own indicators (§5.6 framework annex, level 3 reference). */
+/** The evaluation's own indicators (10号's framework annex, level 3 reference). */
 const ownIndicators: readonly Omit<Draft, 'id'>[] = [
   own(
     'DECISION',
@@ -65,7 +65,7 @@ const spread = (total: number, shares: readonly number[]): number[] => {
 
 /**
  * The framework for a project's evaluation: the evaluation's own decision and process indicators
- * and the approved annual rows as output and benefit (satisfaction counts as benefit in §5.6),
+ * and the approved annual rows as output and benefit (satisfaction counts as benefit in 10号's framework),
  * their points spread by the rows' self-evaluation weights. `newId` names the evaluation's own.
  */
 export const buildFramework = (

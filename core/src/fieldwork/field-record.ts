@@ -7,9 +7,9 @@ import type { FieldError } from '#core/problem.ts';
 import { recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
 /**
- * What an evaluator records in the field (domain.md §5.6 working papers 4, 5, 6 and 7): site
+ * What an evaluator records in the field (docs/domain/fieldwork.md#field-records): site
  * verifications, interviews, symposia and questionnaire responses. Each is made on the phone,
- * offline, with a client-made UUIDv7 id that is also its idempotency key (DESIGN.md §4.7). Device
+ * offline, with a client-made UUIDv7 id that is also its idempotency key (docs/architecture.md#idempotency). Device
  * times are kept beside the server's receipt time.
  */
 export const fieldRecordTypes = {

@@ -1,5 +1,5 @@
 /**
- * Inferred fieldwork rules (domain.md §5.6, §6.6 are tagged [I]): data, not code, so a bureau can
+ * Inferred fieldwork rules (docs/domain/fieldwork.md#configurable-defaults): data, not code, so a bureau can
  * change them. An engagement copies the defaults when it is opened and may override them.
  */
 export const fieldworkDefaults = {
@@ -12,9 +12,9 @@ export const fieldworkDefaults = {
   photoMaxBytes: 5 * 1024 * 1024,
   /** Level-1 weights of a key evaluation (决策/过程/产出/效益); the common default 20/20/30/30. */
   weights: { DECISION: 20, PROCESS: 20, OUTPUT: 30, BENEFIT: 30 },
-  /** Fewer valid responses than this and a questionnaire's result is flagged, not used (§6.6). */
+  /** Fewer valid responses than this and a questionnaire's result is flagged, not used (docs/domain/fieldwork.md#survey-summary-and-minimum-sample). */
   surveyMinimumSample: 30,
-  /** Likert weights for 非常满意 … 非常不满意 (§6.6 score version). */
+  /** Likert weights for 非常满意 … 非常不满意 (the survey summary's score version). */
   likertWeights: [100, 80, 60, 40, 20],
 } as const;
 

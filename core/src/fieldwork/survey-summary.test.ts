@@ -59,7 +59,7 @@ const responses = (q: Questionnaire, tally: Tally): SurveyResponseLike[] =>
 const only = (q: Questionnaire, tally: Tally, likertWeights?: readonly number[]) =>
   summariseSurvey([q], responses(q, tally), likertWeights).questionnaires[0]!;
 
-describe('summariseSurvey: one question (domain.md §6.6)', () => {
+describe('summariseSurvey: one question', () => {
   it('computes the rate version: 非常满意 + 满意 over valid responses', () => {
     const q = questionnaire();
     const s = only(q, { 非常满意: 3, 满意: 4, 一般: 2, 不满意: 1 });
@@ -205,7 +205,7 @@ describe('summariseSurvey: combining respondent groups', () => {
   const group = (respondentGroup: RespondentGroup, groupWeight: number, minimumSample: number) =>
     questionnaire({ respondentGroup, groupWeight, minimumSample });
 
-  /** Beneficiaries 60 %, implementers 20 %, the public 20 % (§6.6). */
+  /** Beneficiaries 60 %, implementers 20 %, the public 20 % (group weights). */
   const setUp = (publicMinimum = 4) => {
     const beneficiaries = group('BENEFICIARY', 60, 10);
     const implementers = group('IMPLEMENTER', 20, 5);
@@ -309,13 +309,13 @@ describe('round2', () => {
   });
 });
 
-describe('satisfactionPoints (§6.6: A ≥ T → w; else w × A/T)', () => {
+describe('satisfactionPoints (A ≥ T → w; else w × A/T)', () => {
   it('gives the full weight at or above the target', () => {
     expect(satisfactionPoints(90, 90, 10)).toBe(10);
     expect(satisfactionPoints(95.5, 90, 10)).toBe(10);
   });
 
-  it('scales below the target: the §6.8 example 10 × 86/90 = 9.555… → 9.56', () => {
+  it('scales below the target: the worked example 10 × 86/90 = 9.555… → 9.56', () => {
     expect(satisfactionPoints(86, 90, 10)).toBe(9.56);
     // 8 × 72.73 / 85 = 581.84 / 85 = 6.8451… → 6.85.
     expect(satisfactionPoints(72.73, 85, 8)).toBe(6.85);

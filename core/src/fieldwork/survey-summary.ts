@@ -2,7 +2,7 @@ import type { Questionnaire, RespondentGroup } from '#core/fieldwork/engagement.
 import { fieldworkDefaults } from '#core/fieldwork/fieldwork-config.ts';
 
 /**
- * Satisfaction from questionnaire responses (domain.md §6.6): the rate version (非常满意 + 满意
+ * Satisfaction from questionnaire responses (docs/domain/fieldwork.md#survey-summary-and-minimum-sample): the rate version (非常满意 + 满意
  * over valid answers) and the score version (Likert weights), per question, per questionnaire and
  * across respondent groups by their weights. A questionnaire with fewer valid responses than its
  * minimum sample is flagged and left out of the combined result.
@@ -133,6 +133,6 @@ export const summariseSurvey = (
   };
 };
 
-/** Points for a satisfaction indicator (§6.6): the full weight at or above target, else weight × A/T. */
+/** Points for a satisfaction indicator (docs/domain/fieldwork.md#survey-summary-and-minimum-sample): the full weight at or above target, else weight × A/T. */
 export const satisfactionPoints = (actual: number, target: number, weight: number): number =>
   target <= 0 || actual >= target ? weight : round2((weight * actual) / target);

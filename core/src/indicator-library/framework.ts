@@ -1,7 +1,7 @@
 import type { Localized } from '#core/language.ts';
 
 /**
- * The level-1/level-2 structure indicators hang in (domain.md §5.1). Stored as data, versioned by
+ * The level-1/level-2 structure indicators hang in (docs/domain/README.md#the-indicator-framework). Stored as data, versioned by
  * framework, so a district can move to the 2021 structure (cost as its own level 1) without code
  * changes; every indicator records the framework it was written against.
  */

@@ -12,7 +12,7 @@ import type { FieldError } from '#core/problem.ts';
 import { pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
 import { describe } from '#core/validation.ts';
 
-/** A level-3 indicator of the library (指标库, domain.md §4.4), one version per fiscal year. */
+/** A level-3 indicator of the library (指标库, docs/domain/README.md#main-entities), one version per fiscal year. */
 export const indicatorOperators = ['GTE', 'LTE', 'EQ', 'GT', 'LT', 'QUALITATIVE'] as const;
 export type IndicatorOperator = (typeof indicatorOperators)[number];
 export const operatorSymbols: Record<IndicatorOperator, string> = {
@@ -59,7 +59,7 @@ const fields = {
   valueBasis: v.picklist(valueBases),
   /** 评（扣）分标准. */
   scoringStandard: text(1, 500),
-  /** The spending standard a cost indicator may not exceed (domain.md §4.4, rule 3 of §8). */
+  /** The spending standard a cost indicator may not exceed (rule 3, docs/domain/submission.md#target-rules). */
   spendingStandardCap: v.nullish(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12))),
   keywords: v.pipe(v.array(text(1, 20)), v.maxLength(10, 'max_items')),
   dataSource: text(0, 200),
@@ -107,7 +107,7 @@ const numeric = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
  * Rules across fields, checked on the whole (merged) entry so create and update agree:
  * the level-2 belongs to the level-1 of the framework; a common entry names its category and a
  * sector entry its sector; quantitative entries have a unit and a numeric reference value
- * (rule 1 of §8); a cost entry based on a spending standard names the cap and stays within it
+ * (rule 1, docs/domain/submission.md#target-rules); a cost entry based on a spending standard names the cap and stays within it
  * (rule 3); the validity period runs forwards.
  */
 export const indicatorErrors = (

@@ -1,7 +1,7 @@
 import type { Localized } from '#core/language.ts';
 
 /**
- * How library entries are grouped (domain.md §5.1): common indicators by project category and
+ * How library entries are grouped (docs/domain/README.md#the-indicator-framework): common indicators by project category and
  * sector (个性) indicators by sector. The reference district's four categories and five sectors
  * are the defaults; a district adds its own here.
  */

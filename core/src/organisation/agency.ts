@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
-/** A third-party agency (第三方机构) commissioned for evaluations (domain.md §4.1, §5.6). */
+/** A third-party agency (第三方机构) commissioned for evaluations (docs/domain/README.md#the-tenant, docs/domain/fieldwork.md#rule-11-conflict-of-interest). */
 export const agencyKinds = ['CPA_FIRM', 'ASSET_APPRAISAL', 'CONSULTANCY', 'UNIVERSITY', 'OTHER'] as const;
 export const creditStatuses = ['GOOD', 'WARNED', 'BLACKLISTED'] as const;
 export type AgencyKind = (typeof agencyKinds)[number];

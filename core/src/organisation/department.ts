@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { anyId, pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
-/** A budget department (部门 / 一级预算单位, domain.md §4.1), grouped in one of three series. */
+/** A budget department (部门 / 一级预算单位, docs/domain/README.md#the-tenant), grouped in one of three series. */
 export const departmentSeries = ['GOVERNMENT', 'PARTY_MASS', 'STREET_PARK'] as const;
 export type DepartmentSeries = (typeof departmentSeries)[number];
 

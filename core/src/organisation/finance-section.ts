@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
-/** A section of the district finance bureau (财政科室, domain.md §4.1). */
+/** A section of the district finance bureau (财政科室, docs/domain/README.md#the-tenant). */
 export const financeSectionTypes = ['BUSINESS', 'PERFORMANCE', 'BUDGET', 'TREASURY', 'REVIEW_CENTRE'] as const;
 export type FinanceSectionType = (typeof financeSectionTypes)[number];
 

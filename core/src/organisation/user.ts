@@ -6,7 +6,7 @@ import { anyId, pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } f
 import { describe } from '#core/validation.ts';
 
 /**
- * A person who signs in, with the roles of domain.md §2 and the organisation they act for.
+ * A person who signs in, with the roles of docs/domain/README.md#roles and the organisation they act for.
  * The same department/unit/agency ends up as claims in the person's token.
  */
 const fields = {
