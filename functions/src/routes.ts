@@ -8,7 +8,7 @@ import { submissionRoutes } from '#functions/routes/submission-routes.ts';
 export * from '#functions/routes/route-definition.ts';
 
 /**
- * The single source of truth for every endpoint (DESIGN.md §4.3). The CDK routes, the local
+ * The single source of truth for every endpoint (docs/architecture.md#the-route-table). The CDK routes, the local
  * gateway, the OpenAPI document and the rows of the authorization-matrix test all come from here.
  * A Lambda's handler takes only its own capability's list (routes/*-routes.ts).
  */

@@ -5,7 +5,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 import { derivedId } from '@jixiao/functions/records/derived-id.ts';
 
 /**
- * Demo data for Dongli District, Tianjin (天津市东丽区), the reference case of DESIGN.md §1:
+ * Demo data for Dongli District, Tianjin (天津市东丽区), the reference case of docs/domain/README.md#the-reference-case:
  * the finance bureau's sections, departments in the three assessment series with their units,
  * three third-party agencies, and one demo person per role. Names of people and firms are made up.
  */

@@ -4,7 +4,7 @@ import { propertyServices } from '#infra/local/demo-projects.ts';
 import { type Actor, operationRunner } from '#infra/local/record-loader.ts';
 
 /**
- * The demo's key evaluation (domain.md §5.6), as Dongli's 2022 report had one of property
+ * The demo's key evaluation (docs/domain/fieldwork.md), as Dongli's 2022 report had one of property
  * services: the performance section opens it on the 2026 老旧小区物业服务补贴, commissions the CPA
  * firm (its declaration recorded), the plan gets its sample of estates, an interview outline and a
  * residents' questionnaire, and is approved; the agency's lead gives 孙强 two of the estates. The

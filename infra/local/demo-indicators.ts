@@ -8,7 +8,7 @@ import type { CommonCategory, Sector } from '@jixiao/core/indicator-library/libr
  * and sector indicators (个性指标) for five sectors, in the 财预〔2020〕10号 structure (成本 under 产出).
  * Reference values are illustrative: a unit sets its own target when it writes a 绩效目标申报表.
  */
-/** The fiscal year the demo library is seeded for (one library version per year, domain.md §4.4). */
+/** The fiscal year the demo library is seeded for (one library version per year). */
 export const demoLibraryYear = 2026;
 
 export interface DemoIndicator {
@@ -36,7 +36,7 @@ export interface DemoIndicator {
   dataSource: string;
 }
 
-/** 10号 grading of qualitative indicators (domain.md §6.3), used by every QUALITATIVE entry. */
+/** 10号 grading of qualitative indicators (docs/domain/README.md#grades), used by every QUALITATIVE entry. */
 const qualitativeScoring = (achieved: string, partial: string, poor: string): string =>
   `${achieved}，得该项分值的80%—100%；${partial}，得60%—80%（不含80%）；${poor}，得0—60%（不含60%）`;
 

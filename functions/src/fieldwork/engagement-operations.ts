@@ -65,7 +65,7 @@ export const listAll = async <T extends StoredRecord>(
   return items;
 };
 
-/** Engagements, their work plan and commissioning, and the assignment of evaluators (domain.md §5.6, §7.5). */
+/** Engagements, their work plan and commissioning, and the assignment of evaluators (docs/domain/fieldwork.md#engagement-lifecycle). */
 export const engagementOperations = (store: RecordStore) => {
   /** The engagement if the caller may see it; an evaluator may when one of their assignments is on it. */
   const visible = async (request: OperationRequest, id: string): Promise<StoredEngagement> => {

@@ -25,7 +25,7 @@ import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import { type ZipEntry, zip } from '#functions/export/zip.ts';
 
 /**
- * The working papers (工作底稿, domain.md §5.6 items 4–7) of one key evaluation as one ZIP: the field
+ * The working papers (工作底稿, docs/domain/fieldwork.md#what-the-bureau-and-the-agency-see) of one key evaluation as one ZIP: the field
  * records as a workbook, the photos as they were received, and a manifest with the SHA-256 of every
  * file so the archive can be checked years later (`sha256sum -c manifest.sha256`) without this system.
  * Pure: the caller reads the records and the photo bytes and stores the result.

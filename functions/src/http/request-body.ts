@@ -3,7 +3,7 @@ import { describe } from '@jixiao/core/validation.ts';
 import type { ApiEvent } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 
-/** Bodies larger than this are refused before they are parsed (DESIGN.md §7). */
+/** Bodies larger than this are refused before they are parsed (docs/architecture.md#reliability-and-security-floor). */
 export const maxBodyBytes = 64 * 1024;
 
 export const bodyBytes = (event: Pick<ApiEvent, 'body' | 'isBase64Encoded'>): Buffer | undefined => {

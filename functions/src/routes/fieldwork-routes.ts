@@ -49,7 +49,7 @@ const recordQuery = v.strictObject({
 
 const photoParams = v.strictObject({ id: anyId, photoId: anyId });
 
-/** Key evaluations and their fieldwork (domain.md §5.6, §7.5; DESIGN.md §4.7–4.9). */
+/** Key evaluations and their fieldwork (docs/domain/fieldwork.md, docs/architecture.md#the-offline-first-field-app). */
 export const fieldworkRoutes: RouteDefinition[] = [
   {
     ...fieldwork,

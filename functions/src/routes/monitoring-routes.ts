@@ -92,7 +92,7 @@ const decision = (operationId: string, path: string, summary: string, role: Role
     response: { status: 200, description: 'The report after the step', schema: reportWithChecks },
   }) as const satisfies RouteDefinition;
 
-/** Mid-year monitoring (绩效运行监控, domain.md §5.4, §6.7, §7.3). */
+/** Mid-year monitoring (绩效运行监控, docs/domain/monitoring.md). */
 export const monitoringRoutes: RouteDefinition[] = [
   {
     ...section,
@@ -100,7 +100,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-settings/{fiscalYear}',
     summary:
-      "The year's warning thresholds (the defaults of domain.md §6.7 until the performance section saves its own)",
+      "The year's warning thresholds (the defaults until the performance section saves its own)",
     access: bureau,
     params: monitoring.settingsParams,
     response: { status: 200, description: 'The thresholds', schema: monitoring.monitoringSettings },
@@ -271,7 +271,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/monitoring-reports/{id}/disposition',
     summary:
-      'Decide on a final-approved report with a yellow or red warning (§7.3): no action, rectification, adjust budget and targets (opens the next target version), suspend or recover funds',
+      'Decide on a final-approved report with a yellow or red warning: no action, rectification, adjust budget and targets (opens the next target version), suspend or recover funds',
     access: ['performance-section-reviewer'],
     params: idParams,
     body: disposition.recordDisposition,

@@ -2,7 +2,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 import type * as v from 'valibot';
 
 /**
- * What a route is. The route table (routes.ts) lists every endpoint once (DESIGN.md §4.3); the CDK
+ * What a route is. The route table (routes.ts) lists every endpoint once (docs/architecture.md#the-route-table); the CDK
  * routes, the local gateway, the OpenAPI document and the authorization-matrix rows come from it.
  * Each capability's routes live in their own file, so a Lambda loads only its own schemas.
  */

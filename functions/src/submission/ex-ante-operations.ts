@@ -45,7 +45,7 @@ const attempts = 3;
 const sameAttachment = (a: Attachment, b: Attachment) =>
   (['id', 'key', 'name', 'contentType', 'sizeBytes', 'sha256'] as const).every((field) => a[field] === b[field]);
 
-/** Ex-ante performance assessment (事前绩效评估, domain.md §5.2). */
+/** Ex-ante performance assessment (事前绩效评估, docs/domain/submission.md#ex-ante-assessment). */
 export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) => {
   const visible = async (request: OperationRequest, id: string) => {
     const a = await store.get<StoredAssessment>(request.principal.tenant, exAnteKind, id);
@@ -161,7 +161,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     for (let attempt = 1; ; attempt++) {
       const current = await visible(request, request.params.id);
       if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-      // A third party's work reaches the project only once the bureau has accepted it (§5.2, §7.1).
+      // A third party's work reaches the project only once the bureau has accepted it.
       const from = current.assessorType === 'THIRD_PARTY' ? 'SUBMITTED' : 'DRAFT';
       if (current.state !== from) throw new HttpProblem('invalid-transition', { current });
       assertComplete(request, current);
@@ -175,7 +175,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
         updatedAt: request.receivedAt,
         updatedBy: request.principal.userId,
       };
-      // "Do not support" takes the project out of the running (§7.2), unless it is already budgeted;
+      // "Do not support" takes the project out of the running (docs/domain/submission.md#the-budget-gate-rule-13), unless it is already budgeted;
       // a later assessment that supports it (after adjustment) lets it back in.
       const stage = projectStageAfter(
         project.stage,

@@ -1,6 +1,6 @@
 import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
 
-/** Composite string keys, always led by the tenant (DESIGN.md §4.4). */
+/** Composite string keys, always led by the tenant (docs/architecture.md#one-table). */
 export const recordPk = (tenant: string, kind: RecordKind, id: string) => `T#${tenant}#${kind.type}#${id}`;
 export const recordSk = '#RECORD';
 export const createSk = '#CREATE';

@@ -1,6 +1,6 @@
 /**
  * The one description of the table's keys and indexes. The CDK stack and the local runtime both
- * build the table from it, so the two cannot drift (DESIGN.md §4.4).
+ * build the table from it, so the two cannot drift (docs/architecture.md#one-table).
  *
  * Keys are composite strings that start with the tenant: `T#{tenant}#…`.
  */
