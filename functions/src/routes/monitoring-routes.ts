@@ -100,7 +100,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-settings/{fiscalYear}',
     summary:
-      "The year's warning thresholds (the defaults until the performance section saves its own)",
+      "The year's warning thresholds (the defaults of docs/domain/monitoring.md#warnings until the performance section saves its own)",
     access: bureau,
     params: monitoring.settingsParams,
     response: { status: 200, description: 'The thresholds', schema: monitoring.monitoringSettings },
