@@ -135,7 +135,7 @@ export const createApiHandler = (
       subjects.set(event, principal.subject);
     }
 
-    assertBodySize(event);
+    assertBodySize(event, route.maxBodyBytes);
     const body = route.body ? parseInput(route.body, readJsonBody(event, language), language) : undefined;
     const params = parseInput(route.params, event.pathParameters, language);
     const query = parseInput(route.query, event.queryStringParameters, language);
