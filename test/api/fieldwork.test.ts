@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
- * Key evaluations and their fieldwork (issue 4; domain.md §5.6, §7.5, rules 10–11) through the
+ * Key evaluations and their fieldwork (issue 4; docs/domain/fieldwork.md, rules 10–11) through the
  * local gateway on DynamoDB Local: the engagement and its plan, commissioning with the conflict
  * rules, assignments, the evaluator's package, idempotent and conflicting replays of field records,
  * who may read and write what, photo uploads with their limits and checksum, and the views.

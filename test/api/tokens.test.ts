@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
-/** The gateway must refuse every token API Gateway's JWT authorizer would refuse (DESIGN.md §7). */
+/** The gateway must refuse every token API Gateway's JWT authorizer would refuse (docs/architecture.md#reliability-and-security-floor). */
 let stack: TestStack;
 let good: Record<string, unknown>;
 const now = () => Math.floor(Date.now() / 1000);

@@ -14,7 +14,7 @@ import { newContent } from '../../web/src/lib/field/new-record.ts';
 import { chromiumArgs, chromiumPath, phone, webBuild } from '../e2e/browser.ts';
 
 /**
- * The field app's figures of DESIGN.md §6 (`npm run bench`, section 4): the JavaScript the
+ * The field app's budgets (docs/decisions.md#15-budgets-measured-by-npm-run-bench) (`npm run bench`, section 4): the JavaScript the
  * evaluator's home (/field) loads first, gzipped; Lighthouse's mobile performance and
  * accessibility scores for it (Lighthouse 12.2.3, simulated throttling, fully offline here); and
  * the outbox drain: N questionnaire responses finished offline on the phone reach the server once

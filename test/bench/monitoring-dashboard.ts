@@ -44,7 +44,7 @@ import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import { type CountingProxy, type DynamoCall, startCountingProxy } from './counting-proxy.ts';
 
 /**
- * The bureau dashboard of DESIGN.md §6 (`npm run bench`, section 5): "200 departments / 5,000
+ * The bureau dashboard's budget (docs/decisions.md#15-budgets-measured-by-npm-run-bench) (`npm run bench`, section 5): "200 departments / 5,000
  * projects: p95 ≤ 150 ms through the local gateway; items read ∝ departments".
  *
  * One tenant, written straight to a table of its own: 200 departments in the three series, and

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures of DESIGN.md §6, each against a baseline measured in the same run on
+ * `npm run bench`: the budgets of docs/decisions.md#15-budgets-measured-by-npm-run-bench, each against a baseline measured in the same run on
  * the same machine where there is one. A benchmark, not a test: it prints, it does not assert.
  * Section 4 needs the built web app: it is built first when missing or older than its sources.
  * `BENCH_ONLY=deadline-rush` runs section 6 alone.

@@ -9,7 +9,7 @@ import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild 
 import { apiAs, signInAs } from './people.ts';
 
 /**
- * Ex-ante assessment (事前绩效评估, domain.md §5.2) on a phone: the commissioned agency scores the
+ * Ex-ante assessment (事前绩效评估, docs/domain/submission.md#ex-ante-assessment) on a phone: the commissioned agency scores the
  * demo's major project (智慧教育云平台建设) on five dimensions, saves and submits it; the
  * performance section returns it with a reason, the agency submits again, and the performance
  * section accepts it: the conclusion then stands on the project. Then the performance section commissions

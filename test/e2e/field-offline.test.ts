@@ -18,7 +18,7 @@ import {
 import { gradientPng } from './gradient-png.ts';
 
 /**
- * The evaluator's field app with no network at all (DESIGN.md §4.9, §7). 孙强 syncs his
+ * The evaluator's field app with no network at all (docs/architecture.md#the-offline-first-field-app). 孙强 syncs his
  * assignment, then the network goes and the whole local stack stops; he records a site
  * verification with two camera photos (3000 × 2000, downscaled on the phone), GPS and a signature,
  * and an interview. The app is reloaded offline, then the browser is closed and started again on

@@ -10,7 +10,7 @@ import { launch, phone, repositoryRoot, screenshot, webBuild } from './browser.t
 import { gradientPng } from './gradient-png.ts';
 
 /**
- * The gateway killed in the middle of a sync (DESIGN.md §7): 孙强 queues 20 interviews with a
+ * The gateway killed in the middle of a sync (docs/architecture.md#reliability-and-security-floor): 孙强 queues 20 interviews with a
  * photo each while offline, comes online, and the local stack — running in its own process — is
  * killed with SIGKILL right after it stored a create whose answer never reaches the phone. It is
  * started again on the same port and data; the outbox, backing off meanwhile, finishes by itself.

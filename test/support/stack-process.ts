@@ -2,7 +2,7 @@ import { startLocalStack } from '@jixiao/infra/local/stack.ts';
 
 /**
  * The local stack in a process of its own, so a test can kill it with SIGKILL in the middle of a
- * request (DESIGN.md §7: "a gateway killed mid-request and restarted") and start it again on the
+ * request (docs/architecture.md#reliability-and-security-floor) and start it again on the
  * same port and data. Options come from the environment:
  *
  *   JIXIAO_PORT, JIXIAO_DATA_DIR, JIXIAO_DYNAMO_ENDPOINT, JIXIAO_TABLE, JIXIAO_SEED (1/0), JIXIAO_WEB_ROOT

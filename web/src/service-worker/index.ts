@@ -4,7 +4,7 @@ import { resolve } from '$app/paths';
 import { self } from '$app/service-worker';
 
 /**
- * The offline app shell (DESIGN.md §4.9). On install it stores this version's build output, the
+ * The offline app shell (docs/architecture.md#the-offline-first-field-app). On install it stores this version's build output, the
  * files in `static/` and every prerendered page, plus the SPA fallback `/200.html` and `/`.
  * Navigations go to the network first (with a timeout, for flaky field connections) and fall
  * back to the cached page or the shell; precached files are served from the cache. API calls,

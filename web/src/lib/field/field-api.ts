@@ -6,7 +6,7 @@ import { i18n } from '#lib/i18n.svelte.ts';
 /**
  * The field app's own HTTP calls. Unlike `#lib/api.ts` a 401 does not end the session and go to
  * sign-in: the field app keeps working on what it has and the outbox pauses until the person signs
- * in again (DESIGN.md §4.9). Each call has a timeout, so a server that stops answering mid-request
+ * in again (docs/architecture.md#the-offline-first-field-app). Each call has a timeout, so a server that stops answering mid-request
  * never holds the outbox forever.
  */
 export class FieldHttpError extends Error {

@@ -21,7 +21,7 @@ const timerMs = 30_000;
 
 /**
  * Sends finished records to the server, one request at a time, in the order they were finished
- * (DESIGN.md §4.9). It drains on start, on `online`, on focus and visibility, after each save and
+ * (docs/architecture.md#the-offline-first-field-app). It drains on start, on `online`, on focus and visibility, after each save and
  * on a timer. A record leaves the outbox only on the server's 2xx; network failures, 408, 429 and
  * 5xx wait with exponential backoff and full jitter (never shorter than `Retry-After`); a 401
  * pauses everything until the person signs in again; other refusals are shown on the record.

@@ -2,7 +2,7 @@ import { isRetryable } from '#lib/field/backoff.ts';
 import type { OutboxStep } from '#lib/field/local-record.ts';
 
 /**
- * What the outbox does with a failed request (DESIGN.md §4.9), kept apart from the sending so it
+ * What the outbox does with a failed request (docs/architecture.md#the-offline-first-field-app), kept apart from the sending so it
  * can be tested on its own:
  *
  * - `pause`: 401, the session is gone; nothing is sent until the person signs in again;
