@@ -19,7 +19,7 @@ import { artifacts, launch, phone, type SecurityWatch, screenshot, watchSecurity
 import { apiAs, signInAs } from './people.ts';
 
 /**
- * Key evaluations (issue 4, items 1 and 8; domain.md §5.6, §7.5) in the browser, on a phone: the
+ * Key evaluations (issue 4, items 1 and 8; docs/domain/fieldwork.md) in the browser, on a phone: the
  * performance section opens one on the demo's approved project and commissions the agency (a
  * declared conflict is refused in Chinese first); the agency's lead completes the work plan
  * (weights, indicators, a site, a questionnaire) with the sums checked as they type; the

@@ -8,7 +8,7 @@ import type {
 import type { FieldError } from '@jixiao/core/problem.ts';
 
 /**
- * A field record as the phone keeps it in IndexedDB (DESIGN.md §4.9). Three copies of the content
+ * A field record as the phone keeps it in IndexedDB (docs/architecture.md#the-offline-first-field-app). Three copies of the content
  * are kept apart so that typing never changes what is on its way to the server:
  *
  * - `content`: the working copy, saved on every keystroke;
