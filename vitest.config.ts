@@ -16,6 +16,7 @@ export default defineConfig({
             'functions/src/**/*.test.ts',
             'infra/local/**/*.test.ts',
             'web/src/**/*.test.ts',
+            'test/repository.test.ts',
           ],
         },
       },
