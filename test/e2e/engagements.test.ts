@@ -133,6 +133,8 @@ describe('a key evaluation from selection to assignment', () => {
     await dialog.getByRole('button', { name: '确认委托' }).click();
     await visible(page.getByRole('status').getByText('已委托天津津诚会计师事务所有限公司。'));
     await visible(page.locator('.chips').getByText('已委托第三方'));
+    // The declaration reads as what it says: no conflict, not "no conflict: yes".
+    expect(await page.getByTestId('declared-conflict').textContent()).toBe('无（机构已声明）');
     // Approval waits for a complete plan: core's rules are listed before the button, in Chinese.
     await visible(page.locator('#eng-approve-reasons').getByText('评价方案至少要有一个核查点位'));
     expect(await page.getByRole('button', { name: '批准评价方案' }).isDisabled()).toBe(true);
@@ -493,6 +495,17 @@ describe('the bureau follows the demo engagement’s fieldwork', () => {
     await switchTo(page, 'perf-reviewer', 'bureau');
     await page.goto(`${stack.url}/engagements/${demoEngagementId}`);
     await page.getByRole('button', { name: '向被评价部门公开' }).click();
+    // Releasing is confirmed with what is still open, read from the progress.
+    const confirm = page.getByTestId('confirm-release');
+    await visible(confirm.getByText('以下事项尚未完成：'));
+    await visible(confirm.getByText('现场工作尚未结束，之后收到的记录也会对被评价部门可见'));
+    await visible(confirm.getByText(/个已分派的抽样点尚未核查/));
+    await screenshot(page, 'engagements-06b-confirm-release');
+    await confirm.getByRole('button', { name: '取消' }).click();
+    expect(await page.getByTestId('confirm-release').count()).toBe(0);
+    expect((await api(page, `/engagements/${demoEngagementId}`)).body.releasedAt).toBeNull();
+    await page.getByRole('button', { name: '向被评价部门公开' }).click();
+    await page.getByTestId('confirm-release').getByRole('button', { name: '确认公开' }).click();
     await visible(page.getByRole('status').getByText('已向东丽区住房和建设委员会公开现场证据。'));
     expect(await page.getByRole('button', { name: '向被评价部门公开' }).count()).toBe(0);
 

@@ -143,6 +143,26 @@ export class FieldDb {
     });
   }
 
+  /**
+   * Records the server already holds, added only where this phone has no copy of its own: what the
+   * phone has (even an older edit) is never replaced by a download.
+   */
+  addMissing(records: readonly LocalRecord[]): Promise<number> {
+    return transaction(this.db, [stores.records], 'readwrite', (tx) => {
+      const store = tx.objectStore(stores.records);
+      let added = 0;
+      for (const record of records) {
+        const key = store.getKey(record.id);
+        key.onsuccess = () => {
+          if (key.result !== undefined) return;
+          store.add(record);
+          added++;
+        };
+      }
+      return () => added;
+    });
+  }
+
   /** Removes a record that never left the phone (a draft thrown away) with its photos. */
   removeDraft(id: string): Promise<void> {
     return transaction(this.db, [stores.records, stores.photos], 'readwrite', (tx) => {

@@ -6,8 +6,15 @@ import type { Me } from '@jixiao/core/platform.ts';
 import { agencyRoles } from '@jixiao/core/roles.ts';
 import { FieldHttpError, fieldRequest } from '#lib/field/field-api.ts';
 import { deleteUserData, FieldDb, type StoredPackage } from '#lib/field/field-db.ts';
-import { type LocalPhoto, type LocalRecord, unsentSummary } from '#lib/field/local-record.ts';
-import { type NewRecordOf, newLocalRecord } from '#lib/field/new-record.ts';
+import {
+  isWrittenDraft,
+  type LocalPhoto,
+  type LocalRecord,
+  localCopyOfServer,
+  type ServerRecord,
+  unsentSummary,
+} from '#lib/field/local-record.ts';
+import { type NewRecordOf, newLocalRecord, titleOfServer } from '#lib/field/new-record.ts';
 import { OutboxManager } from '#lib/field/outbox-manager.svelte.ts';
 import { jwtClaims } from '#lib/oidc.ts';
 import { sessionManager } from '#lib/session-manager.svelte.ts';
@@ -128,7 +135,32 @@ export class FieldManager {
     return this.packages.find((p) => p.id === assignmentId)?.pkg;
   }
 
-  /** Downloads the person's assignments and each one's package, and keeps them all or nothing. */
+  /**
+   * Every record the person already sent for one assignment, page after page to the end: on a new
+   * or cleared phone, sites already visited must not look unvisited.
+   */
+  async #serverRecords(token: string, pkg: FieldPackage): Promise<LocalRecord[]> {
+    const now = new Date().toISOString();
+    const found: LocalRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams({ assignmentId: pkg.assignment.id, limit: '100' });
+      if (cursor) query.set('cursor', cursor);
+      const page = await fieldRequest<{ items: ServerRecord[]; nextCursor?: string }>(
+        token,
+        'GET',
+        `/engagements/${pkg.engagement.id}/field-records?${query}`,
+      );
+      for (const r of page.body.items) found.push(localCopyOfServer(r, titleOfServer(pkg, r), now));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return found;
+  }
+
+  /**
+   * Downloads the person's assignments and each one's package, and keeps them all or nothing; then
+   * the records they already sent, for those this phone does not hold.
+   */
   async sync(): Promise<void> {
     const db = this.#db;
     const token = this.#token();
@@ -147,6 +179,8 @@ export class FieldManager {
         packages.push({ id: a.id, pkg: pkg.body, savedAt: new Date().toISOString() });
       }
       await db.saveSync({ key: 'assignments', items: list.body.items, syncedAt: new Date().toISOString() }, packages);
+      await this.refresh();
+      for (const p of packages) await db.addMissing(await this.#serverRecords(token, p.pkg));
       await this.refresh();
       this.outbox.kick('online');
     } catch (error) {
@@ -290,8 +324,7 @@ export const unsentOnPhone = async (userId: string): Promise<{ records: number; 
   try {
     const records = await db.records();
     const queued = unsentSummary(records);
-    // A draft counts once something was written in it (a blank one left open is nobody's work).
-    const drafts = records.filter((r) => r.queued === null && r.updatedAt !== r.content.deviceCreatedAt);
+    const drafts = records.filter(isWrittenDraft);
     return {
       records: queued.records + drafts.length,
       photos: queued.photos + drafts.reduce((n, r) => n + r.content.photos.length, 0),

@@ -7,6 +7,7 @@ import {
   canonical,
   contentOfCreate,
   type LocalRecord,
+  localCopyOfServer,
   nextStep,
   recordState,
   sendOrder,
@@ -126,8 +127,50 @@ describe('unsentSummary and sendOrder', () => {
       oldestAt: '2026-11-23T00:00:00.000Z',
       attention: 1,
       conflicts: 0,
+      drafts: 0,
     });
     expect(sendOrder([newer, done, draft, older, refused]).map((r) => r.id)).toEqual([older.id, newer.id]);
+  });
+});
+
+describe('drafts and copies downloaded from the server', () => {
+  it('counts a draft once something was written in it, never as sent', () => {
+    const blank = newLocalRecord(uuidV7(), pkg, { type: 'INTERVIEW' }, '2026-11-26T08:00:00.000Z');
+    const written = { ...blank, id: uuidV7(), updatedAt: '2026-11-26T08:05:00.000Z' };
+    const sent = { ...queuedVisit(), serverVersion: 1, lastSent: queuedVisit().queued };
+    const summary = unsentSummary([blank, written, { ...sent, lastSent: sent.queued }]);
+    expect(summary.records).toBe(0);
+    expect(summary.drafts).toBe(1);
+  });
+
+  it('a server copy is sent as far as this phone goes: no create, no update, and no photo it does not hold', () => {
+    const [a, b] = [photo(), photo()];
+    const server = {
+      ...contentOfCreate(queuedVisit([a, b]).queued as never),
+      id: uuidV7(),
+      assignmentId: pkg.assignment.id,
+      engagementId: pkg.engagement.id,
+      type: 'INTERVIEW' as const,
+      version: 3,
+      evaluatorId: 'someone',
+      receivedAt: '2026-11-26T09:30:00.000Z',
+      photos: [a, b],
+    };
+    const copy = localCopyOfServer(server, '', '2026-12-01T08:00:00.000Z');
+    expect(copy).toMatchObject({
+      serverVersion: 3,
+      queuedAt: '2026-11-26T09:30:00.000Z',
+      remotePhotoIds: [a.id, b.id],
+    });
+    expect(copy.content).not.toHaveProperty('evaluatorId');
+    expect(nextStep(copy)).toBeNull();
+    expect(recordState(copy)).toBe('sent');
+    expect(unsentSummary([copy])).toMatchObject({ records: 0, photos: 0, drafts: 0 });
+    // A photo added on this phone afterwards is this phone's to send.
+    const c = photo();
+    const edited = { ...copy.queued!, photos: [a, b, c] };
+    const withNew = { ...copy, content: edited, queued: edited, lastSent: edited };
+    expect(nextStep(withNew)).toEqual({ kind: 'upload', photo: c });
   });
 });
 

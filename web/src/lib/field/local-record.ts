@@ -41,6 +41,11 @@ export interface LocalRecord {
   /** A 409 version-conflict: the server's copy, for the evaluator to choose. */
   conflict: { server: Record<string, unknown> } | null;
   updatedAt: string;
+  /**
+   * Set on a copy downloaded from the server (a new or cleared phone): the photos it declared then,
+   * whose bytes are not on this phone. The phone that took them sends them; this one never tries.
+   */
+  remotePhotoIds?: string[];
 }
 
 /** A photo's bytes, stored beside its record (same transaction as the record that declares it). */
@@ -98,6 +103,45 @@ export const contentOfServer = (server: Record<string, unknown>, type: FieldReco
   return { ...Object.fromEntries(Object.entries(server).filter(([k]) => !drop.has(k))), type } as FieldRecordContent;
 };
 
+/** What the list endpoint answers for one record: its content plus the server's own fields. */
+export interface ServerRecord extends Record<string, unknown> {
+  id: string;
+  assignmentId: string;
+  engagementId: string;
+  type: FieldRecordType;
+  version: number;
+  receivedAt?: string;
+  createdAt?: string;
+}
+
+/**
+ * The phone's copy of a record the server already holds (downloaded onto a new or cleared phone):
+ * finished and sent as far as this phone is concerned, with the photos it declared left to the
+ * phone that took them.
+ */
+export const localCopyOfServer = (server: ServerRecord, title: string, now: string): LocalRecord => {
+  const content = contentOfServer(server, server.type);
+  return {
+    id: server.id,
+    assignmentId: server.assignmentId,
+    engagementId: server.engagementId,
+    type: server.type,
+    title,
+    content,
+    queued: content,
+    queuedAt: server.receivedAt ?? server.createdAt ?? now,
+    createSent: null,
+    serverVersion: server.version,
+    lastSent: content,
+    uploadedPhotoIds: [],
+    attachedPhotoIds: [],
+    remotePhotoIds: content.photos.map((p) => p.id),
+    attention: null,
+    conflict: null,
+    updatedAt: now,
+  };
+};
+
 export type OutboxStep =
   | { kind: 'create'; body: CreateFieldRecord; fresh: boolean }
   | { kind: 'update'; body: UpdateFieldRecord }
@@ -119,7 +163,7 @@ export const nextStep = (r: LocalRecord): OutboxStep | null => {
   if (!r.lastSent || !sameContent(r.queued, r.lastSent))
     return { kind: 'update', body: updateBody(r.serverVersion, r.queued) };
   for (const photo of r.queued.photos) {
-    if (r.attachedPhotoIds.includes(photo.id)) continue;
+    if (r.attachedPhotoIds.includes(photo.id) || r.remotePhotoIds?.includes(photo.id)) continue;
     return r.uploadedPhotoIds.includes(photo.id) ? { kind: 'attach', photo } : { kind: 'upload', photo };
   }
   return null;
@@ -139,7 +183,12 @@ export const hasUnqueuedEdits = (r: LocalRecord): boolean => r.queued !== null &
 
 /** Counts a photo as unsent until the server attached it. */
 const unsentPhotos = (r: LocalRecord): number =>
-  (r.queued?.photos ?? []).filter((p) => !r.attachedPhotoIds.includes(p.id)).length;
+  (r.queued?.photos ?? []).filter((p) => !r.attachedPhotoIds.includes(p.id) && !r.remotePhotoIds?.includes(p.id))
+    .length;
+
+/** A draft counts once something was written in it (a blank one left open is nobody's work). */
+export const isWrittenDraft = (r: LocalRecord): boolean =>
+  r.queued === null && r.updatedAt !== r.content.deviceCreatedAt;
 
 export interface UnsentSummary {
   records: number;
@@ -148,6 +197,8 @@ export interface UnsentSummary {
   oldestAt: string | null;
   attention: number;
   conflicts: number;
+  /** Drafts with something written in them: not finished, so not on their way to the server either. */
+  drafts: number;
 }
 
 /** What has not reached the server yet: finished records not fully sent, and their photos. */
@@ -157,7 +208,9 @@ export const unsentSummary = (records: readonly LocalRecord[]): UnsentSummary =>
   let oldest: string | null = null;
   let attention = 0;
   let conflicts = 0;
+  let drafts = 0;
   for (const r of records) {
+    if (isWrittenDraft(r)) drafts++;
     const state = recordState(r);
     if (state === 'draft' || state === 'sent') continue;
     count++;
@@ -166,7 +219,7 @@ export const unsentSummary = (records: readonly LocalRecord[]): UnsentSummary =>
     if (state === 'conflict') conflicts++;
     if (r.queuedAt && (oldest === null || r.queuedAt < oldest)) oldest = r.queuedAt;
   }
-  return { records: count, photos, oldestAt: oldest, attention, conflicts };
+  return { records: count, photos, oldestAt: oldest, attention, conflicts, drafts };
 };
 
 /** Records the outbox works through, oldest finished first (so the order of sending is the order of work). */

@@ -80,6 +80,14 @@ export const titleOf = (pkg: FieldPackage, of: NewRecordOf): string => {
   return '';
 };
 
+/** The list title of a record the server sent back (its site, its questionnaire). */
+export const titleOfServer = (pkg: FieldPackage, record: Record<string, unknown>): string => {
+  if (record.type === 'SITE_VISIT') return titleOf(pkg, { type: 'SITE_VISIT', siteId: String(record.siteId) });
+  if (record.type === 'SURVEY_RESPONSE')
+    return titleOf(pkg, { type: 'SURVEY_RESPONSE', questionnaireId: String(record.questionnaireId) });
+  return '';
+};
+
 export const newLocalRecord = (id: string, pkg: FieldPackage, of: NewRecordOf, now: string): LocalRecord => ({
   id,
   assignmentId: pkg.assignment.id,
