@@ -118,7 +118,7 @@ describe('an evaluator on a new phone', () => {
     await expect(page.getByTestId('record-state').textContent()).resolves.toBe('已发送');
     const editable = await page
       .locator('main input, main textarea, main select')
-      .evaluateAll((fields) => fields.filter((f) => !(f as HTMLInputElement).disabled).map((f) => f.outerHTML));
+      .evaluateAll((fields) => fields.filter((f) => !f.matches(':disabled')).map((f) => f.outerHTML));
     expect(editable).toEqual([]);
     expect(await page.getByRole('button', { name: /完成并加入发送队列|保存修改并重新发送/ }).count()).toBe(0);
     await screenshot(page, 'field-new-phone-02-visit-closed', { fullPage: true });
