@@ -385,6 +385,7 @@ type Targets = Record<
     | 'fieldRecord'
     | 'photo'
     | 'site'
+    | 'freeSite'
     | 'round'
     | 'report'
     | 'disposition'

@@ -1,5 +1,5 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
