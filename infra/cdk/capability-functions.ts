@@ -28,8 +28,9 @@ export const evidenceAccess: Record<Capability, boolean> = {
   // Signs photo uploads under an evaluator's assignment prefix, reads them back to verify and
   // to pack the working papers, and writes the working-papers ZIP.
   fieldwork: true,
-  // Reads and writes records only; its exports are streamed back in the response.
-  monitoring: false,
+  // Signs uploads and downloads of a rectification's evidence files and checks they arrived; its
+  // exports are streamed back in the response.
+  monitoring: true,
 };
 
 /**
@@ -59,13 +60,19 @@ export const identityAdministration: Record<Capability, boolean> = {
   monitoring: false,
 };
 
-/** What the identity adapter calls on the user pool: no deletion, no pool settings, no listing. */
+/**
+ * Exactly what the identity adapter (functions/src/adapters/cognito/cognito-identity-directory.ts)
+ * calls on the user pool: no user deletion, no pool settings, no listing of users. The infra test
+ * compares this list with the commands the adapter sends, so a call added there without its grant
+ * fails the build instead of every sync failing with AccessDenied in the cloud.
+ */
 export const userPoolAdminActions = [
   'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminGetUser',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminRemoveUserFromGroup',
   'cognito-idp:AdminUserGlobalSignOut',
