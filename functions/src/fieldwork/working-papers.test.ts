@@ -157,6 +157,11 @@ const photoBytes = new Map([
   [PHOTO_1, jpeg(1)],
   [PHOTO_2, jpeg(2)],
 ]);
+/** Each photo's file in its site's folder: when it was taken (Beijing time) and its caption. */
+const photoFile = new Map([
+  [PHOTO_1, '2027-04-10 1005 三年级一班智慧教室.jpg'],
+  [PHOTO_2, '2027-04-10 1005 故障投影仪.jpg'],
+]);
 
 const declared = (photoId: string, caption: string, bytes: Uint8Array): DeclaredPhoto => ({
   id: photoId,
@@ -396,8 +401,8 @@ describe('buildWorkingPapers', () => {
     const files = await entriesOf(papers.zip);
     expect([...files.keys()]).toEqual([
       '工作底稿.xlsx',
-      `照片/东丽区第一小学/${PHOTO_1}.jpg`,
-      `照片/东丽区第一小学/${PHOTO_2}.jpg`,
+      `照片/东丽区第一小学/${photoFile.get(PHOTO_1)}`,
+      `照片/东丽区第一小学/${photoFile.get(PHOTO_2)}`,
       'manifest.json',
       'manifest.sha256',
     ]);
@@ -431,7 +436,9 @@ describe('buildWorkingPapers', () => {
   it('keeps the photos byte for byte', async () => {
     const files = await entriesOf(papers.zip);
     for (const [photoId, bytes] of photoBytes) {
-      expect(Buffer.from(files.get(`照片/东丽区第一小学/${photoId}.jpg`)!).equals(Buffer.from(bytes))).toBe(true);
+      expect(Buffer.from(files.get(`照片/东丽区第一小学/${photoFile.get(photoId)}`)!).equals(Buffer.from(bytes))).toBe(
+        true,
+      );
     }
   });
 
@@ -557,8 +564,8 @@ describe('buildWorkingPapers', () => {
   it('lists every declared photo, with its place in the archive or the fact that it never arrived', async () => {
     const rows = table((await workbook()).getWorksheet('照片清单')!);
     expect(rows.map((r) => [r.记录编号, r.文件路径, r.说明, r.已接收])).toEqual([
-      [VISIT_SCHOOL, `照片/东丽区第一小学/${PHOTO_1}.jpg`, '三年级一班智慧教室', '是'],
-      [VISIT_SCHOOL, `照片/东丽区第一小学/${PHOTO_2}.jpg`, '故障投影仪', '是'],
+      [VISIT_SCHOOL, `照片/东丽区第一小学/${photoFile.get(PHOTO_1)}`, '三年级一班智慧教室', '是'],
+      [VISIT_SCHOOL, `照片/东丽区第一小学/${photoFile.get(PHOTO_2)}`, '故障投影仪', '是'],
       [INTERVIEW_NO_CONSENT, null, '通话截图', '否'],
     ]);
     expect(rows[0]).toMatchObject({
@@ -573,8 +580,8 @@ describe('buildWorkingPapers', () => {
     const files = await entriesOf(buildWorkingPapers(input, 'en').zip);
     expect([...files.keys()]).toEqual([
       'working-papers.xlsx',
-      `photos/东丽区第一小学/${PHOTO_1}.jpg`,
-      `photos/东丽区第一小学/${PHOTO_2}.jpg`,
+      `photos/东丽区第一小学/${photoFile.get(PHOTO_1)}`,
+      `photos/东丽区第一小学/${photoFile.get(PHOTO_2)}`,
       'manifest.json',
       'manifest.sha256',
     ]);
@@ -630,9 +637,63 @@ describe('buildWorkingPapers', () => {
       'zh-CN',
     );
     expect(manifest.map((f) => f.path).filter((p) => p.startsWith('照片/'))).toEqual([
-      `照片/东丽区第一小学_ 东校区_/${PHOTO_1}.jpg`,
-      `照片/东丽区第一小学_ 东校区_/${PHOTO_2}.jpg`,
-      `照片/东丽区第一小学_ 东校区_ (2)/${photoId}.jpg`,
+      `照片/东丽区第一小学_ 东校区_/${photoFile.get(PHOTO_1)}`,
+      `照片/东丽区第一小学_ 东校区_/${photoFile.get(PHOTO_2)}`,
+      // No caption: the time alone.
+      '照片/东丽区第一小学_ 东校区_ (2)/2027-04-10 1005.jpg',
     ]);
+  });
+
+  it('names photos by time and caption safely for zip and Windows, and keeps two that collide apart', async () => {
+    const visit = records.find((r) => r.id === VISIT_SCHOOL)!;
+    const extra = [id(70), id(71), id(72), id(73)];
+    const bytes = extra.map((_, i) => jpeg(10 + i));
+    const captions = [
+      // Every character Windows or a zip path refuses, a control character and a lone surrogate.
+      '教室/门口\\侧面: *前?"后"<左>|右\u0007 \ud800尾',
+      // The same caption as another photo of the same minute.
+      '故障投影仪',
+      'faulty PROJECTOR',
+      `${'很长的说明'.repeat(30)}`,
+    ];
+    const photos = extra.map((photoId, i) => declared(photoId, captions[i]!, bytes[i]!));
+    photos.push(declared(id(74), 'faulty projector', jpeg(20)));
+    const allBytes = [...bytes, jpeg(20)];
+    const withPhotos = { ...visit, photos: [...visit.photos, ...photos] } as FieldRecord;
+    const { manifest, zip: archive } = buildWorkingPapers(
+      {
+        ...input,
+        records: records.map((r) => (r.id === VISIT_SCHOOL ? withPhotos : r)),
+        photos: [
+          ...input.photos,
+          ...photos.map((p, i) => ({
+            photo: fieldPhoto(p.id, VISIT_SCHOOL, allBytes[i]!),
+            recordId: VISIT_SCHOOL,
+            bytes: allBytes[i]!,
+          })),
+        ],
+      },
+      'zh-CN',
+    );
+    const paths = manifest.map((f) => f.path).filter((p) => p.startsWith('照片/'));
+    expect(paths).toEqual([
+      `照片/东丽区第一小学/${photoFile.get(PHOTO_1)}`,
+      `照片/东丽区第一小学/${photoFile.get(PHOTO_2)}`,
+      '照片/东丽区第一小学/2027-04-10 1005 教室_门口_侧面_ _前__后__左__右_ _尾.jpg',
+      '照片/东丽区第一小学/2027-04-10 1005 故障投影仪 (2).jpg',
+      '照片/东丽区第一小学/2027-04-10 1005 faulty PROJECTOR.jpg',
+      // Cut to 60 characters: the time, a space and 44 of the caption.
+      `照片/东丽区第一小学/2027-04-10 1005 ${'很长的说明'.repeat(8)}很长的说.jpg`,
+      // Differs only in case from the one before: Windows and macOS would take it for the same file.
+      '照片/东丽区第一小学/2027-04-10 1005 faulty projector (2).jpg',
+    ]);
+    for (const path of paths) {
+      const name = path.split('/').at(-1)!;
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what must not be there.
+      expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]/);
+      expect(name.isWellFormed()).toBe(true);
+    }
+    const files = await entriesOf(archive);
+    expect([...files.keys()].filter((p) => p.startsWith('照片/'))).toEqual(paths);
   });
 });

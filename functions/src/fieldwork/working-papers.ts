@@ -132,8 +132,12 @@ const MAX_SEGMENT = 60;
 
 /** One path segment every unzip tool on Windows, macOS and Linux accepts; '' when nothing usable is left. */
 const safeSegment = (wanted: string): string => {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in file names.
-  const cleaned = wanted.replace(/[<>:"/\\|?*\u0000-\u001F\u007F]/g, '_').replace(/\s+/g, ' ');
+  const cleaned = wanted
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in file names.
+    .replace(/[<>:"/\\|?*\u0000-\u001F\u007F]/g, '_')
+    // A lone surrogate is no character: no file system can name a file with it.
+    .replace(/\p{Cs}/gu, '_')
+    .replace(/\s+/g, ' ');
   const cut = [...cleaned].slice(0, MAX_SEGMENT).join('');
   const trimmed = cut.trim().replace(/[. ]+$/, '');
   return RESERVED.test(trimmed) ? `_${trimmed}` : trimmed;
@@ -267,12 +271,26 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
   }
   const photoRows: PhotoRow[] = [];
   const photoEntries: ZipEntry[] = [];
+  const photoPaths = new Set<string>();
+  /**
+   * A photo is named by when it was taken (Beijing time, to the minute) and its caption, in its site's
+   * folder: `2027-04-10 1005 三年级一班智慧教室.jpg`; one no record declares keeps its id. Two that would
+   * share a name (case aside, as Windows and macOS compare them) get " (2)", " (3)"…
+   */
+  const photoPath = (recordId: string, declared: DeclaredPhoto | null, item: WorkingPapersPhoto): string => {
+    const extension = photoExtensions[item.photo.contentType.toLowerCase()] ?? 'bin';
+    const wanted = declared ? `${localTime(declared.takenAt).slice(0, 16).replace(':', '')} ${declared.caption}` : '';
+    const base = safeSegment(wanted) || safeSegment(item.photo.id) || 'photo';
+    const folder = `${t(names.photos)}/${folderOf(recordId)}`;
+    let path = `${folder}/${base}.${extension}`;
+    for (let n = 2; photoPaths.has(path.toLowerCase()); n++) path = `${folder}/${base} (${n}).${extension}`;
+    photoPaths.add(path.toLowerCase());
+    return path;
+  };
   const addPhoto = (recordId: string, declared: DeclaredPhoto | null, item: WorkingPapersPhoto | undefined) => {
     let path = '';
     if (item) {
-      const extension = photoExtensions[item.photo.contentType.toLowerCase()] ?? 'bin';
-      const file = safeSegment(item.photo.id) || 'photo';
-      path = `${t(names.photos)}/${folderOf(recordId)}/${file}.${extension}`;
+      path = photoPath(recordId, declared, item);
       // Photos are JPEG, PNG or WebP: compressed already, so deflating them again only costs time.
       photoEntries.push({ name: path, data: item.bytes, compress: false });
     }
