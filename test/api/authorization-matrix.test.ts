@@ -352,6 +352,14 @@ const matrix: Record<string, Row> = {
     anonymous: 401,
   },
   submitRectificationFeedback: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
+  uploadRectificationAttachment: {
+    roles: { 'unit-preparer': [201, 404, 404], 'unit-approver': [201, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  // The id asked for is no file of the rectification: 404 for those who see it, as for those who do not
+  // (test/api/rectification-attachments.test.ts downloads a listed one in and out of scope).
+  getRectificationAttachment: { roles: everyRelation(projectRoles, 404), others: 403, anonymous: 401 },
   verifyRectification: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   exportMonitoringTable: scopedRead,
   exportDepartmentMonitoring: scopedRead,
@@ -567,6 +575,13 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     uploadExAnteAttachment: {
       id,
       name: '评估报告.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+      sha256: 'a'.repeat(64),
+    },
+    uploadRectificationAttachment: {
+      id,
+      name: '整改佐证.pdf',
       contentType: 'application/pdf',
       sizeBytes: 10,
       sha256: 'a'.repeat(64),

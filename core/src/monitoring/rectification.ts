@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { attachment } from '#core/evidence/attachment.ts';
 import type { Localized } from '#core/language.ts';
 import type { Role } from '#core/roles.ts';
 import { anyId, isoDate, pageQuery, recordMeta, text, version } from '#core/schema-parts.ts';
@@ -40,7 +41,21 @@ export type RectificationAction = keyof typeof rectificationActions;
 export const canTakeRectificationAction = (action: RectificationAction, state: RectificationState): boolean =>
   (rectificationActions[action].from as readonly RectificationState[]).includes(state);
 
-export const saveFeedback = v.strictObject({ version, feedback: text(0, 4000) });
+/** At most this many evidence files (佐证材料) on one rectification's feedback, each within `maxAttachmentBytes`. */
+export const maxRectificationAttachments = 20;
+
+const feedbackAttachments = v.pipe(
+  v.array(attachment),
+  v.maxLength(maxRectificationAttachments, 'max_items'),
+  v.check((list) => new Set(list.map((a) => a.id)).size === list.length, 'duplicate_row'),
+);
+
+/** A draft of the feedback: its text, its evidence files (listed after their upload), or both. */
+export const saveFeedback = v.strictObject({
+  version,
+  feedback: v.optional(text(0, 4000)),
+  attachments: v.optional(feedbackAttachments),
+});
 export const submitFeedback = v.strictObject({ version });
 export const verifyRectification = v.pipe(
   v.strictObject({
@@ -94,6 +109,8 @@ export const rectification = v.object({
   /** How many notices it took (1 = the first). */
   round: v.number(),
   feedback: v.string(),
+  /** The feedback's evidence files (佐证材料); absent on a rectification that never had any. */
+  attachments: v.optional(v.array(attachment)),
   feedbackSubmittedAt: v.nullable(v.string()),
   closedAt: v.nullable(v.string()),
   log: v.array(rectificationStep),
@@ -105,6 +122,12 @@ export const rectificationQuery = v.strictObject({
   departmentId: v.optional(anyId),
   state: v.optional(v.picklist(rectificationStateCodes)),
 });
+
+/** Where a rectification's evidence files live in the evidence bucket: fixed by tenant, record and file id. */
+export const rectificationAttachmentKey = (tenant: string, rectificationId: string, attachmentId: string): string =>
+  `T/${tenant}/rectification/${rectificationId}/${attachmentId}`;
+
+export const rectificationAttachmentParams = v.strictObject({ id: anyId, attachmentId: anyId });
 
 /** Overdue: its due date (a Beijing day) has passed and the unit has not sent its feedback. */
 export const rectificationOverdue = (r: Pick<Rectification, 'state' | 'dueDate'>, today: string): boolean =>

@@ -1,3 +1,4 @@
+import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { dashboardOperations } from '#functions/monitoring/dashboard-operations.ts';
 import { dispositionOperations } from '#functions/monitoring/disposition-operations.ts';
@@ -6,16 +7,20 @@ import { monitoringReportKind } from '#functions/monitoring/record-kinds.ts';
 import { rectificationOperations } from '#functions/monitoring/rectification-operations.ts';
 import { reportOperations } from '#functions/monitoring/report-operations.ts';
 import { roundOperations } from '#functions/monitoring/round-operations.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Mid-year monitoring, by operationId (routes/monitoring-routes.ts). */
-export const monitoringOperations = (store: RecordStore): Operations => {
+export const monitoringOperations = (
+  store: RecordStore,
+  evidence: EvidenceStore = evidenceStoreFromEnv(),
+): Operations => {
   const rounds = roundOperations(store);
   const reports = reportOperations(store);
   const views = dashboardOperations(store, rounds);
   const dispositions = dispositionOperations(store, reports);
-  const rectifications = rectificationOperations(store);
+  const rectifications = rectificationOperations(store, evidence);
   const exports = monitoringExportOperations(store, reports);
   return {
     getMonitoringSettings: rounds.getSettings,
@@ -44,6 +49,8 @@ export const monitoringOperations = (store: RecordStore): Operations => {
     saveRectificationFeedback: rectifications.saveFeedback,
     submitRectificationFeedback: rectifications.submitFeedback,
     verifyRectification: rectifications.verify,
+    uploadRectificationAttachment: rectifications.uploadAttachment,
+    getRectificationAttachment: rectifications.downloadAttachment,
     exportMonitoringTable: exports.reportTable,
     exportDepartmentMonitoring: exports.departmentTables,
     exportOverdueReports: exports.overdue,

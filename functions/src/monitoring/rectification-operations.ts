@@ -1,23 +1,27 @@
+import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import {
   canTakeRectificationAction,
   type RectificationAction,
   type RectificationState,
   rectificationActions,
+  rectificationAttachmentKey,
 } from '@jixiao/core/monitoring/rectification.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { StoredRectification } from '#functions/monitoring/disposition-operations.ts';
 import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
 
 /**
  * Rectification (docs/domain/monitoring.md, "Rectification"): the unit drafts and sends its feedback on the notice, the
  * performance section verifies it — closed, or a follow-up notice with new requirements and date.
  */
-export const rectificationOperations = (store: RecordStore) => {
+export const rectificationOperations = (store: RecordStore, evidence: EvidenceStore) => {
   const visible = async (request: OperationRequest, id: string): Promise<StoredRectification> => {
     const found = await store.get<StoredRectification>(request.principal.tenant, rectificationKind, id);
     if (!found || !canSee(request.principal, found)) throw new HttpProblem('not-found');
@@ -50,24 +54,30 @@ export const rectificationOperations = (store: RecordStore) => {
     body: await visible(request, request.params.id),
   });
 
+  /** Whether the caller may take the action on this rectification (its roles, and for the unit's steps its unit). */
+  const mayTake = (request: OperationRequest, current: StoredRectification, action: RectificationAction) => {
+    const allowed = rectificationActions[action].roles as readonly string[];
+    const byUnit = allowed.includes('unit-approver');
+    return (
+      request.principal.roles.some((r) => allowed.includes(r)) && (!byUnit || isUnitMember(request.principal, current))
+    );
+  };
+
   const step = async (
     request: OperationRequest<{ id: string }, unknown, { version: number } & Record<string, unknown>>,
     action: RectificationAction,
-    change: (current: StoredRectification) => Partial<StoredRectification>,
+    change: (current: StoredRectification) => Partial<StoredRectification> | Promise<Partial<StoredRectification>>,
   ) => {
     const current = await visible(request, request.params.id);
-    const allowed = rectificationActions[action].roles as readonly string[];
-    const byUnit = allowed.includes('unit-approver');
-    const may =
-      request.principal.roles.some((r) => allowed.includes(r)) && (!byUnit || isUnitMember(request.principal, current));
-    if (!may) throw new HttpProblem('forbidden');
+    if (!mayTake(request, current, action)) throw new HttpProblem('forbidden');
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
     if (!canTakeRectificationAction(action, current.state)) throw new HttpProblem('invalid-transition', { current });
+    const changes = await change(current);
     const to = rectificationActions[action].to as RectificationState;
     const now = request.receivedAt;
     const next: StoredRectification = {
       ...current,
-      ...change(current),
+      ...changes,
       state: to,
       log: [
         ...current.log,
@@ -94,8 +104,55 @@ export const rectificationOperations = (store: RecordStore) => {
     return { status: 200, body: next };
   };
 
+  const keyOf = (request: OperationRequest, current: StoredRectification) => (attachmentId: string) =>
+    rectificationAttachmentKey(request.principal.tenant, current.id, attachmentId);
+
+  /** The text, the list of evidence files, or both; a file new to the list must have arrived as registered. */
   const saveFeedback: Operation = (request) =>
-    step(request, 'save-feedback', () => ({ feedback: String(request.body.feedback) }));
+    step(request, 'save-feedback', async (current) => {
+      const { feedback, attachments } = request.body as { feedback?: string; attachments?: Attachment[] };
+      if (attachments) {
+        await checkUploadedAttachments(
+          evidence,
+          current.attachments ?? [],
+          attachments,
+          keyOf(request, current),
+          request.language,
+        );
+      }
+      return {
+        ...(feedback === undefined ? {} : { feedback }),
+        ...(attachments === undefined ? {} : { attachments }),
+      };
+    });
+
+  /**
+   * A presigned PUT for one evidence file of the feedback, while the feedback may still be drafted
+   * (not once it is sent or the rectification is closed); asking again for the same id gives the same key.
+   */
+  const uploadAttachment: Operation = async (
+    request: OperationRequest<{ id: string }, unknown, Omit<Attachment, 'key'>>,
+  ) => {
+    const current = await visible(request, request.params.id);
+    if (!mayTake(request, current, 'save-feedback')) throw new HttpProblem('forbidden');
+    if (!canTakeRectificationAction('save-feedback', current.state))
+      throw new HttpProblem('invalid-transition', { current });
+    // A listed file is kept as it is: no second upload over it (the upload also refuses to overwrite).
+    if ((current.attachments ?? []).some((a) => a.id === request.body.id))
+      throw new HttpProblem('invalid-transition', { current });
+    const key = keyOf(request, current)(request.body.id);
+    const upload = await evidence.signUpload(key, request.body, 15 * 60);
+    return { status: 201, body: { attachment: { ...request.body, key }, upload: { method: 'PUT', ...upload } } };
+  };
+
+  /** A short-lived link that saves one listed file under its own name; for everyone who sees the rectification. */
+  const downloadAttachment: Operation = async (request: OperationRequest<{ id: string; attachmentId: string }>) => {
+    const current = await visible(request, request.params.id);
+    const file = (current.attachments ?? []).find((a) => a.id === request.params.attachmentId);
+    if (!file) throw new HttpProblem('not-found');
+    const link = await evidence.signDownload(keyOf(request, current)(file.id), file.name, 5 * 60);
+    return { status: 200, body: { url: link.url, expiresAt: link.expiresAt } };
+  };
 
   const submitFeedback: Operation = async (request) => {
     const current = await visible(request, request.params.id);
@@ -123,5 +180,5 @@ export const rectificationOperations = (store: RecordStore) => {
     );
   };
 
-  return { list, get, saveFeedback, submitFeedback, verify };
+  return { list, get, saveFeedback, submitFeedback, verify, uploadAttachment, downloadAttachment };
 };

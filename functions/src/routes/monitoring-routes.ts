@@ -1,4 +1,5 @@
 import { auditEntry } from '@jixiao/core/audit.ts';
+import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
 import * as disposition from '@jixiao/core/monitoring/disposition.ts';
 import * as monitoring from '@jixiao/core/monitoring/monitoring-report.ts';
 import * as rectification from '@jixiao/core/monitoring/rectification.ts';
@@ -365,6 +366,29 @@ export const monitoringRoutes: RouteDefinition[] = [
     body: rectification.verifyRectification,
     versionedAction: true,
     response: { status: 200, description: 'The rectification', schema: rectification.rectification },
+  },
+  {
+    ...section,
+    operationId: 'uploadRectificationAttachment',
+    method: 'POST',
+    path: '/api/v1/rectifications/{id}/attachment-uploads',
+    summary:
+      'A presigned PUT for one evidence file of the feedback (PDF, image or Office document, up to 50 MB; type, size and SHA-256 fixed), while the feedback may be drafted; then list it in `attachments`',
+    access: unitPeople,
+    params: idParams,
+    body: attachmentUploadRequest,
+    idempotentCreate: true,
+    response: { status: 201, description: 'Where and how to upload', schema: uploadTicket },
+  },
+  {
+    ...section,
+    operationId: 'getRectificationAttachment',
+    method: 'GET',
+    path: '/api/v1/rectifications/{id}/attachments/{attachmentId}',
+    summary: 'A short-lived download link for one evidence file of the feedback',
+    access: projectPeople,
+    params: rectification.rectificationAttachmentParams,
+    response: { status: 200, description: 'A presigned GET', schema: downloadLink },
   },
   {
     ...section,
