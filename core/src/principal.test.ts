@@ -67,6 +67,14 @@ describe('principalFromClaims', () => {
     expect(principalFromClaims(undefined)).toBeUndefined();
   });
 
+  it('refuses a tenant with spaces around it rather than trimming it, as the cloud authorizer does', () => {
+    for (const tenant of [' 120110000', '120110000 ', '\t120110000\n', '120 110 000']) {
+      expect(principalFromClaims({ ...claims, 'custom:tenant': tenant }), JSON.stringify(tenant)).toBeUndefined();
+    }
+    expect(principalFromClaims({ ...claims, 'custom:tenant': 120110000 })).toBeUndefined();
+    expect(principalFromClaims(claims)?.tenant).toBe('120110000');
+  });
+
   it('never repeats a role', () => {
     expect(principalFromClaims({ ...claims, 'cognito:groups': '[observer observer]' })?.roles).toEqual(['observer']);
   });

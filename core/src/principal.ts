@@ -60,8 +60,10 @@ const optionalText = (value: unknown): string | undefined =>
 export const principalFromClaims = (claims: Readonly<Record<string, unknown>> | undefined): Principal | undefined => {
   if (!claims) return undefined;
   const subject = optionalText(claims[claimNames.subject]);
-  const tenant = optionalText(claims[claimNames.tenant]);
-  if (!subject || !tenant || !/^\d{9}$/.test(tenant)) return undefined;
+  // Read as it is, never trimmed: the cloud's authorizer refuses a tenant with spaces, and a tenant
+  // the local runtime accepted but the cloud refused would make the two disagree on who may call.
+  const tenant = claims[claimNames.tenant];
+  if (!subject || typeof tenant !== 'string' || !/^\d{9}$/.test(tenant)) return undefined;
   const roles = [...new Set(parseListClaim(claims[claimNames.roles]).filter(isRole))];
   const userId = optionalText(claims[claimNames.username]) ?? subject;
   const principal: Principal = { subject, userId, tenant, roles };
