@@ -104,6 +104,8 @@ export const exAnteAssessment = v.object({
   projectId: anyId,
   assessorType: v.picklist(assessorTypeCodes),
   agencyId: v.nullable(anyId),
+  /** The commissioned agency's name as it was when the assessment was created, so a list needs no lookup. */
+  agencyName: v.nullish(v.string()),
   departmentId: anyId,
   unitId: anyId,
   financeSectionId: v.nullish(anyId),

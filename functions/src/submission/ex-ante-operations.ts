@@ -96,12 +96,14 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
         errors: [{ pointer, code: 'reference_not_found', message: describe('reference_not_found', request.language) }],
       });
     if (!project) throw missing('/projectId');
-    if (body.agencyId && !(await store.get(tenant, agencyKind, String(body.agencyId)))) throw missing('/agencyId');
+    const agency = body.agencyId ? await store.get(tenant, agencyKind, String(body.agencyId)) : undefined;
+    if (body.agencyId && !agency) throw missing('/agencyId');
     const record = {
       ...newRecord({ ...body, id: String(body.id) }, request),
       // Files arrive only through the upload flow, never with the create.
       attachments: [],
       agencyId: (body.agencyId as string | undefined) ?? null,
+      agencyName: agency ? String(agency.name) : null,
       departmentId: project.departmentId,
       unitId: project.unitId,
       financeSectionId: project.financeSectionId ?? null,
