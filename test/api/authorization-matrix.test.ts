@@ -71,6 +71,13 @@ const projectRoles: Role[] = [
 const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcomes>> =>
   Object.fromEntries(who.map((r) => [r, [status, status, status] as const]));
 const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
+/**
+ * The observer (人大/审计) reads the whole tenant, published records only, and writes nothing: its
+ * outcomes are added to a read row; every other row leaves it among `others` (403).
+ */
+const withObserver = (row: Row, outcomes: Outcomes): Row => ({ ...row, roles: { ...row.roles, observer: outcomes } });
+const tenantRead: Outcomes = [200, 200, 404];
+const tenantList: Outcomes = [200, 200, 200];
 /** Tenant-wide records: any relation in this tenant, none in another. */
 const everyRelationBut404 = (who: Role[]): Partial<Record<Role, Outcomes>> =>
   Object.fromEntries(who.map((r) => [r, [200, 200, 404] as const]));
@@ -167,9 +174,9 @@ const matrix: Record<string, Row> = {
   // The year's target weights are the tenant's: everyone on projects reads them, the performance section keeps them.
   getTargetWeights: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
   saveTargetWeights: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
-  listProjects: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  listProjects: withObserver({ roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 }, tenantList),
   createProject: { roles: { 'unit-preparer': [201, 400, 400] }, others: 403, anonymous: 401 },
-  getProject: scopedRead,
+  getProject: withObserver(scopedRead, tenantRead),
   updateProject: {
     roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
     others: 403,
@@ -177,13 +184,14 @@ const matrix: Record<string, Row> = {
   },
   getProjectHistory: scopedRead,
   markProjectBudgeted: { roles: { [perf]: [422, 422, 404] }, others: 403, anonymous: 401 },
-  listProjectTargets: scopedRead,
+  listProjectTargets: withObserver(scopedRead, tenantRead),
   createProjectTarget: {
     roles: { 'unit-preparer': [409, 404, 404], 'unit-approver': [409, 404, 404] },
     others: 403,
     anonymous: 401,
   },
-  getTarget: scopedRead,
+  // The own department's target is a draft (hidden from the observer); the other's has been sent.
+  getTarget: withObserver(scopedRead, [404, 200, 404]),
   saveTarget: {
     roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
     others: 403,
@@ -205,13 +213,17 @@ const matrix: Record<string, Row> = {
     anonymous: 401,
   },
   // Assessments: "own" is one commissioned from the demo agency users' agency, "other" from another agency.
-  listExAnteAssessments: {
-    roles: everyRelation([...projectRoles, 'agency-lead', 'evaluator'], 200),
-    others: 403,
-    anonymous: 401,
-  },
+  listExAnteAssessments: withObserver(
+    {
+      roles: everyRelation([...projectRoles, 'agency-lead', 'evaluator'], 200),
+      others: 403,
+      anonymous: 401,
+    },
+    tenantList,
+  ),
   createExAnteAssessment: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
-  getExAnteAssessment: assessmentRead,
+  // Both assessments are drafts: the observer sees concluded ones only.
+  getExAnteAssessment: withObserver(assessmentRead, [404, 404, 404]),
   updateExAnteAssessment: {
     roles: { [perf]: [200, 200, 404], 'agency-lead': [200, 404, 404], evaluator: [200, 404, 404] },
     others: 403,
@@ -226,20 +238,23 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
-  getExAnteAttachment: assessmentRead,
+  getExAnteAttachment: withObserver(assessmentRead, [404, 404, 404]),
   exportTargetTable: scopedRead,
   exportDepartmentTargets: scopedRead,
 
   // Fieldwork (issue 4). The own relation is an engagement on the callers' department (教育局,
   // whose section is 教科文科) commissioned to the demo agency, with the demo evaluator assigned;
   // the other is one on 发改委 commissioned to another agency. Both are released to their department.
-  listEngagements: {
-    roles: everyRelation([...projectRoles, 'agency-lead'], 200),
-    others: 403,
-    anonymous: 401,
-  },
+  listEngagements: withObserver(
+    {
+      roles: everyRelation([...projectRoles, 'agency-lead'], 200),
+      others: 403,
+      anonymous: 401,
+    },
+    tenantList,
+  ),
   createEngagement: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
-  getEngagement: fieldworkRead,
+  getEngagement: withObserver(fieldworkRead, tenantRead),
   updateEngagementPlan: {
     roles: { [perf]: [409, 409, 404], 'agency-lead': [409, 404, 404] },
     others: 403,
@@ -274,7 +289,7 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
-  getFieldRecord: fieldworkRead,
+  getFieldRecord: withObserver(fieldworkRead, tenantRead),
   updateFieldRecord: {
     roles: { evaluator: [200, 404, 404], 'agency-lead': [200, 404, 404] },
     others: 403,
@@ -285,11 +300,14 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
-  getFieldPhoto: fieldworkRead,
-  listEngagementRecords: fieldworkRead,
+  getFieldPhoto: withObserver(fieldworkRead, tenantRead),
+  listEngagementRecords: withObserver(fieldworkRead, tenantRead),
   getEngagementProgress: agencyAndBureau,
   // The evidence of the whole engagement is not one evaluator's to read.
-  getIndicatorEvidence: { ...fieldworkRead, roles: { ...fieldworkRead.roles, evaluator: [404, 404, 404] } },
+  getIndicatorEvidence: withObserver(
+    { ...fieldworkRead, roles: { ...fieldworkRead.roles, evaluator: [404, 404, 404] } },
+    tenantRead,
+  ),
   exportWorkingPapers: {
     roles: { [perf]: [201, 201, 404], 'agency-lead': [201, 404, 404] },
     others: 403,
@@ -304,18 +322,27 @@ const matrix: Record<string, Row> = {
     anonymous: 401,
   },
   saveMonitoringSettings: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
-  listMonitoringRounds: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  listMonitoringRounds: withObserver(
+    { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+    tenantList,
+  ),
   createMonitoringRound: { roles: { [perf]: [201, 201, 201] }, others: 403, anonymous: 401 },
-  getMonitoringRound: { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+  getMonitoringRound: withObserver(
+    { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+    tenantRead,
+  ),
   issueMonitoringRound: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
   getMonitoringDashboard: {
-    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf]),
+    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf, 'observer']),
     others: 403,
     anonymous: 401,
   },
-  listMonitoringReports: { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+  listMonitoringReports: withObserver(
+    { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+    tenantRead,
+  ),
   listMonitoringRedList: {
-    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf]),
+    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf, 'observer']),
     others: 403,
     anonymous: 401,
   },
@@ -324,7 +351,8 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
-  getMonitoringReport: scopedRead,
+  // Both reports are drafts: the observer sees sent ones only.
+  getMonitoringReport: withObserver(scopedRead, [404, 404, 404]),
   saveMonitoringReport: {
     roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
     others: 403,
@@ -338,14 +366,17 @@ const matrix: Record<string, Row> = {
   // A final-approved red report in each relation was decided on (rectification required).
   recordMonitoringDisposition: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   listMonitoringDispositions: {
-    roles: everyRelationBut404(['business-section-reviewer', perf]),
+    roles: everyRelationBut404(['business-section-reviewer', perf, 'observer']),
     others: 403,
     anonymous: 401,
   },
-  getMonitoringDisposition: scopedRead,
+  getMonitoringDisposition: withObserver(scopedRead, tenantRead),
   resolveMonitoringDisposition: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
-  listRectifications: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
-  getRectification: scopedRead,
+  listRectifications: withObserver(
+    { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+    tenantList,
+  ),
+  getRectification: withObserver(scopedRead, tenantRead),
   saveRectificationFeedback: {
     roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
     others: 403,
@@ -359,7 +390,7 @@ const matrix: Record<string, Row> = {
   },
   // The id asked for is no file of the rectification: 404 for those who see it, as for those who do not
   // (test/api/rectification-attachments.test.ts downloads a listed one in and out of scope).
-  getRectificationAttachment: { roles: everyRelation(projectRoles, 404), others: 403, anonymous: 401 },
+  getRectificationAttachment: { roles: everyRelation([...projectRoles, 'observer'], 404), others: 403, anonymous: 401 },
   verifyRectification: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   exportMonitoringTable: scopedRead,
   exportDepartmentMonitoring: scopedRead,

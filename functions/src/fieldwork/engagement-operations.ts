@@ -9,6 +9,7 @@ import { buildFramework, planProblems } from '@jixiao/core/fieldwork/evaluation-
 import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -18,6 +19,7 @@ import {
   isAssignee,
   isPerformanceSection,
   leadsAgencyOf,
+  observerSees,
   type StoredAssignment,
   type StoredEngagement,
   seesEngagement,
@@ -99,6 +101,10 @@ export const engagementOperations = (store: RecordStore) => {
     }
     if (p.roles.includes('agency-lead') && p.agencyId)
       return { status: 200, body: await page({ queue: { name: `AGENCY#${p.agencyId}` } }) };
+    if (isObserver(p)) {
+      const found = await page({});
+      return { status: 200, body: { ...found, items: found.items.filter((e) => observerSees(p, e)) } };
+    }
     if (p.departmentId) {
       const found = await page({ ownerId: p.departmentId });
       return { status: 200, body: { ...found, items: found.items.filter((e) => departmentSees(p, e)) } };

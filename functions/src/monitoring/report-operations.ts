@@ -10,6 +10,7 @@ import {
   reportActions,
 } from '@jixiao/core/monitoring/report-workflow.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import { defaultPublishedReportStatus, isObserver, publishedReport } from '@jixiao/core/scope/observer-scope.ts';
 import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -48,7 +49,9 @@ const fieldError = (pointer: string, code: string, language: Language): FieldErr
 export const reportOperations = (store: RecordStore) => {
   const visibleReport = async (request: OperationRequest, id: string): Promise<StoredReport> => {
     const report = await store.get<StoredReport>(request.principal.tenant, monitoringReportKind, id);
-    if (!report || !canSee(request.principal, report)) throw new HttpProblem('not-found');
+    if (!report || !canSee(request.principal, report, publishedReport(report.reviewStatus))) {
+      throw new HttpProblem('not-found');
+    }
     return report;
   };
 
@@ -73,7 +76,13 @@ export const reportOperations = (store: RecordStore) => {
         errors: [fieldError('/departmentId', 'required', request.language)],
       });
     const filters: ListFilter[] = [];
-    if (!seesTenant(p)) {
+    let status = reviewStatus as TargetStatus | undefined;
+    if (!p.roles.includes('performance-section-reviewer') && isObserver(p)) {
+      // The observer reads what departments have reported, one review status at a time (the store
+      // filters by equality only): the approved reports unless another published status is asked.
+      status ??= defaultPublishedReportStatus;
+      if (!publishedReport(status)) return { status: 200, body: { items: [] } };
+    } else if (!seesTenant(p)) {
       if (p.roles.includes('business-section-reviewer') && p.sectionId) {
         filters.push({ field: 'financeSectionId', op: 'eq', value: p.sectionId });
       } else if (p.departmentId !== department) {
@@ -83,7 +92,7 @@ export const reportOperations = (store: RecordStore) => {
         filters.push({ field: 'unitId', op: 'eq', value: p.unitId });
       }
     }
-    if (reviewStatus) filters.push({ field: 'reviewStatus', op: 'eq', value: String(reviewStatus) });
+    if (status) filters.push({ field: 'reviewStatus', op: 'eq', value: status });
     const page = await listPage<StoredReport>(
       store,
       p.tenant,

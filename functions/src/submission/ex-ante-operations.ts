@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Attachment, checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
+import { publishedAssessment, publishedAssessmentState } from '@jixiao/core/scope/observer-scope.ts';
 import {
   conclusionErrors,
   type ExAnteAssessment,
@@ -36,7 +37,7 @@ const isAgencyOf = (p: Principal, a: { agencyId: string | null }) =>
   p.agencyId === a.agencyId;
 
 /** The bureau and the commissioned agency work on an assessment; the project's own people may read it. */
-const mayRead = (p: Principal, a: StoredAssessment) => canSee(p, a) || isAgencyOf(p, a);
+const mayRead = (p: Principal, a: StoredAssessment) => canSee(p, a, publishedAssessment(a.state)) || isAgencyOf(p, a);
 const mayWrite = (p: Principal, a: StoredAssessment) =>
   p.roles.includes('performance-section-reviewer') || isAgencyOf(p, a);
 
@@ -72,7 +73,11 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       return { status: 200, body: { ...page, items: page.items.filter((a) => mayRead(principal, a)) } };
     }
     if (seesTenant(principal)) {
-      return { status: 200, body: await listPage(store, tenant, exAnteKind, base, request.language) };
+      // The observer (without the performance section's role) sees concluded assessments only.
+      const filters = principal.roles.includes('performance-section-reviewer')
+        ? []
+        : [{ field: 'state', op: 'eq' as const, value: publishedAssessmentState }];
+      return { status: 200, body: await listPage(store, tenant, exAnteKind, { ...base, filters }, request.language) };
     }
     if (principal.agencyId) {
       const page = await listPage(

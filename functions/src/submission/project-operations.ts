@@ -43,7 +43,7 @@ export const visibleProject = async (
  * Every record of one project (its target versions, its assessments), page after page to the end.
  * A project has a handful; more than `limit` would be a fault, refused rather than judged on part.
  */
-const allOfProject = async <T extends StoredRecord>(
+export const allOfProject = async <T extends StoredRecord>(
   store: RecordStore,
   tenant: string,
   kind: RecordKind,

@@ -1,5 +1,6 @@
 import type { Principal } from '@jixiao/core/principal.ts';
 import type { Role } from '@jixiao/core/roles.ts';
+import { isObserver, observerReads } from '@jixiao/core/scope/observer-scope.ts';
 import { type TargetAction, targetActions } from '@jixiao/core/submission/review-workflow.ts';
 import type { ListFilter } from '#functions/ports/record-store.ts';
 
@@ -17,13 +18,24 @@ interface Scoped {
   financeSectionId?: unknown;
 }
 
-export const seesTenant = (p: Principal): boolean => p.roles.includes('performance-section-reviewer');
+const performanceSection = (p: Principal): boolean => p.roles.includes('performance-section-reviewer');
+
+/**
+ * Reads across the whole tenant: the performance section, and the observer — who is shown only
+ * published records (canSee's `published`; lists of records with drafts filter for them).
+ */
+export const seesTenant = (p: Principal): boolean => performanceSection(p) || isObserver(p);
 
 const businessSectionOf = (p: Principal): string | undefined =>
   p.roles.includes('business-section-reviewer') ? p.sectionId : undefined;
 
-export const canSee = (p: Principal, record: Scoped): boolean =>
-  seesTenant(p) ||
+/**
+ * `published` says whether the record is one the observer may read (core/src/scope/observer-scope.ts):
+ * a target version or report once sent, an assessment once concluded; the rest as issued.
+ */
+export const canSee = (p: Principal, record: Scoped, published = true): boolean =>
+  performanceSection(p) ||
+  observerReads(p, published) ||
   (businessSectionOf(p) !== undefined && businessSectionOf(p) === record.financeSectionId) ||
   (p.roles.includes('department-reviewer') && p.departmentId !== undefined && p.departmentId === record.departmentId) ||
   isUnitMember(p, record);

@@ -1,5 +1,6 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import { publishedTarget } from '@jixiao/core/scope/observer-scope.ts';
 import type {
   PerformanceTarget,
   ReviewGrade,
@@ -24,7 +25,7 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
-import { visibleProject } from '#functions/submission/project-operations.ts';
+import { allOfProject, visibleProject } from '#functions/submission/project-operations.ts';
 import { canSee, isUnitMember, mayAct } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { nextTargetVersion } from '#functions/submission/target-version.ts';
@@ -60,7 +61,9 @@ export const targetOperations = (store: RecordStore) => {
 
   const visibleTarget = async (request: OperationRequest, id: string): Promise<StoredTarget> => {
     const target = await store.get<StoredTarget>(request.principal.tenant, targetKind, id);
-    if (!target || !canSee(request.principal, target)) throw new HttpProblem('not-found');
+    if (!target || !canSee(request.principal, target, publishedTarget(target.reviewStatus))) {
+      throw new HttpProblem('not-found');
+    }
     return target;
   };
 
@@ -97,7 +100,13 @@ export const targetOperations = (store: RecordStore) => {
   };
 
   const listForProject: Operation = async (request: OperationRequest<{ id: string }, Record<string, unknown>>) => {
-    await visibleProject(store, request, request.params.id);
+    const project = await visibleProject(store, request, request.params.id);
+    if (!canSee(request.principal, project, false)) {
+      // An observer: the project's sent versions only. A project has a handful; all of them in one
+      // page, and more than the limit is a fault refused rather than shown in part.
+      const versions = await allOfProject<StoredTarget>(store, request.principal.tenant, targetKind, project.id);
+      return { status: 200, body: { items: versions.filter((t) => publishedTarget(t.reviewStatus)) } };
+    }
     const page = await listPage(
       store,
       request.principal.tenant,
