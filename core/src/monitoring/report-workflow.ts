@@ -1,26 +1,51 @@
-import type { Role } from '#core/roles.ts';
+import type { FieldError } from '#core/problem.ts';
+import { allows, type ReviewGuard, type ReviewTable, rulesNotMet } from '#core/review/review-engine.ts';
 import type { TargetStatus } from '#core/submission/performance-target.ts';
+
+/** What the guards of a report's review read. */
+export interface ReportReviewFacts {
+  /** The report's rules (report-rules.ts) as it stands. */
+  ruleErrors: readonly FieldError[];
+}
+
+/** What a step does besides moving the status: the first submission is dated (the dashboard's lateness). */
+export type ReportEffect = 'first-submitted';
+
+/** The rules hold before it is sent on and again before it is approved. */
+const rulesHold: ReviewGuard<ReportReviewFacts> = (f) => rulesNotMet(f.ruleErrors);
 
 /**
  * A monitoring report goes through the review of targets (docs/domain/monitoring.md, "Review"): the unit sends it,
  * its department approves, the business section does the first review and the performance section
  * the final one; anyone on the way may return it. There is no grade and no rejection: a report
- * says how things stand, and what follows a bad one is a disposition.
+ * says how things stand, and what follows a bad one is a disposition. A table of the review engine
+ * (core/src/review/review-engine.ts).
  */
 export const reportActions = {
-  submit: { from: ['DRAFT', 'RETURNED'], to: 'UNIT_SUBMITTED', role: 'unit-approver' },
+  submit: {
+    from: ['DRAFT', 'RETURNED'],
+    to: 'UNIT_SUBMITTED',
+    role: 'unit-approver',
+    guards: [rulesHold],
+    effects: ['first-submitted'],
+  },
   'department-approve': { from: ['UNIT_SUBMITTED'], to: 'DEPT_APPROVED', role: 'department-reviewer' },
   'department-return': { from: ['UNIT_SUBMITTED'], to: 'RETURNED', role: 'department-reviewer' },
   'first-approve': { from: ['DEPT_APPROVED'], to: 'FIRST_REVIEWED', role: 'business-section-reviewer' },
   'first-return': { from: ['DEPT_APPROVED'], to: 'RETURNED', role: 'business-section-reviewer' },
-  'final-approve': { from: ['FIRST_REVIEWED'], to: 'FINAL_APPROVED', role: 'performance-section-reviewer' },
+  'final-approve': {
+    from: ['FIRST_REVIEWED'],
+    to: 'FINAL_APPROVED',
+    role: 'performance-section-reviewer',
+    guards: [rulesHold],
+  },
   'final-return': { from: ['FIRST_REVIEWED'], to: 'RETURNED', role: 'performance-section-reviewer' },
-} as const satisfies Record<string, { from: readonly TargetStatus[]; to: TargetStatus; role: Role }>;
+} as const satisfies ReviewTable<string, TargetStatus, ReportReviewFacts, ReportEffect>;
 export type ReportAction = keyof typeof reportActions;
 export const reportActionNames = Object.keys(reportActions) as [ReportAction, ...ReportAction[]];
 
 export const canTakeReportAction = (action: ReportAction, status: TargetStatus): boolean =>
-  (reportActions[action].from as readonly TargetStatus[]).includes(status);
+  allows(reportActions, action, status);
 
 export const editableReportStatuses: readonly TargetStatus[] = ['DRAFT', 'RETURNED'];
 
