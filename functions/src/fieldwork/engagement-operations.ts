@@ -49,13 +49,21 @@ export const rulesNotMet = (errors: readonly FieldError[], request: OperationReq
 const ruleError = (pointer: string, code: string, request: OperationRequest) =>
   rulesNotMet([{ pointer, code, message: code }], request);
 
-/** Every page of a list, for the bounded collections of one engagement. */
+/** The most records `listAll` reads for one request. */
+export const listAllCap = 5000;
+
+/**
+ * Every page of a list, for the bounded collections of one engagement (its assignments, a
+ * project's assessments, an agency's people), followed to the end. A collection of more than
+ * `cap` records (5,000 unless a test lowers it) is refused with a 422 naming the limit, never
+ * cut short: an answer built from part of it would be wrong without saying so.
+ */
 export const listAll = async <T extends StoredRecord>(
   store: RecordStore,
   tenant: string,
   kind: Parameters<RecordStore['list']>[1],
   request: Omit<Parameters<RecordStore['list']>[2], 'limit' | 'cursor'>,
-  cap = 5000,
+  cap = listAllCap,
 ): Promise<T[]> => {
   const items: T[] = [];
   let cursor: string | undefined;
@@ -63,7 +71,19 @@ export const listAll = async <T extends StoredRecord>(
     const page = await store.list<T>(tenant, kind, { ...request, limit: 100, cursor });
     items.push(...page.items);
     cursor = page.nextCursor;
-  } while (cursor && items.length < cap);
+    if (items.length > cap) {
+      throw new HttpProblem('rules-not-met', {
+        detail: `More than ${cap} ${kind.type} records: too many to read in one request.`,
+        errors: [
+          {
+            pointer: '',
+            code: 'max_items',
+            message: `${describe('max_items', 'zh-CN', cap)} / ${describe('max_items', 'en', cap)}`,
+          },
+        ],
+      });
+    }
+  } while (cursor);
   return items;
 };
 
