@@ -36,6 +36,19 @@ export const isoDate = v.pipe(v.string(), v.isoDate('iso_date'));
 
 export const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
+/** The path parameters of a setting kept per fiscal year (target weights, monitoring thresholds). */
+export const fiscalYearParams = v.strictObject({
+  fiscalYear: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}$/, 'fiscal_year'),
+    v.transform(Number),
+    v.minValue(2000, 'fiscal_year'),
+    v.maxValue(2100, 'fiscal_year'),
+  ),
+});
+/** The version a yearly setting is saved against: 0 while the year still uses the defaults. */
+export const settingsVersion = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
 export const recordStatus = ['active', 'inactive'] as const;
 export type RecordStatus = (typeof recordStatus)[number];
 

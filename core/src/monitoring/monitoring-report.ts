@@ -8,7 +8,17 @@ import {
   monitoringThresholds,
   warningColourCodes,
 } from '#core/monitoring/monitoring-config.ts';
-import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import {
+  anyId,
+  fiscalYearParams,
+  isoDate,
+  pageQuery,
+  recordMeta,
+  settingsVersion,
+  text,
+  uuidV7Id,
+  version,
+} from '#core/schema-parts.ts';
 import {
   indicatorPeriods,
   reviewQueueQuery,
@@ -246,20 +256,8 @@ export const roundQuery = v.strictObject({
   fiscalYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'fiscal_year'))),
 });
 
-export const settingsParams = v.strictObject({
-  fiscalYear: v.pipe(
-    v.string(),
-    v.regex(/^\d{4}$/, 'fiscal_year'),
-    v.transform(Number),
-    v.minValue(2000, 'fiscal_year'),
-    v.maxValue(2100, 'fiscal_year'),
-  ),
-});
-export const saveSettings = v.strictObject({
-  /** 0 when the year still uses the defaults. */
-  version: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
-  thresholds: monitoringThresholds,
-});
+export const settingsParams = fiscalYearParams;
+export const saveSettings = v.strictObject({ version: settingsVersion, thresholds: monitoringThresholds });
 export const monitoringSettings = v.object({
   fiscalYear: v.number(),
   thresholds: monitoringThresholds,

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Level1 } from '#core/indicator-library/framework.ts';
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
+import { fiscalYearParams, settingsVersion } from '#core/schema-parts.ts';
 import { describeSubmission } from '#core/submission/submission-messages.ts';
 
 /**
@@ -55,21 +56,9 @@ export const weightsOf = (w: TargetWeights): Record<Level1, number> => ({
   SATISFACTION: w.SATISFACTION,
 });
 
-export const weightSettingsParams = v.strictObject({
-  fiscalYear: v.pipe(
-    v.string(),
-    v.regex(/^\d{4}$/, 'fiscal_year'),
-    v.transform(Number),
-    v.minValue(2000, 'fiscal_year'),
-    v.maxValue(2100, 'fiscal_year'),
-  ),
-});
+export const weightSettingsParams = fiscalYearParams;
 
-export const saveWeightSettings = v.strictObject({
-  /** 0 while the year still uses the defaults. */
-  version: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
-  weights: targetWeights,
-});
+export const saveWeightSettings = v.strictObject({ version: settingsVersion, weights: targetWeights });
 export type SaveWeightSettings = v.InferOutput<typeof saveWeightSettings>;
 
 export const weightSettings = v.object({
