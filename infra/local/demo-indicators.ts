@@ -5,7 +5,8 @@ import type { CommonCategory, Sector } from '@jixiao/core/indicator-library/libr
 /**
  * Demo indicator library for Dongli District, Tianjin (天津市东丽区), shaped like the district's
  * 2022 indicator-library report: common-project indicators (共性指标) for four project categories
- * and sector indicators (个性指标) for five sectors, in the 财预〔2020〕10号 structure (成本 under 产出).
+ * and sector indicators (个性指标) for five sectors, in the 财预〔2020〕10号 structure (成本 under 产出),
+ * plus an education sector for the demo's school projects (functional class 205).
  * Reference values are illustrative: a unit sets its own target when it writes a 绩效目标申报表.
  */
 /** The fiscal year the demo library is seeded for (one library version per year). */
@@ -54,6 +55,7 @@ const FC = {
   pension: '208 社会保障和就业 / 20808 抚恤',
   stateAssets: '215 资源勘探工业信息等支出 / 21507 国有资产监管',
   agriculture: '213 农林水支出 / 21301 农业农村',
+  education: '205 教育',
 };
 
 const dues = {
@@ -84,6 +86,8 @@ const agriTech = {
   functionalClass: FC.agriculture,
   fundUse: '农业技术推广服务',
 } as const;
+
+const education = { scope: 'SECTOR', sector: 'EDUCATION', functionalClass: FC.education } as const;
 
 export const demoIndicators: DemoIndicator[] = [
   // ── 共性指标 · 国际组织会费类 ──────────────────────────────────────────────
@@ -1559,6 +1563,129 @@ export const demoIndicators: DemoIndicator[] = [
     valueBasis: 'OTHER',
     scoringStandard: satisfactionScoring,
     keywords: ['满意度', '服务农户'],
+    dataSource: '满意度调查问卷',
+  },
+  // ── 个性指标 · 教育 ──────────────────────────────────────────────────────
+  {
+    ...education,
+    code: 'HY-JY-001',
+    name: '资助学生人数',
+    level1: 'OUTPUT',
+    level2: 'QUANTITY',
+    explanation:
+      '年度内按资助政策认定并实际发放资助资金的学生人数，以学生资助管理信息系统中的发放名单为准，同一学生多次资助计为1人。',
+    operator: 'GTE',
+    unit: '人',
+    referenceValue: '1000',
+    valueBasis: 'PLAN',
+    scoringStandard: '完成值≥目标值得满分；每少1%扣该项分值的5%，扣完为止',
+    keywords: ['学生资助', '受助学生'],
+    dataSource: '学生资助管理信息系统发放名单',
+  },
+  {
+    ...education,
+    code: 'HY-JY-002',
+    name: '补助学校（园）数量',
+    level1: 'OUTPUT',
+    level2: 'QUANTITY',
+    explanation: '年度内按生均公用经费标准获得补助的学校和幼儿园个数，以教育部门核定的补助名单为准。',
+    operator: 'GTE',
+    unit: '所',
+    referenceValue: '20',
+    valueBasis: 'PLAN',
+    scoringStandard: '完成值≥目标值得满分；每少1所扣该项分值的10%，扣完为止',
+    keywords: ['生均公用经费', '幼儿园', '学校'],
+    dataSource: '教育部门补助名单、资金拨付凭证',
+  },
+  {
+    ...education,
+    code: 'HY-JY-003',
+    name: '资助对象认定准确率',
+    level1: 'OUTPUT',
+    level2: 'QUALITY',
+    explanation: '资助对象认定准确率=符合认定条件的受助学生人数/受助学生总人数×100%，以抽查核实结果为准。',
+    operator: 'EQ',
+    unit: '%',
+    referenceValue: '100',
+    valueBasis: 'PLAN',
+    scoringStandard: '完成值=100%得满分；每发现1例认定不准确扣该项分值的20%，扣完为止',
+    keywords: ['认定准确', '精准资助'],
+    dataSource: '认定材料、抽查核实记录',
+  },
+  {
+    ...education,
+    code: 'HY-JY-004',
+    name: '资金按时足额发放率',
+    level1: 'OUTPUT',
+    level2: 'TIMELINESS',
+    explanation: '资金按时足额发放率=在规定期限内足额发放的资金/应发放资金×100%，发放日期以银行代发回单为准。',
+    operator: 'EQ',
+    unit: '%',
+    referenceValue: '100',
+    valueBasis: 'PLAN',
+    scoringStandard: '完成值=100%得满分；每低1个百分点扣该项分值的10%，扣完为止',
+    keywords: ['按时发放', '足额发放'],
+    dataSource: '银行代发回单、资金发放台账',
+  },
+  {
+    ...education,
+    code: 'HY-JY-005',
+    name: '生均公用经费补助标准',
+    level1: 'OUTPUT',
+    level2: 'COST',
+    explanation: '按在园（在校）学生人数核定的年生均公用经费补助额，不得高于市级规定的补助标准。',
+    operator: 'LTE',
+    unit: '元/生·年',
+    referenceValue: '1200',
+    valueBasis: 'SPENDING_STANDARD',
+    spendingStandardCap: 1200,
+    scoringStandard: '不高于补助标准得满分；每超出1%扣该项分值的10%，扣完为止',
+    keywords: ['生均标准', '公用经费'],
+    dataSource: '补助标准文件、资金分配表',
+  },
+  {
+    ...education,
+    code: 'HY-JY-006',
+    name: '普惠性幼儿园覆盖率',
+    level1: 'BENEFIT',
+    level2: 'SOCIAL',
+    explanation: '普惠性幼儿园覆盖率=普惠性幼儿园在园幼儿数/全区在园幼儿总数×100%，以年度教育事业统计为准。',
+    operator: 'GTE',
+    unit: '%',
+    referenceValue: '85',
+    valueBasis: 'INDUSTRY',
+    scoringStandard: '完成值≥目标值得满分；每低1个百分点扣该项分值的10%，扣完为止',
+    keywords: ['普惠性', '学前教育'],
+    dataSource: '教育事业统计报表',
+  },
+  {
+    ...education,
+    code: 'HY-JY-007',
+    name: '因经济困难辍学学生人数',
+    level1: 'BENEFIT',
+    level2: 'SOCIAL',
+    explanation: '年度内因家庭经济困难而辍学的学生人数，以学籍管理系统记录和控辍保学台账为准。',
+    operator: 'EQ',
+    unit: '人',
+    referenceValue: '0',
+    valueBasis: 'PLAN',
+    scoringStandard: '完成值=0得满分；每出现1人扣该项分值的50%，扣完为止',
+    keywords: ['控辍保学', '家庭经济困难'],
+    dataSource: '学籍管理系统、控辍保学台账',
+  },
+  {
+    ...education,
+    code: 'HY-JY-008',
+    name: '学生及家长满意度',
+    level1: 'SATISFACTION',
+    level2: 'SERVICE_RECIPIENT',
+    explanation: `通过问卷调查了解受助学生、在园幼儿家长对资助政策落实和办学条件改善的满意程度。${satisfactionFormula}。`,
+    operator: 'GTE',
+    unit: '%',
+    referenceValue: '90',
+    valueBasis: 'OTHER',
+    scoringStandard: satisfactionScoring,
+    keywords: ['满意度', '学生家长'],
     dataSource: '满意度调查问卷',
   },
 ];

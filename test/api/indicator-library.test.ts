@@ -50,12 +50,12 @@ const newIndicator = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('indicator library', () => {
-  it('holds the demo library: the four common categories and the five sectors, 60 and more entries', async () => {
+  it('holds the demo library: the four common categories and the six sectors, 60 and more entries', async () => {
     const items = await all(preparer, `fiscalYear=${demoLibraryYear}`);
     expect(items.length).toBe(demoIndicators.length);
     expect(items.length).toBeGreaterThanOrEqual(60);
     expect(new Set(items.filter((i) => i.scope === 'COMMON').map((i) => i.commonCategory)).size).toBe(4);
-    expect(new Set(items.filter((i) => i.scope === 'SECTOR').map((i) => i.sector)).size).toBe(5);
+    expect(new Set(items.filter((i) => i.scope === 'SECTOR').map((i) => i.sector)).size).toBe(6);
   });
 
   it('is searchable by anyone by keyword, sector and level', async () => {

@@ -277,7 +277,7 @@ describe('disposition and rectification of a red monitoring report', () => {
     const [response, download] = await Promise.all([
       preparer.waitForResponse((r) => r.url().endsWith(`/monitoring-reports/${reportIds[0]}/monitoring-table.xlsx`)),
       preparer.waitForEvent('download'),
-      preparer.getByRole('button', { name: '导出运行监控表' }).click(),
+      preparer.getByRole('button', { name: '导出执行监控表' }).click(),
     ]);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('spreadsheetml');

@@ -1,6 +1,7 @@
 import type { Engagement, FrameworkIndicator, Weights } from '#core/fieldwork/engagement.ts';
 import { evaluationLevel1Codes } from '#core/fieldwork/fieldwork-config.ts';
 import { operatorSymbols } from '#core/indicator-library/indicator.ts';
+import type { Language, Localized } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
 import type { TargetRow } from '#core/submission/performance-target.ts';
 
@@ -12,38 +13,129 @@ import type { TargetRow } from '#core/submission/performance-target.ts';
 
 type Draft = Omit<FrameworkIndicator, 'id' | 'points'> & { id?: string; share: number };
 
-/** The evaluation's own indicators (10号's framework annex, level 3 reference). */
-const ownIndicators: readonly Omit<Draft, 'id'>[] = [
-  own(
-    'DECISION',
-    '项目立项',
-    '立项依据充分性',
-    '立项依据符合法律法规、相关政策和发展规划，得满分；每发现一处不符扣 1 分',
-  ),
-  own('DECISION', '项目立项', '立项程序规范性', '按规定程序申请设立，审批文件齐全，得满分；否则酌情扣分'),
-  own('DECISION', '绩效目标', '绩效目标合理性', '目标与实际工作内容相关、与预算相匹配，得满分；否则酌情扣分'),
-  own('DECISION', '资金投入', '资金分配合理性', '资金分配依据充分、额度与项目地方实际相适应，得满分'),
-  own('PROCESS', '资金管理', '资金到位率', '到位率 = 实际到位资金 ÷ 预算资金；100% 得满分，每低 1% 扣 0.1 分'),
-  own('PROCESS', '资金管理', '预算执行率', '执行率 = 实际支出 ÷ 实际到位资金；≥ 95% 得满分，每低 1% 扣 0.2 分'),
-  own('PROCESS', '资金管理', '资金使用合规性', '无截留、挤占、挪用、虚列支出等情况，得满分；每发现一项扣 1 分'),
-  own('PROCESS', '组织实施', '制度执行有效性', '遵守相关法律法规和管理规定，档案资料齐全，得满分'),
+/** The evaluation's own indicators (10号's framework annex, level 3 reference), in both languages. */
+const ownTexts: readonly {
+  level1: FrameworkIndicator['level1'];
+  level2: Localized;
+  name: Localized;
+  standard: Localized;
+}[] = [
+  {
+    level1: 'DECISION',
+    level2: { 'zh-CN': '项目立项', en: 'Project approval' },
+    name: { 'zh-CN': '立项依据充分性', en: 'Sufficient grounds for approval' },
+    standard: {
+      'zh-CN': '立项依据符合法律法规、相关政策和发展规划，得满分；每发现一处不符扣 1 分',
+      en: 'Full marks when the grounds agree with laws, policies and development plans; 1 point off for each discrepancy found',
+    },
+  },
+  {
+    level1: 'DECISION',
+    level2: { 'zh-CN': '项目立项', en: 'Project approval' },
+    name: { 'zh-CN': '立项程序规范性', en: 'Proper approval procedure' },
+    standard: {
+      'zh-CN': '按规定程序申请设立，审批文件齐全，得满分；否则酌情扣分',
+      en: 'Full marks when applied for by the prescribed procedure with complete approval documents; otherwise points off as judged',
+    },
+  },
+  {
+    level1: 'DECISION',
+    level2: { 'zh-CN': '绩效目标', en: 'Performance targets' },
+    name: { 'zh-CN': '绩效目标合理性', en: 'Reasonable performance targets' },
+    standard: {
+      'zh-CN': '目标与实际工作内容相关、与预算相匹配，得满分；否则酌情扣分',
+      en: 'Full marks when the targets fit the actual work and the budget; otherwise points off as judged',
+    },
+  },
+  {
+    level1: 'DECISION',
+    level2: { 'zh-CN': '资金投入', en: 'Funding' },
+    name: { 'zh-CN': '资金分配合理性', en: 'Reasonable allocation of funds' },
+    standard: {
+      'zh-CN': '资金分配依据充分、额度与项目地方实际相适应，得满分',
+      en: 'Full marks when the allocation is well founded and the amounts fit local needs',
+    },
+  },
+  {
+    level1: 'PROCESS',
+    level2: { 'zh-CN': '资金管理', en: 'Fund management' },
+    name: { 'zh-CN': '资金到位率', en: 'Funds received rate' },
+    standard: {
+      'zh-CN': '到位率 = 实际到位资金 ÷ 预算资金；100% 得满分，每低 1% 扣 0.1 分',
+      en: 'Rate = funds received ÷ budgeted funds; full marks at 100%, 0.1 point off per 1% below',
+    },
+  },
+  {
+    level1: 'PROCESS',
+    level2: { 'zh-CN': '资金管理', en: 'Fund management' },
+    name: { 'zh-CN': '预算执行率', en: 'Budget execution rate' },
+    standard: {
+      'zh-CN': '执行率 = 实际支出 ÷ 实际到位资金；≥ 95% 得满分，每低 1% 扣 0.2 分',
+      en: 'Rate = actual spending ÷ funds received; full marks at ≥ 95%, 0.2 point off per 1% below',
+    },
+  },
+  {
+    level1: 'PROCESS',
+    level2: { 'zh-CN': '资金管理', en: 'Fund management' },
+    name: { 'zh-CN': '资金使用合规性', en: 'Compliant use of funds' },
+    standard: {
+      'zh-CN': '无截留、挤占、挪用、虚列支出等情况，得满分；每发现一项扣 1 分',
+      en: 'Full marks with no withholding, diversion, misappropriation or fictitious spending; 1 point off for each case found',
+    },
+  },
+  {
+    level1: 'PROCESS',
+    level2: { 'zh-CN': '组织实施', en: 'Implementation' },
+    name: { 'zh-CN': '制度执行有效性', en: 'Effective rules in practice' },
+    standard: {
+      'zh-CN': '遵守相关法律法规和管理规定，档案资料齐全，得满分',
+      en: 'Full marks when laws and management rules are followed and records are complete',
+    },
+  },
 ];
 
-function own(level1: FrameworkIndicator['level1'], level2: string, name: string, standard: string): Omit<Draft, 'id'> {
-  return { level1, level2, name, source: 'ENGAGEMENT', target: '', standard, claim: null, share: 1 };
-}
+/** The evaluation's own indicators as stored: in Chinese, the language of the official forms. */
+const ownIndicators: readonly Omit<Draft, 'id'>[] = ownTexts.map((t) => ({
+  level1: t.level1,
+  level2: t.level2['zh-CN'],
+  name: t.name['zh-CN'],
+  source: 'ENGAGEMENT',
+  target: '',
+  standard: t.standard['zh-CN'],
+  claim: null,
+  share: 1,
+}));
 
-const level2Names: Record<string, string> = {
-  QUANTITY: '产出数量',
-  QUALITY: '产出质量',
-  TIMELINESS: '产出时效',
-  COST: '产出成本',
-  ECONOMIC: '经济效益',
-  SOCIAL: '社会效益',
-  ECOLOGICAL: '生态效益',
-  SUSTAINABLE: '可持续影响',
-  SERVICE_RECIPIENT: '满意度',
+const level2Names: Record<string, Localized> = {
+  QUANTITY: { 'zh-CN': '产出数量', en: 'Output quantity' },
+  QUALITY: { 'zh-CN': '产出质量', en: 'Output quality' },
+  TIMELINESS: { 'zh-CN': '产出时效', en: 'Output timeliness' },
+  COST: { 'zh-CN': '产出成本', en: 'Output cost' },
+  ECONOMIC: { 'zh-CN': '经济效益', en: 'Economic benefit' },
+  SOCIAL: { 'zh-CN': '社会效益', en: 'Social benefit' },
+  ECOLOGICAL: { 'zh-CN': '生态效益', en: 'Ecological benefit' },
+  SUSTAINABLE: { 'zh-CN': '可持续影响', en: 'Sustainable impact' },
+  SERVICE_RECIPIENT: { 'zh-CN': '满意度', en: 'Satisfaction' },
 };
+
+const defaultStandard: Localized = {
+  'zh-CN': '达到目标值得满分；未达到的按实际完成值 ÷ 目标值 × 分值计分',
+  en: 'Full marks when the target is met; otherwise actual ÷ target × points',
+};
+
+/** Every built-in text of a framework, by its stored Chinese. */
+const builtInTexts = new Map<string, Localized>(
+  [...ownTexts.flatMap((t) => [t.level2, t.name, t.standard]), ...Object.values(level2Names), defaultStandard].map(
+    (text) => [text['zh-CN'], text],
+  ),
+);
+
+/**
+ * A framework's text in the reader's language: the built-in level-2 names, indicator names and
+ * scoring standards are stored in Chinese and read in English from here; what the evaluation or
+ * the unit wrote itself stays as written.
+ */
+export const frameworkText = (text: string, language: Language): string => builtInTexts.get(text)?.[language] ?? text;
 
 /** "≥ 1200 人" / "优良" — the target as the approved row states it. */
 export const targetText = (row: Pick<TargetRow, 'operator' | 'value' | 'unit'>): string =>
@@ -78,11 +170,11 @@ export const buildFramework = (
     .map((row) => ({
       id: row.rowId,
       level1: row.level1 === 'OUTPUT' ? 'OUTPUT' : 'BENEFIT',
-      level2: level2Names[row.level2] ?? row.level2,
+      level2: level2Names[row.level2]?.['zh-CN'] ?? row.level2,
       name: row.name,
       source: 'TARGET',
       target: targetText(row),
-      standard: row.scoringStandard || '达到目标值得满分；未达到的按实际完成值 ÷ 目标值 × 分值计分',
+      standard: row.scoringStandard || defaultStandard['zh-CN'],
       claim: null,
       share: row.weight > 0 ? row.weight : 1,
     }));
