@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
 
 /**
- * The indicator library (指标库) on a phone, against the local stack with the 89 demo entries of
+ * The indicator library (指标库) on a phone, against the local stack with the 97 demo entries of
  * fiscal year 2026: a unit preparer searches and reads it; the performance section keeps it.
  */
 let stack: LocalStack;
