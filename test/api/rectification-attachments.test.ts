@@ -171,7 +171,13 @@ describe('evidence files on a rectification’s feedback', () => {
     expect(byReviewer.status).toBe(403);
     const current = (await stack.call('GET', own, as(tokens['unit-preparer']!))).body;
     const first = current.attachments[0];
-    expect((await stack.call('GET', `${own}/attachments/${first.id}`, as(tokens.observer!))).status).toBe(403);
+    // 人大/审计 observers read rectifications and their evidence (docs/domain/README.md, roles) but never upload.
+    expect((await stack.call('GET', `${own}/attachments/${first.id}`, as(tokens.observer!))).status).toBe(200);
+    const byObserver = await stack.call('POST', `${own}/attachment-uploads`, {
+      token: tokens.observer!,
+      body: { ...file(), sha256: hex(bytes) },
+    });
+    expect(byObserver.status).toBe(403);
     // Another department's people do not learn the file exists.
     const otherToken = await stack.tokenForPerson({
       id: uuidV7(),

@@ -205,7 +205,13 @@ describe('projects', () => {
       const list = await call(who, 'GET', `/projects?fiscalYear=${demoProjectYear}&limit=100`);
       expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(projectId);
     }
-    expect((await call('observer', 'GET', `/projects/${projectId}`)).status).toBe(403);
+    // 人大/审计 observers read every project of the tenant (docs/domain/README.md, roles), and never write.
+    expect((await call('observer', 'GET', `/projects/${projectId}`)).status).toBe(200);
+    expect(
+      (await call('observer', 'GET', `/projects?fiscalYear=${demoProjectYear}&limit=100`)).body.items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toContain(projectId);
     // Asking for another department's projects narrows to nothing rather than widening the scope.
     const asked = await call('dept-reviewer', 'GET', `/projects?departmentId=${demoId('department:101')}`);
     expect(asked.body.items).toEqual([]);
