@@ -17,5 +17,6 @@ export const lambdaBundling = {
   banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
   alias: {
     '@aws-sdk/credential-provider-node': resolve(repositoryRoot, 'functions/src/adapters/aws/lambda-credentials.ts'),
+    '@smithy/core/event-streams': resolve(repositoryRoot, 'functions/src/adapters/aws/no-event-streams.ts'),
   },
 } as const;

@@ -114,6 +114,8 @@ describe('Lambda bundles', () => {
     for (const marker of ['AWS_WEB_IDENTITY_TOKEN_FILE', 'sso_start_url', 'credential_process']) {
       expect(code, marker).not.toContain(marker);
     }
+    // ...and its event-stream codec for a stub that says why it is missing (no operation here streams events).
+    expect(code).toContain('event streams are not bundled in Jixiao Lambdas');
     // The SDK is bundled, not imported from the runtime.
     expect(code).not.toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
   });
