@@ -465,8 +465,10 @@ describe('the bureau follows the demo engagement’s fieldwork', () => {
     const zip = await JSZip.loadAsync(readFileSync(path));
     const names = Object.keys(zip.files);
     expect(names.some((n) => n.endsWith('.xlsx'))).toBe(true);
-    const photoFile = names.find((n) => n.includes(photoId));
-    expect(photoFile).toBeDefined();
+    // Photos are filed by site, Beijing time to the minute and caption, not by their id (docs/domain/fieldwork.md).
+    const photoFile = names.find((n) => n.startsWith('照片/') && n.endsWith(' 3 号楼楼道照明.jpg'));
+    expect(photoFile, names.join('\n')).toMatch(/^照片\/[^/]+\/\d{4}-\d{2}-\d{2} \d{4} 3 号楼楼道照明\.jpg$/);
+    expect(names.some((n) => n.includes(photoId))).toBe(false);
     expect(Buffer.from(await zip.file(photoFile!)!.async('uint8array')).equals(photoBytes)).toBe(true);
   });
 
