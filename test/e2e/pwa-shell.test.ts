@@ -224,6 +224,8 @@ describe('the PWA shell', () => {
     await page.reload();
     await visible(page.getByRole('heading', { level: 1, name: 'Users' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // Longer English labels must not push the page wider than the phone (the buttons would sit under the header).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.viewport.width);
     await page.getByRole('button', { name: 'New user' }).click();
     const dialog = page.getByRole('dialog', { name: 'New user' });
     await dialog.getByLabel('Username').fill('X');
