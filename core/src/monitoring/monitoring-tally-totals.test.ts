@@ -147,6 +147,22 @@ describe('a department tally against totals worked out by hand', () => {
     expect(countsOnly(minus(plus(a, b), b))).toEqual(countsOnly(a));
   });
 
+  it('adds whole tallies, not only one report at a time', () => {
+    const two = plus(countsOf(submittedOnTime), countsOf(approvedLate));
+    const four = plus(two, two);
+    expect(four.reports).toBe(4);
+    expect(four.submitted).toBe(4);
+    expect(countsOnly(minus(four, two))).toEqual(countsOnly(two));
+  });
+
+  it('counts a report of a status it does not tally (不予通过) without inventing a status for it', () => {
+    const money = { budget: [100, 0, 0] as [number, number, number], executed: [0, 0, 0] as [number, number, number] };
+    const rejected = countsOf(source('R', 'REJECTED', 'RED', money, {}, '2026-07-01T00:00:00Z'));
+    expect(Object.keys(rejected.byStatus)).toEqual([...tallyStatuses]);
+    expect(Object.values(rejected.byStatus).every((n) => n === 0)).toBe(true);
+    expect(rejected.reports).toBe(1);
+  });
+
   it('an empty tally is all zeros, one entry for every status', () => {
     const empty = emptyCounts();
     expect(Object.keys(empty.byStatus)).toEqual([...tallyStatuses]);
