@@ -138,6 +138,25 @@ describe('the budget gate (rule 13, docs/domain/submission.md)', () => {
       expect(facts.exAnte).toEqual({ concludedAt, recommendedAmount: wan(1000) });
     });
 
+    it('counts only an assessment concluded with a date, and only a version that passed the final review', () => {
+      // A record returned to its agency after a conclusion keeps the date but is no longer concluded; a conclusion
+      // without a date (never written so) cannot be placed in time. Neither is the latest conclusion.
+      const reopened = {
+        state: 'SUBMITTED' as const,
+        concludedAt: '2027-04-01T00:00:00.000Z',
+        recommendedAmount: wan(5),
+      };
+      const undated = { state: 'CONCLUDED' as const, concludedAt: null, recommendedAmount: wan(6) };
+      const facts = budgetGateFacts(project, versions('2027-03-11T00:00:00.000Z'), [reopened, assessment, undated]);
+      expect(facts.exAnte).toEqual({ concludedAt, recommendedAmount: wan(1000) });
+      expect(facts.approvedAt).toBe('2027-03-11T00:00:00.000Z');
+      expect(budgetGateFacts(project, versions('x'), [reopened, undated]).exAnte).toBeNull();
+      // An approved id whose version has no final approval step (or is not among the versions) has no date.
+      const unsigned = [{ id: 'v2', reviewLog: [step('submit', '2027-03-01T00:00:00.000Z')] }];
+      expect(budgetGateFacts(project, unsigned, [assessment]).approvedAt).toBeNull();
+      expect(budgetGateFacts(project, [], [assessment]).approvedAt).toBeNull();
+    });
+
     it('does not ask a plain 予以支持 for revised targets', () => {
       const facts = budgetGateFacts(
         { ...project, exAnteConclusion: 'SUPPORT', funds: { fiscal: wan(900), carryOver: 0, other: 0 } },

@@ -50,4 +50,12 @@ describe('target review workflow (docs/domain/submission.md, "Review")', () => {
     expect(projectStageAfter('BUDGETED', 'FINAL_APPROVED', true, true)).toBe('BUDGETED');
     expect(projectStageAfter('REJECTED', 'FIRST_REVIEWED', false, false)).toBe('IN_REVIEW');
   });
+
+  it('puts a project in the library on its first final approval, and back to proposed on a draft or a return', () => {
+    expect(projectStageAfter('IN_REVIEW', 'FINAL_APPROVED', false, false)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('PROPOSED', 'DRAFT', false, false)).toBe('PROPOSED');
+    expect(projectStageAfter('IN_REVIEW', 'DRAFT', false, false)).toBe('PROPOSED');
+    expect(projectStageAfter('IN_LIBRARY', 'RETURNED', true, false)).toBe('IN_LIBRARY');
+    expect(projectStageAfter('PROPOSED', 'DEPT_APPROVED', false, false)).toBe('IN_REVIEW');
+  });
 });

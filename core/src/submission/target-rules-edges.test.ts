@@ -134,6 +134,8 @@ describe('warnings that never stop a target', () => {
     expect(warnings(withRow(0, { unit: '元' }))).toEqual(['/rows/0/unit money_as_output']);
     expect(warnings(withRow(0, { unit: '亿元' }))).toEqual(['/rows/0/unit money_as_output']);
     expect(warnings(withRow(0, { unit: '元/人' }))).toEqual([]);
+    // A rate per amount of money is an output measure, not money.
+    expect(warnings(withRow(0, { unit: '人次/万元' }))).toEqual([]);
     expect(warnings(withRow(1, { value: '不少于50 万元', unit: '项' }))).toEqual(['/rows/1/value money_as_output']);
     expect(warnings(withRow(2, { name: '发放补助200万元' }))).toEqual(['/rows/2/name money_as_output']);
     expect(warnings(withRow(2, { name: '万元户数量' }))).toEqual([]);
