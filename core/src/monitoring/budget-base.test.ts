@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBase, initialBudgetOf } from '#core/monitoring/budget-base.ts';
+import { budgetBase, initialBudgetOf, sameFunds } from '#core/monitoring/budget-base.ts';
 
 const funds = (fiscal: number) => ({ fiscal, carryOver: 0, other: 0 });
 const report = { budget: funds(1_000_000), targetId: 'v1' };
@@ -37,5 +37,22 @@ describe('the budget base after a mid-year adjustment', () => {
     expect(budgetBase(report, { funds: funds(1_000_000), approvedTargetId: 'v2' })).toEqual({
       budget: funds(1_000_000),
     });
+  });
+
+  it('compares funds by every source: fiscal, carried over and other', () => {
+    const a = { fiscal: 1, carryOver: 2, other: 3 };
+    expect(sameFunds(a, { ...a })).toBe(true);
+    expect(sameFunds(a, { ...a, fiscal: 9 })).toBe(false);
+    expect(sameFunds(a, { ...a, carryOver: 9 })).toBe(false);
+    expect(sameFunds(a, { ...a, other: 9 })).toBe(false);
+  });
+
+  it('stays as made while the project has no approved version at all', () => {
+    expect(budgetBase(report, { funds: funds(800_000), approvedTargetId: null })).toEqual({ budget: funds(1_000_000) });
+  });
+
+  it('drops a kept start-of-year budget that equals the current one', () => {
+    const kept = { ...report, initialBudget: funds(800_000) };
+    expect(budgetBase(kept, { funds: funds(800_000), approvedTargetId: 'v2' })).toEqual({ budget: funds(800_000) });
   });
 });
