@@ -115,8 +115,8 @@ describe('the target review through the engine', () => {
         problem: {
           type: 'validation-failed',
           errors: [
-            { pointer: '/rowComments/r9', code: 'unknown_row', message: expect.any(String) },
-            { pointer: '/rowComments/r8', code: 'unknown_row', message: expect.any(String) },
+            { pointer: '/rowComments/r9', code: 'unknown_row', message: '意见针对的指标行不存在' },
+            { pointer: '/rowComments/r8', code: 'unknown_row', message: '意见针对的指标行不存在' },
           ],
         },
       });
