@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { recordDisposition } from '#core/monitoring/disposition.ts';
+import { recordDisposition, resolveSuspension } from '#core/monitoring/disposition.ts';
 import { rectificationOverdue, verifyRectification } from '#core/monitoring/rectification.ts';
 import { validate } from '#core/validation.ts';
 
@@ -28,6 +28,28 @@ describe('a disposition', () => {
     expect(
       pointers(recordDisposition, { ...base, decision: 'RECTIFY', dueDate: '2026-09-30', requirements: '加快拨付' }),
     ).toEqual([]);
+  });
+});
+
+describe('the money of a disposition and the end of a suspension', () => {
+  const base = { version: 3, reason: '执行进度严重滞后', dueDate: '2026-08-31' };
+  it('takes a positive amount for a suspension or a recovery, and none is asked of other decisions', () => {
+    expect(pointers(recordDisposition, { ...base, decision: 'SUSPEND_FUNDS', amountFen: 500_000 })).toEqual([]);
+    expect(pointers(recordDisposition, { ...base, decision: 'RECOVER_FUNDS', amountFen: 1 })).toEqual([]);
+    expect(pointers(recordDisposition, { ...base, decision: 'ADJUST_BUDGET_AND_TARGETS', amountFen: null })).toEqual(
+      [],
+    );
+  });
+
+  it('ends a suspension with the money released or recovered, and nothing else', () => {
+    const end = { version: 4, reason: '整改到位，恢复拨款' };
+    expect(pointers(resolveSuspension, { ...end, outcome: 'RESUMED' })).toEqual([]);
+    expect(pointers(resolveSuspension, { ...end, outcome: 'RECOVERED' })).toEqual([]);
+    expect(pointers(resolveSuspension, { ...end, outcome: 'DECIDED' })).toEqual(['/outcome 不是允许的选项']);
+    expect(pointers(resolveSuspension, { ...end, outcome: '' })).toEqual(['/outcome 不是允许的选项']);
+    expect(pointers(resolveSuspension, { ...end, outcome: 'RESUMED', amountFen: 1 })).toEqual([
+      '/amountFen 不允许的字段',
+    ]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canTakeRectificationAction, rectificationActions } from '#core/monitoring/rectification.ts';
-import { canTakeReportAction, isReported, reportActions } from '#core/monitoring/report-workflow.ts';
+import {
+  canTakeReportAction,
+  editableReportStatuses,
+  isReported,
+  reportActions,
+} from '#core/monitoring/report-workflow.ts';
+import { targetStatusCodes } from '#core/submission/performance-target.ts';
 
 describe('the monitoring report review', () => {
   it('goes unit → department → business section → performance section, and any reviewer may send it back', () => {
@@ -56,5 +62,13 @@ describe('rectification', () => {
     expect(rectificationActions['submit-feedback'].roles).toEqual(['unit-approver']);
     expect(rectificationActions.accept.roles).toEqual(['performance-section-reviewer']);
     expect(rectificationActions.insufficient.roles).toEqual(['performance-section-reviewer']);
+  });
+});
+
+describe('editing a report', () => {
+  it('is open exactly while the unit can send it: as a draft and when it came back', () => {
+    const sendable = targetStatusCodes.filter((status) => canTakeReportAction('submit', status));
+    expect(sendable).toEqual(['DRAFT', 'RETURNED']);
+    expect(targetStatusCodes.filter((status) => editableReportStatuses.includes(status))).toEqual(sendable);
   });
 });
