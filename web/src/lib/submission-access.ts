@@ -1,6 +1,7 @@
 import type { Role } from '@jixiao/core/roles.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { editableStatuses, queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
+import { withObserver } from '#lib/observer-access.ts';
 
 /**
  * Who works on which submission screen, mirroring the API's route table (the API checks again):
@@ -13,9 +14,11 @@ export const projectRoles: readonly Role[] = [
   'business-section-reviewer',
   'performance-section-reviewer',
 ];
+/** Who reads projects and their target versions: their people, and the observer what has been sent. */
+export const projectReaderRoles: readonly Role[] = withObserver(projectRoles);
 export { reviewerRoles };
-/** The bureau and a commissioned agency work on ex-ante assessments. */
-export const exAnteRoles: readonly Role[] = ['performance-section-reviewer', 'agency-lead', 'evaluator'];
+/** The bureau and a commissioned agency work on ex-ante assessments; the observer reads concluded ones. */
+export const exAnteRoles: readonly Role[] = withObserver(['performance-section-reviewer', 'agency-lead', 'evaluator']);
 
 export const isUnitPerson = (roles: readonly Role[]): boolean => roles.some((r) => unitRoles.includes(r));
 

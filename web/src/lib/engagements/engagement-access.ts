@@ -1,5 +1,6 @@
 import type { EngagementState } from '@jixiao/core/fieldwork/engagement.ts';
 import type { Role } from '@jixiao/core/roles.ts';
+import { withObserver } from '#lib/observer-access.ts';
 
 /**
  * Who may do what with a key evaluation, mirroring the fieldwork route table and its operations
@@ -19,8 +20,11 @@ export interface EngagementLike {
 
 export const bureauRoles: readonly Role[] = ['performance-section-reviewer', 'business-section-reviewer'];
 export const departmentRoles: readonly Role[] = ['department-reviewer', 'unit-approver', 'unit-preparer'];
-/** Who reaches the list and the engagement page (an evaluator works in the field app instead). */
-export const engagementRoles: readonly Role[] = [...bureauRoles, 'agency-lead', ...departmentRoles];
+/**
+ * Who reaches the list and the engagement page (an evaluator works in the field app instead); the
+ * observer reads the released ones.
+ */
+export const engagementRoles: readonly Role[] = withObserver([...bureauRoles, 'agency-lead', ...departmentRoles]);
 
 const has = (person: Person, role: Role) => person.roles.includes(role);
 export const isPerformanceSection = (person: Person): boolean => has(person, 'performance-section-reviewer');

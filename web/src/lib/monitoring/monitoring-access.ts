@@ -6,6 +6,7 @@ import {
 import type { Role } from '@jixiao/core/roles.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { type ReviewerRole, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
+import { withObserver } from '#lib/observer-access.ts';
 
 /**
  * Who works on which monitoring screen, mirroring the monitoring route table and its operations
@@ -13,10 +14,10 @@ import { type ReviewerRole, reviewerRoles } from '@jixiao/core/submission/review
  */
 export const unitRoles: readonly Role[] = ['unit-preparer', 'unit-approver'];
 export const bureauRoles: readonly Role[] = ['business-section-reviewer', 'performance-section-reviewer'];
-/** Everyone who works on projects reads rounds and reports. */
-export const monitoringRoles: readonly Role[] = [...unitRoles, 'department-reviewer', ...bureauRoles];
-/** The dashboard: the bureau's two sections, and a department for its own figures. */
-export const dashboardRoles: readonly Role[] = [...bureauRoles, 'department-reviewer'];
+/** Everyone who works on projects reads rounds, reports and rectifications; the observer what was sent. */
+export const monitoringRoles: readonly Role[] = withObserver([...unitRoles, 'department-reviewer', ...bureauRoles]);
+/** The dashboard: the bureau's two sections, a department for its own figures, the observer the district's. */
+export const dashboardRoles: readonly Role[] = withObserver([...bureauRoles, 'department-reviewer']);
 export { reviewerRoles };
 
 export interface Person {

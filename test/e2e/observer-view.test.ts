@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
+import { approvedRedReports } from './approved-reports.ts';
+import { launch, phone, screenshot, webBuild } from './browser.ts';
+import { signInAs } from './people.ts';
+
+/**
+ * The observer (人大/审计, docs/domain/README.md#roles) reads in the web app what the API serves it:
+ * its home links to each screen, and each screen opens read only (no create, edit, submit, review
+ * or export), on a phone, without axe violations or a page wider than the phone.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: LocalStack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let roundId = '';
+let reportId = '';
+let engagementId = '';
+
+beforeAll(async () => {
+  if (!existsSync(join(webBuild, '200.html'))) {
+    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
+  }
+  stack = await startLocalStack({
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: `e2e-observer-${randomUUID()}`,
+    webRoot: webBuild,
+  });
+  const seeded = await approvedRedReports(stack.store, {
+    prefix: 'OBSV',
+    count: 1,
+    roundName: '2026 年一季度重点监控（监督查阅）',
+  });
+  roundId = seeded.roundId;
+  reportId = seeded.reportIds[0]!;
+  engagementId = (
+    await seedReleasedEngagement(stack.store, demoTenant.id, {
+      departmentId: demoId('department:102'),
+      agencyId: demoId('agency:91120110MA05JX8K2Q'),
+      evaluatorId: demoId('user:evaluator'),
+      leadId: demoId('user:agency-lead'),
+    })
+  ).engagement;
+  browser = await launch();
+  context = await browser.newContext(phone);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const audit = async (): Promise<string[]> => {
+  const violations = (await page.evaluate(
+    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
+  )) as Violation[];
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
+/** Words of the controls that change, send, review or export something; none is offered to the observer. */
+const acting =
+  /编辑|填报|提交|送审|审核|导出|新建|发起|纳入预算|调整|发布|公开|委托|批准|结束|处理|核验|反馈|保存|\b(edit|submit|send|review|export|new|start|adjust|release|commission|approve|save|verify)/i;
+
+/** The screen, once loaded: no horizontal overflow on the phone, no axe violations, no control that acts. */
+const check = async (name: string) => {
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, `observer-${name}`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await audit(), name).toEqual([]);
+  const controls = await page.locator('main button:visible, main a.button:visible').allTextContents();
+  expect(
+    controls.map((c) => c.trim()).filter((c) => acting.test(c)),
+    name,
+  ).toEqual([]);
+};
+
+describe('the observer on a phone', () => {
+  it('sees on its home a link to each screen it reads, and that they are read only', async () => {
+    await signInAs(page, stack.url, 'observer', 'observer');
+    const links = page.locator('main a.capability');
+    await links.first().waitFor();
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/projects',
+      '/monitoring',
+      '/rectifications',
+      '/engagements',
+      '/ex-ante',
+    ]);
+    await expect(page.locator('main .capability.disabled').count()).resolves.toBe(0);
+    await expect(page.locator('main').textContent()).resolves.toContain('公开结果只供查阅');
+    await check('home');
+  });
+
+  it('opens the projects and one project with its sent targets, read only', async () => {
+    await page.locator('main a.capability[href="/projects"]').click();
+    await page.waitForURL('**/projects');
+    // 规划: its unit has sent its targets, so the observer reads them.
+    const project = page.locator(`main a[href="/projects/${demoId('project:DL2027FG0001')}"]`);
+    await project.waitFor();
+    await check('projects');
+
+    await project.click();
+    await page.locator('main h1').waitFor();
+    await page.locator('main a.button', { hasText: '查看绩效目标' }).waitFor();
+    await check('project');
+
+    await page.locator('main a.button', { hasText: '查看绩效目标' }).click();
+    await page.waitForURL('**/targets/**');
+    await page.locator('#rows-heading').waitFor();
+    await check('target');
+  });
+
+  it('opens the monitoring rounds, a round’s dashboard and a report sent in, read only', async () => {
+    await page.goto(`${stack.url}/monitoring?round=${roundId}`);
+    await page.locator('#mon-round-heading').waitFor();
+    await page.locator('main a.button', { hasText: '查看监控看板' }).waitFor();
+    await check('monitoring');
+
+    await page.locator('main a.button', { hasText: '查看监控看板' }).click();
+    await page.waitForURL(`**/monitoring/rounds/${roundId}`);
+    await page.locator('main h1').waitFor();
+    await check('dashboard');
+
+    await page.goto(`${stack.url}/monitoring/reports/${reportId}`);
+    await page.locator('main h1').waitFor();
+    await check('report');
+  });
+
+  it('opens rectifications, ex-ante assessments, and a released evaluation, read only', async () => {
+    await page.goto(`${stack.url}/rectifications`);
+    await page.locator('main h1').waitFor();
+    await check('rectifications');
+
+    await page.goto(`${stack.url}/ex-ante`);
+    await page.locator('main h1').waitFor();
+    await check('ex-ante');
+
+    await page.goto(`${stack.url}/engagements`);
+    await page.locator(`main a[href="/engagements/${engagementId}"]`).waitFor();
+    await check('engagements');
+    await page.locator(`main a[href="/engagements/${engagementId}"]`).click();
+    await page.waitForURL(`**/engagements/${engagementId}`);
+    await page.locator('main h1').waitFor();
+    await check('engagement');
+  });
+
+  it('reads the same in English, within the phone’s width', async () => {
+    const english = await browser.newContext(phone);
+    await english.addInitScript(() => localStorage.setItem('jixiao.locale', 'en'));
+    const previous = page;
+    page = await english.newPage();
+    try {
+      await signInAs(page, stack.url, 'observer', 'observer');
+      await page.locator('main a.capability').first().waitFor();
+      await expect(page.locator('main').textContent()).resolves.toContain('Published results are read only');
+      await check('home-en');
+      await page.goto(`${stack.url}/monitoring?round=${roundId}`);
+      await page.locator('#mon-round-heading').waitFor();
+      expect(await page.locator('main a.button').allTextContents()).toContain('Open the dashboard');
+      await check('monitoring-en');
+    } finally {
+      await english.close();
+      page = previous;
+    }
+  });
+
+  it('is told the administration is not its screen', async () => {
+    await page.goto(`${stack.url}/admin`);
+    await page.locator('main [role="alert"]').waitFor();
+    await expect(page.locator('main [role="alert"]').textContent()).resolves.toContain('你的角色不能使用这个工作台');
+    await check('admin');
+  });
+});
