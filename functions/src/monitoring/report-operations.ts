@@ -3,13 +3,9 @@ import { type BudgetSource, budgetBase } from '@jixiao/core/monitoring/budget-ba
 import type { LineEntry, SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportErrors } from '@jixiao/core/monitoring/report-rules.ts';
-import {
-  canTakeReportAction,
-  editableReportStatuses,
-  type ReportAction,
-  reportActions,
-} from '@jixiao/core/monitoring/report-workflow.ts';
+import { editableReportStatuses, type ReportAction, reportActions } from '@jixiao/core/monitoring/report-workflow.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import { step } from '@jixiao/core/review/review-engine.ts';
 import { defaultPublishedReportStatus, isObserver, publishedReport } from '@jixiao/core/scope/observer-scope.ts';
 import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -34,6 +30,7 @@ import {
 } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import { reviewRefusal } from '#functions/records/review-refusal.ts';
 import { canSee, isUnitMember, mayActAs, seesTenant } from '#functions/submission/project-scope.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
 
@@ -204,23 +201,24 @@ export const reportOperations = (store: RecordStore) => {
     const action = pick();
     for (let attempt = 1; ; attempt++) {
       const current = await visibleReport(request, request.params.id);
-      // Seeing a report through one role does not let another of the caller's roles act on it.
-      if (!mayActAs(request.principal, reportActions[action].role, current)) throw new HttpProblem('forbidden');
-      if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-      if (!canTakeReportAction(action, current.reviewStatus)) throw new HttpProblem('invalid-transition', { current });
-      // The rules hold before it is sent on and again before it is approved.
-      if (action === 'submit' || action === 'final-approve') {
-        const errors = reportErrors(current, request.language);
-        if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
-      }
-      const to = reportActions[action].to as TargetStatus;
-      const step: ReviewStep = {
+      // Core decides (docs/architecture.md#review-engine); this only gathers what its guards read.
+      const decision = step(
+        reportActions,
+        { status: current.reviewStatus, version: current.version },
+        action,
+        // Seeing a report through one role does not let another of the caller's roles act on it.
+        { actsAs: (role) => mayActAs(request.principal, role, current) },
+        { version: request.body.version, facts: { ruleErrors: reportErrors(current, request.language) } },
+      );
+      if (!decision.ok) throw reviewRefusal(decision.problem, current);
+      const { to, role, effects } = decision;
+      const reviewStep: ReviewStep = {
         action,
         from: current.reviewStatus,
         to,
         by: request.principal.userId,
         byName: request.principal.displayName ?? request.principal.userId,
-        role: reportActions[action].role,
+        role,
         at: request.receivedAt,
         opinion: request.body.opinion ?? '',
         grade: null,
@@ -230,8 +228,8 @@ export const reportOperations = (store: RecordStore) => {
         ...current,
         reviewStatus: to,
         statusSince: request.receivedAt,
-        firstSubmittedAt: current.firstSubmittedAt ?? (action === 'submit' ? request.receivedAt : null),
-        reviewLog: [...current.reviewLog, step],
+        firstSubmittedAt: current.firstSubmittedAt ?? (effects.includes('first-submitted') ? request.receivedAt : null),
+        reviewLog: [...current.reviewLog, reviewStep],
         version: current.version + 1,
         updatedAt: request.receivedAt,
         updatedBy: request.principal.userId,

@@ -1,7 +1,6 @@
 import type { Principal } from '@jixiao/core/principal.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { isObserver, observerReads } from '@jixiao/core/scope/observer-scope.ts';
-import { type TargetAction, targetActions } from '@jixiao/core/submission/review-workflow.ts';
 import type { ListFilter } from '#functions/ports/record-store.ts';
 
 /**
@@ -68,14 +67,9 @@ export const listScope = (
 };
 
 /**
- * Whether the caller may take a review step on a version, in the role that step belongs to: the
- * unit's approver, the department's reviewer, the responsible business section, the performance
- * section.
+ * Whether the caller may act in a review step's role on a record (targets, monitoring reports): the unit's approver,
+ * the department's reviewer, the responsible business section, the performance section. The review engine asks it.
  */
-export const mayAct = (p: Principal, action: TargetAction, record: Scoped): boolean =>
-  mayActAs(p, targetActions[action].role, record);
-
-/** The same for any review whose steps name their role (targets, monitoring reports). */
 export const mayActAs = (p: Principal, role: Role, record: Scoped): boolean => {
   if (!p.roles.includes(role)) return false;
   switch (role) {

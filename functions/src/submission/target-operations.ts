@@ -1,5 +1,6 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import { step } from '@jixiao/core/review/review-engine.ts';
 import { publishedTarget } from '@jixiao/core/scope/observer-scope.ts';
 import type {
   PerformanceTarget,
@@ -10,7 +11,6 @@ import type {
 } from '@jixiao/core/submission/performance-target.ts';
 import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
 import {
-  canTake,
   editableStatuses,
   finalActionFor,
   projectStageAfter,
@@ -25,8 +25,9 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
+import { reviewRefusal } from '#functions/records/review-refusal.ts';
 import { allOfProject, visibleProject } from '#functions/submission/project-operations.ts';
-import { canSee, isUnitMember, mayAct } from '#functions/submission/project-scope.ts';
+import { canSee, isUnitMember, mayActAs } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { nextTargetVersion } from '#functions/submission/target-version.ts';
 import { weightOperations } from '#functions/submission/weight-operations.ts';
@@ -55,10 +56,6 @@ const attempts = 3;
 
 export const targetOperations = (store: RecordStore) => {
   const weights = weightOperations(store);
-  /** Rules 1–4 with the weights of the target's fiscal year. */
-  const rulesFor = async (request: OperationRequest, target: StoredTarget, project: StoredProject) =>
-    checksOf(target, project, await weights.configFor(request.principal.tenant, target.fiscalYear), request.language);
-
   const visibleTarget = async (request: OperationRequest, id: string): Promise<StoredTarget> => {
     const target = await store.get<StoredTarget>(request.principal.tenant, targetKind, id);
     if (!target || !canSee(request.principal, target, publishedTarget(target.reviewStatus))) {
@@ -288,54 +285,54 @@ export const targetOperations = (store: RecordStore) => {
     for (let attempt = 1; ; attempt++) {
       const current = await visibleTarget(request, request.params.id);
       const action = pick(current);
-      // Seeing a version through one role does not let another of the caller's roles act on it.
-      if (!mayAct(request.principal, action, current)) throw new HttpProblem('forbidden');
-      if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-      if (!canTake(action, current.reviewStatus)) throw new HttpProblem('invalid-transition', { current });
       const project = await visibleProject(store, request, current.projectId);
-      // Only the project's newest version moves; earlier ones stay as they were approved.
-      if (current.id !== project.currentTargetId || current.superseded) {
-        throw new HttpProblem('invalid-transition', { current });
-      }
-
+      const config = await weights.configFor(tenant, current.fiscalYear);
       const rowComments = request.body.rowComments ?? {};
       const rowIds = new Set(current.rows.map((r) => r.rowId));
-      const unknownRows = Object.keys(rowComments).filter((id) => !rowIds.has(id));
-      if (unknownRows.length > 0) {
-        throw new HttpProblem('validation-failed', {
-          errors: unknownRows.map((id) => fieldError(`/rowComments/${id}`, 'unknown_row', language)),
-        });
-      }
-      // Rules 1–4 hold before it is sent on and again before it is approved.
-      if (action === 'submit' || action === 'final-approve') {
-        const errors = await rulesFor(request, current, project);
-        if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
-      }
-      // A project that needs ex-ante assessment needs its conclusion before final approval.
-      if (action === 'final-approve' && project.exAnteRequired && !project.exAnteConclusion) {
-        throw new HttpProblem('rules-not-met', { errors: [fieldError('', 'ex_ante_missing', language)] });
-      }
-      if (action === 'cancel-approval' && project.stage === 'BUDGETED') {
-        throw new HttpProblem('rules-not-met', { errors: [fieldError('', 'already_budgeted', language)] });
-      }
+      // Core decides (docs/architecture.md#review-engine); this only gathers what its guards read.
+      const decision = step(
+        targetActions,
+        { status: current.reviewStatus, version: current.version },
+        action,
+        // Seeing a version through one role does not let another of the caller's roles act on it.
+        { actsAs: (role) => mayActAs(request.principal, role, current) },
+        {
+          version: request.body.version,
+          facts: {
+            newest: current.id === project.currentTargetId && !current.superseded,
+            unknownRowIds: Object.keys(rowComments).filter((id) => !rowIds.has(id)),
+            ruleErrors: checksOf(current, project, config, language),
+            gate: {
+              stage: project.stage,
+              approvedTargetId: project.approvedTargetId,
+              approvedGrade: project.approvedGrade,
+              exAnteRequired: project.exAnteRequired,
+              exAnteConclusion: project.exAnteConclusion,
+            },
+            config,
+            language,
+          },
+        },
+      );
+      if (!decision.ok) throw reviewRefusal(decision.problem, current);
+      const { to, role, effects } = decision;
 
-      const to = targetActions[action].to as TargetStatus;
-      const step: ReviewStep = {
+      const reviewStep: ReviewStep = {
         action,
         from: current.reviewStatus,
         to,
         by: request.principal.userId,
         byName: request.principal.displayName ?? request.principal.userId,
-        role: targetActions[action].role,
+        role,
         at: request.receivedAt,
         opinion: request.body.opinion ?? '',
-        grade: action.startsWith('final-') ? (request.body.grade ?? null) : null,
+        grade: effects.includes('grade') ? (request.body.grade ?? null) : null,
         rowComments,
       };
       const next: StoredTarget = {
         ...current,
         // What the reviewers see is the project as it is when it is sent on.
-        ...(action === 'submit'
+        ...(effects.includes('snapshot-project')
           ? {
               projectName: project.name,
               annualTotalFen: annualTotal(project.funds),
@@ -343,15 +340,15 @@ export const targetOperations = (store: RecordStore) => {
           : {}),
         reviewStatus: to,
         statusSince: request.receivedAt,
-        grade: action === 'cancel-approval' ? null : (step.grade ?? current.grade),
-        reviewLog: [...current.reviewLog, step],
+        grade: effects.includes('clear-grade') ? null : (reviewStep.grade ?? current.grade),
+        reviewLog: [...current.reviewLog, reviewStep],
         version: current.version + 1,
         updatedAt: request.receivedAt,
         updatedBy: request.principal.userId,
       };
       const writes: TransactionWrite[] = [{ kind: targetKind, before: current, after: next }];
       let approved: { id: string | null; grade: string | null } | undefined;
-      if (action === 'final-approve') {
+      if (effects.includes('record-approval')) {
         approved = { id: next.id, grade: next.grade };
         // The version it replaces stays, read-only, for comparison.
         const earlier = project.approvedTargetId
@@ -359,7 +356,7 @@ export const targetOperations = (store: RecordStore) => {
           : undefined;
         if (earlier && earlier.id !== next.id) writes.push(supersede(earlier, true, request));
       }
-      if (action === 'cancel-approval') {
+      if (effects.includes('withdraw-approval')) {
         // The approval is withdrawn: the version this one adjusted, if any, stands again.
         const earlier = current.basedOnId
           ? await store.get<StoredTarget>(tenant, targetKind, current.basedOnId)
