@@ -21,6 +21,7 @@ import {
 } from '#core/monitoring/monitoring-config.ts';
 import type { Assessment, ReportLine, Warning } from '#core/monitoring/monitoring-report.ts';
 import { MAX_PERCENT_DECIMALS, PERCENT_DECIMALS, percentAt, percentText } from '#core/monitoring/percent-text.ts';
+import { forecastDate, lineTargetDate, reportFiscalYear } from '#core/monitoring/report-line.ts';
 import { annualTotal, type ProjectFunds } from '#core/submission/project.ts';
 
 /**
@@ -245,7 +246,36 @@ export const forecastShortfall = (line: ReportLine): Ratio | undefined => {
   return absolute(div(miss, target));
 };
 
-export const indicatorWarnings = (line: ReportLine, thresholds: MonitoringThresholds): Warning[] => {
+/**
+ * Whether a date line's forecast misses its target date in the operator's direction (≤ and <:
+ * later; ≥ and >: earlier; =: any other day). Landing on the date meets even a strict target, as
+ * for numbers. Undefined when the line is not a date line or its forecast names no date.
+ */
+export const forecastDateMissed = (
+  line: ReportLine,
+  fiscalYear: number,
+): { forecast: string; target: string; missed: boolean } | undefined => {
+  const target = lineTargetDate(line, fiscalYear);
+  const forecast = target === null ? null : forecastDate(line, fiscalYear);
+  if (target === null || forecast === null) return undefined;
+  const missed =
+    line.operator === 'LTE' || line.operator === 'LT'
+      ? forecast > target
+      : line.operator === 'GTE' || line.operator === 'GT'
+        ? forecast < target
+        : forecast !== target;
+  return { forecast, target, missed };
+};
+
+/**
+ * The warnings of one line. `fiscalYear` (the report's) reads date targets and forecasts; without
+ * it a date line is judged by its likelihood only.
+ */
+export const indicatorWarnings = (
+  line: ReportLine,
+  thresholds: MonitoringThresholds,
+  fiscalYear?: number,
+): Warning[] => {
   const warnings: Warning[] = [];
   const common = { scope: 'INDICATOR' as const, rowId: line.rowId };
   if (line.likelihood === 'IMPOSSIBLE' || line.likelihood === 'POSSIBLE') {
@@ -280,12 +310,29 @@ export const indicatorWarnings = (line: ReportLine, thresholds: MonitoringThresh
       },
     });
   }
+  // A completion date missed is the target missed: red, with no gap to grade it
+  // (docs/domain/monitoring.md, "Date targets").
+  const date = fiscalYear === undefined ? undefined : forecastDateMissed(line, fiscalYear);
+  if (date?.missed) {
+    warnings.push({
+      ...common,
+      colour: 'RED',
+      code: 'forecast_date_missed',
+      params: { indicator: line.name, forecast: date.forecast, target: date.target, operator: line.operator },
+    });
+  }
   return warnings;
 };
 
-/** A line can be judged once its likelihood is chosen (a quantitative one also needs its forecast). */
-const judged = (line: ReportLine): boolean =>
-  line.likelihood !== null && (line.operator === 'QUALITATIVE' || parseDecimal(line.forecastYearEnd) !== undefined);
+/**
+ * A line can be judged once its likelihood is chosen (a quantitative one also needs its forecast: a
+ * number, or on a date line a date).
+ */
+const judged = (line: ReportLine, fiscalYear: number): boolean =>
+  line.likelihood !== null &&
+  (line.operator === 'QUALITATIVE' ||
+    parseDecimal(line.forecastYearEnd) !== undefined ||
+    forecastDateMissed(line, fiscalYear) !== undefined);
 
 /** A line's weight as an exact fraction; lines stored before weights were copied count alike. */
 const weightOf = (line: ReportLine): Ratio => parseDecimal(String(line.weight ?? 1)) ?? ratio(0);
@@ -293,7 +340,8 @@ const weightOf = (line: ReportLine): Ratio => parseDecimal(String(line.weight ??
 /**
  * Indicator progress to date: the weight-weighted mean of actual ÷ target over the annual
  * quantitative lines that count upwards (≥, >, =), each capped at 100 %. Lines with a ceiling
- * (≤, <: costs, time limits) say nothing about progress and are left out, as are lines of weight 0.
+ * (≤, <: costs, time limits) say nothing about progress and are left out, as are lines of weight 0
+ * and date lines (their target is no number to divide by).
  */
 export const indicatorProgress = (lines: readonly ReportLine[]): Ratio | undefined => {
   let weighted = ratio(0);
@@ -329,10 +377,11 @@ export const assess = (input: MonitoringInput, thresholds: MonitoringThresholds)
       : [];
   const indicatorColours: Record<string, WarningColour | null> = {};
   const indicators: Warning[] = [];
+  const fiscalYear = reportFiscalYear(input.dataDate);
   for (const line of input.lines) {
-    const found = indicatorWarnings(line, thresholds);
+    const found = indicatorWarnings(line, thresholds, fiscalYear);
     indicators.push(...found);
-    indicatorColours[line.rowId] = judged(line) ? worst(found.map((w) => w.colour)) : null;
+    indicatorColours[line.rowId] = judged(line, fiscalYear) ? worst(found.map((w) => w.colour)) : null;
   }
   const divergence: Warning[] = [];
   if (rate && progress && shown?.progress) {
@@ -409,6 +458,16 @@ const texts: Record<string, (p: Warning['params'], language: Language) => string
     l === 'en'
       ? `${p.indicator}: forecast ${p.forecast}${p.unit} misses the target ${p.target}${p.unit} by ${pc(p.gap)}% (more than ${p.threshold}%)`
       : `${p.indicator}：全年预计 ${p.forecast}${p.unit}，偏离目标值 ${p.target}${p.unit} 达 ${pc(p.gap)}%（超过 ${p.threshold}%）`,
+  forecast_date_missed: (p, l) => {
+    const later = p.operator === 'LTE' || p.operator === 'LT';
+    const earlier = p.operator === 'GTE' || p.operator === 'GT';
+    if (l === 'en') {
+      const how = later ? 'after' : earlier ? 'before' : 'not on';
+      return `${p.indicator}: expected completion ${p.forecast} is ${how} the target date ${p.target}`;
+    }
+    const how = later ? '晚于' : earlier ? '早于' : '不符合';
+    return `${p.indicator}：预计完成日期 ${p.forecast}，${how}目标完成时间 ${p.target}`;
+  },
   progress_diverges: (p, l) =>
     l === 'en'
       ? `Indicator progress ${pc(p.progress)}% and budget execution ${pc(p.rate)}% differ by ${pc(p.difference)} points (more than ${p.threshold})`

@@ -2,6 +2,7 @@ import type { Language } from '#core/language.ts';
 import { parseDecimal } from '#core/monitoring/exact-ratio.ts';
 import type { MonitoringReport } from '#core/monitoring/monitoring-report.ts';
 import { budgetWarnings } from '#core/monitoring/monitoring-warnings.ts';
+import { forecastDate, lineTargetDate, reportFiscalYear } from '#core/monitoring/report-line.ts';
 import type { FieldError } from '#core/problem.ts';
 import { annualTotal } from '#core/submission/project.ts';
 import { describe } from '#core/validation.ts';
@@ -34,6 +35,10 @@ const ownMessages: Record<string, Record<Language, string>> = {
     'zh-CN': '预算执行为红色预警时，须填写纠偏措施',
     en: 'When the budget warning is red, give the corrective measures',
   },
+  date_forecast: {
+    'zh-CN': '完成时间指标的全年预计须填写预计完成日期，如 2027-11-30',
+    en: 'For a completion-date indicator, give the expected completion date, e.g. 2027-11-30',
+  },
 };
 
 const sources = ['fiscal', 'carryOver', 'other'] as const;
@@ -62,12 +67,19 @@ export const reportErrors = (report: ReportContent, language: Language): FieldEr
     if (!report.budgetCorrectiveMeasures?.trim()) add('/budgetCorrectiveMeasures', 'budget_measures_required');
   }
 
+  const fiscalYear = reportFiscalYear(report.dataDate);
   report.lines.forEach((line, i) => {
     const at = (field: string) => `/lines/${i}/${field}`;
-    const quantitative = line.operator !== 'QUALITATIVE';
+    // A date line (完成时间) reports progress in words and forecasts a date, not a number
+    // (docs/domain/monitoring.md, "Date targets").
+    const dateLine = lineTargetDate(line, fiscalYear) !== null;
+    const numeric = line.operator !== 'QUALITATIVE' && !dateLine;
     for (const field of ['actualToDate', 'forecastYearEnd'] as const) {
       if (!line[field].trim()) add(at(field), 'required');
-      else if (quantitative && parseDecimal(line[field]) === undefined) add(at(field), 'numeric_actual');
+      else if (numeric && parseDecimal(line[field]) === undefined) add(at(field), 'numeric_actual');
+    }
+    if (dateLine && line.forecastYearEnd.trim() && forecastDate(line, fiscalYear) === null) {
+      add(at('forecastYearEnd'), 'date_forecast');
     }
     if (line.likelihood === null) add(at('likelihood'), 'likelihood_required');
     else if (line.likelihood !== 'CERTAIN') {
