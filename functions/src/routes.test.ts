@@ -4,17 +4,19 @@ import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.t
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 const unusedStore = {} as RecordStore;
+const unusedEvidence = {} as EvidenceStore;
 const operationsOf = {
   platform: platformOperations(unusedStore),
   organisation: organisationOperations(unusedStore),
-  submission: submissionOperations(unusedStore),
-  fieldwork: fieldworkOperations(unusedStore),
-  monitoring: monitoringOperations(unusedStore),
+  submission: submissionOperations(unusedStore, unusedEvidence),
+  fieldwork: fieldworkOperations(unusedStore, unusedEvidence),
+  monitoring: monitoringOperations(unusedStore, unusedEvidence),
 };
 
 describe('route table', () => {

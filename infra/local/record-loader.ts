@@ -1,6 +1,7 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
+import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
 import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-operations.ts';
@@ -18,7 +19,7 @@ export type LoadOutcome = 'created' | 'unchanged';
  * fixtures. Replaying a create with the same id and body reports `unchanged`.
  */
 export const recordLoader = (store: RecordStore, tenant: string, actor: string) => {
-  const operations = { ...organisationOperations(store), ...submissionOperations(store) };
+  const operations = { ...organisationOperations(store), ...submissionOperations(store, evidenceStoreFromEnv()) };
   return async (operationId: string, body: Record<string, unknown>): Promise<LoadOutcome> => {
     const route = routes.find((r) => r.operationId === operationId && r.method === 'POST');
     if (!route?.body) throw new Error(`${operationId} is not a create`);
@@ -54,11 +55,12 @@ export interface Actor {
  * that need more than creates (a target submitted, reviewed, returned). Refusals throw.
  */
 export const operationRunner = (store: RecordStore, tenant: string) => {
+  const evidence = evidenceStoreFromEnv();
   const operations = {
     ...organisationOperations(store),
-    ...submissionOperations(store),
-    ...fieldworkOperations(store),
-    ...monitoringOperations(store),
+    ...submissionOperations(store, evidence),
+    ...fieldworkOperations(store, evidence),
+    ...monitoringOperations(store, evidence),
   };
   return async (
     operationId: string,

@@ -1,4 +1,3 @@
-import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
 import { engagementViews } from '#functions/fieldwork/engagement-views.ts';
 import { fieldRecordOperations } from '#functions/fieldwork/field-record-operations.ts';
@@ -7,10 +6,7 @@ import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 
 /** Key evaluations and their fieldwork, by operationId (routes/fieldwork-routes.ts). */
-export const fieldworkOperations = (
-  store: RecordStore,
-  evidence: EvidenceStore = evidenceStoreFromEnv(),
-): Operations => {
+export const fieldworkOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const engagements = engagementOperations(store);
   const records = fieldRecordOperations(store, evidence, engagements);
   const views = engagementViews(store, evidence, engagements);

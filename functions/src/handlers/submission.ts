@@ -1,5 +1,6 @@
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
+import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
 import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { submissionRoutes } from '#functions/routes/submission-routes.ts';
@@ -8,6 +9,6 @@ import { submissionOperations } from '#functions/submission/submission-operation
 /** Lambda: the submission half of the cycle — for now the indicator library. */
 const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
 
-export const handler = createApiHandler(submissionRoutes, submissionOperations(store), {
+export const handler = createApiHandler(submissionRoutes, submissionOperations(store, evidenceStoreFromEnv()), {
   users: userStandingReader(store),
 });

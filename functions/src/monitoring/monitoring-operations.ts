@@ -1,4 +1,3 @@
-import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { dashboardOperations } from '#functions/monitoring/dashboard-operations.ts';
 import { dispositionOperations } from '#functions/monitoring/disposition-operations.ts';
@@ -12,10 +11,7 @@ import type { RecordStore } from '#functions/ports/record-store.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Mid-year monitoring, by operationId (routes/monitoring-routes.ts). */
-export const monitoringOperations = (
-  store: RecordStore,
-  evidence: EvidenceStore = evidenceStoreFromEnv(),
-): Operations => {
+export const monitoringOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const rounds = roundOperations(store);
   const reports = reportOperations(store);
   const views = dashboardOperations(store, rounds);

@@ -1,7 +1,6 @@
 import type { FrameworkId } from '@jixiao/core/indicator-library/framework.ts';
 import type { RollOverReport } from '@jixiao/core/indicator-library/indicator.ts';
 import { indicatorErrors } from '@jixiao/core/indicator-library/indicator.ts';
-import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
@@ -100,10 +99,7 @@ const rollOver =
     return { status: 200, body: report };
   };
 
-export const submissionOperations = (
-  store: RecordStore,
-  evidence: EvidenceStore = evidenceStoreFromEnv(),
-): Operations => {
+export const submissionOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const library = masterDataOperations(store, indicators);
   const projects = projectOperations(store);
   const targets = targetOperations(store);
