@@ -9,7 +9,7 @@ import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, screenshot, webBuild } from './browser.ts';
+import { artifacts, launch, phone, screenshot, webBuild } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
 
 /**
@@ -115,5 +115,6 @@ describe('a date line in the check-in form', () => {
     await visible(card.getByText(`${indicator}：预计完成日期 2026-12-20，晚于目标完成时间 2026-11-30`));
     await visible(card.getByText('指标：红色'));
     await screenshot(preparer, 'monitoring-date-target-01-line');
+    await card.screenshot({ path: join(artifacts, 'monitoring-date-target-02-card.png') });
   });
 });
