@@ -83,7 +83,7 @@ describe('onboarding a tenant', () => {
     );
     expect((groups.Groups ?? []).map((g) => g.GroupName)).toEqual(['tenant-admin']);
     expect(emulator.output()).toMatch(/Destination:\s+wang\.fang@xiqing\.example\.cn/);
-    const history = await store.history(hexi.id, userKind, first.adminId, 10);
+    const history = (await store.history(hexi.id, userKind, first.adminId, { limit: 10 })).items;
     expect(history.map((h) => h.actor)).toContain('operator:onboarding');
 
     // Run again (the operator is unsure it worked): nothing new, in the table or the pool.

@@ -28,9 +28,10 @@ import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kind
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
-import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import type { HistoryRequest, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import {
   createOnce,
+  historyPage,
   listPage,
   newRecord,
   updatedResponse,
@@ -310,14 +311,11 @@ export const engagementOperations = (store: RecordStore) => {
     return save(request, current, { releasedAt: request.receivedAt }, 'release');
   };
 
-  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+  const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     const current = await visible(request, request.params.id);
     if (!bureauSees(request.principal, current) && !leadsAgencyOf(request.principal, current))
       throw new HttpProblem('not-found');
-    return {
-      status: 200,
-      body: { items: await store.history(request.principal.tenant, engagementKind, current.id, 100) },
-    };
+    return historyPage(store, engagementKind, current.id, request);
   };
 
   const listAssignments: Operation = async (request: OperationRequest<{ id: string }>) => {

@@ -28,8 +28,14 @@ import {
   tallyId,
   tallyIncrement,
 } from '#functions/monitoring/tally-writes.ts';
-import type { ListFilter, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
-import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import type {
+  HistoryRequest,
+  ListFilter,
+  RecordStore,
+  StoredRecord,
+  TransactionWrite,
+} from '#functions/ports/record-store.ts';
+import { historyPage, listPage, writeContext } from '#functions/records/record-operations.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';
 import { canSee, isUnitMember, mayActAs, seesTenant } from '#functions/submission/project-scope.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
@@ -253,12 +259,9 @@ export const reportOperations = (store: RecordStore) => {
   const finalReview: Operation = (request: DecisionRequest) =>
     transition(request, () => (request.body.decision === 'approve' ? 'final-approve' : 'final-return'));
 
-  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+  const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visibleReport(request, request.params.id);
-    return {
-      status: 200,
-      body: { items: await store.history(request.principal.tenant, monitoringReportKind, request.params.id, 100) },
-    };
+    return historyPage(store, monitoringReportKind, request.params.id, request);
   };
 
   return { list, get, save, submit, departmentReview, firstReview, finalReview, history, visibleReport };

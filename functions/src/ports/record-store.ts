@@ -73,6 +73,15 @@ export interface ListRequest {
   q?: string | undefined;
 }
 
+/** The most audit entries one `history` page holds. */
+export const historyPageLimit = 100;
+
+export interface HistoryRequest {
+  /** 1 to `historyPageLimit`; more is refused (a caller bug), never cut silently. */
+  limit: number;
+  cursor?: string | undefined;
+}
+
 /**
  * One record written as part of a transaction: a new one (idempotent on its id), a change over the
  * version it was read at, or amounts added to numeric fields of an existing record.
@@ -164,10 +173,15 @@ export interface RecordStore {
    */
   list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>>;
   /**
-   * The newest `limit` audit entries of a record, newest first (all of them when it has fewer),
-   * following the store's pages until it has them.
+   * One page of a record's audit entries, newest first: at most `limit` (at most
+   * `historyPageLimit`) entries, exactly `limit` while that many remain, and `nextCursor` while
+   * older ones may remain; only a page without `nextCursor` is the last. The adapter follows the
+   * store's own pages (1 MB each, and audit entries carry whole records) until the page is full.
+   * A cursor that is not one this method gave out for the same record throws InvalidCursorError.
+   * Callers that need the whole trail follow the cursor to the end; API history routes hand it to
+   * their client.
    */
-  history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]>;
+  history(tenant: string, kind: RecordKind, id: string, request: HistoryRequest): Promise<Page<AuditEntry>>;
   getTenant(tenant: string): Promise<{ id: string; name: string; shortName: string } | undefined>;
   putTenant(tenant: { id: string; name: string; shortName: string }): Promise<void>;
 }

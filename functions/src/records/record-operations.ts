@@ -6,6 +6,7 @@ import type { Operation, OperationRequest, OperationResult } from '#functions/ht
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import {
   type CreateOutcome,
+  type HistoryRequest,
   InvalidCursorError,
   type ListFilter,
   type ListRequest,
@@ -133,22 +134,43 @@ export const updatedResponse = <T extends StoredRecord>(
   }
 };
 
-/** One page of a list; a cursor that does not belong to this list is the caller's mistake (400). */
-export const listPage = async <T extends StoredRecord>(
-  store: RecordStore,
-  tenant: string,
-  kind: RecordKind,
-  request: ListRequest,
-  language: Language,
-): Promise<Page<T>> => {
+/** A cursor that does not belong to the list or trail it is sent to is the caller's mistake (400). */
+const refusingBadCursor = async <T>(read: () => Promise<T>, language: Language): Promise<T> => {
   try {
-    return await store.list<T>(tenant, kind, request);
+    return await read();
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     throw new HttpProblem('validation-failed', {
       errors: [{ pointer: '/cursor', code: 'cursor', message: describe('cursor', language) }],
     });
   }
+};
+
+/** One page of a list; a cursor that does not belong to this list is the caller's mistake (400). */
+export const listPage = <T extends StoredRecord>(
+  store: RecordStore,
+  tenant: string,
+  kind: RecordKind,
+  request: ListRequest,
+  language: Language,
+): Promise<Page<T>> => refusingBadCursor(() => store.list<T>(tenant, kind, request), language);
+
+/**
+ * What a history route answers: one page of the record's audit trail, newest first, as the route's
+ * query asked for it (`limit`, `cursor`); a cursor from another record's trail is a 400.
+ */
+export const historyPage = async (
+  store: RecordStore,
+  kind: RecordKind,
+  id: string,
+  request: OperationRequest<unknown, HistoryRequest>,
+): Promise<OperationResult> => {
+  const { limit, cursor } = request.query;
+  const page = await refusingBadCursor(
+    () => store.history(request.principal.tenant, kind, id, { limit, cursor }),
+    request.language,
+  );
+  return { status: 200, body: page };
 };
 
 /** list / create / get / update / history for one kind of master data, all scoped to the caller's tenant. */
@@ -208,10 +230,9 @@ export const masterDataOperations = (store: RecordStore, spec: MasterDataSpec) =
     return updatedResponse(await store.update(tenant, kind, current, next, writeContext(request)), request.language);
   };
 
-  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
-    const tenant = request.principal.tenant;
-    if (!(await store.get(tenant, kind, request.params.id))) throw new HttpProblem('not-found');
-    return { status: 200, body: { items: await store.history(tenant, kind, request.params.id, 100) } };
+  const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
+    if (!(await store.get(request.principal.tenant, kind, request.params.id))) throw new HttpProblem('not-found');
+    return historyPage(store, kind, request.params.id, request);
   };
 
   return { list, create, get, update, history };

@@ -1,4 +1,3 @@
-import { auditEntry } from '@jixiao/core/audit.ts';
 import { downloadLink } from '@jixiao/core/evidence/attachment.ts';
 import * as assignment from '@jixiao/core/fieldwork/assignment.ts';
 import * as engagement from '@jixiao/core/fieldwork/engagement.ts';
@@ -7,6 +6,7 @@ import * as record from '@jixiao/core/fieldwork/field-record.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { anyId, idParams, pageOf, pageQuery, uuidV7Id } from '@jixiao/core/schema-parts.ts';
 import * as v from 'valibot';
+import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
 const fieldwork = { capability: 'fieldwork', tag: 'fieldwork' } as const;
@@ -131,7 +131,8 @@ export const fieldworkRoutes: RouteDefinition[] = [
     summary: 'The audit trail of one engagement, newest first',
     access: [...bureau, 'agency-lead'],
     params: idParams,
-    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+    query: historyQuery,
+    response: historyResponse,
   },
   {
     ...fieldwork,

@@ -1,7 +1,7 @@
-import { auditEntry } from '@jixiao/core/audit.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
-import * as v from 'valibot';
+import type * as v from 'valibot';
+import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { Capability, RouteDefinition } from '#functions/routes/route-definition.ts';
 
 /** The five routes every kind of master data has: list, create, read, change, audit trail. */
@@ -82,7 +82,8 @@ export const masterDataRoutes = (m: MasterData): RouteDefinition[] => {
       path: `${base}/{id}/history`,
       summary: `The audit trail of one ${m.name.toLowerCase()}, newest first`,
       params: idParams,
-      response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+      query: historyQuery,
+      response: historyResponse,
     },
   ];
 };

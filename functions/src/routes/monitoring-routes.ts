@@ -1,4 +1,3 @@
-import { auditEntry } from '@jixiao/core/audit.ts';
 import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
 import * as disposition from '@jixiao/core/monitoring/disposition.ts';
 import * as monitoring from '@jixiao/core/monitoring/monitoring-report.ts';
@@ -7,6 +6,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 import { idParams, pageOf, pageQuery as pageQueryEntries } from '@jixiao/core/schema-parts.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
+import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
 const unitPeople: readonly Role[] = ['unit-preparer', 'unit-approver'];
@@ -264,7 +264,8 @@ export const monitoringRoutes: RouteDefinition[] = [
     summary: 'The audit trail of one report, newest first',
     access: projectPeople,
     params: idParams,
-    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+    query: historyQuery,
+    response: historyResponse,
   },
   {
     ...section,

@@ -1,4 +1,3 @@
-import { auditEntry } from '@jixiao/core/audit.ts';
 import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
 import * as indicator from '@jixiao/core/indicator-library/indicator.ts';
 import type { Role } from '@jixiao/core/roles.ts';
@@ -9,6 +8,7 @@ import * as project from '@jixiao/core/submission/project.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as weights from '@jixiao/core/submission/target-weights.ts';
 import * as v from 'valibot';
+import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import { allRoles, masterDataRoutes } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
@@ -118,7 +118,8 @@ const reviewRoutes: RouteDefinition[] = [
     summary: 'The audit trail of one project, newest first',
     access: projectPeople,
     params: idParams,
-    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+    query: historyQuery,
+    response: historyResponse,
   },
   {
     ...submission,
@@ -185,7 +186,8 @@ const reviewRoutes: RouteDefinition[] = [
     summary: 'The audit trail of one version, newest first',
     access: projectPeople,
     params: idParams,
-    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+    query: historyQuery,
+    response: historyResponse,
   },
   decision(
     'The unit approver signs off and submits (送审)',
@@ -360,7 +362,8 @@ const reviewRoutes: RouteDefinition[] = [
     summary: 'The audit trail of one assessment, newest first',
     access: [...projectPeople, 'agency-lead', 'evaluator'],
     params: idParams,
-    response: { status: 200, description: 'Audit entries', schema: v.object({ items: v.array(auditEntry) }) },
+    query: historyQuery,
+    response: historyResponse,
   },
 ];
 

@@ -16,9 +16,10 @@ import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind } from '#functions/organisation/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
-import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import {
   createOnce,
+  historyPage,
   listPage,
   newRecord,
   updatedResponse,
@@ -328,12 +329,9 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     return updatedResponse(result, request.language);
   };
 
-  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+  const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visible(request, request.params.id);
-    return {
-      status: 200,
-      body: { items: await store.history(request.principal.tenant, exAnteKind, request.params.id, 100) },
-    };
+    return historyPage(store, exAnteKind, request.params.id, request);
   };
 
   return { list, create, get, update, conclude, submit, sendBack, history, uploadAttachment, downloadAttachment };

@@ -25,6 +25,8 @@ const maxProjects = 300;
  * How far back in a version's audit trail (newest first) its preparer is looked for: past two whole
  * rounds of review. Each entry holds the version before and after, so a department's workbook reads
  * at most this many per project. A version whose last save lies further back names its creator.
+ * It is read as the trail's first page, so it stays within one (`historyPageLimit`, which the store
+ * enforces): stopping there is this rule, not a cut.
  */
 const preparerLookback = 10;
 /** Versions whose audit trails are read at once for a department's workbook. */
@@ -78,7 +80,7 @@ export const signatureNames = (
  */
 export const exportOperations = (store: RecordStore) => {
   const signatoriesOf = async (tenant: string, target: StoredTarget): Promise<Signatories> =>
-    signatoriesFrom(await store.history(tenant, targetKind, target.id, preparerLookback), target);
+    signatoriesFrom((await store.history(tenant, targetKind, target.id, { limit: preparerLookback })).items, target);
 
   /** The names of everyone `signatories` name, read at once. */
   const namesOf = async (tenant: string, signatories: readonly Signatories[]) => {

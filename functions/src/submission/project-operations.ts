@@ -9,9 +9,16 @@ import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
-import type { ListFilter, RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import type {
+  HistoryRequest,
+  ListFilter,
+  RecordKind,
+  RecordStore,
+  StoredRecord,
+} from '#functions/ports/record-store.ts';
 import {
   createOnce,
+  historyPage,
   listPage,
   newRecord,
   updatedResponse,
@@ -165,12 +172,9 @@ export const projectOperations = (store: RecordStore) => {
     return updatedResponse(result, request.language);
   };
 
-  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+  const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visibleProject(store, request, request.params.id);
-    return {
-      status: 200,
-      body: { items: await store.history(request.principal.tenant, projectKind, request.params.id, 100) },
-    };
+    return historyPage(store, projectKind, request.params.id, request);
   };
 
   /** 纳入预算: only through the budget gate (rule 13, docs/domain/submission.md). */

@@ -22,8 +22,8 @@ import { rowValueDate, targetErrors, targetWarnings } from '@jixiao/core/submiss
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
-import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { historyPage, listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';
 import { allOfProject, visibleProject } from '#functions/submission/project-operations.ts';
@@ -399,12 +399,9 @@ export const targetOperations = (store: RecordStore) => {
     transition(request, () => finalActionFor(request.body.decision, request.body.grade));
   const cancelApproval: Operation = (request) => transition(request, () => 'cancel-approval');
 
-  const history: Operation = async (request: OperationRequest<{ id: string }>) => {
+  const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visibleTarget(request, request.params.id);
-    return {
-      status: 200,
-      body: { items: await store.history(request.principal.tenant, targetKind, request.params.id, 100) },
-    };
+    return historyPage(store, targetKind, request.params.id, request);
   };
 
   return {

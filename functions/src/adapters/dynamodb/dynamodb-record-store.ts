@@ -14,6 +14,8 @@ import * as keys from '#functions/adapters/dynamodb/keys.ts';
 import { markLostAnswers, outcomeUnknown } from '#functions/adapters/dynamodb/write-outcome.ts';
 import {
   type CreateOutcome,
+  type HistoryRequest,
+  historyPageLimit,
   InvalidCursorError,
   type ListRequest,
   type RecordKind,
@@ -75,6 +77,23 @@ export const transactionItemLimit = 100;
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
+/** A cursor's key: exactly the attributes `names`, each a short non-empty string; else InvalidCursorError. */
+const cursorKey = (cursor: string, names: readonly string[]): Record<string, string> => {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!key || typeof key !== 'object' || Array.isArray(key)) throw new InvalidCursorError();
+  const entries = Object.entries(key);
+  if (entries.length !== names.length || !names.every((name) => name in key)) throw new InvalidCursorError();
+  for (const [, value] of entries) {
+    if (typeof value !== 'string' || value.length === 0 || value.length > 500) throw new InvalidCursorError();
+  }
+  return key as Record<string, string>;
+};
+
 /**
  * A cursor is only accepted if it is a key of the very index partition being read: the table keys
  * plus that index's keys, with the index partition the caller's own. Anything else (another
@@ -86,21 +105,17 @@ const decodeCursor = (
   partition: string,
   tenantPrefix: string,
 ): Record<string, string> => {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError();
-  }
-  if (!key || typeof key !== 'object' || Array.isArray(key)) throw new InvalidCursorError();
-  const expected = ['pk', 'sk', `${index}pk`, `${index}sk`];
-  const entries = Object.entries(key);
-  if (entries.length !== expected.length || !expected.every((name) => name in key)) throw new InvalidCursorError();
-  for (const [, value] of entries) {
-    if (typeof value !== 'string' || value.length === 0 || value.length > 500) throw new InvalidCursorError();
-  }
-  const k = key as Record<string, string>;
+  const k = cursorKey(cursor, ['pk', 'sk', `${index}pk`, `${index}sk`]);
   if (k[`${index}pk`] !== partition || !k.pk!.startsWith(tenantPrefix)) throw new InvalidCursorError();
+  return k;
+};
+
+const auditPrefix = 'AUDIT#';
+
+/** A history cursor is the key of an audit entry of the very record being read, and nothing else. */
+const decodeHistoryCursor = (cursor: string, pk: string): Record<string, string> => {
+  const k = cursorKey(cursor, ['pk', 'sk']);
+  if (k.pk !== pk || !k.sk!.startsWith(auditPrefix)) throw new InvalidCursorError();
   return k;
 };
 
@@ -406,27 +421,38 @@ export class DynamoDbRecordStore implements RecordStore {
     return { items: items.map((i) => i.record as T), ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  async history(tenant: string, kind: RecordKind, id: string, limit: number): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
+  async history(tenant: string, kind: RecordKind, id: string, request: HistoryRequest): Promise<Page<AuditEntry>> {
+    const { limit } = request;
+    if (!Number.isInteger(limit) || limit < 1 || limit > historyPageLimit) {
+      throw new RangeError(`a history page holds 1 to ${historyPageLimit} entries, not ${limit}`);
+    }
+    const pk = keys.recordPk(tenant, kind, id);
+    let startKey: Record<string, unknown> | undefined = request.cursor
+      ? decodeHistoryCursor(request.cursor, pk)
+      : undefined;
+    const found: Record<string, unknown>[] = [];
     // A query page stops at 1 MB, and audit entries carry whole records: keep reading until the
-    // newest `limit` entries are in hand or there are no more.
+    // page is full plus one more entry (which says a next page exists) or there are no more.
     do {
       const { Items, LastEvaluatedKey } = await this.db.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-          ExpressionAttributeValues: { ':pk': keys.recordPk(tenant, kind, id), ':audit': 'AUDIT#' },
+          ExpressionAttributeValues: { ':pk': pk, ':audit': auditPrefix },
           ScanIndexForward: false,
-          Limit: limit - entries.length,
+          Limit: limit + 1 - found.length,
           ConsistentRead: true,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      entries.push(...(Items ?? []).map((item) => item.entry as AuditEntry));
+      found.push(...(Items ?? []));
       startKey = LastEvaluatedKey;
-    } while (startKey && entries.length < limit);
-    return entries;
+    } while (startKey && found.length <= limit);
+    const items = found.slice(0, limit);
+    const last = items.at(-1);
+    // Past the loop either the store has no more, or an entry beyond this page was seen.
+    const nextCursor = found.length > limit && last ? encodeCursor({ pk: last.pk, sk: last.sk }) : undefined;
+    return { items: items.map((item) => item.entry as AuditEntry), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async getTenant(tenant: string) {
