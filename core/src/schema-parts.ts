@@ -31,8 +31,17 @@ export const text = (min: number, max: number) =>
     v.maxLength(max),
   );
 
-/** A calendar day as `YYYY-MM-DD` (deadlines, data dates, due dates). */
-export const isoDate = v.pipe(v.string(), v.isoDate('iso_date'));
+/**
+ * A calendar day as `YYYY-MM-DD` (deadlines, data dates, due dates) that exists: valibot's format check alone takes
+ * 2027-04-31 and 2027-02-30.
+ */
+export const isoDate = v.pipe(
+  v.string(),
+  v.check((day) => {
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+    return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === day;
+  }, 'iso_date'),
+);
 
 export const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { anyId, recordMeta, text, uuidV7Id } from '#core/schema-parts.ts';
+import { anyId, isoDate, recordMeta, text, uuidV7Id } from '#core/schema-parts.ts';
 
 /**
  * One evaluator's part of an engagement's fieldwork (docs/domain/fieldwork.md#sampling-and-assignments): the
@@ -9,7 +9,7 @@ export const createAssignment = v.strictObject({
   id: uuidV7Id,
   evaluatorId: anyId,
   siteIds: v.pipe(v.array(uuidV7Id), v.minLength(1, 'min_items'), v.maxLength(100, 'max_items')),
-  dueDate: v.nullable(v.pipe(v.string(), v.isoDate('iso_date'))),
+  dueDate: v.nullable(isoDate),
   note: text(0, 300),
 });
 export type CreateAssignment = v.InferOutput<typeof createAssignment>;

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { fieldworkDefaults } from '#core/fieldwork/fieldwork-config.ts';
 import { fiscalYear } from '#core/indicator-library/indicator.ts';
 import type { Localized } from '#core/language.ts';
-import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
 /**
  * A key evaluation (财政重点评价 / 部门整体支出评价, docs/domain/fieldwork.md) as far as fieldwork needs it: the
@@ -143,7 +143,7 @@ export const conflictDeclaration = v.strictObject({
   statement: text(1, 1000),
   /** Who signed the declaration for the agency, and when. */
   declaredBy: text(1, 40),
-  declaredOn: v.pipe(v.string(), v.isoDate('iso_date')),
+  declaredOn: isoDate,
 });
 export type ConflictDeclaration = v.InferOutput<typeof conflictDeclaration>;
 

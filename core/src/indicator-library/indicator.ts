@@ -9,7 +9,7 @@ import {
 import { commonCategoryCodes, sectorCodes } from '#core/indicator-library/library-facets.ts';
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
-import { pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { isoDate, pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
 import { describe } from '#core/validation.ts';
 
 /** A level-3 indicator of the library (指标库, docs/domain/README.md#main-entities), one version per fiscal year. */
@@ -28,7 +28,6 @@ export const operatorSymbols: Record<IndicatorOperator, string> = {
 export const valueBases = ['PLAN', 'INDUSTRY', 'HISTORICAL', 'SPENDING_STANDARD', 'OTHER'] as const;
 export const libraryScopes = ['COMMON', 'SECTOR'] as const;
 
-const isoDate = v.pipe(v.string(), v.isoDate('iso_date'));
 export const fiscalYear = v.pipe(
   v.number(),
   v.integer(),
