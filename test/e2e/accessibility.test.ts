@@ -91,7 +91,9 @@ const reflow = async (page: Page): Promise<string[]> =>
       .filter((e) => e.getBoundingClientRect().right > width + 1)
       .slice(0, 3)
       .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
-    return [`reflow: the page is ${document.documentElement.scrollWidth} px wide on a ${width} px phone — ${wide.join(', ')}`];
+    return [
+      `reflow: the page is ${document.documentElement.scrollWidth} px wide on a ${width} px phone — ${wide.join(', ')}`,
+    ];
   });
 
 const signIn = async (page: Page, username: string) => {
