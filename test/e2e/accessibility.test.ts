@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { approvedRedReports } from './approved-reports.ts';
-import { launch, phone, webBuild } from './browser.ts';
+import { audit, launch, phone, reflow, webBuild } from './browser.ts';
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) on every screen of the shell, on a phone, in Chinese and in
  * English. It runs through the DevTools protocol, so the page's CSP stays as strict as in use.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let stack: LocalStack;
 let browser: Browser;
 /** A final-approved red report awaiting its disposition, and one ordered rectified whose notice is open. */
@@ -64,37 +60,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-const audit = async (page: Page): Promise<string[]> => {
-  const violations = (await page.evaluate(
-    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
-  )) as Violation[];
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
-
-/**
- * WCAG 1.4.10 (reflow), which axe cannot see: nothing may make the page wider than the phone. A long English label
- * once did, and the buttons it pushed off screen could no longer be tapped.
- */
-const reflow = async (page: Page): Promise<string[]> =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1)
-      .slice(0, 3)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
-    return [
-      `reflow: the page is ${document.documentElement.scrollWidth} px wide on a ${width} px phone — ${wide.join(', ')}`,
-    ];
-  });
 
 const signIn = async (page: Page, username: string) => {
   await page.goto(`${stack.url}/sign-in`);

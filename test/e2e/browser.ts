@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -60,6 +61,36 @@ export const screenshot = async (page: Page, name: string, options: { fullPage?:
   if (scrollWidth > innerWidth)
     throw new Error(`${name}: the page is ${scrollWidth}px wide in a ${innerWidth}px viewport`);
 };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.1 A and AA findings on the page as it stands, one line each. Injected through the DevTools
+ * protocol, so the page's CSP stays strict.
+ */
+export const audit = async (page: Page): Promise<string[]> => {
+  const violations = (await page.evaluate(
+    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
+  )) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
+/**
+ * WCAG 1.4.10 (reflow), which axe cannot see: nothing may make the page wider than the phone. A long English label
+ * once did, and the buttons it pushed off screen could no longer be tapped. Empty, or one line naming the widest parts.
+ */
+export const reflow = async (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+    return [
+      `reflow: the page is ${document.documentElement.scrollWidth} px wide on a ${width} px phone — ${wide.join(', ')}`,
+    ];
+  });
 
 export interface SecurityWatch {
   violations: string[];

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
@@ -15,7 +14,7 @@ import JSZip from 'jszip';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
-import { artifacts, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { artifacts, audit, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
 
 /**
@@ -30,8 +29,6 @@ import { apiAs, signInAs } from './people.ts';
  * bureau releases the evidence, and then sees it. axe checks the list, the engagement page and a
  * record page in Chinese.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let stack: TestStack;
 let browser: Browser;
 let watch: SecurityWatch;
@@ -42,14 +39,6 @@ const switchTo = (p: Page, username: string, workspace: string) => signInAs(p, s
 const api = (p: Page, path: string, method = 'GET', body?: unknown) => apiAs(p, stack.url, method, path, body);
 const property = demoId(`project:${propertyServices}`);
 const rowId = (n: number) => demoId(`target-row:${propertyServices}:${n}`);
-
-/** axe (WCAG 2.1 A/AA) through the DevTools protocol, so the page's CSP stays strict. */
-const audit = async (p: Page): Promise<string[]> => {
-  const violations = (await p.evaluate(
-    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
-  )) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 beforeAll(async () => {
   if (!existsSync(join(webBuild, '200.html'))) {

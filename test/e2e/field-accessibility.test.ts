@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, screenshot, webBuild } from './browser.ts';
+import { audit, launch, phone, screenshot, webBuild } from './browser.ts';
 
 /**
  * axe-core (WCAG 2.1 A and AA) on the field app's screens, on a phone, in Chinese: the field
  * home, a site verification with its errors shown, an interview and the questionnaire screen.
  * Injected through the DevTools protocol, as in accessibility.test.ts, so the CSP stays strict.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let stack: LocalStack;
 let browser: Browser;
 
@@ -32,13 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-const audit = async (page: Page): Promise<string[]> => {
-  const violations = (await page.evaluate(
-    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
-  )) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 describe('field app accessibility (axe, WCAG 2.1 AA, Chinese)', () => {
   it('has no violations on the field home, the site-visit form, an interview and the questionnaire', async () => {

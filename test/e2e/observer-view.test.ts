@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
@@ -8,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
 import { approvedRedReports } from './approved-reports.ts';
-import { launch, phone, screenshot, webBuild } from './browser.ts';
+import { audit, launch, phone, screenshot, webBuild } from './browser.ts';
 import { signInAs } from './people.ts';
 
 /**
@@ -16,8 +15,6 @@ import { signInAs } from './people.ts';
  * its home links to each screen, and each screen opens read only (no create, edit, submit, review
  * or export), on a phone, without axe violations or a page wider than the phone.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let stack: LocalStack;
 let browser: Browser;
 let context: BrowserContext;
@@ -60,20 +57,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-const audit = async (): Promise<string[]> => {
-  const violations = (await page.evaluate(
-    `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`,
-  )) as Violation[];
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
-
 /** Words of the controls that change, send, review or export something; none is offered to the observer. */
 const acting =
   /编辑|填报|提交|送审|审核|导出|新建|发起|纳入预算|调整|发布|公开|委托|批准|结束|处理|核验|反馈|保存|\b(edit|submit|send|review|export|new|start|adjust|release|commission|approve|save|verify)/i;
@@ -83,7 +66,7 @@ const check = async (name: string) => {
   await page.waitForLoadState('networkidle');
   await screenshot(page, `observer-${name}`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  expect(await audit(), name).toEqual([]);
+  expect(await audit(page), name).toEqual([]);
   const controls = await page.locator('main button:visible, main a.button:visible').allTextContents();
   expect(
     controls.map((c) => c.trim()).filter((c) => acting.test(c)),
