@@ -9,10 +9,6 @@ import { buildFramework, planProblems } from '@jixiao/core/fieldwork/evaluation-
 import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
-import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
-import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
-import type { Project } from '@jixiao/core/submission/project.ts';
-import { describe } from '@jixiao/core/validation.ts';
 import {
   bureauSees,
   departmentSees,
@@ -20,10 +16,13 @@ import {
   isPerformanceSection,
   leadsAgencyOf,
   observerSees,
-  type StoredAssignment,
-  type StoredEngagement,
   seesEngagement,
-} from '#functions/fieldwork/fieldwork-scope.ts';
+} from '@jixiao/core/scope/fieldwork-scope.ts';
+import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
+import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
+import type { Project } from '@jixiao/core/submission/project.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';

@@ -1,15 +1,9 @@
 import type { FieldPhoto, FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
 import { indicatorEvidence } from '@jixiao/core/fieldwork/indicator-evidence.ts';
 import { summariseSurvey } from '@jixiao/core/fieldwork/survey-summary.ts';
+import { bureauSees, isAssignee, leadsAgencyOf, seesEngagement } from '@jixiao/core/scope/fieldwork-scope.ts';
 import { type engagementOperations, listAll } from '#functions/fieldwork/engagement-operations.ts';
-import {
-  bureauSees,
-  isAssignee,
-  leadsAgencyOf,
-  type StoredAssignment,
-  type StoredEngagement,
-  seesEngagement,
-} from '#functions/fieldwork/fieldwork-scope.ts';
+import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, fieldPhotoKind, fieldRecordKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';

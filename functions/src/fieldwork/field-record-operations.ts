@@ -13,16 +13,10 @@ import {
   type UpdateFieldRecord,
 } from '@jixiao/core/fieldwork/field-record.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
+import { departmentSees, isAssignee, leadsAgencyOf, seesEngagement } from '@jixiao/core/scope/fieldwork-scope.ts';
 import type { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
 import { listAll, rulesNotMet } from '#functions/fieldwork/engagement-operations.ts';
-import {
-  departmentSees,
-  isAssignee,
-  leadsAgencyOf,
-  type StoredAssignment,
-  type StoredEngagement,
-  seesEngagement,
-} from '#functions/fieldwork/fieldwork-scope.ts';
+import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { engagementKind, fieldPhotoKind, fieldRecordKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';

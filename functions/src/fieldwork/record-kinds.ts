@@ -1,4 +1,10 @@
-import type { RecordKind } from '#functions/ports/record-store.ts';
+import type { Assignment } from '@jixiao/core/fieldwork/assignment.ts';
+import type { Engagement } from '@jixiao/core/fieldwork/engagement.ts';
+import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
+
+/** An engagement as stored, with the business section of its department copied when it was made. */
+export type StoredEngagement = Engagement & StoredRecord & { financeSectionId: string | null };
+export type StoredAssignment = Assignment & StoredRecord;
 
 /**
  * Engagements: listed per evaluated department (owner index, for a department's released ones);

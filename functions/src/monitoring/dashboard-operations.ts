@@ -4,13 +4,13 @@ import { beijingDay, emptyCounts, plus, type TallyCounts } from '@jixiao/core/mo
 import { budgetWarnings, executionFigures, timeProgress } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { percentFigure } from '@jixiao/core/monitoring/percent-text.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
+import { seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { roundOperations } from '#functions/monitoring/round-operations.ts';
 import { type RedMark, reviewsTally, talliesOf } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
-import { seesTenant } from '#functions/submission/project-scope.ts';
 
 /** Execution to date over budget as printed (core's one rounding rule); null without a budget. */
 const figures = (counts: TallyCounts, dataDate: string, thresholds: MonitoringThresholds) => ({

@@ -1,5 +1,6 @@
 import type { Disposition, RecordDisposition } from '@jixiao/core/monitoring/disposition.ts';
 import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
+import { canSee, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project, ProjectFunds } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -17,7 +18,6 @@ import type { ListFilter, RecordStore, StoredRecord, TransactionWrite } from '#f
 import { derivedId } from '#functions/records/derived-id.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
-import { canSee, seesTenant } from '#functions/submission/project-scope.ts';
 import { projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { nextTargetVersion } from '#functions/submission/target-version.ts';
 

@@ -6,6 +6,7 @@ import {
   rectificationActions,
   rectificationAttachmentKey,
 } from '@jixiao/core/monitoring/rectification.ts';
+import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -15,7 +16,7 @@ import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
-import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
+import { listScope } from '#functions/submission/project-scope.ts';
 
 /**
  * Rectification (docs/domain/monitoring.md, "Rectification"): the unit drafts and sends its feedback on the notice, the

@@ -7,6 +7,7 @@ import { editableReportStatuses, type ReportAction, reportActions } from '@jixia
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { step } from '@jixiao/core/review/review-engine.ts';
 import { defaultPublishedReportStatus, isObserver, publishedReport } from '@jixiao/core/scope/observer-scope.ts';
+import { canSee, isUnitMember, mayActAs, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -37,7 +38,6 @@ import type {
 } from '#functions/ports/record-store.ts';
 import { historyPage, listPage, writeContext } from '#functions/records/record-operations.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';
-import { canSee, isUnitMember, mayActAs, seesTenant } from '#functions/submission/project-scope.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
 
 /** How many times a change re-reads and retries when only the department's tally moved underneath it. */

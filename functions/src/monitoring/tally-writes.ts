@@ -9,12 +9,12 @@ import {
   type TallyCounts,
 } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
+import { seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { monitoringTallyKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
-import { seesTenant } from '#functions/submission/project-scope.ts';
 
 export type StoredReport = MonitoringReport & StoredRecord & { roundDepartment: string };
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Attachment, checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import { publishedAssessment, publishedAssessmentState } from '@jixiao/core/scope/observer-scope.ts';
+import { canSee, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import {
   conclusionErrors,
   type ExAnteAssessment,
@@ -26,7 +27,6 @@ import {
   writeContext,
 } from '#functions/records/record-operations.ts';
 import { visibleProject } from '#functions/submission/project-operations.ts';
-import { canSee, seesTenant } from '#functions/submission/project-scope.ts';
 import { exAnteKind, projectKind } from '#functions/submission/record-kinds.ts';
 
 type StoredAssessment = ExAnteAssessment & StoredRecord;

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@jixiao/core/audit.ts';
+import { canSee } from '@jixiao/core/scope/project-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import {
@@ -12,7 +13,7 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind, unitKind, userKind } from '#functions/organisation/record-kinds.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { listPage } from '#functions/records/record-operations.ts';
-import { canSee, listScope } from '#functions/submission/project-scope.ts';
+import { listScope } from '#functions/submission/project-scope.ts';
 import { projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredTarget = PerformanceTarget & StoredRecord;

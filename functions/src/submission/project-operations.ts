@@ -1,4 +1,5 @@
 import type { Language } from '@jixiao/core/language.ts';
+import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
 import { budgetGateErrors, budgetGateFacts, exAnteRequired } from '@jixiao/core/submission/budget-gate.ts';
 import type { ExAnteAssessment } from '@jixiao/core/submission/ex-ante-assessment.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
@@ -24,7 +25,7 @@ import {
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
-import { canSee, isUnitMember, listScope } from '#functions/submission/project-scope.ts';
+import { listScope } from '#functions/submission/project-scope.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;

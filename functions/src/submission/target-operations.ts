@@ -2,6 +2,7 @@ import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { step } from '@jixiao/core/review/review-engine.ts';
 import { publishedTarget } from '@jixiao/core/scope/observer-scope.ts';
+import { canSee, isUnitMember, mayActAs } from '@jixiao/core/scope/project-scope.ts';
 import type {
   PerformanceTarget,
   ReviewGrade,
@@ -27,7 +28,6 @@ import { historyPage, listPage, writeContext } from '#functions/records/record-o
 import { requestHash } from '#functions/records/request-hash.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';
 import { allOfProject, visibleProject } from '#functions/submission/project-operations.ts';
-import { canSee, isUnitMember, mayActAs } from '#functions/submission/project-scope.ts';
 import { indicatorKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { nextTargetVersion } from '#functions/submission/target-version.ts';
 import { weightOperations } from '#functions/submission/weight-operations.ts';
