@@ -5,7 +5,11 @@ import {
   commissionAgency,
   createEngagement,
   defaultPlan,
+  engagement,
+  engagementQuery,
   engagementStateCodes,
+  engagementStep,
+  type FrameworkIndicator,
   type Questionnaire,
   updateEngagementPlan,
 } from '#core/fieldwork/engagement.ts';
@@ -178,6 +182,86 @@ describe('updateEngagementPlan', () => {
   });
 });
 
+/**
+ * Every limit of a work plan at its edge (docs/domain/fieldwork.md#rule-10-the-work-plan-adds-up): the most a plan
+ * holds of each list and the sources it accepts.
+ */
+const times = <T>(n: number, make: () => T): T[] => Array.from({ length: n }, make);
+const frameworkIndicator = (): FrameworkIndicator => buildFramework([], fieldworkDefaults.weights, uuidV7)[0]!;
+const plannedSite = () => ({ id: uuidV7(), name: '和平街道', address: '', latitude: null, longitude: null, note: '' });
+const question = (kind = 'LIKERT', options: string[] = []) => ({
+  id: uuidV7(),
+  text: '您是否满意？',
+  kind,
+  options,
+  indicatorId: null,
+});
+const withQuestions = (questions: unknown[]) => plannedQuestionnaire({ questions } as Partial<Questionnaire>);
+const plan = (part: Record<string, unknown>) => failures(updateEngagementPlan, { version: 1, ...part });
+
+describe('the most a work plan holds', () => {
+  it('120 indicators, 200 sites, 60 interview questions with 10 indicators each', () => {
+    expect(plan({ indicators: times(120, frameworkIndicator) })).toEqual([]);
+    expect(plan({ indicators: times(121, frameworkIndicator) })).toEqual(['indicators max_items']);
+    expect(plan({ sites: times(200, plannedSite) })).toEqual([]);
+    expect(plan({ sites: times(201, plannedSite) })).toEqual(['sites max_items']);
+    const interview = (indicatorIds: number) => ({
+      id: uuidV7(),
+      text: '资金如何拨付？',
+      indicatorIds: times(indicatorIds, uuidV7),
+    });
+    expect(plan({ interviewQuestions: times(60, () => interview(10)) })).toEqual([]);
+    expect(plan({ interviewQuestions: times(61, () => interview(0)) })).toEqual(['interviewQuestions max_items']);
+    expect(plan({ interviewQuestions: [interview(11)] })).toEqual(['interviewQuestions.0.indicatorIds max_items']);
+  });
+
+  it('a questionnaire of 1 to 40 questions, each a Likert scale or a choice among at most 10 options', () => {
+    expect(plan({ questionnaires: [withQuestions(times(40, () => question()))] })).toEqual([]);
+    expect(plan({ questionnaires: [withQuestions(times(41, () => question()))] })).toEqual([
+      'questionnaires.0.questions max_items',
+    ]);
+    const options = (n: number) => times(n, () => '满意');
+    expect(plan({ questionnaires: [withQuestions([question('CHOICE', options(10))])] })).toEqual([]);
+    expect(plan({ questionnaires: [withQuestions([question('CHOICE', options(11))])] })).toEqual([
+      'questionnaires.0.questions.0.options max_items',
+    ]);
+    expect(plan({ questionnaires: [withQuestions([question('TEXT')])] })).toEqual([
+      'questionnaires.0.questions.0.kind picklist',
+    ]);
+  });
+});
+
+describe('what a framework indicator says the department claimed', () => {
+  it('comes from its targets, its monitoring or its self-evaluation, and nowhere else', () => {
+    for (const source of ['TARGET', 'MONITORING', 'SELF_EVALUATION']) {
+      expect(plan({ indicators: [{ ...frameworkIndicator(), claim: { source, value: '1200 盏' } }] }), source).toEqual(
+        [],
+      );
+    }
+    expect(plan({ indicators: [{ ...frameworkIndicator(), claim: { source: 'HEARSAY', value: '' } }] })).toEqual([
+      'indicators.0.claim.source picklist',
+    ]);
+    expect(plan({ indicators: [{ ...frameworkIndicator(), claim: { source: 'TARGET' } }] })).toEqual([
+      'indicators.0.claim.value strict_object',
+    ]);
+  });
+});
+
+describe('the plan a new engagement starts from', () => {
+  it('has the configured weights and GPS limit, judgemental sampling and nothing else yet', () => {
+    expect(defaultPlan()).toEqual({
+      weights: fieldworkDefaults.weights,
+      sampling: { population: '', method: 'JUDGEMENTAL', note: '' },
+      interviewQuestions: [],
+      questionnaires: [],
+      sites: [],
+      gpsAccuracyLimitMetres: fieldworkDefaults.gpsAccuracyLimitMetres,
+    });
+    // Each engagement gets its own copy to edit.
+    expect(defaultPlan().weights).not.toBe(fieldworkDefaults.weights);
+  });
+});
+
 describe('commissionAgency (rule 11: the conflict-of-interest declaration)', () => {
   const declaration = (overrides: Record<string, unknown> = {}) => ({
     noConflict: true,
@@ -212,7 +296,13 @@ describe('commissionAgency (rule 11: the conflict-of-interest declaration)', () 
     ).toEqual(['declaration.declaredBy max_length']);
   });
 
-  it('dates the declaration as an ISO date', () => {
+  it('dates the declaration as an ISO date, a calendar day that exists', () => {
+    expect(failures(commissionAgency, commission({ declaration: declaration({ declaredOn: '2027-04-01' }) }))).toEqual(
+      [],
+    );
+    expect(failures(commissionAgency, commission({ declaration: declaration({ declaredOn: '2027-04-31' }) }))).toEqual([
+      'declaration.declaredOn iso_date',
+    ]);
     expect(failures(commissionAgency, commission({ declaration: declaration({ declaredOn: '2025/03/01' }) }))).toEqual([
       'declaration.declaredOn iso_date',
     ]);
@@ -241,5 +331,62 @@ describe('acceptsFieldRecords', () => {
 
   it('has decided every state', () => {
     expect(engagementStateCodes.filter(acceptsFieldRecords)).toEqual(['FIELDWORK', 'PRELIM_FINDINGS']);
+  });
+});
+
+describe('a step and the list filter', () => {
+  it('a step carries its version and nothing else; the list filters by a known state', () => {
+    expect(failures(engagementStep, { version: 3 })).toEqual([]);
+    expect(failures(engagementStep, { version: 3, state: 'RELEASED' })).toEqual(['state strict_object']);
+    expect(failures(engagementQuery, {})).toEqual([]);
+    expect(failures(engagementQuery, { state: 'SELECTED' })).toEqual([]);
+    expect(failures(engagementQuery, { state: 'LOST' })).toEqual(['state picklist']);
+  });
+});
+
+describe('an engagement as the API returns it', () => {
+  // The published record: the response of every engagement route and the base of an evaluator's field package.
+  const stored = () => ({
+    id: uuidV7(),
+    version: 3,
+    status: 'active',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    updatedAt: '2025-03-05T08:00:00.000Z',
+    createdBy: 'perf-1',
+    updatedBy: 'lead-1',
+    kind: 'PROJECT',
+    fiscalYear: 2025,
+    title: '2024 年度城区路灯改造项目重点评价',
+    state: 'AGENCY_CONTRACTED',
+    projectId: uuidV7(),
+    projectCode: 'P-2024-001',
+    projectName: '城区路灯改造',
+    approvedTargetId: uuidV7(),
+    departmentId: uuidV7(),
+    departmentName: '区城管委',
+    agencyId: uuidV7(),
+    agencyName: '某会计师事务所',
+    conflictDeclaration: {
+      noConflict: true,
+      statement: '与被评价单位无利害关系',
+      declaredBy: '张经理',
+      declaredOn: '2025-03-01',
+    },
+    ...defaultPlan(),
+    indicators: [frameworkIndicator()],
+    sites: [plannedSite()],
+    questionnaires: [plannedQuestionnaire()],
+    releasedAt: null,
+  });
+
+  it('carries the whole record with its work plan, nothing of it dropped', () => {
+    const record = stored();
+    expect(v.parse(engagement, record)).toEqual(record);
+  });
+
+  it('is not an engagement in a state the lifecycle does not have, or without its weights', () => {
+    expect(failures(engagement, { ...stored(), state: 'ARCHIVED' })).toEqual(['state picklist']);
+    const { weights: _weights, ...unweighted } = stored();
+    expect(failures(engagement, unweighted)).toEqual(['weights object']);
   });
 });
