@@ -1,6 +1,7 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { recordDisposition, resolveSuspension } from '#core/monitoring/disposition.ts';
+import { uuidV7 } from '#core/ids.ts';
+import { disposition, recordDisposition, resolveSuspension } from '#core/monitoring/disposition.ts';
 import { rectificationOverdue, verifyRectification } from '#core/monitoring/rectification.ts';
 import { validate } from '#core/validation.ts';
 
@@ -50,6 +51,51 @@ describe('the money of a disposition and the end of a suspension', () => {
     expect(pointers(resolveSuspension, { ...end, outcome: 'RESUMED', amountFen: 1 })).toEqual([
       '/amountFen 不允许的字段',
     ]);
+  });
+});
+
+describe('a disposition as the API returns it', () => {
+  // The published record (docs/domain/monitoring.md#dispositions): a suspension decided, then ended by recovering
+  // the money, with who ended it, when and why.
+  const recovered = () => ({
+    id: uuidV7(),
+    version: 2,
+    status: 'active',
+    createdAt: '2026-07-20T02:00:00.000Z',
+    updatedAt: '2026-08-31T02:00:00.000Z',
+    createdBy: 'perf-1',
+    updatedBy: 'perf-1',
+    reportId: uuidV7(),
+    roundId: uuidV7(),
+    projectId: uuidV7(),
+    projectCode: '110101250001',
+    projectName: '城区路灯改造',
+    departmentId: uuidV7(),
+    departmentName: '区城管委',
+    unitId: uuidV7(),
+    financeSectionId: null,
+    decision: 'SUSPEND_FUNDS',
+    reason: '执行进度严重滞后',
+    dueDate: '2026-08-31',
+    amountFen: 500_000,
+    state: 'RECOVERED',
+    colour: 'red',
+    decidedBy: '绩效科 王科长',
+    decidedAt: '2026-07-20T02:00:00.000Z',
+    rectificationId: null,
+    adjustedFunds: null,
+    targetId: null,
+    resolution: { outcome: 'RECOVERED', reason: '逾期未整改，收回资金', by: 'perf-1', at: '2026-08-31T02:00:00.000Z' },
+  });
+
+  it('carries the whole record, the end of the suspension with it', () => {
+    const record = recovered();
+    expect(v.parse(disposition, record)).toEqual(record);
+  });
+
+  it('is not a disposition with a decision or a state the bureau does not have', () => {
+    expect(pointers(disposition, { ...recovered(), decision: 'WARN' })).toEqual(['/decision 不是允许的选项']);
+    expect(pointers(disposition, { ...recovered(), state: 'CLOSED' })).toEqual(['/state 不是允许的选项']);
   });
 });
 
