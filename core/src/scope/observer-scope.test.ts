@@ -100,7 +100,13 @@ describe('what the observer reads', () => {
   });
   const notice = step('issue-notice', 'NOTICE_ISSUED', 'NOTICE_ISSUED', 'perf', '2026-07-25T01:00:00.000Z', '滞后');
   const drafted = step('save-feedback', 'NOTICE_ISSUED', 'FEEDBACK_DRAFT', 'preparer', '2026-08-01T01:00:00.000Z');
-  const file = { id: 'f1', name: '验收单.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64) };
+  const file = {
+    id: 'f1',
+    name: '验收单.pdf',
+    contentType: 'application/pdf' as const,
+    sizeBytes: 10,
+    sha256: 'a'.repeat(64),
+  };
   const draft: Pick<
     Rectification,
     'state' | 'feedback' | 'attachments' | 'feedbackSubmittedAt' | 'log' | 'updatedAt' | 'updatedBy' | 'round'
