@@ -12,6 +12,7 @@ import {
   recordProblems,
   type UpdateFieldRecord,
 } from '@jixiao/core/fieldwork/field-record.ts';
+import { fieldPlan, planProblems } from '@jixiao/core/fieldwork/plan-rules.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { departmentSees, isAssignee, leadsAgencyOf, seesEngagement } from '@jixiao/core/scope/fieldwork-scope.ts';
 import type { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
@@ -39,43 +40,12 @@ export const fieldRecordOperations = (
   evidence: EvidenceStore,
   engagements: ReturnType<typeof engagementOperations>,
 ) => {
-  /** Rules the plan and the assignment impose on a record's content, beyond its own (core). */
+  /** A record's own rules (core) and the plan rules against the assignment and the engagement as stored now. */
   const contentProblems = (
     content: FieldRecordContent,
     assignment: StoredAssignment,
     engagement: StoredEngagement,
-  ): FieldError[] => {
-    const errors = [...recordProblems(content)];
-    const add = (pointer: string, code: string) => errors.push({ pointer, code, message: code });
-    const indicators = new Set(engagement.indicators.map((i) => i.id));
-    switch (content.type) {
-      case 'SITE_VISIT':
-        if (!assignment.siteIds.includes(content.siteId)) add('/siteId', 'site_not_in_assignment');
-        content.checks.forEach((c, i) => {
-          if (c.indicatorId !== null && !indicators.has(c.indicatorId))
-            add(`/checks/${i}/indicatorId`, 'unknown_indicator');
-        });
-        break;
-      case 'INTERVIEW':
-      case 'SYMPOSIUM':
-        content.linkedIndicatorIds.forEach((id, i) => {
-          if (!indicators.has(id)) add(`/linkedIndicatorIds/${i}`, 'unknown_indicator');
-        });
-        break;
-      case 'SURVEY_RESPONSE': {
-        const questionnaire = engagement.questionnaires.find((q) => q.id === content.questionnaireId);
-        if (!questionnaire) add('/questionnaireId', 'unknown_questionnaire');
-        else {
-          const questions = new Set(questionnaire.questions.map((q) => q.id));
-          content.answers.forEach((a, i) => {
-            if (!questions.has(a.questionId)) add(`/answers/${i}/questionId`, 'unknown_question');
-          });
-        }
-        break;
-      }
-    }
-    return errors;
-  };
+  ): FieldError[] => [...recordProblems(content), ...planProblems(content, fieldPlan(assignment, engagement))];
 
   /** The server's view of the content: receipt times and the position flag. */
   const derived = (content: FieldRecordContent, engagement: StoredEngagement, before?: StoredFieldRecord) => {

@@ -1,4 +1,5 @@
 import type { FieldRecordContent } from '@jixiao/core/fieldwork/field-record.ts';
+import { type FieldPlan, fieldPlan } from '@jixiao/core/fieldwork/plan-rules.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { untrack } from 'svelte';
 import { fieldCheckMessage } from '#lib/field/field-labels.ts';
@@ -27,14 +28,22 @@ export class DraftEditor {
   attempted = $state(false);
 
   readonly errors: FieldError[] = $derived.by(() => {
-    if (!this.attempted || !this.record || !this.content) return [];
+    const plan = this.record ? this.#plan(this.record.assignmentId) : undefined;
+    if (!this.attempted || !this.record || !this.content || !plan) return [];
     return checkRecord(
       this.record,
       $state.snapshot(this.content) as FieldRecordContent,
+      plan,
       i18n.language,
       fieldCheckMessage,
     ).errors;
   });
+
+  /** The plan as this phone last downloaded it (the package), which a record is checked against before queuing. */
+  #plan(assignmentId: string): FieldPlan | undefined {
+    const pkg = fieldManager.packageOf(assignmentId);
+    return pkg ? fieldPlan(pkg.assignment, pkg.engagement) : undefined;
+  }
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pending: FieldRecordContent | null = null;
@@ -128,8 +137,11 @@ export class DraftEditor {
     const record = this.record;
     const current = this.#current();
     if (!record || !current) return [];
+    const plan = this.#plan(record.assignmentId);
+    // Without its package the phone cannot check the plan rules: it does not queue blind.
+    if (!plan) throw new Error(`no package for assignment ${record.assignmentId}`);
     const stamped = { ...current, deviceUpdatedAt: new Date().toISOString() } as FieldRecordContent;
-    const checked = checkRecord(record, stamped, i18n.language, fieldCheckMessage);
+    const checked = checkRecord(record, stamped, plan, i18n.language, fieldCheckMessage);
     if (!checked.ok || !checked.content) {
       await this.flush();
       return checked.errors;

@@ -1,4 +1,5 @@
 import { createFieldRecord, type FieldRecordContent, recordProblems } from '@jixiao/core/fieldwork/field-record.ts';
+import { type FieldPlan, planProblems } from '@jixiao/core/fieldwork/plan-rules.ts';
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { describe, fieldErrors } from '@jixiao/core/validation.ts';
@@ -8,7 +9,10 @@ import { contentOfCreate, createBody, type LocalRecord } from '#lib/field/local-
 /**
  * The check a record passes before it is queued: the schema the API uses, then the rules of
  * `recordProblems` (every check has a verdict, a missing position is explained, the visit is
- * signed…). Messages come from core's `describe` when it knows the code, else from the web's
+ * signed…) and the plan rules of `planProblems` against the plan this phone downloaded (the site
+ * is in the assignment, indicators in the framework, the questionnaire and its questions exist;
+ * docs/domain/fieldwork.md#plan-rules). The server checks again with the plan it holds now.
+ * Messages come from core's `describe` when it knows the code, else from the web's
  * own messages (`fallback`), else the code itself — never a blank.
  */
 export interface CheckedRecord {
@@ -40,13 +44,17 @@ const onePerField = (errors: FieldError[]): FieldError[] => {
 export const checkRecord = (
   record: Pick<LocalRecord, 'id' | 'assignmentId'>,
   content: FieldRecordContent,
+  plan: FieldPlan,
   language: Language,
   fallback: (code: string) => string | undefined,
 ): CheckedRecord => {
   const parsed = v.safeParse(createFieldRecord, createBody(record, content));
   if (!parsed.success) return { ok: false, content: null, errors: onePerField(fieldErrors(parsed.issues, language)) };
   const normalised = contentOfCreate(parsed.output);
-  const problems = recordProblems(normalised).map((e) => ({ ...e, message: messageFor(e.code, language, fallback) }));
+  const problems = [...recordProblems(normalised), ...planProblems(normalised, plan)].map((e) => ({
+    ...e,
+    message: messageFor(e.code, language, fallback),
+  }));
   return { ok: problems.length === 0, content: problems.length ? null : normalised, errors: problems };
 };
 
