@@ -47,7 +47,8 @@ export const targetDate = (value: string, fiscalYear: number): string | null => 
   }
   m = /^(?:(\d{4})年)?(?:年底|年末|年内|年度内|本年度)$/u.exec(core);
   if (m) return iso(m[1] ? Number(m[1]) : fiscalYear, 12, 31);
-  m = /^(?:(\d{4})年)?第([一二三四1-4])季度(末)?$/u.exec(core);
+  // 第 is often left out: "三季度末", "四季度".
+  m = /^(?:(\d{4})年)?第?([一二三四1-4])季度(末)?$/u.exec(core);
   if (m) {
     const year = m[1] ? Number(m[1]) : fiscalYear;
     const quarter = quarterNumbers[m[2]!]!;
