@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
+import { defaultSettingsValues } from '@jixiao/core/submission/submission-settings.ts';
 import { defaultTargetWeights } from '@jixiao/core/submission/target-weights.ts';
 import { engagementKind, fieldRecordKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { monitoringReportKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
@@ -174,6 +175,9 @@ const matrix: Record<string, Row> = {
   // The year's target weights are the tenant's: everyone on projects reads them, the performance section keeps them.
   getTargetWeights: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
   saveTargetWeights: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
+  // The rest of the year's submission settings (ex-ante threshold, passing grades) live in the same record, read and kept alike.
+  getSubmissionSettings: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  saveSubmissionSettings: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
   listProjects: withObserver({ roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 }, tenantList),
   createProject: { roles: { 'unit-preparer': [201, 400, 400] }, others: 403, anonymous: 401 },
   getProject: withObserver(scopedRead, tenantRead),
@@ -537,6 +541,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   }
   if (operationId === 'saveTargetWeights') {
     return { path, body: { version: staleVersion, weights: defaultTargetWeights } };
+  }
+  if (operationId === 'saveSubmissionSettings') {
+    return { path, body: { version: staleVersion, ...defaultSettingsValues } };
   }
   if (operationId === 'saveTarget') {
     const current = await stack.store.get(tenant, targetKind, t.target);

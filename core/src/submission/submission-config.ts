@@ -4,8 +4,9 @@ import { defaultTargetWeights, type TargetWeights } from '#core/submission/targe
 /**
  * Submission rules that are local or inferred live here as data, so a district changes a number
  * rather than the code (docs/domain/submission.md). Both the forms and the handlers read the same
- * values. The weights are the year's: the handlers and the editor replace the defaults below with
- * what the performance section saved for the fiscal year (`withWeights`).
+ * values. The weights, the ex-ante threshold and the passing grades below are only the defaults:
+ * the handlers and the screens replace them with the settings the performance section saved for
+ * the fiscal year (`configOf` in submission-settings.ts, docs/domain/submission.md, "Settings of the year").
  */
 export interface SubmissionConfig {
   /** Points per level-1 category and for budget execution in self-evaluation (rule 4), and their total. */
@@ -14,7 +15,8 @@ export interface SubmissionConfig {
   satisfactionExemptWeightTo: Level1;
   /**
    * A new project at or above this annual amount (fen) needs ex-ante assessment, major policy or
-   * not; so does a renewal of an expiring project, whatever its amount.
+   * not; so does a renewal of an expiring project, whatever its amount. The default, 500 万元, is
+   * the choice of many districts, not a national rule.
    */
   exAnteThresholdFen: number;
   /** Final-review grades that let a project into the library and the budget (财预〔2015〕88号). */

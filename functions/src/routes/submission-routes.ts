@@ -6,6 +6,7 @@ import * as exAnte from '@jixiao/core/submission/ex-ante-assessment.ts';
 import * as target from '@jixiao/core/submission/performance-target.ts';
 import * as project from '@jixiao/core/submission/project.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
+import * as settings from '@jixiao/core/submission/submission-settings.ts';
 import * as weights from '@jixiao/core/submission/target-weights.ts';
 import * as v from 'valibot';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
@@ -67,6 +68,29 @@ const reviewRoutes: RouteDefinition[] = [
     params: weights.weightSettingsParams,
     body: weights.saveWeightSettings,
     response: { status: 200, description: 'The saved weights', schema: weights.weightSettings },
+  },
+  {
+    ...submission,
+    operationId: 'getSubmissionSettings',
+    method: 'GET',
+    path: '/api/v1/submission-settings/{fiscalYear}',
+    summary:
+      "The year's submission settings: the target weights, the amount (fen) from which a new project needs an ex-ante assessment (500 万元) and the final grades that let a project into the budget (优, 良), the defaults until the performance section saves its own",
+    access: projectPeople,
+    params: weights.weightSettingsParams,
+    response: { status: 200, description: 'The settings', schema: settings.submissionSettings },
+  },
+  {
+    ...submission,
+    operationId: 'saveSubmissionSettings',
+    method: 'PATCH',
+    path: '/api/v1/submission-settings/{fiscalYear}',
+    summary:
+      "Change the year's submission settings, all three parts at once (every check made afterwards uses them); `version` 0 for the first save, shared with /target-weights",
+    access: ['performance-section-reviewer'],
+    params: weights.weightSettingsParams,
+    body: settings.saveSubmissionSettings,
+    response: { status: 200, description: 'The saved settings', schema: settings.submissionSettings },
   },
   {
     ...submission,

@@ -5,7 +5,6 @@ import type { ExAnteAssessment } from '@jixiao/core/submission/ex-ante-assessmen
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { editableStatuses } from '@jixiao/core/submission/review-workflow.ts';
-import { submissionConfig } from '@jixiao/core/submission/submission-config.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -27,6 +26,7 @@ import {
 } from '#functions/records/record-operations.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
+import { weightOperations } from '#functions/submission/weight-operations.ts';
 
 type StoredProject = Project & StoredRecord;
 
@@ -70,6 +70,9 @@ export const allOfProject = async <T extends StoredRecord>(
 };
 
 export const projectOperations = (store: RecordStore) => {
+  // The ex-ante threshold and the passing grades are the settings of the project's fiscal year.
+  const settings = weightOperations(store);
+
   const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
     const { limit, cursor, q, fiscalYear, departmentId, unitId, stage, category } = request.query;
     const scope = listScope(request.principal, {
@@ -122,7 +125,10 @@ export const projectOperations = (store: RecordStore) => {
       unitName: String(unit.name ?? ''),
       financeSectionId: department?.financeSectionId ?? null,
       stage: 'PROPOSED',
-      exAnteRequired: exAnteRequired(body as unknown as Project, submissionConfig),
+      exAnteRequired: exAnteRequired(
+        body as unknown as Project,
+        await settings.configFor(tenant, Number(body.fiscalYear)),
+      ),
       currentTargetId: null,
       currentTargetStatus: null,
       targetVersionNo: 0,
@@ -164,7 +170,7 @@ export const projectOperations = (store: RecordStore) => {
     }
     const next: StoredProject = {
       ...merged,
-      exAnteRequired: exAnteRequired(merged, submissionConfig),
+      exAnteRequired: exAnteRequired(merged, await settings.configFor(request.principal.tenant, merged.fiscalYear)),
       version: current.version + 1,
       updatedAt: request.receivedAt,
       updatedBy: request.principal.userId,
@@ -193,7 +199,8 @@ export const projectOperations = (store: RecordStore) => {
     ]);
     const overrideReason = request.body.overrideReason ?? '';
     const facts = budgetGateFacts(current, versions, assessments);
-    const errors = budgetGateErrors(facts, submissionConfig, request.language, overrideReason);
+    const config = await settings.configFor(tenant, current.fiscalYear);
+    const errors = budgetGateErrors(facts, config, request.language, overrideReason);
     if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
     const above =
       facts.exAnte?.recommendedAmount !== null &&

@@ -116,6 +116,8 @@ export const submissionOperations = (store: RecordStore, evidence: EvidenceStore
     exportDepartmentTargets: async (request: OperationRequest) => (await exporter()).departmentWorkbook(request),
     getTargetWeights: weights.get,
     saveTargetWeights: weights.save,
+    getSubmissionSettings: weights.getSettings,
+    saveSubmissionSettings: weights.saveSettings,
     listProjects: projects.list,
     createProject: projects.create,
     getProject: projects.get,
