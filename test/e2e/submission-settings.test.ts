@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { audit, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { audit, launch, phone, reflow, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
 
 /**
@@ -94,6 +94,18 @@ describe("the year's submission settings", () => {
       exAnteThresholdFen: 300_0000_00,
       passingGrades: ['EXCELLENT', 'GOOD'],
     });
+
+    // In English the same screen names its rules in English, and still fits the phone.
+    await performance.getByRole('button', { name: 'English' }).click();
+    await visible(performance.getByRole('heading', { level: 2, name: 'Ex-ante assessment and budget entry' }));
+    const english = performance.getByRole('group', { name: 'Final grades that let a project into the budget' });
+    await english.getByLabel('Excellent').uncheck();
+    await performance.getByRole('button', { name: "Save the year's weights" }).click();
+    await visible(performance.getByText('A grade better than a passing one must pass too (Excellent is missing)'));
+    await screenshot(performance, 'settings-01-threshold-en');
+    expect([...(await audit(performance)), ...(await reflow(performance))]).toEqual([]);
+    await english.getByLabel('Excellent').check();
+    await performance.getByRole('button', { name: '中文' }).click();
   });
 
   it('the project form asks a new 400 万元 project of 2027 for an ex-ante assessment at 300 万元, not one of 2026', async () => {
