@@ -1,4 +1,5 @@
 import { roles } from '@jixiao/core/roles.ts';
+import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
@@ -47,5 +48,27 @@ describe('route table', () => {
 
   it('leaves only health and the OpenAPI document public', () => {
     expect(routes.filter((r) => r.access === 'public').map((r) => r.operationId)).toEqual(['getHealth', 'getOpenApi']);
+  });
+});
+
+describe('the web app offers each screen to the groups the API serves', () => {
+  // The screens guard themselves with core's role groups (web/src/lib/*-access.ts re-export them);
+  // the reads they make must let in exactly those groups, or a screen opens onto a 404.
+  const accessOf = (method: string, path: string) =>
+    new Set(routes.find((r) => r.method === method && r.path === path)?.access ?? []);
+  const screens: [string, readonly string[], string][] = [
+    ['projects', projectReaderRoles, '/api/v1/projects'],
+    ['monitoring rounds', projectReaderRoles, '/api/v1/monitoring-rounds'],
+    ['rectifications', projectReaderRoles, '/api/v1/rectifications'],
+    ['monitoring dashboard', dashboardRoles, '/api/v1/monitoring-rounds/{id}/dashboard'],
+    ['key evaluations', engagementRoles, '/api/v1/engagements'],
+  ];
+  it.each(screens)('%s', (_, group, path) => {
+    expect(accessOf('GET', path)).toEqual(new Set(group));
+  });
+
+  it('the ex-ante list serves every group its screen is offered to', () => {
+    const served = accessOf('GET', '/api/v1/ex-ante-assessments');
+    for (const role of exAnteRoles) expect(served.has(role), role).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ const businessSectionOf = (p: Who): string | undefined =>
   p.roles.includes('business-section-reviewer') ? p.sectionId : undefined;
 
 /** The unit's own people edit its projects and targets. */
-export const isUnitMember = (p: Who, record: ScopedRecord): boolean =>
+export const isUnitMember = (p: Who, record: Pick<ScopedRecord, 'unitId'>): boolean =>
   (p.roles.includes('unit-preparer') || p.roles.includes('unit-approver')) &&
   p.unitId !== undefined &&
   p.unitId === record.unitId;

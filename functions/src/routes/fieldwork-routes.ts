@@ -3,19 +3,17 @@ import * as assignment from '@jixiao/core/fieldwork/assignment.ts';
 import * as engagement from '@jixiao/core/fieldwork/engagement.ts';
 import * as fieldPackage from '@jixiao/core/fieldwork/field-package.ts';
 import * as record from '@jixiao/core/fieldwork/field-record.ts';
-import type { Role } from '@jixiao/core/roles.ts';
+import { agencyRoles, departmentRoles, type Role, sectionRoles } from '@jixiao/core/roles.ts';
 import { anyId, idParams, pageOf, pageQuery, uuidV7Id } from '@jixiao/core/schema-parts.ts';
+import { engagementRoles } from '@jixiao/core/scope/role-groups.ts';
 import * as v from 'valibot';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
 const fieldwork = { capability: 'fieldwork', tag: 'fieldwork' } as const;
 
-const bureau: readonly Role[] = ['performance-section-reviewer', 'business-section-reviewer'];
-const agency: readonly Role[] = ['agency-lead', 'evaluator'];
-/** The evaluated department reads the evidence once the bureau releases it. */
-const department: readonly Role[] = ['department-reviewer', 'unit-approver', 'unit-preparer'];
-const readers: readonly Role[] = [...bureau, ...agency, ...department];
+/** Readers of an engagement's evidence: the bureau, the agency, and the evaluated department once it is released. */
+const readers: readonly Role[] = [...sectionRoles, ...agencyRoles, ...departmentRoles];
 
 const step = (operationId: string, path: string, summary: string, access: readonly Role[], body: v.GenericSchema) =>
   ({
@@ -58,7 +56,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     path: '/api/v1/engagements',
     summary:
       "Engagements the caller works on: the bureau's tenant, the agency's commissions, a department's released ones",
-    access: [...bureau, 'agency-lead', ...department, 'observer'],
+    access: engagementRoles,
     query: engagement.engagementQuery,
     response: { status: 200, description: 'A page', schema: pageOf(engagement.engagement) },
   },
@@ -129,7 +127,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/engagements/{id}/history',
     summary: 'The audit trail of one engagement, newest first',
-    access: [...bureau, 'agency-lead'],
+    access: [...sectionRoles, 'agency-lead'],
     params: idParams,
     query: historyQuery,
     response: historyResponse,
@@ -140,7 +138,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/engagements/{id}/assignments',
     summary: "An engagement's assignments of evaluators to sites",
-    access: [...bureau, 'agency-lead'],
+    access: [...sectionRoles, 'agency-lead'],
     params: idParams,
     response: { status: 200, description: 'All of them', schema: v.object({ items: v.array(assignment.assignment) }) },
   },
@@ -180,7 +178,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/my-assignments',
     summary: "The caller's own assignments, for the field app",
-    access: agency,
+    access: agencyRoles,
     response: { status: 200, description: 'All of them', schema: v.object({ items: v.array(assignment.assignment) }) },
   },
   {
@@ -189,7 +187,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/assignments/{id}/package',
     summary: 'Everything the phone needs offline for one assignment',
-    access: agency,
+    access: agencyRoles,
     params: idParams,
     response: { status: 200, description: 'The package', schema: fieldPackage.fieldPackage },
   },
@@ -199,7 +197,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/assignments/{id}/photo-uploads',
     summary: "A presigned PUT under the caller's own assignment prefix (type, size and SHA-256 fixed)",
-    access: agency,
+    access: agencyRoles,
     params: idParams,
     body: record.photoUploadRequest,
     idempotentCreate: true,
@@ -211,7 +209,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/field-records',
     summary: 'Send a site verification, interview, symposium or questionnaire response made on the phone',
-    access: agency,
+    access: agencyRoles,
     body: record.createFieldRecord,
     idempotentCreate: true,
     response: { status: 201, description: 'Received (or received before, on a replay)', schema: record.fieldRecord },
@@ -232,7 +230,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/api/v1/field-records/{id}',
     summary: 'Replace the content of a field record at the version it was edited from',
-    access: agency,
+    access: agencyRoles,
     params: idParams,
     body: record.updateFieldRecord,
     response: { status: 200, description: 'Updated', schema: record.fieldRecord },
@@ -243,7 +241,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/field-records/{id}/photos',
     summary: 'Attach an uploaded photo the record declares, once its size and checksum are verified',
-    access: agency,
+    access: agencyRoles,
     params: idParams,
     body: v.strictObject({ id: anyId }),
     idempotentCreate: true,
@@ -276,7 +274,7 @@ export const fieldworkRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/engagements/{id}/progress',
     summary: 'Fieldwork progress: sites visited, records and photos received, per assignment',
-    access: [...bureau, 'agency-lead'],
+    access: [...sectionRoles, 'agency-lead'],
     params: idParams,
     response: { status: 200, description: 'Progress', schema: v.record(v.string(), v.unknown()) },
   },

@@ -2,22 +2,14 @@ import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/cor
 import * as disposition from '@jixiao/core/monitoring/disposition.ts';
 import * as monitoring from '@jixiao/core/monitoring/monitoring-report.ts';
 import * as rectification from '@jixiao/core/monitoring/rectification.ts';
-import type { Role } from '@jixiao/core/roles.ts';
+import { type Role, sectionRoles, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf, pageQuery as pageQueryEntries } from '@jixiao/core/schema-parts.ts';
+import { dashboardRoles, projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
-const unitPeople: readonly Role[] = ['unit-preparer', 'unit-approver'];
-/** Everyone who works on projects: the unit, its department, the bureau's two sections. */
-const projectPeople: readonly Role[] = [
-  ...unitPeople,
-  'department-reviewer',
-  'business-section-reviewer',
-  'performance-section-reviewer',
-];
-const bureau: readonly Role[] = ['business-section-reviewer', 'performance-section-reviewer'];
 const section = { capability: 'monitoring', tag: 'monitoring' } as const;
 
 const reportWithChecks = v.object({
@@ -102,7 +94,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     path: '/api/v1/monitoring-settings/{fiscalYear}',
     summary:
       "The year's warning thresholds (the defaults of docs/domain/monitoring.md#warnings until the performance section saves its own)",
-    access: bureau,
+    access: sectionRoles,
     params: monitoring.settingsParams,
     response: { status: 200, description: 'The thresholds', schema: monitoring.monitoringSettings },
   },
@@ -123,7 +115,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds',
     summary: 'Monitoring rounds, by fiscal year',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     query: monitoring.roundQuery,
     response: { status: 200, description: 'A page', schema: pageOf(round) },
   },
@@ -146,7 +138,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}',
     summary: 'One round',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     response: { status: 200, description: 'The round', schema: round },
   },
@@ -168,7 +160,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}/dashboard',
     summary: 'Warnings by colour per department and series, execution against time, the red list, submission progress',
-    access: [...bureau, 'department-reviewer', 'observer'],
+    access: dashboardRoles,
     params: idParams,
     response: { status: 200, description: 'The dashboard', schema: dashboard },
   },
@@ -179,7 +171,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     path: '/api/v1/monitoring-rounds/{id}/red-list',
     summary:
       'The red list of a round, a page at a time, by department and project (the dashboard shows its first entries)',
-    access: [...bureau, 'department-reviewer', 'observer'],
+    access: dashboardRoles,
     params: idParams,
     query: v.strictObject({ ...pageQueryEntries }),
     response: { status: 200, description: 'A page', schema: pageOf(redEntry) },
@@ -190,7 +182,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}/reports',
     summary: "A round's reports of one department (the caller's own unless the bureau names one)",
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     query: monitoring.reportQuery,
     response: { status: 200, description: 'A page', schema: pageOf(monitoring.monitoringReport) },
@@ -211,7 +203,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-reports/{id}',
     summary: 'One report, with its warnings and the rules it breaks now',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     response: { status: 200, description: 'The report', schema: reportWithChecks },
   },
@@ -221,7 +213,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/api/v1/monitoring-reports/{id}',
     summary: 'Save what the unit filled in (a draft, or a returned report); `version` must match',
-    access: unitPeople,
+    access: unitRoles,
     params: idParams,
     body: monitoring.saveReport,
     response: { status: 200, description: 'The saved report, warnings recomputed', schema: reportWithChecks },
@@ -262,7 +254,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-reports/{id}/history',
     summary: 'The audit trail of one report, newest first',
-    access: projectPeople,
+    access: projectRoles,
     params: idParams,
     query: historyQuery,
     response: historyResponse,
@@ -286,7 +278,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}/dispositions',
     summary: "A round's decisions (a business section sees its departments')",
-    access: [...bureau, 'observer'],
+    access: [...sectionRoles, 'observer'],
     params: idParams,
     query: v.strictObject({ ...pageQueryEntries }),
     response: { status: 200, description: 'A page', schema: pageOf(disposition.disposition) },
@@ -297,7 +289,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-dispositions/{id}',
     summary: 'One decision',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     response: { status: 200, description: 'The decision', schema: disposition.disposition },
   },
@@ -319,7 +311,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/rectifications',
     summary: 'Rectifications the caller may see (own unit, own department, a section’s departments or the tenant)',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     query: rectification.rectificationQuery,
     response: { status: 200, description: 'A page', schema: pageOf(rectification.rectification) },
   },
@@ -329,7 +321,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/rectifications/{id}',
     summary: 'One rectification: the notice in force, the feedback and the log',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     response: { status: 200, description: 'The rectification', schema: rectification.rectification },
   },
@@ -339,7 +331,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/api/v1/rectifications/{id}',
     summary: 'The unit drafts its feedback on the notice; `version` must match',
-    access: unitPeople,
+    access: unitRoles,
     params: idParams,
     body: rectification.saveFeedback,
     response: { status: 200, description: 'The rectification', schema: rectification.rectification },
@@ -375,7 +367,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     path: '/api/v1/rectifications/{id}/attachment-uploads',
     summary:
       'A presigned PUT for one evidence file of the feedback (PDF, image or Office document, up to 50 MB; type, size and SHA-256 fixed), while the feedback may be drafted; then list it in `attachments`',
-    access: unitPeople,
+    access: unitRoles,
     params: idParams,
     body: attachmentUploadRequest,
     idempotentCreate: true,
@@ -387,7 +379,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/rectifications/{id}/attachments/{attachmentId}',
     summary: 'A short-lived download link for one evidence file of the feedback',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: rectification.rectificationAttachmentParams,
     response: { status: 200, description: 'A presigned GET', schema: downloadLink },
   },
@@ -397,7 +389,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-reports/{id}/monitoring-table.xlsx',
     summary: 'This report as the 项目支出绩效运行监控表 (XLSX, official layout)',
-    access: projectPeople,
+    access: projectRoles,
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },
@@ -407,7 +399,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}/monitoring-tables.xlsx',
     summary: "A department's reports of the round: a summary sheet and one 运行监控表 per project (XLSX)",
-    access: projectPeople,
+    access: projectRoles,
     params: idParams,
     query: monitoring.departmentExportQuery,
     response: { status: 200, description: 'An XLSX workbook' },
@@ -418,7 +410,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}/overdue.xlsx',
     summary: 'Who has not reported by the deadline, or reported late, by series and department (XLSX)',
-    access: bureau,
+    access: sectionRoles,
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },

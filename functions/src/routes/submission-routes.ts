@@ -1,7 +1,8 @@
 import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
 import * as indicator from '@jixiao/core/indicator-library/indicator.ts';
-import type { Role } from '@jixiao/core/roles.ts';
+import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
+import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
 import * as exAnte from '@jixiao/core/submission/ex-ante-assessment.ts';
 import * as target from '@jixiao/core/submission/performance-target.ts';
 import * as project from '@jixiao/core/submission/project.ts';
@@ -13,14 +14,6 @@ import { historyQuery, historyResponse } from '#functions/routes/history-schemas
 import { allRoles, masterDataRoutes } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
-const unitPeople: readonly Role[] = ['unit-preparer', 'unit-approver'];
-/** Everyone who works on projects: the unit, its department, the bureau's two sections. */
-const projectPeople: readonly Role[] = [
-  ...unitPeople,
-  'department-reviewer',
-  'business-section-reviewer',
-  'performance-section-reviewer',
-];
 const submission = { capability: 'submission', tag: 'submission' } as const;
 const targetWithChecks = v.object({
   ...target.performanceTarget.entries,
@@ -54,7 +47,7 @@ const reviewRoutes: RouteDefinition[] = [
     path: '/api/v1/target-weights/{fiscalYear}',
     summary:
       "The year's target weights (output 50 / benefit 30 / satisfaction 10 / budget execution 10 until the performance section saves its own)",
-    access: projectPeople,
+    access: projectRoles,
     params: weights.weightSettingsParams,
     response: { status: 200, description: 'The weights', schema: weights.weightSettings },
   },
@@ -76,7 +69,7 @@ const reviewRoutes: RouteDefinition[] = [
     path: '/api/v1/submission-settings/{fiscalYear}',
     summary:
       "The year's submission settings: the target weights, the amount (fen) from which a new project needs an ex-ante assessment (500 万元) and the final grades that let a project into the budget (优, 良), the defaults until the performance section saves its own",
-    access: projectPeople,
+    access: projectRoles,
     params: weights.weightSettingsParams,
     response: { status: 200, description: 'The settings', schema: settings.submissionSettings },
   },
@@ -98,7 +91,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/projects',
     summary: 'Projects the caller may see (own unit, own department or the tenant), with filters',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     query: project.projectQuery,
     response: { status: 200, description: 'A page', schema: pageOf(project.project) },
   },
@@ -119,7 +112,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/projects/{id}',
     summary: 'Read one project',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     response: { status: 200, description: 'The project', schema: project.project },
   },
@@ -129,7 +122,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/api/v1/projects/{id}',
     summary: 'Change a project while its targets are a draft or returned; `version` must match',
-    access: unitPeople,
+    access: unitRoles,
     params: idParams,
     body: project.updateProject,
     response: { status: 200, description: 'The changed project', schema: project.project },
@@ -140,7 +133,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/projects/{id}/history',
     summary: 'The audit trail of one project, newest first',
-    access: projectPeople,
+    access: projectRoles,
     params: idParams,
     query: historyQuery,
     response: historyResponse,
@@ -164,7 +157,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/projects/{id}/targets',
     summary: "Every version of a project's performance targets, oldest first",
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     query: target.targetQuery,
     response: { status: 200, description: 'A page', schema: pageOf(target.performanceTarget) },
@@ -175,7 +168,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/projects/{id}/targets',
     summary: 'Start the first version of the targets, or the next one after an approved version (目标调整)',
-    access: unitPeople,
+    access: unitRoles,
     params: idParams,
     body: target.createTarget,
     idempotentCreate: true,
@@ -187,7 +180,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/targets/{id}',
     summary: 'One version of the targets, with the rules it breaks now and its library references',
-    access: [...projectPeople, 'observer'],
+    access: projectReaderRoles,
     params: idParams,
     response: { status: 200, description: 'The version', schema: targetWithChecks },
   },
@@ -197,7 +190,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'PATCH',
     path: '/api/v1/targets/{id}',
     summary: 'Save a draft (or returned) version; `version` must match',
-    access: unitPeople,
+    access: unitRoles,
     params: idParams,
     body: target.saveTarget,
     response: { status: 200, description: 'The saved version', schema: targetWithChecks },
@@ -208,7 +201,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/targets/{id}/history',
     summary: 'The audit trail of one version, newest first',
-    access: projectPeople,
+    access: projectRoles,
     params: idParams,
     query: historyQuery,
     response: historyResponse,
@@ -254,7 +247,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/targets/{id}/declaration.xlsx',
     summary: 'This version as the 项目支出绩效目标申报表 (XLSX, official layout)',
-    access: projectPeople,
+    access: projectRoles,
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },
@@ -264,7 +257,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/target-declarations.xlsx',
     summary: "A department's year of 绩效目标申报表: a summary sheet and one sheet per project (XLSX)",
-    access: projectPeople,
+    access: projectRoles,
     query: target.declarationWorkbookQuery,
     response: { status: 200, description: 'An XLSX workbook' },
   },
@@ -284,7 +277,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/ex-ante-assessments',
     summary: 'Ex-ante assessments: of one project, or those commissioned from the caller’s agency',
-    access: [...projectPeople, 'agency-lead', 'evaluator', 'observer'],
+    access: [...projectRoles, 'agency-lead', 'evaluator', 'observer'],
     query: exAnte.exAnteQuery,
     response: { status: 200, description: 'A page', schema: pageOf(exAnte.exAnteAssessment) },
   },
@@ -305,7 +298,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/ex-ante-assessments/{id}',
     summary: 'Read one ex-ante assessment',
-    access: [...projectPeople, 'agency-lead', 'evaluator', 'observer'],
+    access: [...projectRoles, 'agency-lead', 'evaluator', 'observer'],
     params: idParams,
     response: { status: 200, description: 'The assessment', schema: exAnte.exAnteAssessment },
   },
@@ -374,7 +367,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/ex-ante-assessments/{id}/attachments/{attachmentId}',
     summary: 'A short-lived download link for one attached file',
-    access: [...projectPeople, 'agency-lead', 'evaluator', 'observer'],
+    access: [...projectRoles, 'agency-lead', 'evaluator', 'observer'],
     params: exAnte.attachmentParams,
     response: { status: 200, description: 'A presigned GET', schema: downloadLink },
   },
@@ -384,7 +377,7 @@ const reviewRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/ex-ante-assessments/{id}/history',
     summary: 'The audit trail of one assessment, newest first',
-    access: [...projectPeople, 'agency-lead', 'evaluator'],
+    access: [...projectRoles, 'agency-lead', 'evaluator'],
     params: idParams,
     query: historyQuery,
     response: historyResponse,

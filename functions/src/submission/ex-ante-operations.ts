@@ -9,6 +9,7 @@ import {
   exAnteAttachmentKey,
   totalScore,
 } from '@jixiao/core/submission/ex-ante-assessment.ts';
+import { concludesFrom, isAgencyOf, worksOnAssessment } from '@jixiao/core/submission/ex-ante-steps.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
 import { projectStageAfter } from '@jixiao/core/submission/review-workflow.ts';
@@ -32,15 +33,8 @@ import { exAnteKind, projectKind } from '#functions/submission/record-kinds.ts';
 type StoredAssessment = ExAnteAssessment & StoredRecord;
 type StoredProject = Project & StoredRecord;
 
-const isAgencyOf = (p: Principal, a: { agencyId: string | null }) =>
-  (p.roles.includes('agency-lead') || p.roles.includes('evaluator')) &&
-  p.agencyId !== undefined &&
-  p.agencyId === a.agencyId;
-
 /** The bureau and the commissioned agency work on an assessment; the project's own people may read it. */
 const mayRead = (p: Principal, a: StoredAssessment) => canSee(p, a, publishedAssessment(a.state)) || isAgencyOf(p, a);
-const mayWrite = (p: Principal, a: StoredAssessment) =>
-  p.roles.includes('performance-section-reviewer') || isAgencyOf(p, a);
 
 const attempts = 3;
 
@@ -132,7 +126,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     request: OperationRequest<{ id: string }, unknown, { version: number } & Record<string, unknown>>,
   ) => {
     const current = await visible(request, request.params.id);
-    if (!mayWrite(request.principal, current)) throw new HttpProblem('forbidden');
+    if (!worksOnAssessment(request.principal, current)) throw new HttpProblem('forbidden');
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
     // A concluded assessment is the record the budget relies on: it is not edited afterwards.
     if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
@@ -170,8 +164,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       const current = await visible(request, request.params.id);
       if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
       // A third party's work reaches the project only once the bureau has accepted it.
-      const from = current.assessorType === 'THIRD_PARTY' ? 'SUBMITTED' : 'DRAFT';
-      if (current.state !== from) throw new HttpProblem('invalid-transition', { current });
+      if (current.state !== concludesFrom(current)) throw new HttpProblem('invalid-transition', { current });
       assertComplete(request, current);
       const project = await store.get<StoredProject>(tenant, projectKind, current.projectId);
       if (!project) throw new HttpProblem('not-found');
@@ -265,7 +258,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     request: OperationRequest<{ id: string }, unknown, Omit<Attachment, 'key'>>,
   ) => {
     const current = await visible(request, request.params.id);
-    if (!mayWrite(request.principal, current)) throw new HttpProblem('forbidden');
+    if (!worksOnAssessment(request.principal, current)) throw new HttpProblem('forbidden');
     if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
     // A listed file is kept as it is: no second upload over it (the upload also refuses to overwrite).
     if (current.attachments.some((a) => a.id === request.body.id))

@@ -1,4 +1,5 @@
 import type { Role } from '@jixiao/core/roles.ts';
+import { observerRole, withObserver } from '@jixiao/core/scope/role-groups.ts';
 
 /**
  * The observer (人大/审计, docs/domain/README.md#roles) reads what has been published, tenant-wide,
@@ -7,11 +8,7 @@ import type { Role } from '@jixiao/core/roles.ts';
  * reading is decided by the person's other roles, and exports, open to every other reader of a
  * screen, by `mayExport`.
  */
-export const observerRole: Role = 'observer';
-
-/** A screen's roles with the observer added, for the screens whose reads the API serves it. */
-export const withObserver = (roles: readonly Role[]): readonly Role[] =>
-  roles.includes(observerRole) ? roles : [...roles, observerRole];
+export { observerRole, withObserver };
 
 /** Someone whose every role is the observer's: they read, and are offered nothing to do. */
 export const readsOnly = (roles: readonly Role[]): boolean =>

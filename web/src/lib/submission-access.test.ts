@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetYear,
   budgetYears,
-  exAnteStepsFor,
   isUnitPerson,
   mayAdjust,
   organisationOf,
@@ -72,39 +71,6 @@ describe('budgetYears', () => {
   it('offers the budget year being prepared, newest first', () => {
     expect(budgetYears).toContain(budgetYear);
     expect([...budgetYears].sort((a, b) => b - a)).toEqual(budgetYears);
-  });
-});
-
-describe('exAnteStepsFor', () => {
-  const bureau = { roles: ['performance-section-reviewer'] as const, agency: null };
-  const lead = { roles: ['agency-lead'] as const, agency: { id: 'jincheng' } };
-  const evaluator = { roles: ['evaluator'] as const, agency: { id: 'jincheng' } };
-  const otherLead = { roles: ['agency-lead'] as const, agency: { id: 'huatai' } };
-  const unit = { roles: ['unit-preparer'] as const, agency: null };
-  const commissioned = (state: string) => ({ state, assessorType: 'THIRD_PARTY', agencyId: 'jincheng' });
-  const own = (state: string) => ({ state, assessorType: 'FINANCE', agencyId: null });
-  const none = { write: false, submit: false, conclude: false, sendBack: false };
-
-  it('lets the commissioned agency write a draft and its lead submit it; the bureau may not conclude it yet', () => {
-    expect(exAnteStepsFor(lead, commissioned('DRAFT'))).toEqual({ ...none, write: true, submit: true });
-    expect(exAnteStepsFor(evaluator, commissioned('DRAFT'))).toEqual({ ...none, write: true });
-    expect(exAnteStepsFor(bureau, commissioned('DRAFT'))).toEqual({ ...none, write: true });
-  });
-
-  it('lets the bureau accept or return what the agency submitted, and nobody change it meanwhile', () => {
-    expect(exAnteStepsFor(bureau, commissioned('SUBMITTED'))).toEqual({ ...none, conclude: true, sendBack: true });
-    expect(exAnteStepsFor(lead, commissioned('SUBMITTED'))).toEqual(none);
-  });
-
-  it('lets the bureau conclude its own assessment straight from the draft', () => {
-    expect(exAnteStepsFor(bureau, own('DRAFT'))).toEqual({ ...none, write: true, conclude: true });
-  });
-
-  it('gives another agency, the unit and everyone after the conclusion nothing to do', () => {
-    expect(exAnteStepsFor(otherLead, commissioned('DRAFT'))).toEqual(none);
-    expect(exAnteStepsFor(unit, commissioned('DRAFT'))).toEqual(none);
-    for (const person of [bureau, lead]) expect(exAnteStepsFor(person, commissioned('CONCLUDED'))).toEqual(none);
-    expect(exAnteStepsFor(bureau, own('CONCLUDED'))).toEqual(none);
   });
 });
 

@@ -1,24 +1,13 @@
-import type { Role } from '@jixiao/core/roles.ts';
+import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { editableStatuses, queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
-import { withObserver } from '#lib/observer-access.ts';
 
 /**
- * Who works on which submission screen, mirroring the API's route table (the API checks again):
- * a unit's preparer and approver, their department's reviewer, the bureau's two sections.
+ * What the submission screens offer whom. The role groups are core's (core/src/scope/role-groups.ts),
+ * the same ones the API's route table lets in, so a screen is offered exactly to those the API serves.
  */
-export const unitRoles: readonly Role[] = ['unit-preparer', 'unit-approver'];
-export const projectRoles: readonly Role[] = [
-  ...unitRoles,
-  'department-reviewer',
-  'business-section-reviewer',
-  'performance-section-reviewer',
-];
-/** Who reads projects and their target versions: their people, and the observer what has been sent. */
-export const projectReaderRoles: readonly Role[] = withObserver(projectRoles);
-export { reviewerRoles };
-/** The bureau and a commissioned agency work on ex-ante assessments; the observer reads concluded ones. */
-export const exAnteRoles: readonly Role[] = withObserver(['performance-section-reviewer', 'agency-lead', 'evaluator']);
+export { exAnteRoles, projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
+export { reviewerRoles, unitRoles };
 
 export const isUnitPerson = (roles: readonly Role[]): boolean => roles.some((r) => unitRoles.includes(r));
 
@@ -41,30 +30,6 @@ export const organisationOf = (
   if (person.department?.id !== record.departmentId) return record.departmentName || undefined;
   if (person.unit?.id !== record.unitId) return record.unitName || undefined;
   return undefined;
-};
-
-/**
- * What a person may do with an ex-ante assessment (mirroring the API): while it is a draft, the
- * performance section and the commissioned agency's people write it; the bureau concludes its own
- * (or an expert panel's); a third party's lead submits it, and the performance section accepts
- * (concludes) or returns what was submitted.
- */
-export const exAnteStepsFor = (
-  person: { roles: readonly Role[]; agency: { id: string } | null },
-  assessment: { state: string; assessorType: string; agencyId: string | null },
-): { write: boolean; submit: boolean; conclude: boolean; sendBack: boolean } => {
-  const bureau = person.roles.includes('performance-section-reviewer');
-  const agency = person.agency !== null && person.agency.id === assessment.agencyId;
-  const draft = assessment.state === 'DRAFT';
-  const thirdParty = assessment.assessorType === 'THIRD_PARTY';
-  const submitted = thirdParty && assessment.state === 'SUBMITTED';
-  return {
-    write:
-      draft && (bureau || (agency && (person.roles.includes('agency-lead') || person.roles.includes('evaluator')))),
-    submit: draft && thirdParty && agency && person.roles.includes('agency-lead'),
-    conclude: bureau && (thirdParty ? submitted : draft),
-    sendBack: bureau && submitted,
-  };
 };
 
 /**

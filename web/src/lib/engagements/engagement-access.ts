@@ -1,9 +1,13 @@
 import type { EngagementState } from '@jixiao/core/fieldwork/engagement.ts';
-import type { Role } from '@jixiao/core/roles.ts';
-import { withObserver } from '#lib/observer-access.ts';
+import { type Role, sectionRoles } from '@jixiao/core/roles.ts';
+import {
+  isPerformanceSection as isPerformanceSectionPrincipal,
+  leadsAgencyOf,
+} from '@jixiao/core/scope/fieldwork-scope.ts';
+import { principalOf } from '@jixiao/core/scope/person.ts';
 
 /**
- * Who may do what with a key evaluation, mirroring the fieldwork route table and its operations
+ * Who may do what with a key evaluation, by the rules the fieldwork routes and operations apply
  * (the API checks again): the screens only offer what would be accepted, so nobody meets a
  * refusal for a button they should not have seen.
  */
@@ -18,21 +22,14 @@ export interface EngagementLike {
   releasedAt: string | null;
 }
 
-export const bureauRoles: readonly Role[] = ['performance-section-reviewer', 'business-section-reviewer'];
-export const departmentRoles: readonly Role[] = ['department-reviewer', 'unit-approver', 'unit-preparer'];
-/**
- * Who reaches the list and the engagement page (an evaluator works in the field app instead); the
- * observer reads the released ones.
- */
-export const engagementRoles: readonly Role[] = withObserver([...bureauRoles, 'agency-lead', ...departmentRoles]);
+export { engagementRoles } from '@jixiao/core/scope/role-groups.ts';
 
-const has = (person: Person, role: Role) => person.roles.includes(role);
-export const isPerformanceSection = (person: Person): boolean => has(person, 'performance-section-reviewer');
-export const isBureau = (person: Person): boolean => bureauRoles.some((r) => has(person, r));
+export const isPerformanceSection = (person: Person): boolean => isPerformanceSectionPrincipal(principalOf(person));
+export const isBureau = (person: Person): boolean => sectionRoles.some((r) => person.roles.includes(r));
 
 /** The lead of the agency the engagement is commissioned to. */
 export const leadsAgency = (person: Person, e: Pick<EngagementLike, 'agencyId'>): boolean =>
-  has(person, 'agency-lead') && person.agency !== null && e.agencyId !== null && person.agency.id === e.agencyId;
+  leadsAgencyOf(principalOf(person), e);
 
 export interface EngagementSteps {
   /** The work plan may be edited (PATCH). */

@@ -3,22 +3,19 @@ import {
   editableReportStatuses,
   type ReportAction,
 } from '@jixiao/core/monitoring/report-workflow.ts';
-import type { Role } from '@jixiao/core/roles.ts';
+import { type Role, sectionRoles } from '@jixiao/core/roles.ts';
+import { principalOf } from '@jixiao/core/scope/person.ts';
+import { isUnitMember } from '@jixiao/core/scope/project-scope.ts';
+import { dashboardRoles } from '@jixiao/core/scope/role-groups.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { type ReviewerRole, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
-import { withObserver } from '#lib/observer-access.ts';
 
 /**
- * Who works on which monitoring screen, mirroring the monitoring route table and its operations
- * (the API checks again): the screens offer only what would be accepted.
+ * What the monitoring screens offer whom. The role groups are core's (core/src/scope/role-groups.ts),
+ * the same ones the monitoring route table lets in; the steps are the review engine's.
  */
-export const unitRoles: readonly Role[] = ['unit-preparer', 'unit-approver'];
-export const bureauRoles: readonly Role[] = ['business-section-reviewer', 'performance-section-reviewer'];
-/** Everyone who works on projects reads rounds, reports and rectifications; the observer what was sent. */
-export const monitoringRoles: readonly Role[] = withObserver([...unitRoles, 'department-reviewer', ...bureauRoles]);
-/** The dashboard: the bureau's two sections, a department for its own figures, the observer the district's. */
-export const dashboardRoles: readonly Role[] = withObserver([...bureauRoles, 'department-reviewer']);
-export { reviewerRoles };
+export { dashboardRoles, projectReaderRoles as monitoringRoles } from '@jixiao/core/scope/role-groups.ts';
+export { reviewerRoles, sectionRoles as bureauRoles };
 
 export interface Person {
   roles: readonly Role[];
@@ -35,17 +32,12 @@ interface ReportLike {
 const has = (person: Pick<Person, 'roles'>, role: Role) => person.roles.includes(role);
 export const isPerformanceSection = (person: Pick<Person, 'roles'>): boolean =>
   has(person, 'performance-section-reviewer');
-export const isBureau = (person: Pick<Person, 'roles'>): boolean => bureauRoles.some((r) => has(person, r));
+export const isBureau = (person: Pick<Person, 'roles'>): boolean => sectionRoles.some((r) => has(person, r));
 export const seesDashboard = (person: Pick<Person, 'roles'>): boolean => dashboardRoles.some((r) => has(person, r));
-
-const ofUnit = (person: Person, report: Pick<ReportLike, 'unitId'>) =>
-  person.unit !== null && person.unit.id === report.unitId;
 
 /** The unit's preparer and approver fill in a draft or a returned report. */
 export const mayEdit = (person: Person, report: ReportLike): boolean =>
-  unitRoles.some((r) => has(person, r)) &&
-  ofUnit(person, report) &&
-  editableReportStatuses.includes(report.reviewStatus);
+  isUnitMember(principalOf(person), report) && editableReportStatuses.includes(report.reviewStatus);
 
 /** Only the unit's approver sends it on (送审). */
 export const maySubmit = (person: Person, report: ReportLike): boolean =>
