@@ -171,8 +171,9 @@ describe('evidence files on a rectification’s feedback', () => {
     expect(byReviewer.status).toBe(403);
     const current = (await stack.call('GET', own, as(tokens['unit-preparer']!))).body;
     const first = current.attachments[0];
-    // 人大/审计 observers read rectifications and their evidence (docs/domain/README.md, roles) but never upload.
-    expect((await stack.call('GET', `${own}/attachments/${first.id}`, as(tokens.observer!))).status).toBe(200);
+    // 人大/审计 observers read a rectification's evidence once the feedback is sent (docs/domain/README.md, roles), not
+    // while it is drafted (test/api/observer-reads.test.ts), and never upload.
+    expect((await stack.call('GET', `${own}/attachments/${first.id}`, as(tokens.observer!))).status).toBe(404);
     const byObserver = await stack.call('POST', `${own}/attachment-uploads`, {
       token: tokens.observer!,
       body: { ...file(), sha256: hex(bytes) },
@@ -196,6 +197,8 @@ describe('evidence files on a rectification’s feedback', () => {
     let current = (await stack.call('GET', url, as(tokens['unit-approver']!))).body;
     const sent = await stack.call('POST', `${url}/submit`, as(tokens['unit-approver']!, { version: current.version }));
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const sentFile = `${url}/attachments/${sent.body.attachments[0].id}`;
+    expect((await stack.call('GET', sentFile, as(tokens.observer!))).status).toBe(200);
     const ask = () =>
       stack.call('POST', `${url}/attachment-uploads`, {
         token: tokens['unit-preparer']!,

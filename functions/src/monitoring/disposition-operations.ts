@@ -1,5 +1,7 @@
 import type { Disposition, RecordDisposition } from '@jixiao/core/monitoring/disposition.ts';
+import type { RoundStatus } from '@jixiao/core/monitoring/monitoring-report.ts';
 import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
+import { readsRound } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project, ProjectFunds } from '@jixiao/core/submission/project.ts';
@@ -198,7 +200,12 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
     request: OperationRequest<{ id: string }, Record<string, string | number>>,
   ) => {
     const p = request.principal;
-    if (!(await store.get(p.tenant, monitoringRoundKind, request.params.id))) throw new HttpProblem('not-found');
+    const round = await store.get<StoredRecord & { roundStatus: RoundStatus }>(
+      p.tenant,
+      monitoringRoundKind,
+      request.params.id,
+    );
+    if (!round || !readsRound(p, round)) throw new HttpProblem('not-found');
     const filters: ListFilter[] =
       !seesTenant(p) && p.sectionId ? [{ field: 'financeSectionId', op: 'eq', value: p.sectionId }] : [];
     if (!seesTenant(p) && !p.sectionId) return { status: 200, body: { items: [] } };

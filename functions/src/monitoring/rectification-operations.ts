@@ -6,6 +6,8 @@ import {
   rectificationActions,
   rectificationAttachmentKey,
 } from '@jixiao/core/monitoring/rectification.ts';
+import type { Principal } from '@jixiao/core/principal.ts';
+import { isObserver, publishedRectification, publishedRectificationState } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -17,6 +19,14 @@ import type { RecordStore } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
+
+/**
+ * What the caller reads of a rectification: all of it when its scope shows the unit's drafts (the unit, its department,
+ * the bureau), else — reading it as the observer — what was published (core/src/scope/observer-scope.ts): a draft's
+ * notice as issued, without the draft's text, files or drafting steps.
+ */
+const shownTo = (p: Principal, r: StoredRectification): StoredRectification =>
+  canSee(p, r, false) ? r : publishedRectification(r);
 
 /**
  * Rectification (docs/domain/monitoring.md, "Rectification"): the unit drafts and sends its feedback on the notice, the
@@ -31,10 +41,18 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
 
   const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
     const { limit, cursor, q, departmentId, state } = request.query;
-    const scope = listScope(request.principal, { departmentId: departmentId as string | undefined });
+    const p = request.principal;
+    const scope = listScope(p, { departmentId: departmentId as string | undefined });
     if (scope === 'nothing') return { status: 200, body: { items: [] } };
-    const filters = [...scope.filters, ...(state ? [{ field: 'state', op: 'eq' as const, value: String(state) }] : [])];
-    const page = await listPage(
+    // The observer is shown a draft's notice as issued: asking for that state reads the drafts too, and
+    // every record is filtered by the state it is shown in, so the list says what the single read says
+    // (a page may then hold fewer than `limit`; `nextCursor` goes on).
+    const readsDrafts = isObserver(p) && state === publishedRectificationState('FEEDBACK_DRAFT');
+    const filters = [
+      ...scope.filters,
+      ...(state && !readsDrafts ? [{ field: 'state', op: 'eq' as const, value: String(state) }] : []),
+    ];
+    const page = await listPage<StoredRectification>(
       store,
       request.principal.tenant,
       rectificationKind,
@@ -47,12 +65,13 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
       },
       request.language,
     );
-    return { status: 200, body: page };
+    const items = page.items.map((r) => shownTo(p, r)).filter((r) => !state || r.state === state);
+    return { status: 200, body: { ...page, items } };
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
     status: 200,
-    body: await visible(request, request.params.id),
+    body: shownTo(request.principal, await visible(request, request.params.id)),
   });
 
   /** Whether the caller may take the action on this rectification (its roles, and for the unit's steps its unit). */
@@ -146,9 +165,12 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
     return { status: 201, body: { attachment: { ...request.body, key }, upload: { method: 'PUT', ...upload } } };
   };
 
-  /** A short-lived link that saves one listed file under its own name; for everyone who sees the rectification. */
+  /**
+   * A short-lived link that saves one listed file under its own name; for everyone who sees the rectification, among the
+   * files it is shown with (the observer: none of a draft's, answered as not found like any file not listed).
+   */
   const downloadAttachment: Operation = async (request: OperationRequest<{ id: string; attachmentId: string }>) => {
-    const current = await visible(request, request.params.id);
+    const current = shownTo(request.principal, await visible(request, request.params.id));
     const file = (current.attachments ?? []).find((a) => a.id === request.params.attachmentId);
     if (!file) throw new HttpProblem('not-found');
     const link = await evidence.signDownload(keyOf(request, current)(file.id), file.name, 5 * 60);

@@ -1,12 +1,18 @@
 import type { Language } from '@jixiao/core/language.ts';
 import { type BudgetSource, budgetBase } from '@jixiao/core/monitoring/budget-base.ts';
-import type { LineEntry, SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
+import type { LineEntry, RoundStatus, SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportErrors } from '@jixiao/core/monitoring/report-rules.ts';
 import { editableReportStatuses, type ReportAction, reportActions } from '@jixiao/core/monitoring/report-workflow.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { step } from '@jixiao/core/review/review-engine.ts';
-import { defaultPublishedReportStatus, isObserver, publishedReport } from '@jixiao/core/scope/observer-scope.ts';
+import {
+  defaultPublishedReportStatus,
+  isObserver,
+  publishedReport,
+  publishedRound,
+  readsRound,
+} from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, isUnitMember, mayActAs, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { ReviewStep, TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -51,9 +57,15 @@ const fieldError = (pointer: string, code: string, language: Language): FieldErr
 
 export const reportOperations = (store: RecordStore) => {
   const visibleReport = async (request: OperationRequest, id: string): Promise<StoredReport> => {
-    const report = await store.get<StoredReport>(request.principal.tenant, monitoringReportKind, id);
-    if (!report || !canSee(request.principal, report, publishedReport(report.reviewStatus))) {
-      throw new HttpProblem('not-found');
+    const p = request.principal;
+    const report = await store.get<StoredReport>(p.tenant, monitoringReportKind, id);
+    if (!report) throw new HttpProblem('not-found');
+    // Read only as the observer: a sent report of a round already issued (core/src/scope/observer-scope.ts).
+    if (!canSee(p, report, false)) {
+      const round = publishedReport(report.reviewStatus)
+        ? await store.get<StoredRecord & { roundStatus: RoundStatus }>(p.tenant, monitoringRoundKind, report.roundId)
+        : undefined;
+      if (!canSee(p, report, round !== undefined && publishedRound(round))) throw new HttpProblem('not-found');
     }
     return report;
   };
@@ -72,7 +84,12 @@ export const reportOperations = (store: RecordStore) => {
   ) => {
     const p = request.principal;
     const { limit, cursor, q, departmentId, reviewStatus } = request.query;
-    if (!(await store.get(p.tenant, monitoringRoundKind, request.params.id))) throw new HttpProblem('not-found');
+    const round = await store.get<StoredRecord & { roundStatus: RoundStatus }>(
+      p.tenant,
+      monitoringRoundKind,
+      request.params.id,
+    );
+    if (!round || !readsRound(p, round)) throw new HttpProblem('not-found');
     const department = (departmentId as string | undefined) ?? p.departmentId;
     if (!department)
       throw new HttpProblem('validation-failed', {

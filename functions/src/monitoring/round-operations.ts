@@ -3,6 +3,7 @@ import { defaultThresholds, type MonitoringThresholds } from '@jixiao/core/monit
 import type { CreateRound, MonitoringRound, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportLineFrom } from '@jixiao/core/monitoring/report-line.ts';
+import { readsRound } from '@jixiao/core/scope/observer-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -99,9 +100,10 @@ export const roundOperations = (store: RecordStore) => {
     return { status: 200, body: { fiscalYear, thresholds: next.thresholds, version: next.version } };
   };
 
+  /** A round the caller reads: the observer only once issued (core/src/scope/observer-scope.ts), else not found. */
   const visibleRound = async (request: OperationRequest, id: string): Promise<StoredRound> => {
     const round = await store.get<StoredRound>(request.principal.tenant, monitoringRoundKind, id);
-    if (!round) throw new HttpProblem('not-found');
+    if (!round || !readsRound(request.principal, round)) throw new HttpProblem('not-found');
     return round;
   };
 
@@ -121,7 +123,9 @@ export const roundOperations = (store: RecordStore) => {
       },
       request.language,
     );
-    return { status: 200, body: { ...page, items: page.items.map(publicRound) } };
+    // Rounds the observer does not read yet are left out (a page may then hold fewer than `limit`; `nextCursor` goes on).
+    const items = page.items.filter((r) => readsRound(request.principal, r)).map(publicRound);
+    return { status: 200, body: { ...page, items } };
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
