@@ -251,6 +251,8 @@ export class FieldManager {
       content,
       queued: content,
       queuedAt: r.queuedAt ?? now,
+      // A create the server refused stored nothing: the corrected copy is sent, not the refused one.
+      createSent: r.attention && r.serverVersion === null ? null : r.createSent,
       attention: null,
       updatedAt: now,
     }));
