@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { monitoringReportKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,7 +16,9 @@ import { signInAs } from './people.ts';
 /**
  * The observer (人大/审计, docs/domain/README.md#roles) reads in the web app what the API serves it:
  * its home links to each screen, and each screen opens read only (no create, edit, submit, review
- * or export), on a phone, without axe violations or a page wider than the phone.
+ * or export), on a phone, without axe violations or a page wider than the phone. It is shown nothing
+ * of a draft: not the feedback a unit is still drafting on a rectification, not a round the bureau
+ * has not yet issued.
  */
 let stack: LocalStack;
 let browser: Browser;
@@ -22,6 +27,10 @@ let page: Page;
 let roundId = '';
 let reportId = '';
 let engagementId = '';
+let rectificationId = '';
+const openingRoundName = '2026 年 1–9 月运行监控（尚未下发）';
+let openingRoundId = '';
+const draftText = '草稿：设备尚未到货（未经单位负责人审定）';
 
 beforeAll(async () => {
   if (!existsSync(join(webBuild, '200.html'))) {
@@ -39,6 +48,46 @@ beforeAll(async () => {
   });
   roundId = seeded.roundId;
   reportId = seeded.reportIds[0]!;
+  // The report is decided on (rectification required) and the unit drafts its feedback, unsent.
+  const run = operationRunner(stack.store, demoTenant.id);
+  const perf = { userId: 'e2e:perf', roles: ['performance-section-reviewer' as const] };
+  const report = await stack.store.get(demoTenant.id, monitoringReportKind, reportId);
+  const disposed = await run('recordMonitoringDisposition', perf, {
+    params: { id: reportId },
+    body: {
+      version: report!.version,
+      decision: 'RECTIFY',
+      reason: '执行进度严重滞后',
+      dueDate: '2026-09-30',
+      requirements: '加快支出进度，报送佐证材料',
+    },
+  });
+  expect(disposed.status).toBe(201);
+  rectificationId = String(disposed.body.rectificationId);
+  const preparer = {
+    userId: 'e2e:preparer',
+    roles: ['unit-preparer' as const],
+    departmentId: demoId('department:102'),
+    unitId: demoId('unit:102001'),
+  };
+  const drafted = await run('saveRectificationFeedback', preparer, {
+    params: { id: rectificationId },
+    body: { version: 1, feedback: draftText },
+  });
+  expect(drafted.body.state).toBe('FEEDBACK_DRAFT');
+  // A round the bureau has opened but not issued.
+  openingRoundId = uuidV7();
+  const opened = await run('createMonitoringRound', perf, {
+    body: {
+      id: openingRoundId,
+      fiscalYear: 2026,
+      name: openingRoundName,
+      dataDate: '2026-09-30',
+      deadline: '2026-10-20',
+      scope: 'ALL',
+    },
+  });
+  expect(opened.body.roundStatus).toBe('OPENING');
   engagementId = (
     await seedReleasedEngagement(stack.store, demoTenant.id, {
       departmentId: demoId('department:102'),
@@ -142,6 +191,35 @@ describe('the observer on a phone', () => {
     await page.waitForURL(`**/engagements/${engagementId}`);
     await page.locator('main h1').waitFor();
     await check('engagement');
+  });
+
+  it('sees a rectification whose feedback is being drafted as its notice, with nothing of the draft', async () => {
+    await page.goto(`${stack.url}/rectifications`);
+    const entry = page.locator(`main a[href="/rectifications/${rectificationId}"]`);
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toContain('已下达整改通知');
+    await entry.click();
+    await page.waitForURL(`**/rectifications/${rectificationId}`);
+    await page.locator('main .notice-in-force').waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('加快支出进度，报送佐证材料');
+    expect(main).toContain('已下达整改通知');
+    expect(main).not.toContain('整改反馈草稿');
+    expect(main).not.toContain(draftText);
+    await check('rectification-draft');
+  });
+
+  it('does not see a round the bureau has not issued yet', async () => {
+    await page.goto(`${stack.url}/monitoring?round=${openingRoundId}`);
+    await page.locator('#mon-round-heading').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('main').textContent()).not.toContain(openingRoundName);
+    expect(await page.locator('main').innerHTML()).not.toContain(openingRoundId);
+
+    await page.goto(`${stack.url}/monitoring/rounds/${openingRoundId}`);
+    await page.locator('main [role="alert"]').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain(openingRoundName);
+    await check('round-not-issued');
   });
 
   it('reads the same in English, within the phone’s width', async () => {
