@@ -73,7 +73,7 @@ export const weightOperations = (store: RecordStore) => {
     }
     const context = { ...writeContext(request), operation };
     if (!current) {
-      const record = newRecord({ id: settingsId(fiscalYear), fiscalYear, ...values }, request);
+      const record: SettingsRecord = { ...newRecord({ id: settingsId(fiscalYear) }, request), fiscalYear, ...values };
       const result = await store.create<SettingsRecord>(tenant, weightSettingsKind, record, {
         hash: requestHash(request.body),
         context,
