@@ -295,6 +295,8 @@ describe('the observer reads a rectification’s feedback only once the unit has
 describe('the observer reads a monitoring round only once the bureau has issued it', () => {
   let opening = '';
   let sentEarly = '';
+  let decision = '';
+  let rectification = '';
 
   beforeAll(async () => {
     opening = uuidV7();
@@ -316,7 +318,32 @@ describe('the observer reads a monitoring round only once the bureau has issued 
     [sentEarly] = (await seedMonitoringReports(stack.store, demoTenant.id, opening, department, [
       'FINAL_APPROVED',
     ])) as [string];
+    const disposed = await operationRunner(stack.store, demoTenant.id)('recordMonitoringDisposition', bureau, {
+      params: { id: sentEarly },
+      body: {
+        version: 1,
+        decision: 'RECTIFY',
+        reason: '执行进度严重滞后',
+        dueDate: '2026-11-30',
+        requirements: '加快支出进度',
+      },
+    });
+    expect(disposed.status).toBe(201);
+    decision = String(disposed.body.id);
+    rectification = String(disposed.body.rectificationId);
   });
+
+  /** Whether the rectifications' list (every page) shows it to `token`. */
+  const listsRectification = async (token = observer) => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await get(`/rectifications?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token);
+      ids.push(...page.body.items.map((r: { id: string }) => r.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return ids.includes(rectification);
+  };
 
   it('answers the round, its list entry, dashboard, red list, reports and dispositions as not found', async () => {
     const notFound = async (path: string) => {
@@ -330,6 +357,10 @@ describe('the observer reads a monitoring round only once the bureau has issued 
     await notFound(`/monitoring-rounds/${opening}/reports?departmentId=${department.id}`);
     await notFound(`/monitoring-rounds/${opening}/dispositions?limit=50`);
     await notFound(`/monitoring-reports/${sentEarly}`);
+    // What was decided on in it too: the disposition and the rectification it started.
+    await notFound(`/monitoring-dispositions/${decision}`);
+    await notFound(`/rectifications/${rectification}`);
+    expect(await listsRectification()).toBe(false);
     for (const query of ['', '&fiscalYear=2026']) {
       const rounds = await get(`/monitoring-rounds?limit=100${query}`);
       expect(rounds.status).toBe(200);
@@ -353,7 +384,10 @@ describe('the observer reads a monitoring round only once the bureau has issued 
       const rounds = await get('/monitoring-rounds?limit=100&fiscalYear=2026', token);
       expect(rounds.body.items.map((r: { id: string }) => r.id)).toContain(opening);
       expect((await get(`/monitoring-reports/${sentEarly}`, token)).status).toBe(200);
+      expect((await get(`/rectifications/${rectification}`, token)).status).toBe(200);
+      expect(await listsRectification(token)).toBe(true);
     }
+    expect((await get(`/monitoring-dispositions/${decision}`, perf)).status).toBe(200);
     for (const token of [perf, dept]) {
       expect((await get(`/monitoring-rounds/${opening}/dashboard`, token)).status).toBe(200);
       const reports = await get(`/monitoring-rounds/${opening}/reports?departmentId=${department.id}`, token);
@@ -374,5 +408,10 @@ describe('the observer reads a monitoring round only once the bureau has issued 
     expect(reports.body.items.map((r: { id: string }) => r.id)).toContain(sentEarly);
     const rounds = await get('/monitoring-rounds?limit=100&fiscalYear=2026');
     expect(rounds.body.items.map((r: { id: string }) => r.id)).toContain(opening);
+    expect((await get(`/monitoring-dispositions/${decision}`)).status).toBe(200);
+    const decisions = await get(`/monitoring-rounds/${opening}/dispositions?limit=50`);
+    expect(decisions.body.items.map((d: { id: string }) => d.id)).toEqual([decision]);
+    expect((await get(`/rectifications/${rectification}`)).body.state).toBe('NOTICE_ISSUED');
+    expect(await listsRectification()).toBe(true);
   });
 });

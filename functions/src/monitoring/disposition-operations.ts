@@ -1,7 +1,7 @@
 import type { Disposition, RecordDisposition } from '@jixiao/core/monitoring/disposition.ts';
 import type { RoundStatus } from '@jixiao/core/monitoring/monitoring-report.ts';
 import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
-import { readsRound } from '@jixiao/core/scope/observer-scope.ts';
+import { publishedRound, readsRound } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project, ProjectFunds } from '@jixiao/core/submission/project.ts';
@@ -185,8 +185,18 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
   };
 
   const visibleDisposition = async (request: OperationRequest, id: string): Promise<StoredDisposition> => {
-    const found = await store.get<StoredDisposition>(request.principal.tenant, dispositionKind, id);
-    if (!found || !canSee(request.principal, found)) throw new HttpProblem('not-found');
+    const p = request.principal;
+    const found = await store.get<StoredDisposition>(p.tenant, dispositionKind, id);
+    if (!found || !canSee(p, found)) throw new HttpProblem('not-found');
+    // Read only as the observer: a decision in a round already issued (core/src/scope/observer-scope.ts).
+    if (!canSee(p, found, false)) {
+      const round = await store.get<StoredRecord & { roundStatus: RoundStatus }>(
+        p.tenant,
+        monitoringRoundKind,
+        found.roundId,
+      );
+      if (!round || !publishedRound(round)) throw new HttpProblem('not-found');
+    }
     return found;
   };
 

@@ -1,4 +1,5 @@
 import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
+import type { RoundStatus } from '@jixiao/core/monitoring/monitoring-report.ts';
 import {
   canTakeRectificationAction,
   type RectificationAction,
@@ -7,15 +8,20 @@ import {
   rectificationAttachmentKey,
 } from '@jixiao/core/monitoring/rectification.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
-import { isObserver, publishedRectification, publishedRectificationState } from '@jixiao/core/scope/observer-scope.ts';
+import {
+  isObserver,
+  publishedRectification,
+  publishedRectificationState,
+  publishedRound,
+} from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { StoredRectification } from '#functions/monitoring/disposition-operations.ts';
-import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
+import { monitoringRoundKind, rectificationKind } from '#functions/monitoring/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
-import type { RecordStore } from '#functions/ports/record-store.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
@@ -33,9 +39,23 @@ const shownTo = (p: Principal, r: StoredRectification): StoredRectification =>
  * performance section verifies it — closed, or a follow-up notice with new requirements and date.
  */
 export const rectificationOperations = (store: RecordStore, evidence: EvidenceStore) => {
+  /**
+   * Of these rectifications' rounds, those still being issued: what hangs off them is not found to whoever reads it
+   * only as the observer, like the round itself (core/src/scope/observer-scope.ts).
+   */
+  const roundsBeingIssued = async (tenant: string, rectifications: readonly StoredRectification[]) => {
+    const ids = [...new Set(rectifications.flatMap((r) => (r.roundId ? [r.roundId] : [])))];
+    if (ids.length === 0) return new Set<string>();
+    const rounds = await store.getMany<StoredRecord & { roundStatus: RoundStatus }>(tenant, monitoringRoundKind, ids);
+    return new Set(rounds.filter((r) => !publishedRound(r)).map((r) => r.id));
+  };
+
   const visible = async (request: OperationRequest, id: string): Promise<StoredRectification> => {
-    const found = await store.get<StoredRectification>(request.principal.tenant, rectificationKind, id);
-    if (!found || !canSee(request.principal, found)) throw new HttpProblem('not-found');
+    const p = request.principal;
+    const found = await store.get<StoredRectification>(p.tenant, rectificationKind, id);
+    if (!found || !canSee(p, found)) throw new HttpProblem('not-found');
+    if (!canSee(p, found, false) && (await roundsBeingIssued(p.tenant, [found])).size > 0)
+      throw new HttpProblem('not-found');
     return found;
   };
 
@@ -65,7 +85,12 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
       },
       request.language,
     );
-    const items = page.items.map((r) => shownTo(p, r)).filter((r) => !state || r.state === state);
+    const observed = page.items.filter((r) => !canSee(p, r, false));
+    const hidden = await roundsBeingIssued(p.tenant, observed);
+    const items = page.items
+      .filter((r) => !r.roundId || !hidden.has(r.roundId) || canSee(p, r, false))
+      .map((r) => shownTo(p, r))
+      .filter((r) => !state || r.state === state);
     return { status: 200, body: { ...page, items } };
   };
 
