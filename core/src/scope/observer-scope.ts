@@ -15,8 +15,8 @@ import { editableStatuses } from '#core/submission/review-workflow.ts';
  * - a target version: once the unit has signed it off and sent it (not a draft, not back with the
  *   unit for changes);
  * - an ex-ante assessment: once the performance section has concluded it;
- * - a monitoring round (its dashboard, red list, reports and dispositions with it): once issued to
- *   every department, never while the bureau is still issuing it;
+ * - a monitoring round (its dashboard, red list, reports, dispositions and rectifications with it):
+ *   once issued to every department, never while the bureau is still issuing it;
  * - a monitoring report: once sent and not sent back (what the department has reported);
  * - a rectification: the notice as the bureau issued it, and the unit's feedback once its approver
  *   has sent it — never the feedback (text, files, steps) the unit is still drafting;
