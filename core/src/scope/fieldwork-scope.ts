@@ -19,17 +19,23 @@ export type ScopedEngagement = Pick<Engagement, 'agencyId' | 'departmentId' | 'r
 export const isPerformanceSection = (p: Pick<Principal, 'roles'>): boolean =>
   p.roles.includes('performance-section-reviewer');
 
-export const bureauSees = (p: Who, e: Pick<ScopedEngagement, 'financeSectionId'>): boolean =>
+export const bureauSees = (
+  p: Pick<Who, 'roles' | 'sectionId'>,
+  e: Pick<ScopedEngagement, 'financeSectionId'>,
+): boolean =>
   isPerformanceSection(p) ||
   (p.roles.includes('business-section-reviewer') && p.sectionId !== undefined && p.sectionId === e.financeSectionId);
 
-export const leadsAgencyOf = (p: Who, e: Pick<ScopedEngagement, 'agencyId'>): boolean =>
+export const leadsAgencyOf = (p: Pick<Who, 'roles' | 'agencyId'>, e: Pick<ScopedEngagement, 'agencyId'>): boolean =>
   p.roles.includes('agency-lead') && p.agencyId !== undefined && e.agencyId !== null && p.agencyId === e.agencyId;
 
 const departmentRoles = ['department-reviewer', 'unit-approver', 'unit-preparer'] as const;
 
 /** The evaluated department, after release. */
-export const departmentSees = (p: Who, e: Pick<ScopedEngagement, 'departmentId' | 'releasedAt'>): boolean =>
+export const departmentSees = (
+  p: Pick<Who, 'roles' | 'departmentId'>,
+  e: Pick<ScopedEngagement, 'departmentId' | 'releasedAt'>,
+): boolean =>
   e.releasedAt !== null &&
   departmentRoles.some((r) => p.roles.includes(r)) &&
   p.departmentId !== undefined &&
@@ -42,7 +48,7 @@ export const isAssignee = (p: Who, a: Pick<Assignment, 'evaluatorId' | 'agencyId
   p.agencyId === a.agencyId;
 
 /** The observer, after release (read only: no write route lets an observer in). */
-export const observerSees = (p: Who, e: Pick<ScopedEngagement, 'releasedAt'>): boolean =>
+export const observerSees = (p: Pick<Who, 'roles'>, e: Pick<ScopedEngagement, 'releasedAt'>): boolean =>
   observerReads(p, publishedEngagement(e));
 
 /** Sees the whole engagement (every assignment and record). */

@@ -5,6 +5,7 @@ import {
   type EngagementState,
   type FrameworkIndicator,
 } from '@jixiao/core/fieldwork/engagement.ts';
+import { stepStates, takesStep } from '@jixiao/core/fieldwork/engagement-steps.ts';
 import { buildFramework, planProblems } from '@jixiao/core/fieldwork/evaluation-framework.ts';
 import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
@@ -235,8 +236,8 @@ export const engagementOperations = (store: RecordStore) => {
   ) => {
     const current = await visible(request, request.params.id);
     const p = request.principal;
-    if (!isPerformanceSection(p) && !leadsAgencyOf(p, current)) throw new HttpProblem('forbidden');
-    inState(current, ['SELECTED', 'AGENCY_CONTRACTED']);
+    if (!takesStep(p, 'editPlan', current)) throw new HttpProblem('forbidden');
+    inState(current, stepStates.editPlan);
     const { version: _version, ...changes } = request.body;
     return save(request, current, changes);
   };
@@ -254,7 +255,7 @@ export const engagementOperations = (store: RecordStore) => {
   ) => {
     const current = await visible(request, request.params.id);
     const tenant = request.principal.tenant;
-    inState(current, ['SELECTED']);
+    inState(current, stepStates.commission);
     const agency = await store.get(tenant, agencyKind, request.body.agencyId);
     if (agency?.status !== 'active') {
       throw new HttpProblem('reference-not-found', {
@@ -290,7 +291,7 @@ export const engagementOperations = (store: RecordStore) => {
   const approvePlan: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
     const current = await visible(request, request.params.id);
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-    inState(current, ['AGENCY_CONTRACTED']);
+    inState(current, stepStates.approvePlan);
     const problems = planProblems(current);
     if (problems.length > 0) throw rulesNotMet(problems, request);
     return save(request, current, { state: 'FIELDWORK' }, 'approve-plan');
@@ -298,14 +299,14 @@ export const engagementOperations = (store: RecordStore) => {
 
   const closeFieldwork: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
     const current = await visible(request, request.params.id);
-    if (!leadsAgencyOf(request.principal, current)) throw new HttpProblem('not-found');
-    inState(current, ['FIELDWORK']);
+    if (!takesStep(request.principal, 'closeFieldwork', current)) throw new HttpProblem('not-found');
+    inState(current, stepStates.closeFieldwork);
     return save(request, current, { state: 'PRELIM_FINDINGS' }, 'close-fieldwork');
   };
 
   const release: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
     const current = await visible(request, request.params.id);
-    inState(current, ['FIELDWORK', 'PRELIM_FINDINGS']);
+    inState(current, stepStates.release);
     if (current.releasedAt !== null) throw new HttpProblem('invalid-transition', { current });
     return save(request, current, { releasedAt: request.receivedAt }, 'release');
   };
@@ -329,8 +330,8 @@ export const engagementOperations = (store: RecordStore) => {
   const createAssignment: Operation = async (request: OperationRequest<{ id: string }, unknown, CreateAssignment>) => {
     const current = await visible(request, request.params.id);
     const tenant = request.principal.tenant;
-    if (!leadsAgencyOf(request.principal, current)) throw new HttpProblem('not-found');
-    inState(current, ['AGENCY_CONTRACTED', 'FIELDWORK']);
+    if (!takesStep(request.principal, 'assign', current)) throw new HttpProblem('not-found');
+    inState(current, stepStates.assign);
     const { body } = request;
     const evaluator = await store.get(tenant, userKind, body.evaluatorId);
     const roles = (evaluator?.roles as string[] | undefined) ?? [];

@@ -1,7 +1,8 @@
+import { engagementSteps } from '@jixiao/core/fieldwork/engagement-steps.ts';
 import { principalOf } from '@jixiao/core/scope/person.ts';
 import { exAnteSteps } from '@jixiao/core/submission/ex-ante-steps.ts';
 import { describe, expect, it } from 'vitest';
-import { engagementRoles, engagementSteps } from '#lib/engagements/engagement-access.ts';
+import { engagementRoles } from '#lib/engagements/engagement-access.ts';
 import {
   dashboardRoles,
   mayEdit,
@@ -61,7 +62,11 @@ describe('the observer is offered nothing to do', () => {
       }
     }
     for (const state of ['SELECTED', 'AGENCY_CONTRACTED', 'FIELDWORK', 'PRELIM_FINDINGS'] as const) {
-      const steps = engagementSteps(observer, { state, agencyId: 'a', releasedAt: '2026-11-30T08:00:00Z' });
+      const steps = engagementSteps(principalOf(observer), {
+        state,
+        agencyId: 'a',
+        releasedAt: '2026-11-30T08:00:00Z',
+      });
       expect(Object.values(steps)).not.toContain(true);
     }
   });
