@@ -8,7 +8,8 @@ export const me = v.object({
   subject: v.string(),
   /** The id of the person's user record: what review steps and audit entries name as `by`/`actor`. */
   userId: v.string(),
-  tenant: v.object({ id: v.string(), name: v.string() }),
+  /** The tenant, with the years it is working in (core/src/organisation/tenant-calendar.ts). */
+  tenant: v.object({ id: v.string(), name: v.string(), fiscalYear: v.number(), budgetYear: v.number() }),
   displayName: v.string(),
   roles: v.array(v.picklist(roles)),
   department: v.nullable(v.object({ id: v.string(), name: v.string() })),

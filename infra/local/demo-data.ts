@@ -9,7 +9,13 @@ import { derivedId } from '@jixiao/functions/records/derived-id.ts';
  * the finance bureau's sections, departments in the three assessment series with their units,
  * three third-party agencies, and one demo person per role. Names of people and firms are made up.
  */
-export const demoTenant = { id: '120110000', name: '天津市东丽区', shortName: '东丽区' };
+/** The demo stays in its late-2026 scenario (2026 executed, 2027's budget prepared) whatever the date. */
+export const demoTenant = {
+  id: '120110000',
+  name: '天津市东丽区',
+  shortName: '东丽区',
+  calendar: { fiscalYear: 2026, budgetYear: 2027 },
+};
 
 /** Stable ids, so loading the demo twice replays the same creates and adds nothing. */
 export const demoId = (name: string): string => derivedId(`jixiao-demo:${name}`);

@@ -22,6 +22,19 @@ describe('the signed-in person', () => {
   });
 });
 
+describe('the years the tenant works in', () => {
+  it('come with the person, from the tenant’s calendar: the demo stays in 2026, preparing 2027', async () => {
+    // The demo pins its years (infra/local/demo-data.ts); a tenant without a calendar gets the clock's
+    // (core/src/organisation/tenant-calendar.test.ts).
+    expect((await me('unit-preparer')).tenant).toEqual({
+      id: '120110000',
+      name: '天津市东丽区',
+      fiscalYear: 2026,
+      budgetYear: 2027,
+    });
+  });
+});
+
 describe('the demo’s review steps', () => {
   it('are recorded under the demo people’s names (or a role’s name), never an internal id', async () => {
     const token = await stack.tokenFor('perf-reviewer');

@@ -1,3 +1,5 @@
+import { beijingDay } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { calendarYears } from '@jixiao/core/organisation/tenant-calendar.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import {
@@ -27,7 +29,7 @@ export const platformOperations = (store: RecordStore): Operations => ({
     return { status: 200, body: openApiDocument, headers: { 'cache-control': 'public, max-age=300' } };
   },
 
-  getMe: async ({ principal }: OperationRequest) => {
+  getMe: async ({ principal, receivedAt }: OperationRequest) => {
     const tenant = principal.tenant;
     const lookup = (kind: typeof departmentKind, id: string | undefined) =>
       id ? store.get(tenant, kind, id) : Promise.resolve(undefined);
@@ -44,7 +46,11 @@ export const platformOperations = (store: RecordStore): Operations => ({
       body: {
         subject: principal.subject,
         userId: principal.userId,
-        tenant: { id: tenant, name: tenantRecord?.name ?? tenant },
+        tenant: {
+          id: tenant,
+          name: tenantRecord?.name ?? tenant,
+          ...calendarYears(beijingDay(receivedAt), tenantRecord?.calendar),
+        },
         displayName: String(user?.displayName ?? principal.subject),
         roles: principal.roles,
         department: named(department),

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@jixiao/core/audit.ts';
+import type { TenantCalendar } from '@jixiao/core/organisation/tenant-calendar.ts';
 import type { Page } from '@jixiao/core/schema-parts.ts';
 
 /**
@@ -130,6 +131,14 @@ export class RecordTooLargeError extends Error {}
  */
 export class TransactionTooLargeError extends Error {}
 
+/** A tenant as stored: its names, and its calendar when it set one (core/src/organisation/tenant-calendar.ts). */
+export interface TenantRecord {
+  id: string;
+  name: string;
+  shortName: string;
+  calendar?: TenantCalendar;
+}
+
 /**
  * Limits: every method either does all that it is asked or throws; none answers less than it was
  * asked for without saying so. What each takes at most is stated on it.
@@ -182,6 +191,6 @@ export interface RecordStore {
    * their client.
    */
   history(tenant: string, kind: RecordKind, id: string, request: HistoryRequest): Promise<Page<AuditEntry>>;
-  getTenant(tenant: string): Promise<{ id: string; name: string; shortName: string } | undefined>;
-  putTenant(tenant: { id: string; name: string; shortName: string }): Promise<void>;
+  getTenant(tenant: string): Promise<TenantRecord | undefined>;
+  putTenant(tenant: TenantRecord): Promise<void>;
 }

@@ -12,15 +12,6 @@ import { m } from '#lib/paraglide/messages.js';
  */
 const frameworkLevels: readonly FrameworkLevel[] = indicatorFrameworks['mof-2020'];
 
-/** The fiscal year whose library is current, and the years the library screens offer. */
-export const currentLibraryYear = 2026;
-export const libraryYears = [
-  currentLibraryYear + 1,
-  currentLibraryYear,
-  currentLibraryYear - 1,
-  currentLibraryYear - 2,
-];
-
 export const level1Label = (code: string): string =>
   frameworkLevels.find((l) => l.code === code)?.name[i18n.language] ?? code;
 

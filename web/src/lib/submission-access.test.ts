@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  budgetYear,
-  budgetYears,
-  isUnitPerson,
-  mayAdjust,
-  organisationOf,
-  projectEditable,
-  reviewRoleFor,
-} from '#lib/submission-access.ts';
+import { isUnitPerson, mayAdjust, organisationOf, projectEditable, reviewRoleFor } from '#lib/submission-access.ts';
 
 describe('reviewRoleFor', () => {
   it('gives each reviewer the step of their own queue, and nothing on other steps', () => {
@@ -64,13 +56,6 @@ describe('organisationOf', () => {
   it('gives nothing rather than an empty name for records made before names were copied', () => {
     expect(organisationOf(bureau, { departmentId: 'd-edu', unitId: 'u-edu', departmentName: null })).toBeUndefined();
     expect(organisationOf(bureau, { ...record, departmentName: '' })).toBeUndefined();
-  });
-});
-
-describe('budgetYears', () => {
-  it('offers the budget year being prepared, newest first', () => {
-    expect(budgetYears).toContain(budgetYear);
-    expect([...budgetYears].sort((a, b) => b - a)).toEqual(budgetYears);
   });
 });
 

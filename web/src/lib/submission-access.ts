@@ -15,10 +15,6 @@ export const isUnitPerson = (roles: readonly Role[]): boolean => roles.some((r) 
 export const reviewRoleFor = (roles: readonly Role[], status: string): Role | undefined =>
   reviewerRoles.find((r) => roles.includes(r) && queueStatusOf[r] === (status as TargetStatus));
 
-/** The budget years the submission screens offer; the demo prepares 2027's budget in late 2026. */
-export const budgetYear = 2027;
-export const budgetYears = [budgetYear + 1, budgetYear, budgetYear - 1, budgetYear - 2];
-
 /**
  * Whose a project or version is, named for someone outside it: its department for the bureau and
  * for other departments, its unit for its own department; nothing for the unit itself.

@@ -9,6 +9,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '@jixiao/core/audit.ts';
+import type { TenantCalendar } from '@jixiao/core/organisation/tenant-calendar.ts';
 import type { Page } from '@jixiao/core/schema-parts.ts';
 import * as keys from '#functions/adapters/dynamodb/keys.ts';
 import { markLostAnswers, outcomeUnknown } from '#functions/adapters/dynamodb/write-outcome.ts';
@@ -23,6 +24,7 @@ import {
   RecordTooLargeError,
   type StoredRecord,
   StoreUnavailableError,
+  type TenantRecord,
   type TransactionOutcome,
   TransactionTooLargeError,
   type TransactionWrite,
@@ -459,10 +461,12 @@ export class DynamoDbRecordStore implements RecordStore {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: { pk: keys.tenantPk(tenant), sk: keys.tenantSk } }),
     );
-    return Item ? { id: String(Item.id), name: String(Item.name), shortName: String(Item.shortName) } : undefined;
+    if (!Item) return undefined;
+    const found: TenantRecord = { id: String(Item.id), name: String(Item.name), shortName: String(Item.shortName) };
+    return Item.calendar ? { ...found, calendar: Item.calendar as TenantCalendar } : found;
   }
 
-  async putTenant(tenant: { id: string; name: string; shortName: string }): Promise<void> {
+  async putTenant(tenant: TenantRecord): Promise<void> {
     await this.db.send(
       new PutCommand({ TableName: this.table, Item: { pk: keys.tenantPk(tenant.id), sk: keys.tenantSk, ...tenant } }),
     );
