@@ -8,7 +8,7 @@ import { demoAssignmentId, demoEngagementId, demoQuestionnaireId } from '@jixiao
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { audit, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
 
 /**
  * The plan rules on the phone (docs/domain/fieldwork.md#plan-rules). Through the screens a record
@@ -16,11 +16,13 @@ import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild 
  * records only once the package says fieldwork has begun, and the plan is fixed from then on. What
  * remains is a phone whose copy of the plan is older than the server's. The API has no way to change
  * an approved plan, so the test makes that change in the stored engagement itself: the first
- * question of the residents' questionnaire goes, after 孙强's phone downloaded it.
+ * question of the residents' questionnaire and one indicator of the framework go, after 孙强's
+ * phone downloaded them.
  *
  * A response queued offline against the old copy is refused by the server when it is sent, and the
- * record says why; once the phone has synced, a draft answering the removed question is refused on
- * the phone before it is queued, with the reason beside it, and goes once the answer is dropped.
+ * record says why; once the phone has synced, a draft answering the removed question, or an
+ * interview linked to the removed indicator, is refused on the phone before it is queued, with the
+ * reason beside it, and goes once the answer is dropped or the indicator unlinked.
  */
 let stack: TestStack;
 let browser: Browser;
@@ -28,6 +30,13 @@ let context: BrowserContext;
 let page: Page;
 let watch: SecurityWatch;
 let leadToken = '';
+/** The framework indicator the interview links to, and which the changed plan no longer has. */
+let removed = { id: '', name: '' };
+
+type StoredPlan = StoredRecord & {
+  indicators: { id: string; name: string }[];
+  questionnaires: { id: string; questions: unknown[] }[];
+};
 
 const visible = (locator: Locator, timeout?: number) =>
   locator.waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
@@ -66,6 +75,26 @@ const phoneResponses = (): Promise<PhoneRecord[]> =>
       }));
   });
 
+/** One record on the phone: whether it is queued, and what it links to. */
+const phoneRecord = (id: string): Promise<{ queued: boolean; linkedIndicatorIds: string[] }> =>
+  page.evaluate(async (recordId) => {
+    const me = JSON.parse(localStorage.getItem('jixiao.me') ?? 'null') as { userId: string };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(`jixiao-field-${me.userId}`);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const record = await new Promise<{ queued: unknown; content: { linkedIndicatorIds?: string[] } }>(
+      (resolve, reject) => {
+        const r = db.transaction('records').objectStore('records').get(recordId);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      },
+    );
+    db.close();
+    return { queued: record.queued !== null, linkedIndicatorIds: record.content.linkedIndicatorIds ?? [] };
+  }, id);
+
 const onPhone = async (code: string): Promise<PhoneRecord> => {
   const found = (await phoneResponses()).find((r) => r.respondentCode === code);
   if (!found) throw new Error(`no response ${code} on the phone`);
@@ -100,6 +129,10 @@ beforeAll(async () => {
   }
   stack = await startTestStack({ webRoot: webBuild, tableName: `e2e-field-plan-${randomUUID()}` });
   leadToken = await stack.tokenFor('agency-lead');
+  const plan = await stack.store.get<StoredPlan>(demoTenant.id, engagementKind, demoEngagementId);
+  const unique = plan?.indicators.find((i) => plan.indicators.filter((x) => x.name === i.name).length === 1);
+  if (!unique) throw new Error('no indicator with a name of its own');
+  removed = { id: unique.id, name: unique.name };
   browser = await launch();
   context = await browser.newContext(phone);
   watch = await watchSecurity(context);
@@ -114,6 +147,7 @@ afterAll(async () => {
 describe('the phone checks a record against the plan it holds before queuing it', () => {
   let assignmentUrl = '';
   let surveyUrl = '';
+  let interviewId = '';
 
   it('downloads the plan, and records one response offline and begins another', async () => {
     await page.goto(`${stack.url}/sign-in`);
@@ -144,20 +178,30 @@ describe('the phone checks a record against the plan it holds before queuing it'
     await page.getByRole('link', { name: '← 返回' }).click();
     await page.waitForURL(assignmentUrl);
 
+    // An interview about that indicator, begun and left as a draft.
+    await page.getByRole('button', { name: '新建访谈记录' }).click();
+    await page.waitForURL(/\/field\/record\/[0-9a-f-]{36}$/);
+    interviewId = page.url().split('/').at(-1) ?? '';
+    await page.getByLabel('身份或职务').fill('物业项目经理');
+    await page.getByLabel('纪要', { exact: true }).fill('保洁人员 6 名，每日清运两次。');
+    await page.getByRole('checkbox', { name: removed.name, exact: true }).check();
+    await expect.poll(async () => (await phoneRecord(interviewId)).linkedIndicatorIds).toEqual([removed.id]);
+    await page.getByRole('link', { name: '← 返回' }).click();
+    await page.waitForURL(assignmentUrl);
+
     expect(await onPhone('R-101')).toMatchObject({ queued: true, answers: 4 });
     expect(await onPhone('R-102')).toMatchObject({ queued: false, answers: 4 });
+    expect(await phoneRecord(interviewId)).toEqual({ queued: false, linkedIndicatorIds: [removed.id] });
   });
 
   it('shows the server’s refusal on a response queued against the older plan', async () => {
-    // The plan changes on the server after the phone downloaded it: the first question goes.
-    const before = await stack.store.get<StoredRecord & { questionnaires: { id: string; questions: unknown[] }[] }>(
-      demoTenant.id,
-      engagementKind,
-      demoEngagementId,
-    );
+    // The plan changes on the server after the phone downloaded it: the first question and one
+    // indicator go.
+    const before = await stack.store.get<StoredPlan>(demoTenant.id, engagementKind, demoEngagementId);
     if (!before) throw new Error('no demo engagement');
     const after = {
       ...before,
+      indicators: before.indicators.filter((i) => i.id !== removed.id),
       questionnaires: before.questionnaires.map((q) =>
         q.id === demoQuestionnaireId ? { ...q, questions: q.questions.slice(1) } : q,
       ),
@@ -230,6 +274,7 @@ describe('the phone checks a record against the plan it holds before queuing it'
     await screenshot(page, 'field-plan-03-phone-refused-en', { fullPage: false });
     await page.getByRole('button', { name: '中文' }).click();
     await visible(gone.getByRole('button', { name: '删去这些回答' }));
+    expect(await audit(page)).toEqual([]);
     expect(await onPhone('R-102')).toMatchObject({ queued: false, answers: 4 });
     expect(await serverResponses()).toEqual({});
 
@@ -239,6 +284,28 @@ describe('the phone checks a record against the plan it holds before queuing it'
     await visible(page.getByText('第 2 份已保存。'));
     expect(await onPhone('R-102')).toMatchObject({ queued: true, answers: 3 });
     await expect.poll(serverResponses, { timeout: 20_000 }).toEqual({ 'R-102': 3 });
+  });
+
+  it('refuses on the phone an interview linked to an indicator the framework no longer has, until it is unlinked', async () => {
+    await page.goto(`${stack.url}/field/record/${interviewId}`);
+    await page.getByRole('button', { name: '完成并加入发送队列' }).click();
+    await visible(page.getByText('还有 1 处需要修改，请查看标红的字段。'));
+    const linked = page.getByRole('group', { name: '关联指标' });
+    await visible(linked.getByText('所关联的指标不在评价指标体系中'));
+    const unlink = linked.getByRole('button', { name: '取消关联此指标' });
+    await visible(unlink);
+    await unlink.scrollIntoViewIfNeeded();
+    await screenshot(page, 'field-plan-04-interview-refused', { fullPage: false });
+    expect(await audit(page)).toEqual([]);
+    expect(await phoneRecord(interviewId)).toEqual({ queued: false, linkedIndicatorIds: [removed.id] });
+    expect((await stack.call('GET', `/api/v1/field-records/${interviewId}`, { token: leadToken })).status).toBe(404);
+
+    await unlink.click();
+    await page.getByRole('button', { name: '完成并加入发送队列' }).click();
+    await visible(page.getByTestId('record-state').getByText('已发送'), 20_000);
+    const sent = await stack.call('GET', `/api/v1/field-records/${interviewId}`, { token: leadToken });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ type: 'INTERVIEW', linkedIndicatorIds: [] });
   });
 
   it('lets the refused response be corrected on the phone and sent again', async () => {
