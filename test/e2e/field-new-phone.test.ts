@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
-import { demoAssignmentId, demoEngagementId, demoSiteIds } from '@jixiao/infra/local/demo-fieldwork.ts';
+import {
+  demoAssignmentId,
+  demoEngagementId,
+  demoQuestionnaireId,
+  demoSiteIds,
+} from '@jixiao/infra/local/demo-fieldwork.ts';
 import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -191,5 +196,13 @@ describe('an evaluator on a new phone', () => {
     await visible(page.getByTestId('fieldwork-closed'));
     expect(await page.getByRole('button', { name: '新建访谈记录' }).isDisabled()).toBe(true);
     await screenshot(page, 'field-new-phone-06-fieldwork-closed');
+
+    // Nor does a questionnaire opened by its address start a new response.
+    const before = await page.evaluate(() => document.querySelectorAll('a[data-record-id]').length);
+    await page.goto(`${stack.url}/field/${demoAssignmentId}/survey/${demoQuestionnaireId}`);
+    await visible(page.getByRole('alert').getByText(/现场工作已结束/));
+    await page.goto(`${stack.url}/field/${demoAssignmentId}`);
+    await visible(page.getByTestId('fieldwork-closed'));
+    expect(await page.evaluate(() => document.querySelectorAll('a[data-record-id]').length)).toBe(before);
   });
 });

@@ -22,7 +22,7 @@ import { sessionManager } from '#lib/session-manager.svelte.ts';
 /** Below this much free space a new record is refused: photos of one visit alone take a few MB. */
 export const minimumFreeBytes = 20 * 1024 * 1024;
 
-export type StartRefusal = 'storage-full' | 'no-package' | 'not-open';
+export type StartRefusal = 'storage-full' | 'no-package' | 'not-open' | 'fieldwork-closed';
 
 /** Whom the field app works for: the cached profile, even offline or with an expired session. */
 export const fieldPerson = (): Me | null => {
@@ -215,12 +215,17 @@ export class FieldManager {
     return this.storage ? Math.max(0, this.storage.quota - this.storage.usage) : null;
   }
 
-  /** A new record on the phone, refused when storage is nearly full (before any typing is lost). */
+  /**
+   * A new record on the phone, refused when storage is nearly full (before any typing is lost) or once
+   * fieldwork is closed.
+   */
   async start(assignmentId: string, of: NewRecordOf): Promise<{ id: string } | { refused: StartRefusal }> {
     const db = this.#db;
     if (!db) return { refused: 'not-open' };
     const pkg = this.packageOf(assignmentId);
     if (!pkg) return { refused: 'no-package' };
+    // Once the lead closed fieldwork (seen at the last sync) nothing new is started, whichever screen asks.
+    if (pkg.engagement.state !== 'FIELDWORK') return { refused: 'fieldwork-closed' };
     const space = await this.estimate();
     if (space && space.quota > 0 && space.quota - space.usage < minimumFreeBytes) return { refused: 'storage-full' };
     const record = newLocalRecord(uuidV7(), pkg, of, new Date().toISOString());
