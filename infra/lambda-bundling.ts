@@ -19,4 +19,10 @@ export const lambdaBundling = {
     '@aws-sdk/credential-provider-node': resolve(repositoryRoot, 'functions/src/adapters/aws/lambda-credentials.ts'),
     '@smithy/core/event-streams': resolve(repositoryRoot, 'functions/src/adapters/aws/no-event-streams.ts'),
   },
+  /**
+   * Powertools (logger, metrics, tracer with the X-Ray SDK) comes from its public Lambda layer, at
+   * the version functions/package.json pins (infra/cdk/powertools-layer.ts), not from the bundle:
+   * docs/decisions.md#16-powertools-from-its-public-lambda-layer.
+   */
+  external: ['@aws-lambda-powertools/*'],
 } as const;

@@ -11,6 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { lambdaBundling } from '../lambda-bundling.ts';
 import { FunctionWithLogGroup } from './function-with-log-group.ts';
+import { powertoolsLayer } from './powertools-layer.ts';
 import { repoPath, repoRoot } from './repo-paths.ts';
 
 /**
@@ -87,6 +88,8 @@ export interface CapabilityFunctionsProps {
   logRetention: RetentionDays;
   /** The Cognito user pool; undefined when another OIDC provider signs people in (no accounts to keep). */
   userPool?: IUserPool;
+  /** The `powertoolsLayerArn` context value; undefined means the public layer of the pinned version. */
+  powertoolsLayerArn?: string | undefined;
 }
 
 /** One Lambda per capability of the route table (docs/architecture.md#the-route-table). */
@@ -101,6 +104,8 @@ export class CapabilityFunctions extends Construct {
       props.table.tableArn,
       ...tableDefinition.globalSecondaryIndexes.map((index) => `${props.table.tableArn}/index/${index.indexName}`),
     ];
+    // Logger, Metrics and Tracer are not in the bundles (infra/lambda-bundling.ts): every function runs with this layer.
+    const powertools = powertoolsLayer(this, 'PowertoolsLayer', props.powertoolsLayerArn);
     for (const capability of capabilities) {
       const fn = new FunctionWithLogGroup(this, capability, {
         description: `Jixiao ${capability} API`,
@@ -114,6 +119,7 @@ export class CapabilityFunctions extends Construct {
         timeout: functionTimeout,
         // X-Ray: Lambda records each invocation; the Powertools Tracer adds the handler and SDK calls.
         tracing: Tracing.ACTIVE,
+        layers: [powertools],
         retention: props.logRetention,
         environment: {
           TABLE_NAME: props.table.tableName,
@@ -121,6 +127,10 @@ export class CapabilityFunctions extends Construct {
           POWERTOOLS_SERVICE_NAME: `jixiao-${capability}`,
           POWERTOOLS_METRICS_NAMESPACE: 'Jixiao',
           POWERTOOLS_LOG_LEVEL: 'INFO',
+          // A thrown refusal (4xx) flags the handler's subsegment as an error, not a fault with its message.
+          POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+          // Responses carry personal data (names, phone numbers): never copied into traces.
+          POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
           NODE_OPTIONS: '--enable-source-maps',
           ...(props.userPool && identityAdministration[capability] ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
         },
@@ -133,6 +143,7 @@ export class CapabilityFunctions extends Construct {
           banner: lambdaBundling.banner,
           // Lambda's credentials come from the environment only: the rest of the default chain
           // (SSO, INI files, IMDS, STS) is swapped out for functions/src/adapters/aws/lambda-credentials.ts.
+          externalModules: [...lambdaBundling.external],
           esbuildArgs: Object.fromEntries(
             Object.entries(lambdaBundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
           ),

@@ -80,6 +80,7 @@ export class JixiaoStack extends Stack {
       evidenceBucket: this.evidenceBucket,
       logRetention: this.settings.logRetention,
       userPool: this.identity.userPool,
+      powertoolsLayerArn: this.settings.powertoolsLayerArn,
     });
     this.routes = new ApiRoutes(this, 'Routes', {
       httpApi: this.api.httpApi,

@@ -22,6 +22,11 @@ export interface JixiaoSettings {
    * subscriber until someone subscribes in the console).
    */
   operatorTopic: { existingTopicArn: string } | { emails: string[] };
+  /**
+   * The Powertools layer the functions run with; undefined means the public layer of the version
+   * functions/package.json pins, in the stack's partition and region (infra/cdk/powertools-layer.ts).
+   */
+  powertoolsLayerArn?: string;
 }
 
 export const contextKeys = {
@@ -36,6 +41,7 @@ export const contextKeys = {
   webAclArn: 'webAclArn',
   operatorEmail: 'operatorEmail',
   operatorTopicArn: 'operatorTopicArn',
+  powertoolsLayerArn: 'powertoolsLayerArn',
 } as const;
 
 /**
@@ -78,6 +84,9 @@ const list = (key: string, value: ContextValue): string[] | undefined => {
 const emailPattern = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 // Standard, China and GovCloud partitions; a topic name is 1–256 letters, digits, - or _ (.fifo is refused).
 const topicArnPattern = /^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+// A layer version ARN in any partition: the layer's name, then its version number.
+const layerVersionArnPattern = /^arn:aws(-cn|-us-gov)?:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]{1,140}:\d+$/;
 
 const operatorTopic = (emailValue: ContextValue, arnValue: ContextValue): JixiaoSettings['operatorTopic'] => {
   const emails = list(contextKeys.operatorEmail, emailValue) ?? [];
@@ -164,6 +173,15 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
     operatorTopic: operatorTopic(get(contextKeys.operatorEmail), get(contextKeys.operatorTopicArn)),
   };
   if (issuer !== undefined && audience !== undefined) settings.externalOidc = { issuer, audience };
+  const powertoolsLayerArn = text(contextKeys.powertoolsLayerArn, get(contextKeys.powertoolsLayerArn));
+  if (powertoolsLayerArn !== undefined) {
+    if (!layerVersionArnPattern.test(powertoolsLayerArn)) {
+      throw new Error(
+        `Context "${contextKeys.powertoolsLayerArn}" must be a Lambda layer version ARN (…:layer:name:version), got ${powertoolsLayerArn}`,
+      );
+    }
+    settings.powertoolsLayerArn = powertoolsLayerArn;
+  }
   const prefix = text(contextKeys.cognitoDomainPrefix, get(contextKeys.cognitoDomainPrefix));
   if (prefix !== undefined) settings.cognitoDomainPrefix = prefix;
   if (domainName !== undefined && certificateArn !== undefined) settings.customDomain = { domainName, certificateArn };

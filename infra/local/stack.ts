@@ -100,6 +100,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+    // No X-Ray daemon here: the handlers' tracer records nothing and sends nothing.
+    process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
 
     const db = createDocumentClient(dynamoEndpoint);
     stops.push(async () => db.destroy());

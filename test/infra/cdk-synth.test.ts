@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -116,15 +117,38 @@ describe('Lambda bundles', () => {
     }
     // ...and its event-stream codec for a stub that says why it is missing (no operation here streams events).
     expect(code).toContain('event streams are not bundled in Jixiao Lambdas');
-    // The SDK is bundled, not imported from the runtime.
+    // The SDK is bundled, not imported from the runtime; only Powertools comes from outside, from its layer
+    // (docs/decisions.md#16-powertools-from-its-public-lambda-layer).
     expect(code).not.toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
+    const imported = new Set(
+      [
+        ...code.matchAll(
+          /\bimport\s*(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?\(?["']([^"']+)["']/g,
+        ),
+      ].map((m) => m[1]),
+    );
+    expect(
+      [...imported].filter(
+        (name) => name !== undefined && !isBuiltin(name) && !name.startsWith('@aws-lambda-powertools/'),
+      ),
+    ).toEqual([]);
+    expect(imported).toContain('@aws-lambda-powertools/tracer');
   });
 });
 
 describe('the platform bundle', () => {
-  it('starts on Node 24 like Lambda does and answers GET /api/v1/health', async () => {
+  it('starts on Node 24 like Lambda does, with Powertools beside it as the layer puts it, and answers GET /api/v1/health', async () => {
     expect(result.exitCode, result.stderr).toBe(0);
-    const bundle = join(bundleDirOf('platform'), 'index.mjs');
+    // Lambda finds Powertools in the layer's nodejs/node_modules; here the installed packages stand in for it.
+    const task = join(outdir, 'platform-task');
+    mkdirSync(join(task, 'node_modules'), { recursive: true });
+    for (const file of ['index.mjs', 'index.mjs.map'])
+      copyFileSync(join(bundleDirOf('platform'), file), join(task, file));
+    symlinkSync(
+      join(repoRoot, 'node_modules', '@aws-lambda-powertools'),
+      join(task, 'node_modules', '@aws-lambda-powertools'),
+    );
+    const bundle = join(task, 'index.mjs');
     const path = '/api/v1/health';
     const event = {
       version: '2.0',

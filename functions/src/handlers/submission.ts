@@ -1,14 +1,16 @@
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
 import { userStandingReader } from '#functions/organisation/user-standing.ts';
+import { tracer } from '#functions/powertools.ts';
 import { submissionRoutes } from '#functions/routes/submission-routes.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 /** Lambda: the submission half of the cycle — for now the indicator library. */
-const store = new DynamoDbRecordStore(createDocumentClient(), tableName());
+const store = new DynamoDbRecordStore(tracer.captureAWSv3Client(createDocumentClient()), tableName());
 
 export const handler = createApiHandler(submissionRoutes, submissionOperations(store, evidenceStoreFromEnv()), {
   users: userStandingReader(store),
-});
+}).use(captureLambdaHandler(tracer, { captureResponse: false }));
