@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, phone, type SecurityWatch, screenshot, watchSecurity } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * What a walk through the demo found on a narrow phone (360 px), and its fixes: the ex-ante
@@ -27,14 +25,7 @@ const itemsOf = (body: unknown): Record<string, unknown>[] =>
   Array.isArray(body) ? body : ((body as { items: Record<string, unknown>[] }).items ?? []);
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-walkthrough-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-walkthrough');
   browser = await launch();
   context = await browser.newContext(narrowPhone);
   watch = await watchSecurity(context);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 import { artifacts, audit, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { requireWebBuild } from './web-stack.ts';
 
 /**
  * Key evaluations (issue 4, items 1 and 8; docs/domain/fieldwork.md) in the browser, on a phone: the
@@ -41,9 +42,7 @@ const property = demoId(`project:${propertyServices}`);
 const rowId = (n: number) => demoId(`target-row:${propertyServices}:${n}`);
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
+  requireWebBuild();
   stack = await startTestStack({ webRoot: webBuild, tableName: `e2e-engagements-${randomUUID()}` });
   browser = await launch();
   const context = await browser.newContext({ ...phone, acceptDownloads: true });

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, phone, type SecurityWatch, screenshot, watchSecurity } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * Ex-ante assessment (事前绩效评估, docs/domain/submission.md#ex-ante-assessment) on a phone: the commissioned agency scores the
@@ -29,14 +29,7 @@ const switchTo = (p: Page, username: string, workspace: string) => signInAs(p, s
 const api = (p: Page, path: string, method = 'GET', body?: unknown) => apiAs(p, stack.url, method, path, body);
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-ex-ante-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-ex-ante');
   browser = await launch();
   const context = await browser.newContext(phone);
   watch = await watchSecurity(context);

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { audit, launch, phone, screenshot, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, launch, phone, screenshot } from './browser.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * axe-core (WCAG 2.1 A and AA) on the field app's screens, on a phone, in Chinese: the field
@@ -15,14 +13,7 @@ let stack: LocalStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `a11y-field-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('a11y-field');
   browser = await launch();
 });
 afterAll(async () => {

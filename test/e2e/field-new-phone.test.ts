@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import {
@@ -9,11 +6,12 @@ import {
   demoQuestionnaireId,
   demoSiteIds,
 } from '@jixiao/infra/local/demo-fieldwork.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, screenshot, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, phone, screenshot } from './browser.ts';
 import { apiAs, demoUser } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * An evaluator on a new (or cleared) phone: what they already sent from another phone comes down
@@ -33,14 +31,7 @@ const visitId = uuidV7();
 const interviewId = uuidV7();
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-field-new-phone-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-field-new-phone');
   // Sent earlier from another phone, before this phone ever signed in.
   const token = await fetch(`${stack.url}/local-idp/token`, {
     method: 'POST',

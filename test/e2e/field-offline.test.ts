@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@jixiao/infra/local/ports.ts';
@@ -16,6 +16,7 @@ import {
   webBuild,
 } from './browser.ts';
 import { gradientPng } from './gradient-png.ts';
+import { requireWebBuild } from './web-stack.ts';
 
 /**
  * The evaluator's field app with no network at all (docs/architecture.md#the-offline-first-field-app). 孙强 syncs his
@@ -142,9 +143,7 @@ const sign = async (page: Page) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
+  requireWebBuild();
   port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'jixiao-field-data-'));
   profileDir = mkdtempSync(join(tmpdir(), 'jixiao-field-profile-'));

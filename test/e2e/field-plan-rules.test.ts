@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
@@ -9,6 +7,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 import { audit, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { requireWebBuild } from './web-stack.ts';
 
 /**
  * The plan rules on the phone (docs/domain/fieldwork.md#plan-rules). Through the screens a record
@@ -124,9 +123,7 @@ const answerAll = async (code: string) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
+  requireWebBuild();
   stack = await startTestStack({ webRoot: webBuild, tableName: `e2e-field-plan-${randomUUID()}` });
   leadToken = await stack.tokenFor('agency-lead');
   const plan = await stack.store.get<StoredPlan>(demoTenant.id, engagementKind, demoEngagementId);

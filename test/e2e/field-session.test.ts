@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifacts, launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, launch, phone, type SecurityWatch, screenshot, watchSecurity } from './browser.ts';
 import { apiAs } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * The field app and the session: an expired token does not stop the evaluator (records are
@@ -44,14 +44,7 @@ const interview = async (role: string): Promise<string> => {
 let assignmentUrl = '';
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-field-session-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-field-session');
   browser = await launch();
   context = await browser.newContext(phone);
   watch = await watchSecurity(context);

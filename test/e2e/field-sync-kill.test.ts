@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@jixiao/infra/local/ports.ts';
@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, phone, repositoryRoot, screenshot, webBuild } from './browser.ts';
 import { gradientPng } from './gradient-png.ts';
+import { requireWebBuild } from './web-stack.ts';
 
 /**
  * The gateway killed in the middle of a sync (docs/architecture.md#reliability-and-security-floor): 孙强 queues 20 interviews with a
@@ -81,9 +82,7 @@ const api = async (url: string, path: string) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
+  requireWebBuild();
   port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'jixiao-field-kill-'));
   await startStack(true);

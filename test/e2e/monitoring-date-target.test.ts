@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { createBudgetedProject } from '@jixiao/infra/local/budgeted-project.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoProjects } from '@jixiao/infra/local/demo-projects.ts';
 import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifacts, launch, phone, screenshot, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, launch, phone, screenshot } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * A date line (完成时间, docs/domain/monitoring.md, "Date targets") in the check-in form on a phone:
@@ -26,14 +26,7 @@ const indicator = '补贴拨付完成时间';
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-monitoring-date-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-monitoring-date');
   const template = demoProjects.find((p) => p.fiscalYear === 2026)!;
   projectId = await createBudgetedProject(
     operationRunner(stack.store, demoTenant.id),

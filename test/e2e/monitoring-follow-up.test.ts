@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { demoRoundId } from '@jixiao/infra/local/demo-monitoring.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedRedReports } from './approved-reports.ts';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { launch, screenshot } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { Phones } from './phones.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * What follows a monitoring report on a phone (docs/domain/monitoring.md, "Dispositions" and
@@ -20,9 +20,7 @@ import { apiAs, signInAs } from './people.ts';
  */
 let stack: LocalStack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: SecurityWatch[] = [];
-const pages: Record<string, Page> = {};
+let phones: Phones;
 
 const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
 const prefix = `E2EF${suffix}`;
@@ -38,35 +36,19 @@ const nextDue = day(30);
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
-const personFor = async (username: string, workspace: string): Promise<Page> => {
-  const existing = pages[username];
-  if (existing) return existing;
-  const context = await browser.newContext(phone);
-  contexts.push(context);
-  watches.push(await watchSecurity(context));
-  const p = await context.newPage();
-  await signInAs(p, stack.url, username, workspace);
-  pages[username] = p;
-  return p;
-};
+const personFor = (username: string, workspace: string): Promise<Page> => phones.of(username, workspace);
 
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-follow-up-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-follow-up');
   ({ reportIds } = await approvedRedReports(stack.store, {
     prefix,
     count: 2,
     roundName: `2026 年一季度重点监控（${suffix}）`,
   }));
   browser = await launch();
+  phones = new Phones(browser, stack.url);
 });
 
 afterAll(async () => {
@@ -303,10 +285,7 @@ describe('disposition and rectification of a red monitoring report', () => {
   });
 
   it('reads as well in English: the closed rectification and its log, the decision on the report', async () => {
-    const context = await browser.newContext(phone);
-    contexts.push(context);
-    watches.push(await watchSecurity(context));
-    const english = await context.newPage();
+    const english = await phones.fresh();
     await signInAs(english, stack.url, 'perf-reviewer', 'bureau');
     await english.getByRole('button', { name: 'English' }).click();
     await english.goto(`${stack.url}/rectifications/${rectificationId}`);
@@ -321,7 +300,7 @@ describe('disposition and rectification of a red monitoring report', () => {
   });
 
   it('raised no CSP violation and no uncaught error in any browser', () => {
-    for (const watch of watches) {
+    for (const watch of phones.watches) {
       expect(watch.violations).toEqual([]);
       expect(watch.pageErrors).toEqual([]);
     }

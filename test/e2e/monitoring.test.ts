@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBudgetedProjects } from '../support/budgeted-projects.ts';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { launch, screenshot } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { Phones } from './phones.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * Mid-year monitoring on a phone (docs/domain/monitoring.md), against the local stack: the
@@ -18,9 +18,7 @@ import { apiAs, signInAs } from './people.ts';
  */
 let stack: LocalStack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: SecurityWatch[] = [];
-const pages: Record<string, Page> = {};
+let phones: Phones;
 
 const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
 const roundName = `2026 年 1–6 月绩效运行监控（${suffix}）`;
@@ -35,17 +33,7 @@ let reportId = '';
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
-const personFor = async (username: string, workspace: string): Promise<Page> => {
-  const existing = pages[username];
-  if (existing) return existing;
-  const context = await browser.newContext(phone);
-  contexts.push(context);
-  watches.push(await watchSecurity(context));
-  const p = await context.newPage();
-  await signInAs(p, stack.url, username, workspace);
-  pages[username] = p;
-  return p;
-};
+const personFor = (username: string, workspace: string): Promise<Page> => phones.of(username, workspace);
 
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
@@ -60,14 +48,7 @@ const lineValues: Record<string, { actual: string; forecast: string }> = {
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-monitoring-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-monitoring');
   // Two budgeted 2026 projects of 区教育局（本级）, the demo preparer's unit (budgets 1 and 2 million 元).
   await seedBudgetedProjects(stack.store, {
     department: '102',
@@ -77,6 +58,7 @@ beforeAll(async () => {
     prefix: `E2EM${suffix}`,
   });
   browser = await launch();
+  phones = new Phones(browser, stack.url);
 });
 
 afterAll(async () => {
@@ -334,10 +316,7 @@ describe('mid-year monitoring from the round to the red list', () => {
   });
 
   it('reads as well on a desktop and in English: the dashboard side by side, the report’s reasons in English', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    watches.push(await watchSecurity(context));
-    const desktop = await context.newPage();
+    const desktop = await phones.fresh({ viewport: { width: 1280, height: 900 } });
     await signInAs(desktop, stack.url, 'perf-reviewer', 'bureau');
     await desktop.goto(`${stack.url}/monitoring/rounds/${roundId}`);
     await visible(desktop.locator('li.red-entry', { hasText: projectCode }));
@@ -353,7 +332,7 @@ describe('mid-year monitoring from the round to the red list', () => {
   });
 
   it('raised no CSP violation and no uncaught error in any browser', () => {
-    for (const watch of watches) {
+    for (const watch of phones.watches) {
       expect(watch.violations).toEqual([]);
       expect(watch.pageErrors).toEqual([]);
     }

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { monitoringReportKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
 import { approvedRedReports } from './approved-reports.ts';
-import { audit, launch, phone, screenshot, webBuild } from './browser.ts';
+import { audit, launch, phone, screenshot } from './browser.ts';
 import { signInAs } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * The observer (人大/审计, docs/domain/README.md#roles) reads in the web app what the API serves it:
@@ -33,14 +31,7 @@ let openingRoundId = '';
 const draftText = '草稿：设备尚未到货（未经单位负责人审定）';
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-observer-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-observer');
   const seeded = await approvedRedReports(stack.store, {
     prefix: 'OBSV',
     count: 1,

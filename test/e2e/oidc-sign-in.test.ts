@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, phone, type SecurityWatch, screenshot, watchSecurity } from './browser.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * OIDC mode (the cloud's Cognito hosted UI): `/config.json` says `kind: 'oidc'` and a stand-in
@@ -115,14 +114,7 @@ const oidcContext = async (): Promise<{ context: BrowserContext; watch: Security
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-oidc-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-oidc');
   browser = await launch();
 });
 

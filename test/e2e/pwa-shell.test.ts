@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifacts,
   launch,
@@ -13,8 +13,8 @@ import {
   type SecurityWatch,
   screenshot,
   watchSecurity,
-  webBuild,
 } from './browser.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * The PWA shell end to end, on a phone-sized viewport, against the real local stack (gateway,
@@ -53,14 +53,7 @@ const apiAs = async (p: Page, method: string, path: string, body?: unknown) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e');
   browser = await launch();
   context = await browser.newContext(phone);
   watch = await watchSecurity(context);

@@ -1,15 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { monitoringReportKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedRedReports } from './approved-reports.ts';
-import { launch, phone, screenshot, webBuild } from './browser.ts';
+import { launch, phone, screenshot } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * Issue 10: the rectification's feedback asks for 佐证材料 (docs/domain/monitoring.md, "Rectification"), and
@@ -39,14 +39,7 @@ const personFor = async (username: string, workspace: string): Promise<Page> => 
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-rect-files-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-rect-files');
   const { reportIds } = await approvedRedReports(stack.store, {
     prefix: `E2ER${suffix}`,
     count: 1,

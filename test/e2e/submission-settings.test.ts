@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { audit, launch, phone, reflow, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
-import { apiAs, signInAs } from './people.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, launch, reflow, screenshot } from './browser.ts';
+import { apiAs } from './people.ts';
+import { Phones } from './phones.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * The submission settings of a year on a phone (docs/domain/submission.md, "Settings of the year"):
@@ -15,37 +15,19 @@ import { apiAs, signInAs } from './people.ts';
  */
 let stack: LocalStack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: SecurityWatch[] = [];
-const pages: Record<string, Page> = {};
+let phones: Phones;
 const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
-const personFor = async (username: string, workspace: string): Promise<Page> => {
-  const existing = pages[username];
-  if (existing) return existing;
-  const context = await browser.newContext(phone);
-  contexts.push(context);
-  watches.push(await watchSecurity(context));
-  const p = await context.newPage();
-  await signInAs(p, stack.url, username, workspace);
-  pages[username] = p;
-  return p;
-};
+const personFor = (username: string, workspace: string): Promise<Page> => phones.of(username, workspace);
 
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-settings-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-settings');
   browser = await launch();
+  phones = new Phones(browser, stack.url);
 });
 
 afterAll(async () => {
@@ -144,7 +126,7 @@ describe("the year's submission settings", () => {
   });
 
   it('ran without CSP violations or uncaught errors', () => {
-    for (const watch of watches) {
+    for (const watch of phones.watches) {
       expect(watch.violations).toEqual([]);
       expect(watch.pageErrors).toEqual([]);
     }

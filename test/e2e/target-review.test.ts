@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
-import { apiAs, signInAs } from './people.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, screenshot } from './browser.ts';
+import { apiAs } from './people.ts';
+import { Phones } from './phones.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * A project's performance targets from registration to final approval (docs/domain/submission.md), on
@@ -18,9 +18,7 @@ import { apiAs, signInAs } from './people.ts';
  */
 let stack: LocalStack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: SecurityWatch[] = [];
-const pages: Record<string, Page> = {};
+let phones: Phones;
 
 const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
 const project = { code: `E2E2027${suffix}`, name: `困难家庭临时救助${suffix.slice(0, 3)}` };
@@ -32,17 +30,7 @@ let targetId = '';
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
 /** A phone of its own for each person, signed in on their workspace. */
-const personFor = async (username: string, workspace: string): Promise<Page> => {
-  const existing = pages[username];
-  if (existing) return existing;
-  const context = await browser.newContext(phone);
-  contexts.push(context);
-  watches.push(await watchSecurity(context));
-  const p = await context.newPage();
-  await signInAs(p, stack.url, username, workspace);
-  pages[username] = p;
-  return p;
-};
+const personFor = (username: string, workspace: string): Promise<Page> => phones.of(username, workspace);
 
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
@@ -89,15 +77,9 @@ const approverSubmits = async (opinion: string) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-targets-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-targets');
   browser = await launch();
+  phones = new Phones(browser, stack.url);
 });
 
 afterAll(async () => {
@@ -565,7 +547,7 @@ describe('performance targets from registration to final approval', () => {
   });
 
   it('ran without CSP violations or uncaught errors', () => {
-    for (const watch of watches) {
+    for (const watch of phones.watches) {
       expect(watch.violations).toEqual([]);
       expect(watch.pageErrors).toEqual([]);
     }

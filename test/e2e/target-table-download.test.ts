@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoProjects, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
-import { type LocalStack, startLocalStack } from '@jixiao/infra/local/stack.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, phone, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
-import { apiAs, signInAs } from './people.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, phone, screenshot } from './browser.ts';
+import { apiAs } from './people.ts';
+import { Phones } from './phones.ts';
+import { startWebStack } from './web-stack.ts';
 
 /**
  * The department's year of 项目支出绩效目标申报表 from the department workspace's home: the unit
@@ -24,9 +25,7 @@ import { apiAs, signInAs } from './people.ts';
  */
 let stack: LocalStack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: SecurityWatch[] = [];
-const pages: Record<string, Page> = {};
+let phones: Phones;
 
 const suffix = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
 const project = { code: `E2ETT${suffix}`, name: `普惠性幼儿园补助下载${suffix.slice(0, 3)}` };
@@ -42,17 +41,7 @@ const audit = async (p: Page): Promise<string[]> =>
     `${axeSource};axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`,
   )) as string[];
 
-const personFor = async (username: string, workspace: string): Promise<Page> => {
-  const existing = pages[username];
-  if (existing) return existing;
-  const context = await browser.newContext({ ...phone, acceptDownloads: true });
-  contexts.push(context);
-  watches.push(await watchSecurity(context));
-  const p = await context.newPage();
-  await signInAs(p, stack.url, username, workspace);
-  pages[username] = p;
-  return p;
-};
+const personFor = (username: string, workspace: string): Promise<Page> => phones.of(username, workspace);
 
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
@@ -72,15 +61,9 @@ const downloadFromHome = async (p: Page, button: string): Promise<{ name: string
 };
 
 beforeAll(async () => {
-  if (!existsSync(join(webBuild, '200.html'))) {
-    throw new Error('web/build is missing: run `npm run build -w web` before the e2e tests');
-  }
-  stack = await startLocalStack({
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-target-table-${randomUUID()}`,
-    webRoot: webBuild,
-  });
+  stack = await startWebStack('e2e-target-table');
   browser = await launch();
+  phones = new Phones(browser, stack.url, { ...phone, acceptDownloads: true });
 });
 
 afterAll(async () => {
@@ -252,6 +235,6 @@ describe('the department workbook of targets', () => {
   });
 
   it('keeps every page within the security policy', () => {
-    for (const watch of watches) expect(watch.violations).toEqual([]);
+    for (const watch of phones.watches) expect(watch.violations).toEqual([]);
   });
 });
