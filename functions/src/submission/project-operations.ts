@@ -4,7 +4,7 @@ import { budgetGateErrors, budgetGateFacts, exAnteRequired } from '@jixiao/core/
 import type { ExAnteAssessment } from '@jixiao/core/submission/ex-ante-assessment.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
-import { editableStatuses } from '@jixiao/core/submission/review-workflow.ts';
+import { projectEditable } from '@jixiao/core/submission/project-steps.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -153,14 +153,7 @@ export const projectOperations = (store: RecordStore) => {
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
     // Its details are the unit's to change until the targets are sent on; once a version has been
     // approved, the project as approved (money above all) stands, and only the targets are adjusted.
-    const targetStatus = current.currentTargetStatus as string | null;
-    if (
-      current.approvedTargetId ||
-      current.stage === 'BUDGETED' ||
-      (targetStatus && !(editableStatuses as readonly string[]).includes(targetStatus))
-    ) {
-      throw new HttpProblem('invalid-transition', { current });
-    }
+    if (!projectEditable(current)) throw new HttpProblem('invalid-transition', { current });
     const { version: _expected, ...changes } = request.body;
     const merged = { ...current, ...changes } as StoredProject;
     if (merged.periodEnd < merged.periodStart) {

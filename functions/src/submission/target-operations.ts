@@ -11,6 +11,7 @@ import type {
   TargetStatus,
 } from '@jixiao/core/submission/performance-target.ts';
 import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
+import { mayAdjust } from '@jixiao/core/submission/project-steps.ts';
 import {
   editableStatuses,
   finalActionFor,
@@ -134,7 +135,7 @@ export const targetOperations = (store: RecordStore) => {
       current?.reviewStatus === 'REJECTED' && project.approvedTargetId
         ? await store.get<StoredTarget>(tenant, targetKind, project.approvedTargetId)
         : current;
-    if (!existing && current && previous?.reviewStatus !== 'FINAL_APPROVED') {
+    if (!existing && current && !mayAdjust(project, current)) {
       throw new HttpProblem('invalid-transition');
     }
     const { target, project: nextProject } = nextTargetVersion(project, previous, request.body.id, request);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnitPerson, mayAdjust, organisationOf, projectEditable, reviewRoleFor } from '#lib/submission-access.ts';
+import { isUnitPerson, organisationOf, reviewRoleFor } from '#lib/submission-access.ts';
 
 describe('reviewRoleFor', () => {
   it('gives each reviewer the step of their own queue, and nothing on other steps', () => {
@@ -56,29 +56,5 @@ describe('organisationOf', () => {
   it('gives nothing rather than an empty name for records made before names were copied', () => {
     expect(organisationOf(bureau, { departmentId: 'd-edu', unitId: 'u-edu', departmentName: null })).toBeUndefined();
     expect(organisationOf(bureau, { ...record, departmentName: '' })).toBeUndefined();
-  });
-});
-
-describe('projectEditable and mayAdjust', () => {
-  const project = { currentTargetStatus: null, approvedTargetId: null, stage: 'PROPOSED' };
-
-  it('lets the unit change a project until its targets are sent on', () => {
-    expect(projectEditable(project)).toBe(true);
-    expect(projectEditable({ ...project, currentTargetStatus: 'DRAFT' })).toBe(true);
-    expect(projectEditable({ ...project, currentTargetStatus: 'RETURNED' })).toBe(true);
-    expect(projectEditable({ ...project, currentTargetStatus: 'UNIT_SUBMITTED' })).toBe(false);
-  });
-
-  it('keeps an approved or budgeted project as it was approved, even while an adjustment is a draft', () => {
-    expect(projectEditable({ ...project, currentTargetStatus: 'DRAFT', approvedTargetId: 'v1' })).toBe(false);
-    expect(projectEditable({ ...project, stage: 'BUDGETED' })).toBe(false);
-  });
-
-  it('offers an adjustment after an approval, and again after an adjustment graded 差', () => {
-    expect(mayAdjust({ approvedTargetId: 'v1' }, { reviewStatus: 'FINAL_APPROVED' })).toBe(true);
-    expect(mayAdjust({ approvedTargetId: 'v1' }, { reviewStatus: 'REJECTED' })).toBe(true);
-    expect(mayAdjust({ approvedTargetId: null }, { reviewStatus: 'REJECTED' })).toBe(false);
-    expect(mayAdjust({ approvedTargetId: 'v1' }, { reviewStatus: 'DRAFT' })).toBe(false);
-    expect(mayAdjust({ approvedTargetId: null }, undefined)).toBe(false);
   });
 });

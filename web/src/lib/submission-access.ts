@@ -1,6 +1,6 @@
 import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
-import { editableStatuses, queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
+import { queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 
 /**
  * What the submission screens offer whom. The role groups are core's (core/src/scope/role-groups.ts),
@@ -28,27 +28,4 @@ export const organisationOf = (
   return undefined;
 };
 
-/**
- * Whether the unit may still change a project's details: not once a version has been approved or
- * the project budgeted (then only its targets are adjusted), nor while its targets are under review.
- */
-export const projectEditable = (project: {
-  currentTargetStatus: string | null;
-  approvedTargetId: string | null;
-  stage: string;
-}): boolean =>
-  !project.approvedTargetId &&
-  project.stage !== 'BUDGETED' &&
-  (project.currentTargetStatus === null ||
-    (editableStatuses as readonly string[]).includes(project.currentTargetStatus));
-
-/**
- * Whether the unit may start a new version (调整): after an approved one, or after an adjustment
- * graded 差 while the version approved before it still stands.
- */
-export const mayAdjust = (
-  project: { approvedTargetId: string | null },
-  current: { reviewStatus: string } | undefined,
-): boolean =>
-  current?.reviewStatus === 'FINAL_APPROVED' ||
-  (current?.reviewStatus === 'REJECTED' && project.approvedTargetId !== null);
+export { mayAdjust, projectEditable } from '@jixiao/core/submission/project-steps.ts';
