@@ -1,5 +1,6 @@
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { beijingDay, countsOnly, recount } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { countsOnly, recount } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { monitoringTallyKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { type StoredReport, type TallyRecord, tallyId } from '@jixiao/functions/monitoring/tally-writes.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';

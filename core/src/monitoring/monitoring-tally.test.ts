@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { beijingDay } from '#core/beijing-day.ts';
 import { defaultThresholds } from '#core/monitoring/monitoring-config.ts';
 import type { ReportLine } from '#core/monitoring/monitoring-report.ts';
 import {
   applyChange,
-  beijingDay,
   countsOf,
   emptyCounts,
   recount,

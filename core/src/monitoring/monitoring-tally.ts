@@ -1,3 +1,4 @@
+import { beijingDay } from '#core/beijing-day.ts';
 import type { WarningColour } from '#core/monitoring/monitoring-config.ts';
 import type { MonitoringReport, Warning } from '#core/monitoring/monitoring-report.ts';
 import { isReported } from '#core/monitoring/report-workflow.ts';
@@ -73,9 +74,6 @@ export const emptyCounts = (): TallyCounts => ({
   submitted: 0,
   late: 0,
 });
-
-/** The calendar day in China of an instant: deadlines are Beijing days. */
-export const beijingDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 export const countsOf = (report: TallySource): TallyCounts => {
   const counts = emptyCounts();

@@ -1,3 +1,4 @@
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { operatorSymbols } from '@jixiao/core/indicator-library/indicator.ts';
 import { initialBudgetOf } from '@jixiao/core/monitoring/budget-base.ts';
 import { ratio } from '@jixiao/core/monitoring/exact-ratio.ts';
@@ -10,7 +11,6 @@ import {
   warningColours,
 } from '@jixiao/core/monitoring/monitoring-config.ts';
 import type { MonitoringReport, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
-import { beijingDay } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { monthOf, warningText } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { percentFigure, percentText } from '@jixiao/core/monitoring/percent-text.ts';
 import { type DepartmentSeries, departmentSeries } from '@jixiao/core/organisation/department.ts';

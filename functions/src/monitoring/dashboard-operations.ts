@@ -1,6 +1,7 @@
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import type { MonitoringThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { worst } from '@jixiao/core/monitoring/monitoring-config.ts';
-import { beijingDay, emptyCounts, plus, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { emptyCounts, plus, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { budgetWarnings, executionFigures, timeProgress } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { percentFigure } from '@jixiao/core/monitoring/percent-text.ts';
 import type { Principal } from '@jixiao/core/principal.ts';

@@ -1,4 +1,4 @@
-import { beijingDay } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { calendarYears } from '@jixiao/core/organisation/tenant-calendar.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';

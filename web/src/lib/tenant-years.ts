@@ -1,4 +1,4 @@
-import { beijingDay } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { type CalendarYears, calendarYears, yearsAround } from '@jixiao/core/organisation/tenant-calendar.ts';
 
 /**

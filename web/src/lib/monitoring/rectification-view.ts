@@ -1,5 +1,5 @@
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import type { Language } from '@jixiao/core/language.ts';
-import { beijingDay } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import {
   type Rectification,
   type RectificationState,
