@@ -5,6 +5,7 @@ import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.t
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
+import { selfEvaluationOperations } from '#functions/self-evaluation/self-evaluation-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
@@ -18,6 +19,7 @@ const operationsOf = {
   submission: submissionOperations(unusedStore, unusedEvidence),
   fieldwork: fieldworkOperations(unusedStore, unusedEvidence),
   monitoring: monitoringOperations(unusedStore, unusedEvidence),
+  'self-evaluation': selfEvaluationOperations(unusedStore, unusedEvidence),
 };
 
 describe('route table', () => {

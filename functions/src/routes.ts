@@ -3,6 +3,7 @@ import { monitoringRoutes } from '#functions/routes/monitoring-routes.ts';
 import { organisationRoutes } from '#functions/routes/organisation-routes.ts';
 import { platformRoutes } from '#functions/routes/platform-routes.ts';
 import type { Capability, RouteDefinition } from '#functions/routes/route-definition.ts';
+import { selfEvaluationRoutes } from '#functions/routes/self-evaluation-routes.ts';
 import { submissionRoutes } from '#functions/routes/submission-routes.ts';
 
 export * from '#functions/routes/route-definition.ts';
@@ -18,6 +19,7 @@ export const routes: readonly RouteDefinition[] = [
   ...submissionRoutes,
   ...fieldworkRoutes,
   ...monitoringRoutes,
+  ...selfEvaluationRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

@@ -32,6 +32,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   // Signs uploads and downloads of a rectification's evidence files and checks they arrived; its
   // exports are streamed back in the response.
   monitoring: true,
+  // Signs uploads and downloads of the evidence attached to self-evaluation rows and checks they arrived.
+  'self-evaluation': true,
 };
 
 /**
@@ -59,6 +61,7 @@ export const identityAdministration: Record<Capability, boolean> = {
   submission: false,
   fieldwork: false,
   monitoring: false,
+  'self-evaluation': false,
 };
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { type Role, roles } from '@jixiao/core/roles.ts';
+import { defaultScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import { defaultSettingsValues } from '@jixiao/core/submission/submission-settings.ts';
 import { defaultTargetWeights } from '@jixiao/core/submission/target-weights.ts';
 import { engagementKind, fieldRecordKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
@@ -178,6 +179,9 @@ const matrix: Record<string, Row> = {
   // The rest of the year's submission settings (ex-ante threshold, passing grades) live in the same record, read and kept alike.
   getSubmissionSettings: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
   saveSubmissionSettings: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
+  // The year's scoring settings of self-evaluation: read by everyone on projects, kept by the performance section.
+  getScoringSettings: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+  saveScoringSettings: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
   listProjects: withObserver({ roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 }, tenantList),
   createProject: { roles: { 'unit-preparer': [201, 400, 400] }, others: 403, anonymous: 401 },
   getProject: withObserver(scopedRead, tenantRead),
@@ -541,6 +545,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   }
   if (operationId === 'saveTargetWeights') {
     return { path, body: { version: staleVersion, weights: defaultTargetWeights } };
+  }
+  if (operationId === 'saveScoringSettings') {
+    return { path, body: { version: staleVersion, scoring: defaultScoringSettings } };
   }
   if (operationId === 'saveSubmissionSettings') {
     return { path, body: { version: staleVersion, ...defaultSettingsValues } };

@@ -1,10 +1,25 @@
 import * as v from 'valibot';
 import { attachment } from '#core/evidence/attachment.ts';
 import type { Localized } from '#core/language.ts';
-import { anyId, isoDate, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import {
+  anyId,
+  fiscalYearParams,
+  isoDate,
+  pageQuery,
+  recordMeta,
+  settingsVersion,
+  text,
+  uuidV7Id,
+  version,
+} from '#core/schema-parts.ts';
 import { scoringSettings } from '#core/self-evaluation/scoring-settings.ts';
 import { moneyLine, pointsText, rowEntry, selfEvaluationRow } from '#core/self-evaluation/self-evaluation-row.ts';
-import { reviewGradeCodes, reviewStep, targetStatusCodes } from '#core/submission/performance-target.ts';
+import {
+  reviewGradeCodes,
+  reviewQueueQuery,
+  reviewStep,
+  targetStatusCodes,
+} from '#core/submission/performance-target.ts';
 import { targetWeights } from '#core/submission/target-weights.ts';
 
 /**
@@ -63,7 +78,7 @@ export type SelfEvaluationRound = v.InferOutput<typeof selfEvaluationRound>;
 
 /** Where a money figure came from, so a unit's change of an imported one is seen by every reviewer (rule 9). */
 export const moneyOrigins = {
-  TREASURY: { 'zh-CN': '国库导入', en: 'Treasury import' },
+  TREASURY: { 'zh-CN': '国库导入', en: 'Imported from the treasury' },
   MONITORING: { 'zh-CN': '监控报告', en: 'Monitoring report' },
   PROJECT: { 'zh-CN': '项目预算', en: 'Project budget' },
   UNIT: { 'zh-CN': '单位填报', en: 'Entered by the unit' },
@@ -189,3 +204,34 @@ export const adjustSpotCheck = v.strictObject({
   finish: v.optional(v.boolean(), false),
 });
 export type AdjustSpotCheck = v.InferOutput<typeof adjustSpotCheck>;
+
+export const selfEvaluationRoundQuery = v.strictObject({
+  ...pageQuery,
+  fiscalYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'fiscal_year'))),
+});
+
+export const selfEvaluationQuery = v.strictObject({
+  ...pageQuery,
+  departmentId: v.optional(anyId),
+  reviewStatus: v.optional(v.picklist(targetStatusCodes)),
+});
+
+/** The self-evaluations waiting for the caller's review, as the targets' queue, optionally of one round. */
+export const selfEvaluationQueueQuery = v.strictObject({
+  ...reviewQueueQuery.entries,
+  roundId: v.optional(anyId),
+});
+
+/** The unit approver signs it off and sends it on. */
+export const submitSelfEvaluation = v.strictObject({ version, opinion: v.optional(text(0, 1000), '') });
+
+/** The scoring settings of a fiscal year, as the performance section keeps them. */
+export const scoringSettingsParams = fiscalYearParams;
+export const saveScoringSettings = v.strictObject({ version: settingsVersion, scoring: scoringSettings });
+export type SaveScoringSettings = v.InferOutput<typeof saveScoringSettings>;
+export const scoringSettingsRecord = v.object({
+  fiscalYear: v.number(),
+  scoring: scoringSettings,
+  /** 0 when nothing has been saved for the year and these are the defaults. */
+  version: v.number(),
+});

@@ -6,7 +6,14 @@ import type * as v from 'valibot';
  * routes, the local gateway, the OpenAPI document and the authorization-matrix rows come from it.
  * Each capability's routes live in their own file, so a Lambda loads only its own schemas.
  */
-export const capabilities = ['platform', 'organisation', 'submission', 'fieldwork', 'monitoring'] as const;
+export const capabilities = [
+  'platform',
+  'organisation',
+  'submission',
+  'fieldwork',
+  'monitoring',
+  'self-evaluation',
+] as const;
 export type Capability = (typeof capabilities)[number];
 export type Method = 'GET' | 'POST' | 'PATCH';
 
