@@ -30,6 +30,7 @@ export interface ScoreSheet {
   rows: RowScore[];
   /** Execution plus every rounded row score there is. */
   sum: number;
+  sumExact: Ratio;
   /** 100 less the weights of the rows not applicable. */
   applicablePoints: number;
   total: number;
@@ -102,6 +103,7 @@ export const scoreSheet = (input: SheetInput, settings: ScoringSettings): ScoreS
     execution,
     rows,
     sum,
+    sumExact,
     applicablePoints: toNumber(applicable, 2),
     total,
     totalExact,
