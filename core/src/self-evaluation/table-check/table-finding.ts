@@ -24,7 +24,11 @@ export type FindingCode =
   | 'UNKNOWN_LEVEL'
   | 'ROW_WITHOUT_NAME'
   | 'TOTAL_NOT_FOUND'
-  | 'GOAL_NOT_FOUND';
+  | 'GOAL_NOT_FOUND'
+  // What the check finds in figures that were read:
+  | 'MONEY_TOTAL_NOT_SUM'
+  | 'RATE_MISPRINT'
+  | 'WEIGHTS_NOT_100';
 
 export interface TableFinding {
   code: FindingCode;
