@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '#functions/import/xlsx/read-xlsx.ts';
 import {
   brokenTable,
+  buildLargeTable,
   cleanTable,
   departingTable,
   hubeiTable,
@@ -216,5 +217,18 @@ describe('checking filled 项目支出绩效自评表', () => {
     expect(none.findings.map((f) => [f.code, f.message['zh-CN']])).toEqual([
       ['NO_TABLE', '文件中没有项目支出绩效自评表（未找到“三级指标”或“全年执行数”）：填表说明'],
     ]);
+  });
+
+  it("reads the bench's 300-row table whole: every row, weights making 100, each cut row flagged", async () => {
+    const [t] = (await check(buildLargeTable(300))).tables as [TableCheck];
+    expect(t.rows).toHaveLength(300);
+    expect(t.rows.at(-1)?.sheetRow).toBe(312);
+    expect(t.weights).toEqual({ indicators: 90, execution: 10, sum: 100, addsUp: true });
+    expect(t.findings).toEqual([]);
+    // Every third row is short of its target yet claims full marks.
+    expect(t.rows.filter((r) => r.flagged).map((r) => r.sheetRow)).toEqual(
+      Array.from({ length: 100 }, (_, i) => 13 + 3 * i),
+    );
+    expect(t.total.comparable).toBe(true);
   });
 });
