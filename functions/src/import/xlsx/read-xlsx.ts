@@ -92,7 +92,7 @@ export const timesHundred = (decimal: string): string => {
 
 // ------------------------------------------------------------------------------------------ styles
 
-// Built-in number formats that are dates or times (ECMA-376 §18.8.30, with the East Asian ids).
+// Built-in number formats that are dates or times (ECMA-376 Part 1, "numFmt", with the East Asian ids).
 const BUILTIN_DATES = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
   57, 58,
