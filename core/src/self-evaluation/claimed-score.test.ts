@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimDifferences } from '#core/self-evaluation/claimed-score.ts';
+import { claimCauses, claimDifferences } from '#core/self-evaluation/claimed-score.ts';
 import { scoreSheet } from '#core/self-evaluation/score-sheet.ts';
 import { defaultScoringSettings, type ScoringSettings } from '#core/self-evaluation/scoring-settings.ts';
 import type { MoneyLine, SelfEvaluationRow } from '#core/self-evaluation/self-evaluation-row.ts';
@@ -176,5 +176,109 @@ describe('the claimed total', () => {
     expect(causes(claimed(), '80')).toEqual(['/claimedTotal OTHER']);
     expect(causes(claimed(), '90.9')).toEqual([]);
     expect(causes(claimed(), ' ')).toEqual([]);
+  });
+});
+
+describe('every cause, in both languages', () => {
+  const message = (d: { message: { 'zh-CN': string; en: string } }) => [d.message['zh-CN'], d.message.en];
+
+  it('on rows', () => {
+    const rows = claimed({
+      quantity: '14',
+      quality: '14',
+      timeliness: '11',
+      cost: '6',
+      social: '25',
+      satisfaction: '0.96',
+    });
+    expect(diff(rows).map(message)).toEqual([
+      [
+        '填报 14，计算 14.61：公式得分舍去小数后取整',
+        "Claimed 14, computed 14.61: the formula's score cut to whole points",
+      ],
+      [
+        '填报 14，计算 15.00：已达成目标，却低于分值 15，且未说明扣分理由',
+        'Claimed 14, computed 15.00: the target is met, yet below the weight 15 with no reason for a deduction',
+      ],
+      ['填报 11，计算 10.50：仅取舍规则不同', 'Claimed 11, computed 10.50: only the rounding differs'],
+      ['填报 6，计算 5.00：超过分值 5', 'Claimed 6, computed 5.00: above the weight 5'],
+      ['填报 25，计算 27.00：原因不明，请核对', 'Claimed 25, computed 27.00: no likely cause found: check it'],
+      [
+        '填报 0.96，计算 9.56：相当于得分再乘以分值 10（或其百分比），分值被重复计算',
+        'Claimed 0.96, computed 9.56: as if the score were multiplied by the weight 10 (or its percent) again',
+      ],
+    ]);
+  });
+
+  it('on execution', () => {
+    const cases: [string, string, string][] = [
+      ['10.5', '填报 10.5，计算 9.20：超过分值 10', 'Claimed 10.5, computed 9.20: above the weight 10'],
+      [
+        '9',
+        '填报 9，计算 9.20：公式得分舍去小数后取整',
+        "Claimed 9, computed 9.20: the formula's score cut to whole points",
+      ],
+      ['5', '填报 5，计算 9.20：原因不明，请核对', 'Claimed 5, computed 9.20: no likely cause found: check it'],
+    ];
+    for (const [c, zh, en] of cases) expect(message(diff(claimed(), null, c)[0]!)).toEqual([zh, en]);
+    expect(message(diff(claimed(), null, '10', s, money(100, 96))[0]!)).toEqual([
+      '填报 10，计算 9.60：仅取舍规则不同',
+      'Claimed 10, computed 9.60: only the rounding differs',
+    ]);
+    expect(diff(claimed(), null, '92')[0]).toMatchObject({
+      pointer: '/execution/claimedScore',
+      rowId: null,
+      claimed: 92,
+      computed: 9.2,
+      difference: 82.8,
+    });
+  });
+
+  it('on the total', () => {
+    const na = claimed().map((r) => (r.rowId === 'cost' ? { ...r, notApplicable: true } : r));
+    expect(message(diff(na, '85.87')[0]!)).toEqual([
+      '填报 85.87，计算 90.39：为折算前的合计，未按不适用指标折算',
+      'Claimed 85.87, computed 90.39: the sum before rescaling for the rows not applicable',
+    ]);
+    expect(message(diff(claimed({ quantity: '14' }), '90.26', '9.2')[1]!)).toEqual([
+      '填报 90.26，计算 90.87：等于各项填报得分之和，差异来自上列各项',
+      'Claimed 90.26, computed 90.87: the sum of the claimed rows: the difference comes from them',
+    ]);
+    expect(message(diff(claimed(), '101')[0]!)).toEqual([
+      '填报 101，计算 90.87：超过 100 分',
+      'Claimed 101, computed 90.87: above 100',
+    ]);
+    expect(message(diff(claimed(), '90')[0]!)).toEqual([
+      '填报 90，计算 90.87：总分舍去小数后取整',
+      'Claimed 90, computed 90.87: the total cut to whole points',
+    ]);
+    expect(message(diff(claimed(), '80')[0]!)).toEqual([
+      '填报 80，计算 90.87：原因不明，请核对',
+      'Claimed 80, computed 90.87: no likely cause found: check it',
+    ]);
+    expect(diff(claimed(), '80')[0]).toMatchObject({
+      pointer: '/claimedTotal',
+      rowId: null,
+      claimed: 80,
+      computed: 90.87,
+      difference: -10.87,
+    });
+  });
+});
+
+describe('the causes’ names', () => {
+  it('read in both languages', () => {
+    expect(claimCauses).toEqual({
+      WEIGHT_TWICE: { 'zh-CN': '分值被重复计算', en: 'The weight applied twice' },
+      RATE_MISPRINT: { 'zh-CN': '执行率错写', en: 'The execution rate misprinted' },
+      ABOVE_WEIGHT: { 'zh-CN': '得分超过分值', en: 'Above the weight' },
+      WHOLE_POINT_CUT: { 'zh-CN': '舍去小数取整', en: 'Cut to whole points' },
+      ROUNDING: { 'zh-CN': '取舍规则不同', en: 'Another rounding' },
+      MET_BELOW_FULL: { 'zh-CN': '达成目标未得满分', en: 'Target met, below full marks' },
+      NOT_RESCALED: { 'zh-CN': '未按不适用指标折算', en: 'Not rescaled for rows not applicable' },
+      TOTAL_NOT_SUM: { 'zh-CN': '总分不等于各项之和', en: 'Total is not the sum of the rows' },
+      FROM_ROWS: { 'zh-CN': '差异来自各项得分', en: 'The difference comes from the rows' },
+      OTHER: { 'zh-CN': '其他', en: 'Other' },
+    });
   });
 });

@@ -423,3 +423,124 @@ describe('properties', () => {
     );
   });
 });
+
+describe('every derivation, in both languages', () => {
+  const km = { targetValue: '≥300', unit: '公里', weight: 10 };
+  const date = { level2: 'TIMELINESS' as const, targetValue: '≤ 2027-11-30', unit: '', weight: 5 };
+  const cases: [Partial<SelfEvaluationRow>, Partial<ScoringSettings>, string, string][] = [
+    [{ actual: '0' }, {}, '实际 0件 低于目标 100件，得 0 分', 'Actual 0件 below target 100件: 0'],
+    [
+      { operator: 'GT', actual: '100' },
+      {},
+      '实际 100件 ≥ 目标 100件，得满分 10',
+      'Actual 100件 ≥ target 100件: full marks 10',
+    ],
+    [
+      { operator: 'LTE', actual: '3' },
+      {},
+      '实际 3件 ≤ 目标 100件，得满分 10',
+      'Actual 3件 ≤ target 100件: full marks 10',
+    ],
+    [
+      { operator: 'LTE', targetValue: '0', actual: '1' },
+      {},
+      '实际 1件 高于目标 0件，得 0 分',
+      'Actual 1件 above target 0件: 0',
+    ],
+    [
+      { operator: 'LTE', actual: '400' },
+      { lteFormula: 'PROPORTIONAL' },
+      '实际 400件 高于目标 100件：10 × 100/400 = 2.50',
+      'Actual 400件 above target 100件: 10 × 100/400 = 2.50',
+    ],
+    [
+      { operator: 'LTE', actual: '120' },
+      {},
+      '实际 120件 高于目标 100件：10 × (1 − (120 − 100)/100) = 8.00',
+      'Actual 120件 above target 100件: 10 × (1 − (120 − 100)/100) = 8.00',
+    ],
+    [
+      { operator: 'LTE', actual: '250' },
+      {},
+      '实际 250件 达到目标 100件 的两倍及以上，得 0 分',
+      'Actual 250件 is twice the target 100件 or more: 0',
+    ],
+    [
+      { operator: 'EQ', targetValue: '0', actual: '0' },
+      {},
+      '实际 0件 = 目标 0件，得满分 10',
+      'Actual 0件 = target 0件: full marks 10',
+    ],
+    [
+      { operator: 'EQ', targetValue: '0', actual: '1' },
+      {},
+      '实际 1件 未达到目标 0件，得 0 分',
+      'Actual 1件 misses target 0件: 0',
+    ],
+    [
+      { operator: 'EQ', targetValue: '-1', actual: '-2' },
+      {},
+      '实际 -2件 未达到目标 -1件，得 0 分',
+      'Actual -2件 misses target -1件: 0',
+    ],
+    [
+      { operator: 'EQ', actual: '100' },
+      { eqFormula: 'DEVIATION' },
+      '实际 100件 = 目标 100件，得满分 10',
+      'Actual 100件 = target 100件: full marks 10',
+    ],
+    [
+      { operator: 'EQ', actual: '120' },
+      { eqFormula: 'DEVIATION' },
+      '实际 120件 偏离目标 100件：10 × (1 − |120 − 100|/100) = 8.00',
+      'Actual 120件 is off target 100件: 10 × (1 − |120 − 100|/100) = 8.00',
+    ],
+    [
+      { operator: 'EQ', actual: '200' },
+      { eqFormula: 'DEVIATION' },
+      '实际 200件 偏离目标 100件 一倍及以上，得 0 分',
+      'Actual 200件 is off target 100件 by the target or more: 0',
+    ],
+    [
+      { ...date, actual: '2027-10-15' },
+      {},
+      '2027-10-15 完成，不晚于目标 2027-11-30，得满分 5',
+      'Done 2027-10-15, by the target 2027-11-30: full marks 5',
+    ],
+    [
+      { ...date, actual: '2028-10-29' },
+      {},
+      '逾期 334 天，不少于允许的 334 天，得 0 分',
+      '334 days late, not fewer than the 334 days allowed: 0',
+    ],
+    [{ actual: '50', notApplicable: true }, {}, '不适用，10 分不计入', 'Not applicable: its 10 points are left out'],
+    [{ actual: '' }, {}, '未填写', 'Nothing written'],
+    [
+      { ...km, actual: '≥266米' },
+      {},
+      '实际值“≥266米”不是以“公里”计的数值，按档次评分：未选择达成档次',
+      '"≥266米" is not a number in 公里, scored by tier: no tier chosen',
+    ],
+    [
+      { ...km, actual: '', tier: 'PARTIAL', tierScore: '7' },
+      {},
+      '未填写实际值，按档次评分：部分达成：7（应在 6 至 8 之间，不含 8）',
+      'No actual written, scored by tier: Partly achieved: 7 (must lie from 6 to below 8)',
+    ],
+    [
+      { ...km, actual: '', tier: 'NOT_ACHIEVED', tierScore: '1' },
+      {},
+      '未填写实际值，按档次评分：未达成：1（应在 0 至 6 之间，不含 6）',
+      'No actual written, scored by tier: Not achieved: 1 (must lie from 0 to below 6)',
+    ],
+    [
+      { ...km, actual: '', tier: 'ACHIEVED', tierScore: '8' },
+      {},
+      '未填写实际值，按档次评分：达成：8（应在 8 至 10 之间）',
+      'No actual written, scored by tier: Achieved: 8 (must lie from 8 to 10)',
+    ],
+  ];
+  it.each(cases)('%o under %o', (row, settings, zhText, enText) => {
+    expect(score(row, with_(settings)).derivation).toEqual({ 'zh-CN': zhText, en: enText });
+  });
+});

@@ -311,3 +311,92 @@ describe('warnings for the reviewer', () => {
     );
   });
 });
+
+describe('every message, in both languages', () => {
+  const band = { min: 9, max: 12, maxInclusive: false };
+  const messages: [string, Record<string, unknown> | undefined, string, string][] = [
+    [
+      'row_not_filled',
+      undefined,
+      '请填写实际完成值（不适用的指标请标为不适用并说明理由）',
+      'Write the actual (or mark the row not applicable and say why)',
+    ],
+    [
+      'money_required',
+      undefined,
+      '请填写全年预算数和全年执行数，以计算预算执行率',
+      'Give the annual budget and the amount executed, so the execution rate can be worked out',
+    ],
+    ['not_applicable_reason_required', undefined, '标为不适用的指标须说明理由', 'Say why the row does not apply'],
+    ['tier_required', undefined, '请选择达成档次', 'Choose a tier'],
+    [
+      'tier_score_required',
+      band,
+      '请在档次范围内打分：9 至 12（不含 12）',
+      'Give a score within the tier: 9 to below 12',
+    ],
+    [
+      'tier_score_required',
+      { ...band, maxInclusive: true },
+      '请在档次范围内打分：9 至 12',
+      'Give a score within the tier: 9 to 12',
+    ],
+    [
+      'tier_score_out_of_band',
+      { ...band, score: '13' },
+      '得分 13 不在所选档次范围内，应在 9 至 12（不含 12）',
+      'The score 13 is outside the tier: it must lie from 9 to below 12',
+    ],
+    ['tier_score_decimals', { decimals: 1 }, '得分最多保留 1 位小数', 'A score has at most 1 decimals'],
+    [
+      'not_computable_reason_required',
+      { unit: '公里' },
+      '实际值不是以“公里”计的数值，无法按公式计分：须说明原因并按档次评分',
+      'The actual is not a number in 公里, so no formula applies: say why and score it by tier',
+    ],
+    [
+      'over_explanation_required',
+      { pct: 140, min: 130 },
+      '实际值达到目标值的 140%（130% 及以上），须说明超额完成的原因',
+      'The actual is 140% of the target (130% or more): explain the over-achievement',
+    ],
+    [
+      'deviation_reasons_required',
+      undefined,
+      '未完成目标或未得满分，须填写偏差原因',
+      'The target is missed or the row is below full marks: give the reasons',
+    ],
+    [
+      'improvement_measures_required',
+      undefined,
+      '未完成目标或未得满分，须填写改进措施',
+      'The target is missed or the row is below full marks: give the improvement measures',
+    ],
+    ['deduction_reason_required', undefined, '扣分须说明理由', 'Give the reason for the deduction'],
+    [
+      'weights_departed',
+      { actual: { OUTPUT: 60, OTHER: 5 }, expected: { OUTPUT: 50 } },
+      '指标分值（产出 60 / OTHER 5）与本年度默认（产出 50）不同，请审核时关注',
+      "The weights (output 60 / OTHER 5) depart from this year's defaults (output 50): for the reviewer",
+    ],
+    [
+      'weights_departed',
+      undefined,
+      '指标分值（）与本年度默认（）不同，请审核时关注',
+      "The weights () depart from this year's defaults (): for the reviewer",
+    ],
+    [
+      'money_total_not_sum',
+      undefined,
+      '资金总额行不等于各资金来源之和',
+      'The money total is not the sum of its sources',
+    ],
+  ];
+  it.each(messages)('%s', (code, requirement, zhText, enText) => {
+    expect(describeSelfEvaluation(code, 'zh-CN', requirement)).toBe(zhText);
+    expect(describeSelfEvaluation(code, 'en', requirement)).toBe(enText);
+  });
+  it('an unknown code reads as itself in Chinese too', () => {
+    expect(describeSelfEvaluation('nope', 'zh-CN')).toBe('nope');
+  });
+});
