@@ -56,6 +56,17 @@ describe('formula rules: "100% full marks, minus 2 points per 5% below" (docs/do
     // 95.04 % rounds to 95.0 %: one step either way, so one decimal is enough.
     expect(score(9504)).toMatchObject({ shownPct: 95, score: 8 });
     expect(scoreByRule(ratio(99_999, 100_000), 10, completion, rounding).shownPct).toBe(99.999);
+    // Eight decimals are the most ever printed, even where they still round to the threshold.
+    expect(scoreByRule(ratio(10n ** 12n - 1n, 10n ** 12n), 10, completion, rounding)).toMatchObject({
+      shownPct: 100,
+      score: 8,
+    });
+    // Pro rata, or steps counted pro rata, only the side of the threshold matters: one decimal.
+    const exact: FormulaRule = { ...completion, shortfall: { kind: 'STEPS', points: 2, perPct: 5, count: 'EXACT' } };
+    expect(score(9496, exact)).toMatchObject({ shownPct: 95, score: 7.98 });
+    const proRata: FormulaRule = { ...completion, shortfall: { kind: 'PRO_RATA' } };
+    expect(score(9496, proRata)).toMatchObject({ shownPct: 95, score: 9.5 });
+    expect(score(9996, proRata)).toMatchObject({ shownPct: 99.96, score: 10 });
   });
 
   it('counts only full steps, or pro rata, when the rule says so', () => {
@@ -82,7 +93,10 @@ describe('formula rules: "100% full marks, minus 2 points per 5% below" (docs/do
     expect(score(1, change, 2)).toMatchObject({ score: 1, met: false, shownPct: 0.01 });
     expect(score(500, change, 2).score).toBe(1);
     expect(score(501, change, 2).score).toBe(0);
-    expect(score(200, change, 2).text.en).toBe('2.0%: 1 off per 5% above (a started step counts): 2 − 1 × 1 = 1.00');
+    expect(score(200, change, 2).text).toEqual({
+      'zh-CN': '2.0%，每超 5% 扣 1 分（不足一档按一档计）：2 − 1 × 1 = 1.00',
+      en: '2.0%: 1 off per 5% above (a started step counts): 2 − 1 × 1 = 1.00',
+    });
     const staff: FormulaRule = { direction: 'AT_MOST', thresholdPct: 100, shortfall: { kind: 'ZERO' } };
     expect(score(10_000, staff, 2)).toMatchObject({ score: 2, met: true });
     expect(score(10_001, staff, 2)).toMatchObject({ score: 0, met: false, exact: ratio(0) });
@@ -130,9 +144,10 @@ describe('formula rules: "100% full marks, minus 2 points per 5% below" (docs/do
       'zh-CN': '≥ 60% 得满分，否则按实际值 ÷ 标准值计分',
       en: 'full marks at ≥ 60%, otherwise points × value ÷ threshold',
     });
-    expect(ruleText({ direction: 'AT_MOST', thresholdPct: 100, shortfall: { kind: 'PRO_RATA' } })['zh-CN']).toBe(
-      '≤ 100% 得满分，否则按标准值 ÷ 实际值计分',
-    );
+    expect(ruleText({ direction: 'AT_MOST', thresholdPct: 100, shortfall: { kind: 'PRO_RATA' } })).toEqual({
+      'zh-CN': '≤ 100% 得满分，否则按标准值 ÷ 实际值计分',
+      en: 'full marks at ≤ 100%, otherwise points × threshold ÷ value',
+    });
     expect(
       ruleText({
         direction: 'AT_MOST',
@@ -151,6 +166,14 @@ describe('formula rules: "100% full marks, minus 2 points per 5% below" (docs/do
     expect(issues({ direction: 'AT_MOST', thresholdPct: 0, shortfall: { kind: 'PRO_RATA' } })).toEqual([
       'pro_rata_positive_threshold',
     ]);
+    expect(
+      v
+        .safeParse(formulaRule, { direction: 'AT_LEAST', thresholdPct: -5, shortfall: { kind: 'PRO_RATA' } })
+        .issues?.map((i) => v.getDotPath(i)),
+    ).toEqual(['thresholdPct']);
+    expect(issues({ direction: 'AT_MOST', thresholdPct: 0, shortfall: { kind: 'ZERO' } })).toEqual([]);
+    expect(issues({ direction: 'AT_MOST', thresholdPct: 0, shortfall: completion.shortfall })).toEqual([]);
+    expect(issues({ direction: 'AT_LEAST', thresholdPct: 60, shortfall: { kind: 'PRO_RATA' } })).toEqual([]);
     expect(issues({ ...completion, thresholdPct: 95.555 })).toEqual(['two_decimals']);
     expect(issues({ ...completion, thresholdPct: 95.55 })).toEqual([]);
     expect(

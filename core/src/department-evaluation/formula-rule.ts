@@ -70,8 +70,8 @@ export type FormulaRule = v.InferOutput<typeof formulaRule>;
 
 const exact = (x: number): Ratio => parseDecimal(String(x)) as Ratio;
 const zero = ratio(0);
-const maxOf = (a: Ratio, b: Ratio) => (compare(a, b) >= 0 ? a : b);
-const minOf = (a: Ratio, b: Ratio) => (compare(a, b) <= 0 ? a : b);
+/** A negative figure as 0: a gap on the right side of the threshold, or a score the deductions took below 0. */
+const atLeastZero = (r: Ratio) => (r.n < 0n ? zero : r);
 /** Whole steps of a shortfall, which is never negative: started ones (ceiling) or full ones (floor). */
 const ceilOf = (r: Ratio) => (r.n + r.d - 1n) / r.d;
 const floorOf = (r: Ratio) => r.n / r.d;
@@ -115,21 +115,22 @@ export interface RuleScore {
 const gapOf = (valuePct: Ratio, rule: FormulaRule): Ratio => {
   const gap =
     rule.direction === 'AT_LEAST' ? sub(exact(rule.thresholdPct), valuePct) : sub(valuePct, exact(rule.thresholdPct));
-  return maxOf(gap, zero);
+  return atLeastZero(gap);
 };
 
-const stepsOf = (gap: Ratio, rule: FormulaRule): Ratio => {
-  if (rule.shortfall.kind !== 'STEPS') return zero;
-  const steps = ratioDiv(gap, exact(rule.shortfall.perPct));
-  if (rule.shortfall.count === 'STARTED') return ratio(ceilOf(steps));
-  if (rule.shortfall.count === 'FULL') return ratio(floorOf(steps));
+type Steps = Extract<FormulaRule['shortfall'], { kind: 'STEPS' }>;
+const stepsOf = (gap: Ratio, shortfall: Steps): Ratio => {
+  const steps = ratioDiv(gap, exact(shortfall.perPct));
+  if (shortfall.count === 'STARTED') return ratio(ceilOf(steps));
+  if (shortfall.count === 'FULL') return ratio(floorOf(steps));
   return steps;
 };
 
 /** Met and (for whole steps) the number of steps: what a printed percentage must not misstate. */
 const verdict = (valuePct: Ratio, rule: FormulaRule): string => {
   const gap = gapOf(valuePct, rule);
-  const steps = rule.shortfall.kind === 'STEPS' && rule.shortfall.count !== 'EXACT' ? stepsOf(gap, rule) : zero;
+  const steps =
+    rule.shortfall.kind === 'STEPS' && rule.shortfall.count !== 'EXACT' ? stepsOf(gap, rule.shortfall) : zero;
   return `${isZero(gap)}/${steps.n}`;
 };
 
@@ -165,9 +166,12 @@ export const scoreByRule = (value: Ratio, points: number, rule: FormulaRule, rou
   const gap = gapOf(valuePct, rule);
   const met = isZero(gap);
   const target = `${ruleDirections[rule.direction]['zh-CN']} ${rule.thresholdPct}%`;
-  /** The score of a formula kept within [0, points], with the formula's own result shown when it went below 0. */
+  /**
+   * The score of a formula kept at 0 or more (it cannot exceed the points on the wrong side of the threshold),
+   * with the formula's own result shown when it went below 0.
+   */
   const finish = (raw: Ratio, zh: string, en: string): RuleScore => {
-    const bounded = minOf(maxOf(raw, zero), full);
+    const bounded = atLeastZero(raw);
     const score = scoreFigure(bounded, rounding);
     const result =
       compare(raw, zero) < 0 ? `${signedText(raw)} → ${scoreText(score, rounding)}` : scoreText(score, rounding);
@@ -213,7 +217,7 @@ export const scoreByRule = (value: Ratio, points: number, rule: FormulaRule, rou
       `${pctText} misses ${target}, pro rata: ${formula}`,
     );
   }
-  const steps = stepsOf(gap, rule);
+  const steps = stepsOf(gap, s);
   const stepsShown =
     s.count === 'EXACT' ? `${percentText(toNumber(gapOf(shown, rule), decimals))} ÷ ${s.perPct}` : String(steps.n);
   const formula = `${points} − ${s.points} × ${stepsShown}`;
