@@ -83,6 +83,9 @@ const LEVEL2: [RegExp, Level2, Level1][] = [
   [/^(?:服务对象)?满意度/u, 'SERVICE_RECIPIENT', 'SATISFACTION'],
 ];
 
+/** The heading that marks the money block (and, with 三级指标, a sheet that holds a table). */
+export const EXECUTED_HEADER = /^(?:全年)?(?:执行数|实际执行|实际支出)/u;
+
 type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
 type MoneyColumn = 'initialBudget' | 'annualBudget' | 'executed' | 'points' | 'rate' | 'score';
 
@@ -104,7 +107,7 @@ const INDICATOR_HEADERS: [IndicatorColumn, RegExp, Localized][] = [
 const MONEY_HEADERS: [MoneyColumn, RegExp, Localized][] = [
   ['initialBudget', /^年初(?:预算|批复)/u, { 'zh-CN': '年初预算数', en: 'initial budget' }],
   ['annualBudget', /^(?:全年预算|调整后预算|变动后预算|全年批复)/u, { 'zh-CN': '全年预算数', en: 'annual budget' }],
-  ['executed', /^(?:全年)?(?:执行数|实际执行|实际支出)/u, { 'zh-CN': '全年执行数', en: 'amount executed' }],
+  ['executed', EXECUTED_HEADER, { 'zh-CN': '全年执行数', en: 'amount executed' }],
   ['rate', /执行率/u, { 'zh-CN': '执行率', en: 'execution rate' }],
   ['points', /^(?:分值|权重)/u, { 'zh-CN': '分值', en: 'points' }],
   ['score', /^得分/u, { 'zh-CN': '得分', en: 'score' }],
@@ -152,7 +155,7 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
   };
 
   const indicatorHeader = view.find((t) => /^三级指标/u.test(t)) ?? view.find((t) => /^二级指标/u.test(t));
-  const moneyHeader = view.find((t) => /^(?:全年)?执行数/u.test(t), 1, indicatorHeader?.row);
+  const moneyHeader = view.find((t) => EXECUTED_HEADER.test(t), 1, indicatorHeader?.row);
   const goalHeader = view.find((t) => /^预期目标/u.test(t), 1, indicatorHeader?.row);
   const firstBlock = Math.min(
     moneyHeader?.row ?? Number.POSITIVE_INFINITY,
@@ -162,7 +165,10 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
 
   // ------------------------------------------------------------------------------ title and header
   const titleCell = view.find((t) => /自评表/u.test(t), 1, firstBlock);
-  const yearCell = view.find((t) => /(?:19|20)\d{2}年度?/u.test(t), 1, firstBlock);
+  // "（2023年度）" says the year; a bare "2023年" (in a title or a project's name) only when nothing does.
+  const yearCell =
+    view.find((t) => /(?:19|20)\d{2}年度/u.test(t), 1, firstBlock) ??
+    view.find((t) => /(?:19|20)\d{2}年/u.test(t), 1, firstBlock);
   const titleYear = yearCell ? Number(/((?:19|20)\d{2})年/u.exec(fold(yearCell.text))?.[1]) : undefined;
   const fiscalYear = titleYear ?? options.fiscalYear ?? null;
   if (fiscalYear === null) {
@@ -229,8 +235,10 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
   };
 
   // ------------------------------------------------------------------------------------- money
+  // A label or heading that states the unit: short, so a goal's text ("每人补助5000元") never sets it.
   const moneyUnitCell = view.cells.find(
     (c) =>
+      fold(c.text).length <= 20 &&
       c.row <= (moneyHeader?.row ?? firstBlock) + 6 &&
       c.row < (indicatorHeader?.row ?? Number.POSITIVE_INFINITY) &&
       /(?:单位|资金|金额|预算数|执行数)[^%]*?[(（:：]?\s*(万元|元)\s*[)）]?/u.test(c.text),

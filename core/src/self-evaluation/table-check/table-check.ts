@@ -21,7 +21,12 @@ import {
   type SelfEvaluationRow,
 } from '#core/self-evaluation/self-evaluation-row.ts';
 import type { CellGrid } from '#core/self-evaluation/table-check/cell-grid.ts';
-import { type Field, type ParsedTable, parseTable } from '#core/self-evaluation/table-check/parse-table.ts';
+import {
+  EXECUTED_HEADER,
+  type Field,
+  type ParsedTable,
+  parseTable,
+} from '#core/self-evaluation/table-check/parse-table.ts';
 import { viewOf } from '#core/self-evaluation/table-check/sheet-view.ts';
 import type { FindingCode, TableFinding } from '#core/self-evaluation/table-check/table-finding.ts';
 import { fold } from '#core/self-evaluation/table-check/table-text.ts';
@@ -118,7 +123,9 @@ const difference = (claimed: number | null, computed: number | null) =>
 /** The tier a printed actual describes, when its words say (未 before 部分 before 达成). */
 const tierOfWords = (actual: string): QualitativeTier | null => {
   const t = fold(actual);
-  if (/未(?:达成|完成|达到|实现)|较差|没有|无明显/u.test(t)) return 'NOT_ACHIEVED';
+  if (/未(?:按期|按时|如期)?(?:达成|完成|达到|实现|开工|竣工|验收)|较差|没有达|无明显|不合格|不达标|滞后/u.test(t)) {
+    return 'NOT_ACHIEVED';
+  }
   if (/部分|基本|一定/u.test(t)) return 'PARTIAL';
   if (/达成|完成|达到|实现|良好|满意|显著|明显|按期|按时|改善|提升|提高/u.test(t)) return 'ACHIEVED';
   return null;
@@ -399,7 +406,7 @@ const checkOne = (table: ParsedTable, settings: ScoringSettings, options: TableC
 
 /** A sheet holds a table when it has an indicator header or a money block; hidden sheets are skipped. */
 const holdsTable = (sheet: CellGrid['sheets'][number]) =>
-  !sheet.hidden && viewOf(sheet).find((t) => /^三级指标|^(?:全年)?执行数/u.test(t)) !== undefined;
+  !sheet.hidden && viewOf(sheet).find((t) => /^三级指标/u.test(t) || EXECUTED_HEADER.test(t)) !== undefined;
 
 export const checkTable = (
   grid: CellGrid,
