@@ -199,7 +199,7 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
     block: Localized,
   ): Partial<Record<K, number>> => {
     const found: Partial<Record<K, number>> = {};
-    for (const cell of view.cells.filter((c) => c.row === headerRow)) {
+    for (const cell of view.inRow(headerRow)) {
       const t = fold(cell.text);
       const hit = headers.find(([key, pattern]) => found[key] === undefined && pattern.test(t));
       if (hit) found[hit[0]] = cell.col;
@@ -321,8 +321,9 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
       return { text: decimal, ref };
     };
     for (let r = moneyHeader.row + 1; r < stop && r <= view.lastRow; r++) {
-      const labels = view.cells
-        .filter((c) => c.row === r && c.col < firstAmount)
+      const labels = view
+        .inRow(r)
+        .filter((c) => c.col < firstAmount)
         .map((c) => c.text.trim())
         .join('');
       const source = MONEY_SOURCES.find(([pattern]) => pattern.test(fold(labels)))?.[1];
@@ -463,7 +464,7 @@ const readIndicators = (
   const rightmost = Math.max(...Object.values(cols).filter((c): c is number => c !== undefined));
   const str = (c: GridCell | undefined) => c?.text.trim() ?? '';
   for (let r = headerRow + 1; r <= view.lastRow; r++) {
-    const inRow = view.cells.filter((c) => c.row === r);
+    const inRow = view.inRow(r);
     const first = inRow[0];
     if (first && TOTAL_ROW.test(fold(first.text))) {
       total.sheetRow = r;

@@ -17,6 +17,8 @@ export interface SheetView {
   mergeAt: (row: number, col: number) => MergedRange | undefined;
   /** The merges that start in this row. */
   mergesIn: (row: number) => MergedRange[];
+  /** The cells stored in this row, left to right. */
+  inRow: (row: number) => GridCell[];
   /** "Sheet1!F14". */
   ref: (row: number, col: number) => string;
   /** The first cell, row by row, whose folded text matches. */
@@ -31,6 +33,14 @@ export const viewOf = (sheet: GridSheet): SheetView => {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeOf.set(`${r},${c}`, m);
   }
   const folded = new Map(cells.map((c) => [c, fold(c.text)]));
+  const rows = new Map<number, GridCell[]>();
+  for (const c of cells) {
+    const row = rows.get(c.row);
+    if (row) row.push(c);
+    else rows.set(c.row, [c]);
+  }
+  const startingIn = new Map<number, MergedRange[]>();
+  for (const m of sheet.merges) startingIn.set(m.top, [...(startingIn.get(m.top) ?? []), m]);
   const at = (row: number, col: number) => byPos.get(`${row},${col}`);
   const mergeAt = (row: number, col: number) => mergeOf.get(`${row},${col}`);
   return {
@@ -43,7 +53,8 @@ export const viewOf = (sheet: GridSheet): SheetView => {
       const m = mergeAt(row, col);
       return m ? at(m.top, m.left) : at(row, col);
     },
-    mergesIn: (row) => sheet.merges.filter((m) => m.top === row),
+    mergesIn: (row) => startingIn.get(row) ?? [],
+    inRow: (row) => rows.get(row) ?? [],
     ref: (row, col) => {
       let name = '';
       for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
