@@ -101,6 +101,7 @@ describe('parseTable', () => {
           ['（2023年度）'],
           ['项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
           ['年度资金总额', '12.3456789', 100, '92万元', 10, '0.92', 9.2],
+          ['其中：'],
           ['其中：当年财政拨款', '—', '一百', '92000元', null, '92 %', null],
           ['上年结转资金', null, null, null, null, '过半', null],
         ],
@@ -124,8 +125,8 @@ describe('parseTable', () => {
     expect(codes(t)).toEqual([
       "MONEY_UNIT_ASSUMED '自评 表'!D2",
       "AMOUNT_NOT_WHOLE_FEN '自评 表'!B3",
-      "UNREADABLE_AMOUNT '自评 表'!C4",
-      "UNREADABLE_RATE '自评 表'!F5",
+      "UNREADABLE_AMOUNT '自评 表'!C5",
+      "UNREADABLE_RATE '自评 表'!F6",
       'GOAL_NOT_FOUND -',
       'HEADER_NOT_FOUND -',
     ]);

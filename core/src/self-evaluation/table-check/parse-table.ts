@@ -327,8 +327,9 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
         .map((c) => c.text.trim())
         .join('');
       const source = MONEY_SOURCES.find(([pattern]) => pattern.test(fold(labels)))?.[1];
+      // A row of its own for "其中：", or a blank one, sits among the sources; another block ends them.
       if (!source) {
-        if (labels) break;
+        if (/年度总体目标|总体目标|绩效指标|一级指标/u.test(fold(labels))) break;
         continue;
       }
       const initial = amount(r, cols.initialBudget);
