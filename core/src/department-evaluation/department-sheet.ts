@@ -20,6 +20,7 @@ import type { Language, Localized } from '#core/language.ts';
 import { add, type Ratio, ratio } from '#core/monitoring/exact-ratio.ts';
 import type { FieldError } from '#core/problem.ts';
 import { roundScore, scoreFigure, scoreText } from '#core/self-evaluation/score-rounding.ts';
+import { gradeOf } from '#core/self-evaluation/score-sheet.ts';
 import type { ScoringSettings } from '#core/self-evaluation/scoring-settings.ts';
 import type { ReviewGrade } from '#core/submission/performance-target.ts';
 import { reviewGrades } from '#core/submission/performance-target.ts';
@@ -74,19 +75,6 @@ export interface DepartmentSheet {
   projects: ProjectSummary;
   derivation: Localized;
 }
-
-/**
- * LOCAL CALL SITE, TO BE SWITCHED OVER to `gradeOf` of core/src/self-evaluation/score-sheet.ts once that file is
- * committed: 优 from excellentMin, 良 from goodMin, 中 from fairMin, 差 below.
- */
-export const gradeOf = (total: number, settings: ScoringSettings): ReviewGrade =>
-  total >= settings.excellentMin
-    ? 'EXCELLENT'
-    : total >= settings.goodMin
-      ? 'GOOD'
-      : total >= settings.fairMin
-        ? 'FAIR'
-        : 'POOR';
 
 const both = (f: (language: Language) => string): Localized => ({ 'zh-CN': f('zh-CN'), en: f('en') });
 
