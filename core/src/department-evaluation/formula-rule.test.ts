@@ -57,7 +57,8 @@ describe('formula rules: "100% full marks, minus 2 points per 5% below" (docs/do
     expect(score(9504)).toMatchObject({ shownPct: 95, score: 8 });
     expect(scoreByRule(ratio(99_999, 100_000), 10, completion, rounding).shownPct).toBe(99.999);
     // Eight decimals are the most ever printed, even where they still round to the threshold.
-    expect(scoreByRule(ratio(10n ** 12n - 1n, 10n ** 12n), 10, completion, rounding)).toMatchObject({
+    // 99.999999996 % is 100.00000000 % at eight.
+    expect(scoreByRule(ratio(25n * 10n ** 9n - 1n, 25n * 10n ** 9n), 10, completion, rounding)).toMatchObject({
       shownPct: 100,
       score: 8,
     });
