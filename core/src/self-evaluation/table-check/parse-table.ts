@@ -86,7 +86,7 @@ const LEVEL2: [RegExp, Level2, Level1][] = [
 /** The heading that marks the money block (and, with 三级指标, a sheet that holds a table). */
 export const EXECUTED_HEADER = /^(?:全年)?(?:执行数|实际执行|实际支出)/u;
 
-type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
+type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'standard' | 'score' | 'reason';
 type MoneyColumn = 'initialBudget' | 'annualBudget' | 'executed' | 'points' | 'rate' | 'score';
 
 /** In this order: a header is claimed by the first column whose words it matches. */
@@ -102,8 +102,12 @@ const INDICATOR_HEADERS: [IndicatorColumn, RegExp, Localized][] = [
   ['actual', /实际完成值|实际值|完成值|实际完成/u, { 'zh-CN': '实际完成值', en: 'actual value' }],
   ['target', /指标值|目标值|计划值/u, { 'zh-CN': '年度指标值', en: 'annual target value' }],
   ['weight', /^(?:分值|权重|指标分值|标准分)/u, { 'zh-CN': '分值', en: 'points' }],
+  // Before 得分: "评分标准" begins like "评分".
+  ['standard', /评分标准|评\(扣\)分标准|计分方法|评分规则/u, { 'zh-CN': '评分标准', en: 'scoring standard' }],
   ['score', /^(?:得分|自评得分|评分|实际得分)/u, { 'zh-CN': '得分', en: 'score' }],
 ];
+/** Columns most tables leave out: not looked for aloud. */
+const QUIET: readonly string[] = ['standard'];
 const MONEY_HEADERS: [MoneyColumn, RegExp, Localized][] = [
   ['initialBudget', /^年初(?:预算|批复)/u, { 'zh-CN': '年初预算数', en: 'initial budget' }],
   ['annualBudget', /^(?:全年预算|调整后预算|变动后预算|全年批复)/u, { 'zh-CN': '全年预算数', en: 'annual budget' }],
@@ -126,6 +130,7 @@ const LABELS = {
 };
 const anyLabel = (t: string) => Object.values(LABELS).some((p) => p.test(t));
 
+const NOT_APPLICABLE = /^(?:不适用|不涉及|N\/?A)$/iu;
 const TOTAL_ROW = /^(?:总分|合计|总计|自评总分|综合得分|得分合计)/u;
 const NOTE_ROW = /^(?:注|说明|备注|填表说明)/u;
 const GRADE_LABEL = /(?:自评|评价|绩效)?等级|评价结果|自评结论/u;
@@ -205,7 +210,7 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
       if (hit) found[hit[0]] = cell.col;
     }
     for (const [key, , name] of headers) {
-      if (found[key] !== undefined) continue;
+      if (found[key] !== undefined || QUIET.includes(key)) continue;
       // A merge that runs over several headers hides every header but its first.
       const merge = view
         .mergesIn(headerRow)
@@ -602,8 +607,11 @@ const readIndicators = (
         targetValue: target.value,
         unit: target.kind === 'NUMBER' ? target.unit : '',
         weight: Number(weightDecimal),
-        scoringStandard: '',
+        scoringStandard: str(own(view, r, cols.standard)),
         actual,
+        // "不适用" in the actual leaves the row out and rescales the total (折算), as the table means.
+        notApplicable: NOT_APPLICABLE.test(fold(actual)),
+        notApplicableReason: NOT_APPLICABLE.test(fold(actual)) ? str(own(view, r, cols.reason)) || actual : '',
         deviationReasons: str(own(view, r, cols.reason)),
         claimedScore: claimed ?? null,
       },

@@ -85,6 +85,40 @@ describe('checkTable', () => {
     ]);
   });
 
+  it('leaves a row marked 不适用 out and rescales, reads a 评分标准 column, and names a printed grade the total does not earn', () => {
+    const t = one([
+      ['（2023年度）'],
+      ...money('10', '92%', '9.2'),
+      [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '分值',
+        '评分标准',
+        '得分',
+        '偏差原因分析及改进措施',
+      ],
+      ['产出指标', '数量指标', '人数', '≥500', '520', '40', '完成得满分，未完成按比例扣分', '40'],
+      [null, '质量指标', '验收合格率', '100%', '不适用', '40', null, null, '本年未到验收期'],
+      ['效益指标', '社会效益指标', '社会影响', '良好', '达成', '10', null, '9'],
+      ['总分', null, null, null, null, '100', null, '97'],
+      ['自评等级', '良'],
+    ]);
+    expect(t.table.rows.map((r) => [r.row.notApplicable, r.row.notApplicableReason, r.row.scoringStandard])).toEqual([
+      [false, '', '完成得满分，未完成按比例扣分'],
+      [true, '本年未到验收期', ''],
+      [false, '', ''],
+    ]);
+    expect(t.score.rescaled).toBe(true);
+    expect(t.total).toMatchObject({ claimed: 97, computed: 97, flagged: false });
+    expect(t.findings.map((f) => [f.code, f.ref, f.message['zh-CN']])).toEqual([
+      ['GOAL_NOT_FOUND', null, '找不到年度总体目标（预期目标）'],
+      ['GRADE_DIFFERS', 'Sheet1!B9', 'Sheet1!B9：自评等级印为“良”，按计算总分 97 应为“优”'],
+    ]);
+  });
+
   it('skips hidden sheets', () => {
     const hidden = sheetOf([['三级指标']], [], true);
     const result = checkTable({ sheets: [hidden] }, defaultScoringSettings);

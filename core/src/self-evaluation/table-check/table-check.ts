@@ -30,7 +30,7 @@ import {
 import { viewOf } from '#core/self-evaluation/table-check/sheet-view.ts';
 import type { FindingCode, TableFinding } from '#core/self-evaluation/table-check/table-finding.ts';
 import { fold } from '#core/self-evaluation/table-check/table-text.ts';
-import type { ReviewGrade } from '#core/submission/performance-target.ts';
+import { type ReviewGrade, reviewGrades } from '#core/submission/performance-target.ts';
 
 /**
  * Checks a filled 项目支出绩效自评表 (docs/domain/self-evaluation.md, "Checking a filled table"): the
@@ -159,6 +159,13 @@ const withTier = (row: SelfEvaluationRow, fiscalYear: number, settings: ScoringS
   const tier = tierOfWords(row.actual) ?? tierOfScore(row.claimedScore, row.weight, settings);
   return { ...row, tier, tierScore: row.claimedScore };
 };
+
+const GRADE_WORDS: [RegExp, ReviewGrade][] = [
+  [/^优/u, 'EXCELLENT'],
+  [/^良/u, 'GOOD'],
+  [/^(?:中|合格)/u, 'FAIR'],
+  [/^(?:差|不合格)/u, 'POOR'],
+];
 
 // ----------------------------------------------------------------------------------------- money
 
@@ -293,6 +300,16 @@ const checkOne = (table: ParsedTable, settings: ScoringSettings, options: TableC
     );
   }
 
+  // A printed grade other than the one the computed total earns.
+  const printedGrade = table.grade ? GRADE_WORDS.find(([p]) => p.test(table.grade!.text))?.[1] : undefined;
+  if (printedGrade && score.grade && comparable && printedGrade !== score.grade) {
+    say(
+      'GRADE_DIFFERS',
+      table.grade!.ref,
+      `${table.grade!.ref}：自评等级印为“${table.grade!.text}”，按计算总分 ${score.total} 应为“${reviewGrades[score.grade]['zh-CN']}”`,
+      `${table.grade!.ref}: the grade is printed as "${table.grade!.text}"; the computed total ${score.total} earns ${reviewGrades[score.grade].en}`,
+    );
+  }
   const claimedExecution = stated?.claimedScore ?? table.money.find((m) => m.claimedScore)?.claimedScore ?? null;
   const differences = claimDifferences(
     rows,

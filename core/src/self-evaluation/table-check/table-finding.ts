@@ -27,7 +27,8 @@ export type FindingCode =
   // What the check finds in figures that were read:
   | 'MONEY_TOTAL_NOT_SUM'
   | 'RATE_MISPRINT'
-  | 'WEIGHTS_NOT_100';
+  | 'WEIGHTS_NOT_100'
+  | 'GRADE_DIFFERS';
 
 export interface TableFinding {
   code: FindingCode;
