@@ -120,13 +120,21 @@ describe('readXlsx', () => {
 
   it('joins rich-text runs, leaves phonetic runs out, and reads inline strings, prefixed tags and cells without references', () => {
     const bytes = handWritten(
-      `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>≥</x:t></x:r><x:r><x:t xml:space="preserve">95% </x:t></x:r></x:is></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row><x:row><x:c><x:v>1.0000000000000002</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c r="C3" t="s"/></x:row></x:sheetData></x:worksheet>`,
+      `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>≥</x:t></x:r><x:r><x:t xml:space="preserve">95% </x:t></x:r></x:is></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row><x:row><x:c t="str"><x:f>A2&amp;"x"</x:f><x:v>公式结果</x:v>
+    </x:c><x:c><x:v>1.0000000000000002</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c r="D3" t="s"/></x:row></x:sheetData></x:worksheet>`,
       {
         'xl/sharedStrings.xml': `<sst xmlns="${MAIN}"><si><r><t>实际</t></r><r><rPr><b/></rPr><t>完成值</t></r><rPh sb="0" eb="2"><t>じっさい</t></rPh></si><si><t>&#x2264;100&amp;万元</t></si></sst>`,
       },
     );
     const [sheet] = readXlsx(bytes).sheets as [GridSheet];
-    expect(texts(sheet)).toEqual({ A2: '实际完成值', B2: '≥95% ', C2: '≤100&万元', A3: '1', B3: '#N/A' });
+    expect(texts(sheet)).toEqual({
+      A2: '实际完成值',
+      B2: '≥95% ',
+      C2: '≤100&万元',
+      A3: '公式结果',
+      B3: '1',
+      C3: '#N/A',
+    });
   });
 
   it('tells dates by the number format, built-in or custom, in the 1900 and the 1904 system', () => {

@@ -245,6 +245,7 @@ const readSheet = (xml: string, name: string, hidden: boolean, part: string, ctx
   let cell: { row: number; col: number; type: string; style: number } | null = null;
   let value: string[] | null = null;
   let inline: string[] | null = null;
+  let inV = false;
   let inT = false;
   let phonetic = 0;
 
@@ -354,6 +355,7 @@ const readSheet = (xml: string, name: string, hidden: boolean, part: string, ctx
         }
         case 'v':
           if (cell) value = [];
+          inV = !selfClosing;
           break;
         case 'is':
           if (cell) inline = [];
@@ -380,12 +382,14 @@ const readSheet = (xml: string, name: string, hidden: boolean, part: string, ctx
     },
     close: (tag) => {
       if (tag === 'c') finish();
+      else if (tag === 'v') inV = false;
       else if (tag === 't') inT = false;
       else if (tag === 'rPh') phonetic -= 1;
     },
     text: (t) => {
+      // Only the text inside <v> or an inline string's <t>: not the layout whitespace between elements.
       if (inline && inT && phonetic === 0) inline.push(t);
-      else if (value && !inline) value.push(t);
+      else if (value && inV) value.push(t);
     },
   });
   return { name, hidden, cells, merges };
