@@ -3,7 +3,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import { zip } from '#functions/export/zip.ts';
-import { defaultXlsxLimits, readXlsx, serialDate } from '#functions/import/xlsx/read-xlsx.ts';
+import {
+  decimalText,
+  defaultXlsxLimits,
+  readXlsx,
+  serialDate,
+  timesHundred,
+} from '#functions/import/xlsx/read-xlsx.ts';
 import { XlsxReadError } from '#functions/import/xlsx/xlsx-error.ts';
 
 const texts = (sheet: GridSheet) => Object.fromEntries(sheet.cells.map((c) => [c.ref, c.text]));
@@ -152,6 +158,19 @@ describe('readXlsx', () => {
     expect(serialDate(60, false)).toBe('1900-02-29');
     expect(serialDate(61, false)).toBe('1900-03-01');
     expect(serialDate(0, false)).toBeUndefined();
+  });
+
+  it("writes a stored number as its decimal at Excel's 15 digits, never with an exponent", () => {
+    expect(decimalText('0.86190000000000011')).toBe('0.8619');
+    expect(decimalText('92.000000000000014')).toBe('92');
+    expect(decimalText('1234567.891')).toBe('1234567.891');
+    expect(decimalText('1E-7')).toBe('0.0000001');
+    expect(decimalText('1.5E+21')).toBe('1500000000000000000000');
+    expect(decimalText('-0.5')).toBe('-0.5');
+    expect(timesHundred('0.8619')).toBe('86.19');
+    expect(timesHundred('1')).toBe('100');
+    expect(timesHundred('0.00005')).toBe('0.005');
+    expect(timesHundred('-0.25')).toBe('-25');
   });
 
   it('refuses a file that is not a ZIP, an old .xls, a damaged archive and a checksum that does not match', () => {
