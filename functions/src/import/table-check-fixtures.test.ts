@@ -182,7 +182,13 @@ describe('checking filled 项目支出绩效自评表', () => {
         '项目资金表头的合并单元格 H5:I5（“执行率”）盖住了其他列名，找不到“得分”列',
         'In the money block header, the merged cell H5:I5 ("执行率") covers other headings: no "得分" (score) column',
       ],
-      ['UNREADABLE_AMOUNT', 'ERROR', 'Sheet1!F7', 'Sheet1!F7“约75万”不是金额', 'Sheet1!F7: "约75万" is not an amount'],
+      [
+        'UNREADABLE_AMOUNT',
+        'ERROR',
+        'Sheet1!F7',
+        'Sheet1!F7“约75万”不是金额，预算执行得分不予核对',
+        'Sheet1!F7: "约75万" is not an amount; budget execution is not checked',
+      ],
       [
         'NOT_A_DATE',
         'ERROR',

@@ -131,8 +131,8 @@ describe('parseTable', () => {
       'HEADER_NOT_FOUND -',
     ]);
     expect(t.findings[1]?.message).toEqual({
-      'zh-CN': "'自评 表'!B3“12.3456789”万元不是整分的金额",
-      en: '\'自评 表\'!B3: "12.3456789" 万元 is not a whole number of fen',
+      'zh-CN': "'自评 表'!B3“12.3456789”万元不是整分的金额，预算执行得分不予核对",
+      en: '\'自评 表\'!B3: "12.3456789" 万元 is not a whole number of fen; budget execution is not checked',
     });
   });
 

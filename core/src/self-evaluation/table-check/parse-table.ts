@@ -284,8 +284,8 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
           'UNREADABLE_AMOUNT',
           'ERROR',
           ref,
-          `${ref}“${cell.text}”不是金额`,
-          `${ref}: "${cell.text}" is not an amount`,
+          `${ref}“${cell.text}”不是金额，预算执行得分不予核对`,
+          `${ref}: "${cell.text}" is not an amount; budget execution is not checked`,
         );
         return { fen: null, ref };
       }
@@ -297,11 +297,11 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
           'ERROR',
           ref,
           fen === undefined
-            ? `${ref}“${cell.text}”${unit}不是整分的金额`
-            : `${ref}“${cell.text}”${unit}超出可记录的金额`,
+            ? `${ref}“${cell.text}”${unit}不是整分的金额，预算执行得分不予核对`
+            : `${ref}“${cell.text}”${unit}超出可记录的金额，预算执行得分不予核对`,
           fen === undefined
-            ? `${ref}: "${cell.text}" ${unit} is not a whole number of fen`
-            : `${ref}: "${cell.text}" ${unit} is larger than an amount can be`,
+            ? `${ref}: "${cell.text}" ${unit} is not a whole number of fen; budget execution is not checked`
+            : `${ref}: "${cell.text}" ${unit} is larger than an amount can be; budget execution is not checked`,
         );
         return { fen: null, ref };
       }
