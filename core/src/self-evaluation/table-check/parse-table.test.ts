@@ -150,4 +150,23 @@ describe('parseTable', () => {
     expect(codes(unknown).slice(0, 1)).toEqual(['FISCAL_YEAR_UNKNOWN -']);
     expect(codes(unknown)).toContain('NOT_A_DATE Sheet1!D2');
   });
+
+  it('skips note and signature rows under a table that has no total row, and says the total is missing', () => {
+    const t = parseTable(
+      sheetOf([
+        ['（2023年度）'],
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ['产出指标', '数量指标', '人数', '≥10', '10', 90, 90],
+        ['说明：本表数据来自年度决算。'],
+        ['填表人：刘洋', null, null, '联系电话：022-12345678', null, '填报日期：2024年3月1日'],
+      ]),
+    );
+    expect(t.rows.map((r) => r.row.name)).toEqual(['人数']);
+    expect(codes(t)).toEqual([
+      'HEADER_NOT_FOUND -',
+      'GOAL_NOT_FOUND -',
+      'COLUMN_MISSING Sheet1!2:2',
+      'TOTAL_NOT_FOUND -',
+    ]);
+  });
 });

@@ -132,7 +132,8 @@ const anyLabel = (t: string) => Object.values(LABELS).some((p) => p.test(t));
 
 const NOT_APPLICABLE = /^(?:不适用|不涉及|N\/?A)$/iu;
 const TOTAL_ROW = /^(?:总分|合计|总计|自评总分|综合得分|得分合计)/u;
-const NOTE_ROW = /^(?:注|说明|备注|填表说明)/u;
+/** Notes and the signature lines under a table (填表人, 联系电话, 填报日期 …). */
+const NOTE_ROW = /^(?:注|说明|备注|填表说明|填表人|填报人|审核人|单位负责人|负责人|联系人|联系电话|填报日期|填表日期)/u;
 const GRADE_LABEL = /(?:自评|评价|绩效)?等级|评价结果|自评结论/u;
 const GRADE = /^(优秀?|良好?|中等?|差|合格|不合格)$/u;
 
