@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleEntries, sampleFigures, sampleProjects } from '#core/department-evaluation/department-example.ts';
 import type { DepartmentFigures } from '#core/department-evaluation/department-figures.ts';
+import { departmentFormulas } from '#core/department-evaluation/department-formulas.ts';
 import { frameworkIndicators, frameworkTemplateIds } from '#core/department-evaluation/department-framework.ts';
 import {
   type DepartmentSheetInput,
@@ -47,6 +48,7 @@ describe('the department sheet, worked through (docs/domain/self-evaluation.md)'
   it('explains each score from the figures to the points', () => {
     const completion = sheet.indicators.find((i) => i.code === 'BUDGET_COMPLETION');
     expect(completion).toMatchObject({
+      definition: departmentFormulas.BUDGET_COMPLETION.definition,
       level1: 'PROCESS',
       level2: 'BUDGET_EXECUTION',
       points: 10,
@@ -63,6 +65,7 @@ describe('the department sheet, worked through (docs/domain/self-evaluation.md)'
     expect(sheet.indicators.find((i) => i.code === 'ASSETS_SAFE')).toMatchObject({
       kind: 'JUDGEMENT',
       computed: false,
+      definition: null,
       valuePct: null,
       score: 3.5,
       standard: {
@@ -110,6 +113,7 @@ describe('a sheet with figures missing', () => {
     const sheet = scoreDepartmentSheet(input, settings);
     expect(sheet.indicators.find((i) => i.code === 'BUDGET_COMPLETION')).toMatchObject({
       computed: false,
+      definition: departmentFormulas.BUDGET_COMPLETION.definition,
       valuePct: null,
       score: null,
       derivation: {

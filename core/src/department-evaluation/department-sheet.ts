@@ -1,6 +1,6 @@
 import type { DepartmentFigures } from '#core/department-evaluation/department-figures.ts';
 import { departmentFigures } from '#core/department-evaluation/department-figures.ts';
-import { formulaValue } from '#core/department-evaluation/department-formulas.ts';
+import { departmentFormulas, formulaValue } from '#core/department-evaluation/department-formulas.ts';
 import {
   type DepartmentFramework,
   type DepartmentIndicator,
@@ -47,6 +47,8 @@ export interface IndicatorScore {
   points: number;
   /** A formula indicator whose figures give its value; false for one scored by hand instead. */
   computed: boolean;
+  /** What a formula indicator measures, in words; null for a judgement. */
+  definition: Localized | null;
   /** The formula's value in percent as printed; null for judgements and formulas that cannot be computed. */
   valuePct: number | null;
   /** Rounded by the year's rule; null until scored. */
@@ -91,6 +93,7 @@ const scoreIndicator = (
     return {
       ...base,
       computed: false,
+      definition: null,
       valuePct: null,
       score: judged.score,
       exact: judged.exact,
@@ -99,6 +102,7 @@ const scoreIndicator = (
     };
   }
   const standard = ruleText(indicator.rule);
+  const { definition } = departmentFormulas[indicator.formula];
   const value = formulaValue(indicator.formula, input.figures);
   if (!value.computable) {
     // Missing figures never earn the points: the indicator stays unscored until a person scores it with a reason.
@@ -106,9 +110,10 @@ const scoreIndicator = (
     return {
       ...base,
       computed: false,
+      definition,
       valuePct: null,
-      score: entry ? judged.score : null,
-      exact: entry ? judged.exact : null,
+      score: judged.score,
+      exact: judged.exact,
       standard,
       derivation: both((l) =>
         entry ? `${value.reason[l]}${l === 'zh-CN' ? '；' : '; '}${judged.derivation[l]}` : value.reason[l],
@@ -119,6 +124,7 @@ const scoreIndicator = (
   return {
     ...base,
     computed: true,
+    definition,
     valuePct: scored.shownPct,
     score: scored.score,
     exact: scored.exact,
