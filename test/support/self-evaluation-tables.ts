@@ -234,8 +234,9 @@ export const yuanTable = (): TableSpec =>
   });
 
 /**
- * (c) 湖北-style: budget execution carries 20 points, a ≤ row is scored w × T/A, and the middle tier
- * runs from 50 % (80/50 bands). Headers carry the letters 湖北 prints: 全年预算数（A）, 执行率（B/A）.
+ * (c) 湖北-style: budget execution carries 20 points, a ≤ row is scored w × T/A, the middle tier runs
+ * from 50 % (80/50 bands), and the completion date is typed as a date cell. Headers carry the letters
+ * 湖北 prints: 全年预算数（A）, 执行率（B/A）.
  */
 export const hubeiTable = (): TableSpec => {
   const rows: TableValue[][] = [
@@ -261,7 +262,7 @@ export const hubeiTable = (): TableSpec => {
     ['产出指标', '数量指标', '农村公路养护里程', '≥326.5公里', '326.5公里', 20, 20, ''],
     [null, '质量指标', '优良路率', '≥85%', '88%', 15, 15, ''],
     [null, '成本指标', '每公里养护成本', '≤0.6万元/公里', '0.7万元/公里', 5, 4.29, '材料价格上涨，下年度集中采购'],
-    [null, '时效指标', '养护任务完成时间', '2023年11月底前', '2023年11月20日', 10, 10, ''],
+    [null, '时效指标', '养护任务完成时间', '2023年11月底前', { date: '2023-11-20' }, 10, 10, ''],
     ['效益指标', '社会效益指标', '群众出行条件', '明显改善', '部分路段改善', 20, 11, '山区路段尚未完工，明年继续'],
     ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%', '92%', 10, 10, ''],
     ['总分', null, null, null, null, 100, 89.29],

@@ -92,6 +92,8 @@ describe('checking filled 项目支出绩效自评表', () => {
     const hubei = { ...defaultScoringSettings, lteFormula: 'PROPORTIONAL' as const, partialMinPct: 50 };
     const [t] = (await check(hubeiTable(), hubei)).tables as [TableCheck];
     expect(t.sheet).toBe('绩效自评表');
+    // The completion date is a date cell: read by its number format, then scored as a date.
+    expect(t.table.rows[3]?.row).toMatchObject({ targetValue: '2023-11-30', actual: '2023-11-20' });
     expect(t.execution).toMatchObject({ points: 20, claimed: 19, computed: 19, flagged: false });
     expect(t.rows.map((r) => [r.kind, r.claimed, r.computed])).toEqual([
       ['NUMBER', 20, 20],
