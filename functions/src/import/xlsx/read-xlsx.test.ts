@@ -119,7 +119,7 @@ describe('readXlsx', () => {
       E2: '92.5',
       F2: '7',
       A3: 'a & b < c "d" \'e\'',
-      B3: '_x005F_x0041_ literal',
+      B3: '_x0041_ literal',
     });
     expect(sheet.merges.map((m) => m.ref)).toEqual(['A1:F1', 'A2:B2']);
   });
@@ -129,14 +129,14 @@ describe('readXlsx', () => {
       `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>≥</x:t></x:r><x:r><x:t xml:space="preserve">95% </x:t></x:r></x:is></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row><x:row><x:c t="str"><x:f>A2&amp;"x"</x:f><x:v>公式结果</x:v>
     </x:c><x:c><x:v>1.0000000000000002</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c r="D3" t="s"/></x:row></x:sheetData></x:worksheet>`,
       {
-        'xl/sharedStrings.xml': `<sst xmlns="${MAIN}"><si><r><t>实际</t></r><r><rPr><b/></rPr><t>完成值</t></r><rPh sb="0" eb="2"><t>じっさい</t></rPh></si><si><t>&#x2264;100&amp;万元</t></si></sst>`,
+        'xl/sharedStrings.xml': `<sst xmlns="${MAIN}"><si><r><t>实际</t></r><r><rPr><b/></rPr><t>完成值</t></r><rPh sb="0" eb="2"><t>じっさい</t></rPh></si><si><t>&#x2264;100&amp;万元_x000D_</t></si></sst>`,
       },
     );
     const [sheet] = readXlsx(bytes).sheets as [GridSheet];
     expect(texts(sheet)).toEqual({
       A2: '实际完成值',
       B2: '≥95% ',
-      C2: '≤100&万元',
+      C2: '≤100&万元\r',
       A3: '公式结果',
       B3: '1',
       C3: '#N/A',

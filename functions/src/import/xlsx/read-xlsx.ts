@@ -191,6 +191,12 @@ const readRels = (archive: ZipArchive, part: string): Map<string, { type: string
 
 // ------------------------------------------------------------------------------------ shared strings
 
+/** Cell text escapes what XML cannot carry as _xHHHH_ ("_x000D_" for a carriage return; "_x005F_" for "_"). */
+const unescapeCellText = (text: string): string =>
+  text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : text;
+
 const readSharedStrings = (archive: ZipArchive, path: string | undefined, limits: XlsxLimits): string[] => {
   if (!path || !archive.has(path)) return [];
   const strings: string[] = [];
@@ -214,7 +220,7 @@ const readSharedStrings = (archive: ZipArchive, path: string | undefined, limits
     },
     close: (name) => {
       if (name === 'si' && current) {
-        strings.push(current.join(''));
+        strings.push(unescapeCellText(current.join('')));
         current = null;
       } else if (name === 'rPh') phonetic -= 1;
       else if (name === 't') inT = false;
@@ -270,7 +276,7 @@ const readSheet = (xml: string, name: string, hidden: boolean, part: string, ctx
   const finish = () => {
     if (!cell) return;
     const ref = cellRef(cell.row, cell.col);
-    const raw = inline ? inline.join('') : (value?.join('') ?? '');
+    const raw = inline ? unescapeCellText(inline.join('')) : (value?.join('') ?? '');
     const at = `${name}!${ref}`;
     const base = { ref, row: cell.row, col: cell.col };
     switch (cell.type) {
