@@ -20,12 +20,14 @@ describe('readExecutionFigures', () => {
           ',,,,',
           '幼儿园补助,JY-001,上年结转,,3.07',
           '资助,JY-002,其他资金,10,0',
+          '合计,,,,',
         ].join('\n'),
       ),
       2026,
     );
     expect(result.errors).toEqual([]);
     expect(result.units).toEqual({ annualBudget: '元', executed: '元' });
+    expect(result.totalLines).toEqual([7]);
     expect(result.figures).toEqual([
       {
         fiscalYear: 2026,
@@ -78,12 +80,13 @@ describe('readExecutionFigures', () => {
           'A5,其他资金,100,1.234',
           'A6,其他资金,abc,',
           '合计,,300,271',
+          'A7,小计,300,271',
         ].join('\r\n'),
       ),
       2026,
     );
     expect(result.figures.map((f) => f.line)).toEqual([2]);
-    expect(result.totalLines).toEqual([10]);
+    expect(result.totalLines).toEqual([10, 11]);
     expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [3, 'A', 'missing_code'],
       [4, 'B', 'unknown_source'],

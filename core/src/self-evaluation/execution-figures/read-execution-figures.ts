@@ -34,6 +34,8 @@ export interface ReadResult {
   units: { annualBudget: MoneyUnit | null; executed: MoneyUnit };
   /** Lines read as totals (合计, 小计, 总计) and left out, so none is dropped unseen. */
   totalLines: number[];
+  /** The project code's column (letter and header as written), to name it in later errors. */
+  codeColumn: { letter: string; header: string } | null;
 }
 
 /**
@@ -149,6 +151,7 @@ export const readExecutionFigures = (
     errors: [error],
     units: { annualBudget: null, executed: '元' },
     totalLines: [],
+    codeColumn: null,
   });
 
   let headerAt = -1;
@@ -228,12 +231,17 @@ export const readExecutionFigures = (
 
     const code = at('projectCode');
     const source = at('source');
-    if (totalWords.has(fold(code.value)) || totalWords.has(fold(source.value))) {
+    // A total names itself in the code or source column, or in another (the name column) beside an empty code.
+    const isTotal =
+      totalWords.has(fold(code.value)) ||
+      totalWords.has(fold(source.value)) ||
+      (!fold(code.value) && row.cells.some((c) => totalWords.has(fold(c))));
+    if (isTotal) {
       totalLines.push(row.line);
       continue;
     }
 
-    const projectCode = fold(code.value);
+    const projectCode = fold(code.value).toUpperCase();
     if (!projectCode) bad(code, 'missing_code', '项目编码为空', 'the project code is empty');
     else if (projectCode.length > maxCodeLength)
       bad(
@@ -345,7 +353,11 @@ export const readExecutionFigures = (
       message: { 'zh-CN': '文件在表头之后没有数据行', en: 'The file has no data rows after its header' },
     });
   }
-  return { figures, errors, units, totalLines };
+  const codeColumn = {
+    letter: columnLetters(index.projectCode! + 1),
+    header: (headers[index.projectCode!] ?? '').trim(),
+  };
+  return { figures, errors, units, totalLines, codeColumn };
 };
 
 /** A CSV the reader refused, as an import error of its line. */

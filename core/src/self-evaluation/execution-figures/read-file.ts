@@ -20,6 +20,7 @@ export const readCsvFigures = (
     figures: [],
     units: { annualBudget: null, executed: '元' as const },
     totalLines: [],
+    codeColumn: null,
     encoding: null,
   };
   if (!decoded.ok) return { ...refused, errors: [notTextError] };
