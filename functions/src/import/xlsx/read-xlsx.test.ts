@@ -1,5 +1,6 @@
 import type { GridSheet } from '@jixiao/core/self-evaluation/table-check/cell-grid.ts';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import { zip } from '#functions/export/zip.ts';
@@ -122,6 +123,32 @@ describe('readXlsx', () => {
       B3: '_x0041_ literal',
     });
     expect(sheet.merges.map((m) => m.ref)).toEqual(['A1:F1', 'A2:B2']);
+  });
+
+  it('reads back whatever the repository writer writes: any text, whole and decimal numbers, at any cell', () => {
+    // What the writer leaves out because XML cannot carry it at all.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids.
+    const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+    const value = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 100),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 6 }), { maxLength: 6 }), (rows) => {
+        const bytes = writeXlsx({ sheets: [{ name: 'S', rows }], createdAt: '2026-01-01T00:00:00Z' });
+        const expected: Record<string, string> = {};
+        rows.forEach((row, r) =>
+          row.forEach((v, c) => {
+            const text = typeof v === 'string' ? v.replace(illegal, '') : v === null ? '' : String(v);
+            if (text !== '') expected[`${String.fromCharCode(65 + c)}${r + 1}`] = text;
+          }),
+        );
+        expect(texts(readXlsx(bytes).sheets[0]!)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('joins rich-text runs, leaves phonetic runs out, and reads inline strings, prefixed tags and cells without references', () => {
