@@ -139,12 +139,12 @@ describe('readXlsx', () => {
       fc.property(fc.array(fc.array(value, { maxLength: 6 }), { maxLength: 6 }), (rows) => {
         const bytes = writeXlsx({ sheets: [{ name: 'S', rows }], createdAt: '2026-01-01T00:00:00Z' });
         const expected: Record<string, string> = {};
-        rows.forEach((row, r) =>
-          row.forEach((v, c) => {
+        for (const [r, row] of rows.entries()) {
+          for (const [c, v] of row.entries()) {
             const text = typeof v === 'string' ? v.replace(illegal, '') : v === null ? '' : String(v);
             if (text !== '') expected[`${String.fromCharCode(65 + c)}${r + 1}`] = text;
-          }),
-        );
+          }
+        }
         expect(texts(readXlsx(bytes).sheets[0]!)).toEqual(expected);
       }),
       { numRuns: 60 },
