@@ -23,7 +23,7 @@ export const parseQuantity = (written: string, unit: string): Quantity | undefin
   const text = compact(written).replace(leadingOperator, '').replace(thousands, '$1');
   const match = numberThenUnit.exec(text);
   if (!match) return undefined;
-  const [, digits = '', suffix = ''] = match;
+  const [digits, suffix] = [match[1] as string, match[2] as string];
   if (suffix !== '' && suffix !== compact(unit)) return undefined;
   const value = parseDecimal(digits);
   return value && { value, text: digits };

@@ -187,6 +187,8 @@ describe('reading values as tables write them', () => {
       expect(parseQuantity(`${op}12`, '')?.text).toBe('12');
     }
     expect(parseQuantity('1,0000', '')).toBeUndefined();
+    expect(parseQuantity('1,000', '')?.text).toBe('1000');
+    expect(parseQuantity('12≥', '')).toBeUndefined();
     expect(parseQuantity('12个', '')).toBeUndefined();
     expect(parseQuantity('abc12', '')).toBeUndefined();
     expect(parseQuantity('12 ', ' 件 ')?.text).toBe('12');
@@ -212,7 +214,7 @@ describe('reading values as tables write them', () => {
 
   it('keeps points exact', () => {
     expect(pointsRatio(7.5)).toEqual(ratio(15, 2));
-    expect(() => pointsRatio(Number.NaN)).toThrow(RangeError);
+    expect(() => pointsRatio(Number.NaN)).toThrow(new RangeError('points NaN'));
   });
 });
 
@@ -542,5 +544,42 @@ describe('every derivation, in both languages', () => {
   ];
   it.each(cases)('%o under %o', (row, settings, zhText, enText) => {
     expect(score(row, with_(settings)).derivation).toEqual({ 'zh-CN': zhText, en: enText });
+  });
+});
+
+describe('edges the mutation run asked about', () => {
+  it('> is scored as ≥ whatever the = formula', () => {
+    expect(score({ operator: 'GT', actual: '120' }, with_({ eqFormula: 'DEVIATION' })).score).toBe(10);
+  });
+
+  it('an actual above a ≤ target is short of it, never over-achieved', () => {
+    expect(score({ operator: 'LTE', actual: '150' })).toMatchObject({ overAchieved: false, belowTarget: true });
+    expect(score({ operator: 'LTE', actual: '150' }, with_({ lteFormula: 'PROPORTIONAL' })).belowTarget).toBe(true);
+    expect(score({ operator: 'EQ', actual: '120' }, with_({ eqFormula: 'DEVIATION' })).belowTarget).toBe(true);
+    expect(zh({ operator: 'LTE', actual: '200' })).toBe('实际 200件 达到目标 100件 的两倍及以上，得 0 分');
+  });
+
+  it('a tier alone, with no actual, is a row scored by tier', () => {
+    expect(score({ actual: '', tier: 'ACHIEVED' })).toMatchObject({ kind: 'NOT_COMPUTABLE', score: null });
+  });
+
+  it('reads points written with spaces', () => {
+    expect(score({ actual: '300', deduction: ' 2.5 ' }).derivation).toEqual({
+      'zh-CN': '实际 300件 ≥ 目标 100件，得满分 10；扣减 2.5 分，得 7.50',
+      en: 'Actual 300件 ≥ target 100件: full marks 10; less 2.5: 7.50',
+    });
+    const q = scoreRow(
+      exampleRow({
+        rowId: 'q',
+        operator: 'QUALITATIVE',
+        weight: 15,
+        actual: 'x',
+        tier: 'PARTIAL',
+        tierScore: ' 10.5 ',
+      }),
+      2027,
+      s,
+    );
+    expect(q.derivation['zh-CN']).toBe('部分达成：10.5（应在 9 至 12 之间，不含 12）');
   });
 });
