@@ -182,6 +182,10 @@ const matrix: Record<string, Row> = {
   // The year's scoring settings of self-evaluation: read by everyone on projects, kept by the performance section.
   getScoringSettings: { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
   saveScoringSettings: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
+  // Execution figures from the treasury: the bureau's sections read them, the performance section imports (a bad file: 422).
+  listExecutionImports: { roles: everyRelation(['business-section-reviewer', perf], 200), others: 403, anonymous: 401 },
+  listExecutionFigures: { roles: everyRelation(['business-section-reviewer', perf], 200), others: 403, anonymous: 401 },
+  importExecutionFigures: { roles: { [perf]: [422, 422, 422] }, others: 403, anonymous: 401 },
   listProjects: withObserver({ roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 }, tenantList),
   createProject: { roles: { 'unit-preparer': [201, 400, 400] }, others: 403, anonymous: 401 },
   getProject: withObserver(scopedRead, tenantRead),
@@ -585,6 +589,11 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     createUnit: { id, code, name: `测试单位${code}`, departmentId: t.department, unitType: 'OTHER' },
     createAgency: { id, name: `测试机构${code}`, creditCode: `91120110${code}X`, kind: 'OTHER' },
     rollOverIndicators: { fromYear: 2026, toYear: 2030 },
+    importExecutionFigures: {
+      fiscalYear: 2026,
+      fileName: '矩阵.csv',
+      contentBase64: Buffer.from('项目编码,资金来源,支出数\nDL2026ZJ0003,专项债,1').toString('base64'),
+    },
     createIndicator: {
       id,
       fiscalYear: 2026,
