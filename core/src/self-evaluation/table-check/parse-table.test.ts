@@ -83,7 +83,7 @@ describe('parseTable', () => {
     expect(t.findings.filter((f) => f.code === 'COLUMN_MISSING').map((f) => [f.severity, f.message.en])).toEqual([
       ['WARNING', 'The money block header (row 4) has no "年初预算数" (initial budget) column'],
       ['WARNING', 'The money block header (row 4) has no "执行率" (execution rate) column'],
-      ['ERROR', 'The indicator block header (row 7) has no "一级指标" (level-1 indicator) column'],
+      ['WARNING', 'The indicator block header (row 7) has no "一级指标" (level-1 indicator) column'],
       [
         'WARNING',
         'The indicator block header (row 7) has no "偏差原因分析及改进措施" (deviation reasons and measures) column',

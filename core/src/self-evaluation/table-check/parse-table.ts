@@ -425,7 +425,8 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
     const cols = columnsOf(
       indicatorHeader.row,
       INDICATOR_HEADERS,
-      ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score'],
+      // Level 1 follows from level 2, so a table without its column loses nothing.
+      ['level2', 'name', 'target', 'actual', 'weight', 'score'],
       { 'zh-CN': '绩效指标', en: 'indicator block' },
     );
     readIndicators(view, indicatorHeader.row, cols, fiscalYear, rows, total, say);
@@ -585,7 +586,7 @@ const readIndicators = (
       const at = ref(cols.actual);
       say(
         'NOT_A_DATE',
-        'ERROR',
+        'WARNING',
         at,
         `${at}“${actual}”不是有效日期，第 ${r} 行“${name}”按不能计算处理`,
         `${at}: "${actual}" is not a real date; row ${r} ("${name}") is treated as not computable`,

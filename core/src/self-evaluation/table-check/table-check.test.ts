@@ -119,6 +119,25 @@ describe('checkTable', () => {
     ]);
   });
 
+  it('still compares the total when only a claim could not be read, and not when a row was left out', () => {
+    const rows = (weight: string, score: string) => [
+      ['（2023年度）'],
+      ...money('10', '92%', '9.2'),
+      header,
+      ['产出指标', '数量指标', '人数', '≥500', '500', '45', '满分'],
+      [null, '质量指标', '合格率', '≥90%', '90%', weight, score],
+      ['总分', null, null, null, null, '100', '99.2'],
+    ];
+    const readable = one(rows('45', '45'));
+    expect(readable.findings.map((f) => `${f.code} ${f.severity} ${f.ref}`)).toEqual([
+      'GOAL_NOT_FOUND WARNING null',
+      'UNREADABLE_SCORE ERROR Sheet1!G5',
+    ]);
+    expect(readable.total).toMatchObject({ claimed: 99.2, computed: 99.2, comparable: true, flagged: false });
+    const leftOut = one(rows('', '45'));
+    expect(leftOut.total).toMatchObject({ claimed: 99.2, computed: 54.2, comparable: false, flagged: false });
+  });
+
   it('skips hidden sheets', () => {
     const hidden = sheetOf([['三级指标']], [], true);
     const result = checkTable({ sheets: [hidden] }, defaultScoringSettings);

@@ -160,6 +160,20 @@ const withTier = (row: SelfEvaluationRow, fiscalYear: number, settings: ScoringS
   return { ...row, tier, tierScore: row.claimedScore };
 };
 
+/** Findings after which a row or an amount is missing from the computation (an unreadable claim is not one). */
+const LEAVES_OUT = new Set<FindingCode>([
+  'HEADER_NOT_FOUND',
+  'MERGED_HEADER',
+  'COLUMN_MISSING',
+  'UNREADABLE_AMOUNT',
+  'AMOUNT_NOT_WHOLE_FEN',
+  'MISSING_WEIGHT',
+  'MISSING_TARGET',
+  'NOT_A_DATE',
+  'UNKNOWN_LEVEL',
+  'ROW_WITHOUT_NAME',
+]);
+
 const GRADE_WORDS: [RegExp, ReviewGrade][] = [
   [/^优/u, 'EXCELLENT'],
   [/^良/u, 'GOOD'],
@@ -287,8 +301,8 @@ const checkOne = (table: ParsedTable, settings: ScoringSettings, options: TableC
   const indicatorPoints = table.rows.reduce((a, p) => add(a, dec(p.row.weight)), ratio(0));
   const weightSum = add(indicatorPoints, dec(points));
   const addsUp = compare(weightSum, ratio(100)) === 0;
-  // With cells left out the read rows cannot add up; the findings above say which, so this would only repeat them.
-  const comparable = !table.findings.some((f) => f.severity === 'ERROR');
+  // With rows or amounts left out the rest cannot add up; the findings above say which, so this would only repeat them.
+  const comparable = !table.findings.some((f) => f.severity === 'ERROR' && LEAVES_OUT.has(f.code));
   if (!addsUp && comparable) {
     const i = toNumber(indicatorPoints, 2);
     const s = toNumber(weightSum, 2);
