@@ -120,7 +120,16 @@ describe('budget execution', () => {
     expect(scoreExecution([line('FISCAL', 100, 59.9)], 10, floor).derivation.en).toBe(
       '59.9 ÷ 100 (万元) executed = 59.9% (59.9%), below 60%: 0',
     );
+    expect(scoreExecution([line('FISCAL', 300, 179)], 10, floor).derivation.en).toBe(
+      '179 ÷ 300 (万元) executed = 59.7% (59.7%), below 60%: 0',
+    );
+    expect(scoreExecution([line('FISCAL', 100, 59.99999)], 10, floor).derivation.en).toBe(
+      '59.99999 ÷ 100 (万元) executed = 60.0% (59.99999%), below 60%: 0',
+    );
     expect(scoreExecution([line('FISCAL', 100, 60)], 10, floor).score).toBe(6);
+    expect(scoreExecution([line('FISCAL', 100, 0)], 10, s).derivation['zh-CN']).toBe(
+      '全年执行数 0 万元 ÷ 全年预算数 100 万元 = 0.0%，10 × 0/100 = 0.00',
+    );
     expect(scoreExecution([line('FISCAL', 100, 59.99)], 10, s).score).toBe(6);
     // Rounded first, 59.5 % is 60 % and passes the floor.
     const both = with_({ executionFloorPct: 60, rounding: { decimals: 2, mode: 'HALF_UP', rateFirst: true } });

@@ -1,6 +1,6 @@
 import type { Localized } from '#core/language.ts';
 import { compare, min, mul, percent, type Ratio, ratio } from '#core/monitoring/exact-ratio.ts';
-import { PERCENT_DECIMALS, percentAt, percentFigure, percentText } from '#core/monitoring/percent-text.ts';
+import { MAX_PERCENT_DECIMALS, percentAt, percentFigure, percentText } from '#core/monitoring/percent-text.ts';
 import { executionRateUsed, scoreFigure, scoreText } from '#core/self-evaluation/score-rounding.ts';
 import type { ScoringSettings } from '#core/self-evaluation/scoring-settings.ts';
 import type { MoneyLine, MoneySource } from '#core/self-evaluation/self-evaluation-row.ts';
@@ -110,8 +110,8 @@ export const scoreExecution = (
   const floor = ratio(settings.executionFloorPct, 100);
   if (compare(used, floor) < 0) {
     // One decimal may print 59.99 % as 60.0 %: as the warnings do, more decimals, never another direction.
-    let places = PERCENT_DECIMALS;
-    while (compare(percentAt(used, places), percent(floor)) >= 0) places += 1;
+    const places =
+      [1, 2, 3, 4, 5, 6, 7].find((d) => compare(percentAt(used, d), percent(floor)) < 0) ?? MAX_PERCENT_DECIMALS;
     const below = both(
       `${amounts['zh-CN']}（${percentText(percentFigure(used, places))}%）`,
       `${amounts.en} (${percentText(percentFigure(used, places))}%)`,
