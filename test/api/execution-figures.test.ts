@@ -295,6 +295,23 @@ describe('execution figures import', () => {
     expect(again.body).toMatchObject({ replayed: true, id: back.body.id });
   });
 
+  it("refuses a body that is not base64 and a file over 2 MiB, in the caller's language, storing nothing", async () => {
+    const before = await importsOf(2026);
+    const damaged = await call('perf-reviewer', 'POST', '/execution-imports', {
+      fiscalYear: 2026,
+      fileName: 'x.csv',
+      contentBase64: '6aG555uu!!',
+    });
+    expect(damaged.status).toBe(400);
+    expect(damaged.body.errors).toEqual([
+      { pointer: '/contentBase64', code: 'base64', message: '文件内容不是 base64 编码' },
+    ]);
+    const large = await upload(new Uint8Array(2 * 1024 * 1024 + 1), 'big.csv', 2026, { 'accept-language': 'en' });
+    expect(large.status).toBe(400);
+    expect(large.body.errors[0].message).toBe('The file is larger than 2 MiB; split it into several files');
+    expect(await importsOf(2026)).toEqual(before);
+  });
+
   it('lets the sections read figures and imports, only the performance section import', async () => {
     expect((await call('business-reviewer', 'GET', '/execution-figures/2026')).status).toBe(200);
     expect((await call('unit-preparer', 'GET', '/execution-figures/2026')).status).toBe(403);

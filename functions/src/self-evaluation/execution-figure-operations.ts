@@ -139,8 +139,29 @@ export const executionFigureOperations = (store: RecordStore, options: { millise
     const tenant = request.principal.tenant;
     const { fiscalYear, fileName, contentBase64 } = request.body;
     const language = request.language;
-    const bytes = Buffer.from(contentBase64, 'base64');
-    if (bytes.length > maxImportFileBytes) throw new HttpProblem('body-too-large');
+    // Buffer.from skips what is not base64: a damaged upload must be refused, not read in part.
+    const bytes =
+      contentBase64.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)
+        ? Buffer.from(contentBase64, 'base64')
+        : undefined;
+    if (!bytes || bytes.length > maxImportFileBytes) {
+      const tooLarge = bytes !== undefined;
+      throw new HttpProblem('validation-failed', {
+        errors: [
+          {
+            pointer: '/contentBase64',
+            code: tooLarge ? 'file_too_large' : 'base64',
+            message: tooLarge
+              ? language === 'en'
+                ? `The file is larger than ${maxImportFileBytes / 1024 / 1024} MiB; split it into several files`
+                : `文件超过 ${maxImportFileBytes / 1024 / 1024} MiB，请分成几个文件导入`
+              : language === 'en'
+                ? 'The file is not base64-encoded'
+                : '文件内容不是 base64 编码',
+          },
+        ],
+      });
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
 
     const ledgerId = executionImportLedgerId(fiscalYear);
