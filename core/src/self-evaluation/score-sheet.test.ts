@@ -101,6 +101,29 @@ describe('the cap and an incomplete table', () => {
     expect(result.derivation.en).toMatch(/ = 104\.26, capped at 100: Excellent$/u);
   });
 
+  it('does not call a total of exactly 100 capped', () => {
+    const full = exampleRows.map((r) => ({ ...r, actual: r.targetValue === '500' ? '500' : r.actual }));
+    const perfect = full.map((r) =>
+      r.rowId === 'timeliness'
+        ? { ...r, tierScore: '15', tier: 'ACHIEVED' as const }
+        : r.rowId === 'social'
+          ? { ...r, tierScore: '30' }
+          : r.rowId === 'satisfaction'
+            ? { ...r, actual: '90' }
+            : r,
+    );
+    const result = sheet(perfect, s, 10, [
+      { source: 'FISCAL', initialBudgetFen: 1, annualBudgetFen: 1, executedFen: 1 },
+    ]);
+    expect(result.total).toBe(100);
+    expect(result.derivation['zh-CN']).toBe('10.00 + 15.00 + 15.00 + 15.00 + 5.00 + 30.00 + 10.00 = 100.00，优');
+  });
+
+  it('rescales nothing when every point is not applicable', () => {
+    const rows = [exampleRow({ rowId: 'all', targetValue: '1', weight: 100, actual: '1', notApplicable: true })];
+    expect(sheet(rows, s, 0)).toMatchObject({ rescaled: false, applicablePoints: 0, total: 0 });
+  });
+
   it('has a running total and no grade while a row or the execution is not scored', () => {
     const open = sheet(replace('timeliness', { tierScore: null }));
     expect(open).toMatchObject({ sum: 80.37, total: 80.37, complete: false, grade: null });

@@ -400,3 +400,43 @@ describe('every message, in both languages', () => {
     expect(describeSelfEvaluation('nope', 'zh-CN')).toBe('nope');
   });
 });
+
+describe('edges the mutation run asked about', () => {
+  it('a reason of spaces is no reason', () => {
+    expect(one({ notApplicable: true, notApplicableReason: '  ' })).toEqual([
+      '/rows/0/notApplicableReason not_applicable_reason_required',
+    ]);
+  });
+
+  it('reads only rows the sheet scored', () => {
+    const rows = [exampleRow({ rowId: 'r', targetValue: '100', weight: 10, actual: '' })];
+    const empty = scoreSheet({ fiscalYear: 2026, money: exampleMoney, rows: [], executionPoints: 10 }, s);
+    expect(selfEvaluationErrors(rows, empty, s, 'zh-CN')).toEqual([]);
+  });
+
+  it('asks a tier of a late date only, not of a number short of its target', () => {
+    expect(one({ actual: '90', ...explained }, with_({ lateDateRule: 'TIER' }))).toEqual([]);
+  });
+
+  it('asks no reasons of a row not scored yet that is not short of target', () => {
+    expect(one({ operator: 'QUALITATIVE', targetValue: '按期完成', actual: '完成' })).toEqual([
+      '/rows/0/tier tier_required',
+    ]);
+  });
+
+  it('counts the decimals after the point', () => {
+    const tenths = with_({ rounding: { decimals: 1, mode: 'HALF_UP', rateFirst: false } });
+    expect(
+      one({ operator: 'QUALITATIVE', actual: 'x', tier: 'PARTIAL', tierScore: '7.55', ...explained }, tenths),
+    ).toEqual(['/rows/0/tierScore tier_score_decimals']);
+  });
+
+  it('spreads satisfaction evenly over equal output and benefit', () => {
+    const even = { ...defaultTargetWeights, OUTPUT: 40, BENEFIT: 40, SATISFACTION: 10 };
+    expect(expectedSplit([{ level1: 'OUTPUT' }], even, with_({ satisfactionFallback: 'SPREAD' }))).toEqual({
+      OUTPUT: 45,
+      BENEFIT: 45,
+      SATISFACTION: 0,
+    });
+  });
+});
