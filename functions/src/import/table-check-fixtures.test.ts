@@ -57,6 +57,20 @@ describe('checking filled 项目支出绩效自评表', () => {
       ['参训学员满意度', 'NUMBER', 9.56, 9.56],
     ]);
     expect(t.rows[0]?.derivation['zh-CN']).toContain('15 × 487/500 = 14.61');
+    // What would be saved as the project's self-evaluation: tiers stand where the table wrote words.
+    expect(t.model.rows.map((r) => [r.name, r.tier, r.tierScore])).toEqual([
+      ['培训人次', null, null],
+      ['培训合格率', null, null],
+      ['培训按期完成', 'PARTIAL', '10.5'],
+      ['项目总成本', null, null],
+      ['参训人员就业能力', 'ACHIEVED', '27'],
+      ['参训学员满意度', null, null],
+    ]);
+    expect(t.model.money.map((m) => [m.source, m.executedFen])).toEqual([
+      ['FISCAL', 75_000_000],
+      ['CARRY_OVER', 17_000_000],
+      ['OTHER', 0],
+    ]);
     expect(t.total).toMatchObject({ claimed: 90.87, computed: 90.87, flagged: false, comparable: true });
     expect(t.grade).toEqual({ printed: { text: '优', ref: 'Sheet1!B20' }, computed: 'EXCELLENT' });
     expect(t.weights).toEqual({ indicators: 90, execution: 10, sum: 100, addsUp: true });

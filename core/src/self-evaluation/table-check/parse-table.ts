@@ -1,6 +1,11 @@
 import type { Level1, Level2 } from '#core/indicator-library/framework.ts';
 import type { Localized } from '#core/language.ts';
-import { blankEntry, type MoneySource, type SelfEvaluationRow } from '#core/self-evaluation/self-evaluation-row.ts';
+import {
+  blankEntry,
+  type MoneyLine,
+  type MoneySource,
+  type SelfEvaluationRow,
+} from '#core/self-evaluation/self-evaluation-row.ts';
 import type { GridCell, GridSheet } from '#core/self-evaluation/table-check/cell-grid.ts';
 import { actualNotADate, readTarget } from '#core/self-evaluation/table-check/read-target.ts';
 import { type SheetView, viewOf } from '#core/self-evaluation/table-check/sheet-view.ts';
@@ -446,6 +451,21 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
     grade,
     findings,
   };
+};
+
+/**
+ * The money block as a self-evaluation keeps it: one line per source, or the printed total as the
+ * fiscal line when the table gives no sources.
+ */
+export const moneyLinesOf = (table: Pick<ParsedTable, 'money'>): MoneyLine[] => {
+  const sources = table.money.filter((m) => m.source !== 'TOTAL');
+  const lines = sources.length ? sources : table.money.filter((m) => m.source === 'TOTAL');
+  return lines.map((m) => ({
+    source: m.source === 'TOTAL' ? 'FISCAL' : m.source,
+    initialBudgetFen: m.initialBudgetFen,
+    annualBudgetFen: m.annualBudgetFen,
+    executedFen: m.executedFen,
+  }));
 };
 
 type Say = (code: FindingCode, severity: TableFinding['severity'], ref: string | null, zh: string, en: string) => void;

@@ -24,6 +24,7 @@ import type { CellGrid } from '#core/self-evaluation/table-check/cell-grid.ts';
 import {
   EXECUTED_HEADER,
   type Field,
+  moneyLinesOf,
   type ParsedTable,
   parseTable,
 } from '#core/self-evaluation/table-check/parse-table.ts';
@@ -76,6 +77,12 @@ export interface CheckedRow {
 export interface TableCheck {
   sheet: string;
   table: ParsedTable;
+  /**
+   * The table as a self-evaluation would hold it: its rows with the tier their words or printed score
+   * stand for (see `withTier`), its money lines and its year. What a caller saves when the check is kept
+   * as a project's self-evaluation.
+   */
+  model: { fiscalYear: number | null; rows: SelfEvaluationRow[]; money: MoneyLine[] };
   score: ScoreSheet;
   projectCode: Field | null;
   execution: {
@@ -215,25 +222,8 @@ const checkOne = (table: ParsedTable, settings: ScoringSettings, options: TableC
   const points = Number(
     stated?.points?.text ?? table.money.find((m) => m.points)?.points?.text ?? options.executionPoints ?? 10,
   );
-  const money: MoneyLine[] = moneyUnreadable
-    ? []
-    : sources.length
-      ? sources.map((m) => ({
-          source: m.source as MoneyLine['source'],
-          initialBudgetFen: m.initialBudgetFen,
-          annualBudgetFen: m.annualBudgetFen,
-          executedFen: m.executedFen,
-        }))
-      : stated
-        ? [
-            {
-              source: 'FISCAL',
-              initialBudgetFen: stated.initialBudgetFen,
-              annualBudgetFen: stated.annualBudgetFen,
-              executedFen: stated.executedFen,
-            },
-          ]
-        : [];
+  const lines = moneyLinesOf(table);
+  const money: MoneyLine[] = moneyUnreadable ? [] : lines;
   // A paper table gives one column for every reason; a reason printed there explains a cut too.
   const rows = table.rows.map((p) => withTier({ ...p.row, deductionReason: p.reason }, fiscalYear, settings));
   const score = scoreSheet(
@@ -407,6 +397,7 @@ const checkOne = (table: ParsedTable, settings: ScoringSettings, options: TableC
   return {
     sheet: table.sheet,
     table,
+    model: { fiscalYear: table.fiscalYear, rows, money: lines },
     score,
     projectCode: table.project.code,
     execution: {
