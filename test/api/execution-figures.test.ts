@@ -193,6 +193,15 @@ describe('execution figures import', () => {
     expect(await importsOf(2026)).toEqual(before.imports);
   });
 
+  it('says how many errors a file has when it lists only the first thousand', async () => {
+    const lines = Array.from({ length: 1_200 }, (_, i) => `${codes[2]}${i},专项债,1`);
+    const result = await upload(utf8(['项目编码,资金来源,支出数', ...lines].join('\n')), 'many.csv');
+    expect(result.status).toBe(422);
+    expect(result.body.detail).toBe('文件中有 1200 处错误，未导入任何数据。以下列出前 1000 处。');
+    expect(result.body.errors).toHaveLength(1_000);
+    expect(result.body.errors.at(-1).message).toMatch(/^第 1001 行 B 列/);
+  });
+
   it('refuses a project code no project of the year has, and stores nothing of the file', async () => {
     const file = utf8(`项目编码,资金来源,支出数\n${codes[2]},当年财政拨款,100\nDL2026NONE01,其他资金,1\n`);
     const result = await upload(file, 'unknown.csv');
