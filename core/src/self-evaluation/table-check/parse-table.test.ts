@@ -169,4 +169,22 @@ describe('parseTable', () => {
       'TOTAL_NOT_FOUND -',
     ]);
   });
+
+  it('reads a two-row indicator header whose headings are merged down over both rows', () => {
+    const t = parseTable(
+      sheetOf(
+        [
+          ['（2023年度）'],
+          ['绩效指标', null, null, '年度指标值', '实际完成值', '分值', '得分'],
+          ['一级指标', '二级指标', '三级指标'],
+          ['产出指标', '数量指标', '人数', '≥10', '10', 100, 100],
+        ],
+        ['A2:C2', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3'],
+      ),
+    );
+    expect(t.rows.map((r) => [r.row.name, r.row.targetValue, r.row.actual, r.row.weight, r.row.claimedScore])).toEqual([
+      ['人数', '10', '10', 100, '100'],
+    ]);
+    expect(t.rows[0]?.refs.score).toBe('Sheet1!G4');
+  });
 });

@@ -96,7 +96,7 @@ type MoneyColumn = 'initialBudget' | 'annualBudget' | 'executed' | 'points' | 'r
 
 /** In this order: a header is claimed by the first column whose words it matches. */
 const INDICATOR_HEADERS: [IndicatorColumn, RegExp, Localized][] = [
-  [/* */ 'level1', /^一级指标/u, { 'zh-CN': '一级指标', en: 'level-1 indicator' }],
+  ['level1', /^一级指标/u, { 'zh-CN': '一级指标', en: 'level-1 indicator' }],
   ['level2', /^二级指标/u, { 'zh-CN': '二级指标', en: 'level-2 indicator' }],
   ['name', /^(?:三级指标|指标名称|具体指标)/u, { 'zh-CN': '三级指标', en: 'level-3 indicator' }],
   [
@@ -210,10 +210,15 @@ export const parseTable = (sheet: GridSheet, options: ParseOptions = {}): Parsed
     block: Localized,
   ): Partial<Record<K, number>> => {
     const found: Partial<Record<K, number>> = {};
-    for (const cell of view.inRow(headerRow)) {
+    // A heading merged down from the row above (a two-row header) counts as this row's.
+    const seen = new Set<GridCell>();
+    for (let col = 1; col <= view.lastCol; col++) {
+      const cell = view.shown(headerRow, col);
+      if (!cell || seen.has(cell)) continue;
+      seen.add(cell);
       const t = fold(cell.text);
       const hit = headers.find(([key, pattern]) => found[key] === undefined && pattern.test(t));
-      if (hit) found[hit[0]] = cell.col;
+      if (hit) found[hit[0]] = col;
     }
     for (const [key, , name] of headers) {
       if (found[key] !== undefined || QUIET.includes(key)) continue;

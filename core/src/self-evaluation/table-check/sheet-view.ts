@@ -10,6 +10,7 @@ export interface SheetView {
   name: string;
   cells: GridCell[];
   lastRow: number;
+  lastCol: number;
   /** The cell stored at this position (not what a merge shows there). */
   at: (row: number, col: number) => GridCell | undefined;
   /** What a reader sees at this position: the merge's top-left cell when one covers it. */
@@ -47,6 +48,7 @@ export const viewOf = (sheet: GridSheet): SheetView => {
     name: sheet.name,
     cells,
     lastRow: Math.max(0, ...cells.map((c) => c.row), ...sheet.merges.map((m) => m.bottom)),
+    lastCol: Math.max(0, ...cells.map((c) => c.col), ...sheet.merges.map((m) => m.right)),
     at,
     mergeAt,
     shown: (row, col) => {
