@@ -282,3 +282,51 @@ describe('the causes’ names', () => {
     });
   });
 });
+
+describe('edges the mutation run asked about', () => {
+  it('reads claims written with spaces', () => {
+    expect(diff(claimed({ quantity: ' 14 ' }))[0]!.message['zh-CN']).toBe(
+      '填报 14，计算 14.61：公式得分舍去小数后取整',
+    );
+    expect(diff(claimed(), null, ' 92 ')[0]!.message.en).toMatch(/^Claimed 92, /u);
+    expect(diff(claimed(), ' 90 ')[0]!.message.en).toMatch(/^Claimed 90, /u);
+  });
+
+  it('leaves a claim on a row not applicable out of the claimed sum', () => {
+    const na = claimed().map((r) => (r.rowId === 'cost' ? { ...r, notApplicable: true } : r));
+    expect(causes(na, '85.87', '9.2')).toEqual(['/claimedTotal FROM_ROWS']);
+    expect(causes(na, '80')).toEqual(['/claimedTotal OTHER']);
+  });
+
+  it('judges the claimed sum only once every row is claimed', () => {
+    expect(causes(claimed({ quantity: null }), '80', '9.2')).toEqual(['/claimedTotal OTHER']);
+    expect(causes(claimed(), '100')).toEqual(['/claimedTotal OTHER']);
+  });
+
+  it('a met date claimed below full marks, and a deduction reason of spaces', () => {
+    const dateRow = exampleRows.map((r) =>
+      r.rowId === 'cost'
+        ? {
+            ...r,
+            operator: 'LTE' as const,
+            targetValue: '2026-11-30',
+            unit: '',
+            actual: '2026-10-01',
+            claimedScore: '4',
+          }
+        : r,
+    );
+    expect(causes(claimed({}, dateRow).map((r) => (r.rowId === 'cost' ? { ...r, claimedScore: '4' } : r)))).toEqual([
+      '/rows/3/claimedScore MET_BELOW_FULL',
+    ]);
+    const spaces = claimed({ quality: '14' }).map((r) => (r.rowId === 'quality' ? { ...r, deductionReason: ' ' } : r));
+    expect(causes(spaces)).toEqual(['/rows/1/claimedScore MET_BELOW_FULL']);
+  });
+
+  it('a rate misprint that matches once rounded by the year’s rule', () => {
+    const whole = with_({ rounding: { decimals: 0, mode: 'HALF_UP', rateFirst: false } });
+    expect(causes(claimed(), null, '92', whole, money(100, 92.49)).filter((c) => c.startsWith('/execution'))).toEqual([
+      '/execution/claimedScore RATE_MISPRINT',
+    ]);
+  });
+});

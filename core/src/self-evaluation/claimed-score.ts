@@ -54,14 +54,12 @@ export interface ClaimDifference {
 
 const HUNDREDTH = ratio(1, 100);
 const near = (a: Ratio, b: Ratio) => compare(absolute(sub(a, b)), HUNDREDTH) < 0;
-const whole = (r: Ratio) => r.d === 1n;
 /** Every rounding a table might have used: 2, 1 or 0 decimals, half up or down. */
 const roundings = ([0, 1, 2] as const).flatMap((decimals) =>
   (['HALF_UP', 'FLOOR'] as const).map((mode) => ({ decimals, mode, rateFirst: false })),
 );
+/** Only reached for a claim that differs from the rounded score, so an exact whole score never matches. */
 const cutToWhole = (exact: Ratio, claimed: Ratio) =>
-  whole(claimed) &&
-  !whole(exact) &&
   compare(claimed, roundScore(exact, { decimals: 0, mode: 'FLOOR', rateFirst: false })) === 0;
 const otherRounding = (exact: Ratio, claimed: Ratio) =>
   roundings.some((r) => compare(roundScore(exact, r), claimed) === 0);
@@ -137,7 +135,6 @@ export const claimDifferences = (
     } else if (
       (score.kind === 'NUMBER' || score.kind === 'DATE') &&
       !score.belowTarget &&
-      compare(claimed, w) < 0 &&
       !row.deductionReason.trim()
     ) {
       cause(
