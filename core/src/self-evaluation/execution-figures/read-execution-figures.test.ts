@@ -66,6 +66,16 @@ describe('readExecutionFigures', () => {
     ]);
   });
 
+  it('reads the unit a line above the header states, unless a column names its own', () => {
+    const result = readExecutionFigures(
+      rows('2026年度执行情况,,,\n金额单位：万元,,,\n项目编码,资金来源,全年预算数,全年执行数（元）\nA1,其他,2,3'),
+      2026,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.units).toEqual({ annualBudget: '万元', executed: '元' });
+    expect(result.figures.map((f) => [f.annualBudgetFen, f.executedFen])).toEqual([[2_000_000, 300]]);
+  });
+
   it('lists every bad row with its line and column, in Chinese and English, and keeps none of them', () => {
     const result = readExecutionFigures(
       rows(

@@ -127,7 +127,22 @@ const findColumns = (row: TextRow): { columns: Columns; clashes: ImportError[] }
   return { columns: { index, headers: row.cells }, clashes };
 };
 
-const unitOf = (header: string): MoneyUnit => (fold(header).includes('万元') ? '万元' : '元');
+/** A header's own unit ("全年执行数（万元）"), else the one a line above the header states ("单位：万元"), else 元. */
+const unitOf = (header: string, stated: MoneyUnit | undefined): MoneyUnit => {
+  const own = /(万元|元)/u.exec(fold(header).replace(/^[^(（]*(?=[(（])/u, ''))?.[1] as MoneyUnit | undefined;
+  return own ?? stated ?? '元';
+};
+
+/** The unit a title or note line above the header states for the whole table ("金额单位：万元"). */
+const statedUnit = (lines: readonly TextRow[]): MoneyUnit | undefined => {
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const unit = /单位[:：](万元|元)/u.exec(fold(cell))?.[1];
+      if (unit) return unit as MoneyUnit;
+    }
+  }
+  return undefined;
+};
 
 const sourceIndex = (vocabulary: SourceVocabulary): Map<string, MoneySource> => {
   const map = new Map<string, MoneySource>();
@@ -189,9 +204,10 @@ export const readExecutionFigures = (
       },
     });
   }
+  const stated = statedUnit(rows.slice(0, headerAt));
   const units = {
-    annualBudget: index.annualBudget === undefined ? null : unitOf(headers[index.annualBudget] ?? ''),
-    executed: unitOf(headers[index.executed!] ?? ''),
+    annualBudget: index.annualBudget === undefined ? null : unitOf(headers[index.annualBudget] ?? '', stated),
+    executed: unitOf(headers[index.executed!] ?? '', stated),
   };
 
   const data = rows.slice(headerAt + 1).filter((row) => !isBlank(row));
