@@ -4,7 +4,7 @@ import type { Language, Localized } from '#core/language.ts';
  * The words of the self-evaluation rules and warnings (docs/domain/self-evaluation.md, "Rules of a
  * self-evaluation"), in Chinese and English, keyed by the codes the screens and the API share.
  */
-type Requirement = Record<string, unknown> | undefined;
+type Requirement = Record<string, unknown>;
 
 const level1Names: Record<string, Localized> = {
   OUTPUT: { 'zh-CN': '产出', en: 'output' },
@@ -12,13 +12,13 @@ const level1Names: Record<string, Localized> = {
   SATISFACTION: { 'zh-CN': '满意度', en: 'satisfaction' },
 };
 const split = (r: Requirement, key: string, language: Language) =>
-  Object.entries((r?.[key] ?? {}) as Record<string, number>)
+  Object.entries((r[key] ?? {}) as Record<string, number>)
     .map(([level1, points]) => `${level1Names[level1]?.[language] ?? level1} ${points}`)
     .join(' / ');
 const band = (r: Requirement): Localized =>
-  r?.maxInclusive
-    ? { 'zh-CN': `${r?.min} 至 ${r?.max}`, en: `${r?.min} to ${r?.max}` }
-    : { 'zh-CN': `${r?.min} 至 ${r?.max}（不含 ${r?.max}）`, en: `${r?.min} to below ${r?.max}` };
+  r.maxInclusive
+    ? { 'zh-CN': `${r.min} 至 ${r.max}`, en: `${r.min} to ${r.max}` }
+    : { 'zh-CN': `${r.min} 至 ${r.max}（不含 ${r.max}）`, en: `${r.min} to below ${r.max}` };
 
 const messages: Record<string, (r: Requirement, language: Language) => Localized> = {
   row_not_filled: () => ({
@@ -39,20 +39,20 @@ const messages: Record<string, (r: Requirement, language: Language) => Localized
     en: `Give a score within the tier: ${band(r).en}`,
   }),
   tier_score_out_of_band: (r) => ({
-    'zh-CN': `得分 ${r?.score} 不在所选档次范围内，应在 ${band(r)['zh-CN']}`,
-    en: `The score ${r?.score} is outside the tier: it must lie from ${band(r).en}`,
+    'zh-CN': `得分 ${r.score} 不在所选档次范围内，应在 ${band(r)['zh-CN']}`,
+    en: `The score ${r.score} is outside the tier: it must lie from ${band(r).en}`,
   }),
   tier_score_decimals: (r) => ({
-    'zh-CN': `得分最多保留 ${r?.decimals} 位小数`,
-    en: `A score has at most ${r?.decimals} decimals`,
+    'zh-CN': `得分最多保留 ${r.decimals} 位小数`,
+    en: `A score has at most ${r.decimals} decimals`,
   }),
   not_computable_reason_required: (r) => ({
-    'zh-CN': `实际值不是以“${r?.unit}”计的数值，无法按公式计分：须说明原因并按档次评分`,
-    en: `The actual is not a number in ${r?.unit}, so no formula applies: say why and score it by tier`,
+    'zh-CN': `实际值不是以“${r.unit}”计的数值，无法按公式计分：须说明原因并按档次评分`,
+    en: `The actual is not a number in ${r.unit}, so no formula applies: say why and score it by tier`,
   }),
   over_explanation_required: (r) => ({
-    'zh-CN': `实际值达到目标值的 ${r?.pct}%（${r?.min}% 及以上），须说明超额完成的原因`,
-    en: `The actual is ${r?.pct}% of the target (${r?.min}% or more): explain the over-achievement`,
+    'zh-CN': `实际值达到目标值的 ${r.pct}%（${r.min}% 及以上），须说明超额完成的原因`,
+    en: `The actual is ${r.pct}% of the target (${r.min}% or more): explain the over-achievement`,
   }),
   deviation_reasons_required: () => ({
     'zh-CN': '未完成目标或未得满分，须填写偏差原因',
@@ -76,5 +76,5 @@ const messages: Record<string, (r: Requirement, language: Language) => Localized
   }),
 };
 
-export const describeSelfEvaluation = (code: string, language: Language, requirement?: Requirement): string =>
+export const describeSelfEvaluation = (code: string, language: Language, requirement: Requirement = {}): string =>
   (messages[code]?.(requirement, language) ?? { 'zh-CN': code, en: code })[language];
