@@ -33,7 +33,12 @@ export const sampleFigures: DepartmentFigures = {
   fixedAssetsTotalFen: wan(1000),
 };
 
-const entry = (code: string, score: string, note = ''): JudgementEntry => ({ code, score, note, evidence: [] });
+const entry = (code: string, score: string, note?: string): JudgementEntry => ({
+  code,
+  score,
+  note: note ?? '',
+  evidence: [],
+});
 
 /** The judgement indicators of the national template as the bureau scored them. */
 export const sampleEntries: JudgementEntry[] = [

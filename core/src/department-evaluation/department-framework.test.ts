@@ -75,6 +75,7 @@ describe('framework weights (docs/domain/self-evaluation.md)', () => {
     const f = small([[[50, 0]], [[50]]]);
     f.level1[1]!.children[0]!.indicators[0]!.code = 'I000';
     f.level1[1]!.code = 'L0';
+    f.level1[1]!.children[0]!.code = 'L0_0';
     expect(frameworkErrors(f, 'zh-CN')).toEqual([
       {
         pointer: '/level1/0/children/0/indicators/1/points',
@@ -82,11 +83,13 @@ describe('framework weights (docs/domain/self-evaluation.md)', () => {
         message: '三级指标“指标I001”的分值应大于 0',
       },
       { pointer: '/level1/1/code', code: 'duplicate_code', message: '指标编码 L0 重复' },
+      { pointer: '/level1/1/children/0/code', code: 'duplicate_code', message: '指标编码 L0_0 重复' },
       { pointer: '/level1/1/children/0/indicators/0/code', code: 'duplicate_code', message: '指标编码 I000 重复' },
     ]);
     expect(frameworkErrors(f, 'en').map((e) => e.message)).toEqual([
       'The indicator “指标I001” must be worth more than 0',
       'The code L0 is used twice',
+      'The code L0_0 is used twice',
       'The code I000 is used twice',
     ]);
   });
@@ -123,6 +126,16 @@ describe('framework weights (docs/domain/self-evaluation.md)', () => {
     expect(withIndicator({ points: 2.555 })).toBe(false);
     expect(withIndicator({ points: -1 })).toBe(false);
     expect(withIndicator({ code: 'lower' })).toBe(false);
+    expect(withIndicator({ code: 'xA' })).toBe(false);
+    expect(withIndicator({ code: 'Ab' })).toBe(false);
+    expect(withIndicator({ code: `A${'B'.repeat(39)}` })).toBe(true);
+    const messages = (indicator: Record<string, unknown>) => {
+      const copy = structuredClone(f);
+      Object.assign(copy.level1[0]!.children[0]!.indicators[0]!, indicator);
+      return v.safeParse(departmentFramework, copy).issues?.map((i) => i.message);
+    };
+    expect(messages({ code: 'a' })).toEqual(['code']);
+    expect(messages({ points: 1.001 })).toEqual(['two_decimals']);
     expect(withIndicator({ name: { 'zh-CN': '', en: '' } })).toBe(false);
     expect(withIndicator({ kind: 'FORMULA' })).toBe(false);
     const formula = structuredClone(f);

@@ -93,6 +93,9 @@ describe('the department sheet, worked through (docs/domain/self-evaluation.md)'
     });
     expect(sheet.projects).toMatchObject({ issued: 10, submitted: 8, approved: 7, averageScore: 80.57 });
     expect(departmentSheetErrors(worked, settings, 'zh-CN')).toEqual([]);
+    // Full marks need no note: the worked example gives none.
+    expect(sampleEntries.filter((e) => e.note === '').map((e) => e.code)).toHaveLength(11);
+    expect(sampleEntries.every((e) => e.evidence.length === 0)).toBe(true);
   });
 
   it('follows the year’s rounding and grade bands', () => {

@@ -21,6 +21,26 @@ describe('the department’s project self-evaluations, summarised (docs/domain/s
     });
   });
 
+  it('holds ten distinct projects in the worked example', () => {
+    expect(sampleProjects.map((p) => p.projectId)).toEqual([
+      'P01',
+      'P02',
+      'P03',
+      'P04',
+      'P05',
+      'P06',
+      'P07',
+      'P08',
+      'P09',
+      'P10',
+    ]);
+    expect(sampleProjects.slice(7).map((p) => [p.total, p.status])).toEqual([
+      [86, 'DEPT_APPROVED'],
+      [79, 'RETURNED'],
+      [null, 'DRAFT'],
+    ]);
+  });
+
   it('has no shares or average with nothing issued or scored', () => {
     expect(summariseProjects([], rounding)).toEqual({
       issued: 0,
