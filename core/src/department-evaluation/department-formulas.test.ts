@@ -113,6 +113,9 @@ describe('department figures', () => {
     expect(v.safeParse(departmentFiguresSchema, { staffInPost: 2.5 }).success).toBe(false);
     expect(v.safeParse(departmentFiguresSchema, { staffInPost: -1 }).success).toBe(false);
     expect(v.safeParse(departmentFiguresSchema, { somethingElse: 1 }).success).toBe(false);
+    const messages = (figures: unknown) => v.safeParse(departmentFiguresSchema, figures).issues?.map((i) => i.message);
+    expect(messages({ staffInPost: 1.5 })).toEqual(['integer']);
+    expect(messages({ supplementaryFen: -1.5 })).toEqual(['integer']);
   });
 
   it('prints fen as exact 万元 with a true minus sign', () => {

@@ -46,27 +46,27 @@ export const scoreJudgement = (
   rounding: ScoreRounding,
 ): JudgementScore => {
   const full = parseDecimal(String(indicator.points)) as Ratio;
-  const given = entry?.score == null ? undefined : (parseDecimal(entry.score) as Ratio);
-  if (!given)
+  if (entry?.score == null)
     return {
       exact: null,
       score: null,
       problems: ['score_required'],
       derivation: { 'zh-CN': `待评分（满分 ${indicator.points}）`, en: `Not scored yet (out of ${indicator.points})` },
     };
+  const given = parseDecimal(entry.score) as Ratio;
   if (compare(given, full) > 0)
     return {
       exact: null,
       score: null,
       problems: ['score_above_points'],
       derivation: {
-        'zh-CN': `评分 ${entry?.score} 超过分值 ${indicator.points}`,
-        en: `The score ${entry?.score} is above the points ${indicator.points}`,
+        'zh-CN': `评分 ${entry.score} 超过分值 ${indicator.points}`,
+        en: `The score ${entry.score} is above the points ${indicator.points}`,
       },
     };
   const score = scoreFigure(given, rounding);
   const below = compare(given, full) < 0;
-  const note = entry?.note ?? '';
+  const { note } = entry;
   const shown = scoreText(score, rounding);
   return {
     exact: given,

@@ -98,5 +98,7 @@ describe('the department’s project self-evaluations, summarised (docs/domain/s
       v.safeParse(projectSelfEvaluationLine, { projectId: 'P', total, grade: null, status: 'DRAFT' }).success;
     expect([ok(90.87), ok(0), ok(100), ok(null)]).toEqual([true, true, true, true]);
     expect([ok(90.875), ok(-1), ok(100.01), ok(1e-7)]).toEqual([false, false, false, false]);
+    const line = { projectId: 'P', total: 90.875, grade: null, status: 'DRAFT' };
+    expect(v.safeParse(projectSelfEvaluationLine, line).issues?.map((i) => i.message)).toEqual(['two_decimals']);
   });
 });
