@@ -273,6 +273,40 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '该项目不存在、不属于本预算年度或尚无终审通过的绩效目标',
     en: 'No such project in this fiscal year with final-approved targets',
   }),
+  // Self-evaluation (docs/domain/self-evaluation.md#rounds-review-and-spot-check)
+  points: () => ({
+    'zh-CN': '分值应为不超过两位小数的数字，如 10.5',
+    en: 'Points are a number with at most two decimals, e.g. 10.5',
+  }),
+  seed: () => ({ 'zh-CN': '抽样种子应为 8 至 32 位十六进制数', en: 'The seed is 8 to 32 hexadecimal digits' }),
+  execution_override_reason: () => ({
+    'zh-CN': '全年执行数与国库导入数不一致，请说明原因',
+    en: 'The executed amount differs from the treasury import: say why',
+  }),
+  execution_overridden: () => ({
+    'zh-CN': '单位修改了国库导入的全年执行数',
+    en: 'The unit changed the executed amount imported from the treasury',
+  }),
+  self_evaluation_round_exists: () => ({
+    'zh-CN': '该年度的绩效自评已经开启，每个年度只开启一次',
+    en: 'The self-evaluation of this year is already open: one round per year',
+  }),
+  deadline_in_next_year: () => ({
+    'zh-CN': '自评报送截止日期应在被评价年度的次年',
+    en: 'The deadline falls in the year after the one evaluated',
+  }),
+  carried_over_unfit: () => ({
+    'zh-CN': '结转项目应为以前年度已纳入预算、绩效目标已终审的项目',
+    en: "A carried-over project is an earlier year's budgeted project with final-approved targets",
+  }),
+  bands_order: () => ({
+    'zh-CN': '“达成”档的下限不能低于“部分达成”档的下限',
+    en: 'The achieved band may not start below the partly-achieved band',
+  }),
+  grades_order: () => ({
+    'zh-CN': '等级分数线应为 优 ≥ 良 ≥ 中',
+    en: 'The grade bounds must run Excellent ≥ Good ≥ Fair',
+  }),
   checkpoint_months_unique: () => ({ 'zh-CN': '每个月份只能设一个检查点', en: 'One checkpoint per month' }),
   red_gap_below_yellow: () => ({
     'zh-CN': '红色预警的落后幅度不能小于黄色预警',

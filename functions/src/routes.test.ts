@@ -5,10 +5,10 @@ import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.t
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
-import { selfEvaluationOperations } from '#functions/self-evaluation/self-evaluation-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
+import { selfEvaluationOperations } from '#functions/self-evaluation/self-evaluation-operations.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 const unusedStore = {} as RecordStore;

@@ -16,6 +16,7 @@ import {
 } from '@jixiao/functions/organisation/record-kinds.ts';
 import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
+import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
 import { exAnteKind, indicatorKind, projectKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts';
 import { operationRunner, recordLoader } from '@jixiao/infra/local/record-loader.ts';
@@ -23,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
 import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
+import { seedSelfEvaluation, seedSelfEvaluationRound } from '../support/self-evaluation-fixture.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
@@ -411,6 +413,38 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
+
+  // Self-evaluation (issue 11), scoped like monitoring: "own" is a draft of the callers' department, "other" one of 发改委.
+  listSelfEvaluationRounds: withObserver(
+    { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+    tenantList,
+  ),
+  createSelfEvaluationRound: { roles: { [perf]: [201, 201, 201] }, others: 403, anonymous: 401 },
+  getSelfEvaluationRound: withObserver(
+    { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+    tenantRead,
+  ),
+  issueSelfEvaluationRound: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  listSelfEvaluations: withObserver(
+    { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
+    tenantRead,
+  ),
+  listSelfEvaluationReviewQueue: {
+    roles: everyRelation(['department-reviewer', 'business-section-reviewer', perf], 200),
+    others: 403,
+    anonymous: 401,
+  },
+  getSelfEvaluation: withObserver(scopedRead, [404, 404, 404]),
+  saveSelfEvaluation: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  submitSelfEvaluation: { roles: { 'unit-approver': [409, 404, 404] }, others: 403, anonymous: 401 },
+  departmentReviewSelfEvaluation: { roles: { 'department-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
+  firstReviewSelfEvaluation: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
+  finalReviewSelfEvaluation: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  getSelfEvaluationHistory: scopedRead,
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -440,7 +474,9 @@ type Targets = Record<
     | 'round'
     | 'report'
     | 'disposition'
-    | 'rectification',
+    | 'rectification'
+    | 'selfEvaluationRound'
+    | 'selfEvaluation',
     string
   >;
 /** A released engagement with an assignment, a record and a photo in each relation. */
@@ -460,10 +496,15 @@ const fieldworkTargets = (relation: Relation) => {
 const monitoring = new Map<Relation, { round: string; report: string; disposition: string; rectification: string }>();
 const monitoringTargets = (relation: Relation) =>
   monitoring.get(relation) ?? { round: uuidV7(), report: uuidV7(), disposition: uuidV7(), rectification: uuidV7() };
+/** A self-evaluation round in each tenant, and a draft self-evaluation of the own and the other department. */
+const selfEvaluations = new Map<Relation, { selfEvaluationRound: string; selfEvaluation: string }>();
+const selfEvaluationTargets = (relation: Relation) =>
+  selfEvaluations.get(relation) ?? { selfEvaluationRound: uuidV7(), selfEvaluation: uuidV7() };
 const targets = (relation: Relation): Targets => ({
   ...organisationTargets(relation),
   ...fieldworkTargets(relation),
   ...monitoringTargets(relation),
+  ...selfEvaluationTargets(relation),
 });
 const organisationTargets = (relation: Relation) =>
   relation === 'own-department'
@@ -516,6 +557,8 @@ const idKey = (path: string): keyof Targets | undefined => {
     ['/api/v1/monitoring-reports/', 'report'],
     ['/api/v1/monitoring-dispositions/', 'disposition'],
     ['/api/v1/rectifications/', 'rectification'],
+    ['/api/v1/self-evaluation-rounds/', 'selfEvaluationRound'],
+    ['/api/v1/self-evaluations/', 'selfEvaluation'],
   ];
   return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
 };
@@ -542,7 +585,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     .replace('{fiscalYear}', '2026');
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
   const fieldwork =
-    (await fieldworkRequest(operationId, path, t, tenant)) ?? (await monitoringRequest(operationId, path, t, tenant));
+    (await fieldworkRequest(operationId, path, t, tenant)) ??
+    (await monitoringRequest(operationId, path, t, tenant)) ??
+    (await selfEvaluationRequest(operationId, path, t, tenant));
   if (fieldwork) return fieldwork;
   if (operationId === 'exportDepartmentTargets') {
     return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
@@ -802,6 +847,44 @@ const monitoringRequest = async (
   }
 };
 
+/** A year no other create uses: one self-evaluation round per tenant and year. */
+let nextRoundYear = 2040;
+
+/** Self-evaluation requests whose body or query the generic rules cannot make. */
+const selfEvaluationRequest = async (
+  operationId: string,
+  path: string,
+  t: Targets,
+  tenant: string,
+): Promise<{ path: string; body?: unknown } | undefined> => {
+  switch (operationId) {
+    case 'createSelfEvaluationRound': {
+      // A year without budgeted projects: the round opens, with nothing to issue.
+      const fiscalYear = nextRoundYear++;
+      return {
+        path,
+        body: { id: uuidV7(), fiscalYear, name: '矩阵测试自评', deadline: `${fiscalYear + 1}-03-31` },
+      };
+    }
+    case 'issueSelfEvaluationRound':
+      return { path, body: {} };
+    case 'listSelfEvaluations':
+      return { path: `${path}?departmentId=${t.department}` };
+    case 'saveSelfEvaluation': {
+      const current = await stack.store.get(tenant, selfEvaluationKind, t.selfEvaluation);
+      return { path, body: { version: current?.version ?? 1, goalCompletion: `完成${suffix()}` } };
+    }
+    case 'submitSelfEvaluation':
+      return { path, body: { version: staleVersion } };
+    case 'departmentReviewSelfEvaluation':
+    case 'firstReviewSelfEvaluation':
+    case 'finalReviewSelfEvaluation':
+      return { path, body: { version: staleVersion, decision: 'approve' } };
+    default:
+      return undefined;
+  }
+};
+
 beforeAll(async () => {
   stack = await startTestStack();
   other = await seedOtherTenant(stack.store);
@@ -862,6 +945,28 @@ beforeAll(async () => {
     departmentOf(organisationTargets('other-department'), '发改委'),
   );
   await seedRelation('other-tenant', otherTenant.id, farRound, departmentOf(other, '河西教育局'));
+  const ownSelfEvaluationRound = await seedSelfEvaluationRound(stack.store, demoTenant.id);
+  const farSelfEvaluationRound = await seedSelfEvaluationRound(stack.store, otherTenant.id);
+  for (const [relation, tenant, round, department] of [
+    [
+      'own-department',
+      demoTenant.id,
+      ownSelfEvaluationRound,
+      departmentOf(organisationTargets('own-department'), '教育局'),
+    ],
+    [
+      'other-department',
+      demoTenant.id,
+      ownSelfEvaluationRound,
+      departmentOf(organisationTargets('other-department'), '发改委'),
+    ],
+    ['other-tenant', otherTenant.id, farSelfEvaluationRound, departmentOf(other, '河西教育局')],
+  ] as const) {
+    selfEvaluations.set(relation, {
+      selfEvaluationRound: round,
+      selfEvaluation: await seedSelfEvaluation(stack.store, tenant, round, department),
+    });
+  }
   // An evaluator of the other agency, in this tenant and in the other one.
   const otherAgency = demoId('agency:91120116MA06B3T71L');
   const rivalEvaluator = uuidV7();

@@ -9,13 +9,13 @@ export const scoringSettingsKind: RecordKind = {
   uniqueFields: [],
 };
 
-/** Self-evaluation rounds, listed per fiscal year; one round per year. */
+/** Self-evaluation rounds, listed per fiscal year; one round per year (`yearKey`, the year as text, is unique). */
 export const selfEvaluationRoundKind: RecordKind = {
   type: 'self-evaluation-round',
   sortField: 'deadline',
   ownerField: 'fiscalYear',
   searchFields: ['name'],
-  uniqueFields: ['fiscalYear'],
+  uniqueFields: ['yearKey'],
 };
 
 /** Self-evaluations, listed per round and department (`roundDepartment`), queued while under review. */

@@ -21,7 +21,8 @@ import { weightSettingsKind } from '#functions/submission/record-kinds.ts';
  */
 type SettingsRecord = StoredRecord & { fiscalYear: number } & Partial<SettingsValues> & { weights: TargetWeights };
 
-const settingsId = (fiscalYear: number) => derivedId(`target-weight-settings:${fiscalYear}`);
+/** The one record of a year's submission settings (a self-evaluation round copies its weights when it opens). */
+export const weightSettingsId = (fiscalYear: number) => derivedId(`target-weight-settings:${fiscalYear}`);
 
 const valuesOf = (record: SettingsRecord | undefined): SettingsValues => ({
   weights: record?.weights ?? defaultSettingsValues.weights,
@@ -50,7 +51,7 @@ const weightsBody = (fiscalYear: number, record: SettingsRecord | undefined) => 
  */
 export const weightOperations = (store: RecordStore) => {
   const stored = (tenant: string, fiscalYear: number) =>
-    store.get<SettingsRecord>(tenant, weightSettingsKind, settingsId(fiscalYear));
+    store.get<SettingsRecord>(tenant, weightSettingsKind, weightSettingsId(fiscalYear));
 
   /** The configuration a project or target of this year is checked with. */
   const configFor = async (tenant: string, fiscalYear: number) => configOf(valuesOf(await stored(tenant, fiscalYear)));
@@ -73,7 +74,11 @@ export const weightOperations = (store: RecordStore) => {
     }
     const context = { ...writeContext(request), operation };
     if (!current) {
-      const record: SettingsRecord = { ...newRecord({ id: settingsId(fiscalYear) }, request), fiscalYear, ...values };
+      const record: SettingsRecord = {
+        ...newRecord({ id: weightSettingsId(fiscalYear) }, request),
+        fiscalYear,
+        ...values,
+      };
       const result = await store.create<SettingsRecord>(tenant, weightSettingsKind, record, {
         hash: requestHash(request.body),
         context,
