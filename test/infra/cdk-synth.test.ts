@@ -123,7 +123,8 @@ describe('Lambda bundles', () => {
     const imported = new Set(
       [
         ...code.matchAll(
-          /\bimport\s*(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?\(?["']([^"']+)["']/g,
+          // Not inside a word, path or key ("execution-imports", "/imports"); a default import is followed by `from`.
+          /(?<![\w$./-])import\s*(?:[\w$]+\s*(?:,\s*|(?=from)))?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?\(?["']([^"']+)["']/g,
         ),
       ].map((m) => m[1]),
     );
