@@ -8,6 +8,8 @@ import * as v from 'valibot';
 import { executionFigureRoutes } from '#functions/routes/execution-figure-routes.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
+import { selfEvaluationSummaryRoutes } from '#functions/routes/self-evaluation-summary-routes.ts';
+import { spotCheckRoutes } from '#functions/routes/spot-check-routes.ts';
 
 const section = { capability: 'self-evaluation', tag: 'self-evaluation' } as const;
 
@@ -192,4 +194,6 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     response: historyResponse,
   },
   ...executionFigureRoutes,
+  ...spotCheckRoutes,
+  ...selfEvaluationSummaryRoutes,
 ];

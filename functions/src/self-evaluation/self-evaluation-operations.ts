@@ -6,6 +6,8 @@ import { selfEvaluationKind } from '#functions/self-evaluation/record-kinds.ts';
 import { selfEvaluationRoundOperations } from '#functions/self-evaluation/round-operations.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 import { selfEvaluationRecordOperations } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
+import { spotCheckOperations } from '#functions/self-evaluation/spot-check-operations.ts';
+import { selfEvaluationSummaryOperations } from '#functions/self-evaluation/summary-operations.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Year-end self-evaluation, by operationId (routes/self-evaluation-routes.ts). */
@@ -30,5 +32,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
     finalReviewSelfEvaluation: records.finalReview,
     getSelfEvaluationHistory: records.history,
     ...executionFigureOperations(store),
+    ...spotCheckOperations(store),
+    ...selfEvaluationSummaryOperations(store),
   };
 };
