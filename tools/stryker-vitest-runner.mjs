@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
 
@@ -10,6 +11,10 @@ import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner'
  * `describe` is skipped, nothing fails and every covered mutant is reported as survived. This runner learns each
  * test's vitest full name in the dry run and hands the runner those names instead. Used as `testRunner:
  * 'vitest-full-name'` in stryker.config.mjs; docs/testing.md says why.
+ *
+ * After a mutant times out, Stryker replaces the runner with a fresh process that never runs the dry run, so the
+ * names are also written to a file in the sandbox and read back by a runner that has not learnt them: without it,
+ * every mutant after the first timeout ran no test and counted as survived.
  */
 const vitest = vitestPlugins.find((plugin) => plugin.name === 'vitest');
 if (!vitest?.factory) throw new Error('@stryker-mutator/vitest-runner no longer declares its "vitest" factory');
@@ -29,12 +34,24 @@ function* testsOf(task) {
   }
 }
 
+/** Where the dry run leaves the names for the runners that replace it (the sandbox is the working directory). */
+const namesFile = () => path.join(process.cwd(), '.stryker-vitest-full-names.json');
+
 function createRunner(injector) {
   const runner = vitest.factory(injector);
   /** Stryker's test id → the same test as `file#full name` with vitest's separators. */
   const fullNames = new Map();
+  const learnt = () => {
+    if (fullNames.size === 0 && existsSync(namesFile())) {
+      for (const [id, name] of JSON.parse(readFileSync(namesFile(), 'utf8'))) fullNames.set(id, name);
+    }
+    return fullNames;
+  };
   const run = runner.run.bind(runner);
-  runner.run = (options = {}) => run({ ...options, testIds: options.testIds?.map((id) => fullNames.get(id) ?? id) });
+  runner.run = (options = {}) => {
+    const names = options.testIds ? learnt() : fullNames;
+    return run({ ...options, testIds: options.testIds?.map((id) => names.get(id) ?? id) });
+  };
   const dryRun = runner.dryRun.bind(runner);
   runner.dryRun = async (options) => {
     const result = await dryRun(options);
@@ -43,6 +60,7 @@ function createRunner(injector) {
         fullNames.set(strykerTestId(test), `${test.file.filepath}#${test.fullTestName ?? test.name}`);
       }
     }
+    writeFileSync(namesFile(), JSON.stringify([...fullNames]));
     return result;
   };
   return runner;
