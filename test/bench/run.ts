@@ -2,7 +2,7 @@
  * `npm run bench`: the budgets of docs/decisions.md#15-budgets-measured-by-npm-run-bench, each against a baseline measured in the same run on
  * the same machine where there is one. A benchmark, not a test: it prints, it does not assert.
  * Section 4 needs the built web app: it is built first when missing or older than its sources.
- * `BENCH_ONLY=deadline-rush` runs section 6 alone.
+ * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ import { benchDeadlineRush } from './deadline-rush.ts';
 import { benchFieldApp } from './field-app.ts';
 import { bundleHandler } from './lambda-bundle.ts';
 import { benchMonitoringDashboard } from './monitoring-dashboard.ts';
+import { benchTableCheck } from './table-check.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -128,6 +129,14 @@ const departmentBody = (i: number, prefix: string) => ({
 });
 
 const main = async () => {
+  if (process.env.BENCH_ONLY === 'table-check') {
+    try {
+      await benchTableCheck(scratch);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    return;
+  }
   if (process.env.BENCH_ONLY === 'deadline-rush') {
     const dynamo = await startDynamoDbLocal();
     try {
@@ -635,6 +644,7 @@ const main = async () => {
     await benchFieldApp(dynamo.endpoint);
     await benchMonitoringDashboard(dynamo.endpoint);
     await benchDeadlineRush(dynamo.endpoint);
+    await benchTableCheck(scratch);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     db.destroy();
