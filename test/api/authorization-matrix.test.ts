@@ -445,6 +445,8 @@ const matrix: Record<string, Row> = {
   firstReviewSelfEvaluation: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
   finalReviewSelfEvaluation: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getSelfEvaluationHistory: scopedRead,
+  // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
+  checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -868,6 +870,8 @@ const selfEvaluationRequest = async (
     }
     case 'issueSelfEvaluationRound':
       return { path, body: {} };
+    case 'checkFilledTable':
+      return { path, body: { fileName: '自评表.xlsx', contentBase64: 'AAAA' } };
     case 'listSelfEvaluations':
       return { path: `${path}?departmentId=${t.department}` };
     case 'saveSelfEvaluation': {

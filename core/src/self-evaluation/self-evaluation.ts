@@ -235,3 +235,17 @@ export const scoringSettingsRecord = v.object({
   /** 0 when nothing has been saved for the year and these are the defaults. */
   version: v.number(),
 });
+
+/**
+ * Checking a filled 项目支出绩效自评表 as a department sent it (docs/domain/self-evaluation.md#checking-a-filled-table):
+ * the XLSX itself, base64 in the JSON body, at most `maxTableFileBytes`.
+ */
+export const maxTableFileBytes = 2 * 1024 * 1024;
+export const checkFilledTable = v.strictObject({
+  fileName: text(1, 200),
+  /** Checked by the operation (base64, size, XLSX), so a bad file gets its own words rather than a schema's. */
+  contentBase64: v.string(),
+  /** The year to read dates in when the table does not say. */
+  fiscalYear: v.optional(fiscalYear),
+});
+export type CheckFilledTable = v.InferOutput<typeof checkFilledTable>;

@@ -1,4 +1,4 @@
-import { type Role, unitRoles } from '@jixiao/core/roles.ts';
+import { type Role, sectionRoles, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
 import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
 import * as selfEvaluation from '@jixiao/core/self-evaluation/self-evaluation.ts';
@@ -192,6 +192,19 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     params: idParams,
     query: historyQuery,
     response: historyResponse,
+  },
+  {
+    ...section,
+    operationId: 'checkFilledTable',
+    method: 'POST',
+    path: '/api/v1/table-checks',
+    summary:
+      'Check a filled 项目支出绩效自评表 as a department sent it (XLSX, base64, at most 2 MiB): read into the model, scored by the year’s settings, each printed score beside the formula’s with its likely cause and every unreadable cell named; nothing is stored',
+    access: sectionRoles,
+    body: selfEvaluation.checkFilledTable,
+    // 2 MiB of file as base64 (4/3) and its JSON envelope.
+    maxBodyBytes: 3 * 1024 * 1024,
+    response: { status: 200, description: 'The check of each table in the workbook', schema: v.unknown() },
   },
   ...executionFigureRoutes,
   ...spotCheckRoutes,

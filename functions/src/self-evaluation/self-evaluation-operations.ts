@@ -8,6 +8,7 @@ import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-se
 import { selfEvaluationRecordOperations } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
 import { spotCheckOperations } from '#functions/self-evaluation/spot-check-operations.ts';
 import { selfEvaluationSummaryOperations } from '#functions/self-evaluation/summary-operations.ts';
+import { tableCheckOperations } from '#functions/self-evaluation/table-check-operations.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Year-end self-evaluation, by operationId (routes/self-evaluation-routes.ts). */
@@ -15,6 +16,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
   const settings = scoringSettingsOperations(store);
   const rounds = selfEvaluationRoundOperations(store, settings);
   const records = selfEvaluationRecordOperations(store);
+  const tables = tableCheckOperations(store, settings);
   return {
     getScoringSettings: settings.get,
     saveScoringSettings: settings.save,
@@ -31,6 +33,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
     firstReviewSelfEvaluation: records.firstReview,
     finalReviewSelfEvaluation: records.finalReview,
     getSelfEvaluationHistory: records.history,
+    checkFilledTable: tables.check,
     ...executionFigureOperations(store),
     ...spotCheckOperations(store),
     ...selfEvaluationSummaryOperations(store),

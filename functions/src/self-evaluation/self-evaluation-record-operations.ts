@@ -42,6 +42,7 @@ import {
 } from '#functions/self-evaluation/execution-figure-kinds.ts';
 import { selfEvaluationKind, selfEvaluationRoundKind } from '#functions/self-evaluation/record-kinds.ts';
 import { type StoredSelfEvaluation, selfEvaluationTallyIncrement } from '#functions/self-evaluation/tally-writes.ts';
+import { withoutExact } from '#functions/self-evaluation/without-exact.ts';
 
 /** How many times a change re-reads and retries when only the department's tally moved underneath it. */
 const attempts = 5;
@@ -51,19 +52,6 @@ const fieldError = (pointer: string, code: string, language: Language): FieldErr
   code,
   message: describe(code, language),
 });
-
-/** The exact fractions of the engine are for deciding; the API answers with the rounded figures and the words. */
-const withoutExact = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(withoutExact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== 'exact' && !key.endsWith('Exact'))
-        .map(([key, v]) => [key, withoutExact(v)]),
-    );
-  }
-  return value;
-};
 
 /** The score sheet of a self-evaluation as it stands, by the round's settings and weights. */
 export const sheetOf = (s: StoredSelfEvaluation): ScoreSheet =>
