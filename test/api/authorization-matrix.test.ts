@@ -425,6 +425,11 @@ const matrix: Record<string, Row> = {
     tenantRead,
   ),
   issueSelfEvaluationRound: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  getSelfEvaluationRoundSummary: {
+    roles: everyRelationBut404(['department-reviewer', 'business-section-reviewer', perf, 'observer']),
+    others: 403,
+    anonymous: 401,
+  },
   listSelfEvaluations: withObserver(
     { roles: everyRelationBut404(projectRoles), others: 403, anonymous: 401 },
     tenantRead,
