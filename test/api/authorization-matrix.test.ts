@@ -449,6 +449,9 @@ const matrix: Record<string, Row> = {
   departmentReviewSelfEvaluation: { roles: { 'department-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
   firstReviewSelfEvaluation: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
   finalReviewSelfEvaluation: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  // The spot-check (抽查复核): the performance section's, at a stale version 409 wherever the round or self-evaluation is.
+  drawSpotCheck: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  adjustSpotCheck: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getSelfEvaluationHistory: scopedRead,
   // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
   checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
@@ -889,6 +892,10 @@ const selfEvaluationRequest = async (
     case 'firstReviewSelfEvaluation':
     case 'finalReviewSelfEvaluation':
       return { path, body: { version: staleVersion, decision: 'approve' } };
+    case 'drawSpotCheck':
+      return { path, body: { version: staleVersion, seed: 'a1b2c3d4', sharePct: 10 } };
+    case 'adjustSpotCheck':
+      return { path, body: { version: staleVersion, adjustments: [] } };
     default:
       return undefined;
   }
