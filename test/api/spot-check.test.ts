@@ -18,6 +18,7 @@ import {
   type SelfEvaluationTally,
   type StoredSelfEvaluation,
   selfEvaluationTallyId,
+  selfEvaluationTallyIncrement,
 } from '@jixiao/functions/self-evaluation/tally-writes.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ const at = '2027-03-01T02:00:00.000Z';
 const departments: DepartmentOfRound[] = [
   { id: demoId('department:102'), code: '102', name: '区教育局', series: 'EDUCATION', financeSectionId: null },
   { id: demoId('department:101'), code: '101', name: '区卫健委', series: 'HEALTH', financeSectionId: null },
+  { id: demoId('department:103'), code: '103', name: '区住建委', series: 'CONSTRUCTION', financeSectionId: null },
 ];
 const seeded = new Map<string, StoredSelfEvaluation[]>();
 
@@ -119,15 +121,25 @@ const finalApproved = (department: DepartmentOfRound, annualBudgetFen: number): 
 const seedDepartment = async (department: DepartmentOfRound, amounts: number[]) => {
   const records = amounts.map((amount) => finalApproved(department, amount));
   const request = { receivedAt: at, principal: { userId: 'fixture:spot-check' } } as OperationRequest;
-  const result = await stack.store.transact(
-    tenant,
-    [
-      newSelfEvaluationTally(roundId, department, records, request),
-      ...records.map((r) => ({ kind: selfEvaluationKind, create: r, hash: requestHash({ selfEvaluation: r.id }) })),
-    ],
-    { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at },
-  );
-  if (result.outcome !== 'done') throw new Error(`spot-check fixture: ${result.outcome}`);
+  // 30 creates to a transaction (3 items each), the tally made with the first.
+  for (let i = 0; i < records.length; i += 30) {
+    const chunk = records.slice(i, i + 30);
+    const result = await stack.store.transact(
+      tenant,
+      [
+        i === 0
+          ? newSelfEvaluationTally(roundId, department, chunk, request)
+          : selfEvaluationTallyIncrement(
+              roundId,
+              department.id,
+              chunk.map((after) => ({ before: undefined, after })),
+            )!,
+        ...chunk.map((r) => ({ kind: selfEvaluationKind, create: r, hash: requestHash({ selfEvaluation: r.id }) })),
+      ],
+      { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at },
+    );
+    if (result.outcome !== 'done') throw new Error(`spot-check fixture: ${result.outcome}`);
+  }
   seeded.set(department.id, records);
 };
 
@@ -161,9 +173,10 @@ const expectTalliesEqualRecounts = async () => {
 beforeAll(async () => {
   stack = await startTestStack();
   roundId = await seedSelfEvaluationRound(stack.store, tenant);
-  // Education: 12 below 100万 and 8 of 100万–500万; health: 5 below 100万.
+  // Education: 12 below 100万 and 8 of 100万–500万; health: 5 below 100万; construction: 130 (more than a page).
   await seedDepartment(departments[0]!, [...Array(12).fill(50_000_00), ...Array(8).fill(2_000_000_00)]);
   await seedDepartment(departments[1]!, Array(5).fill(80_000_00));
+  await seedDepartment(departments[2]!, Array(130).fill(3_000_000_00));
   perf = await stack.tokenForPerson({
     id: 'perf',
     displayName: '绩效科',
@@ -196,7 +209,7 @@ describe('drawing the spot-check sample', () => {
     const version = await roundVersion();
     const refused = await stack.call('POST', `/api/v1/self-evaluation-rounds/${roundId}/spot-check`, {
       token: perf,
-      body: { version, seed, sharePct: 20, namedProjectIds: [uuidV7()] },
+      body: { version, seed, sharePct: 40, namedProjectIds: [uuidV7()] },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0]).toMatchObject({ pointer: '/namedProjectIds/0', code: 'named_not_final_approved' });
@@ -204,18 +217,18 @@ describe('drawing the spot-check sample', () => {
     expect((await tallyOf(departments[0]!))!.sampled).toBe(0);
   });
 
-  it('draws ceil(20%) of each department × series × amount band by the seed, the named project included', async () => {
+  it('draws ceil(40%) of each department × series × amount band by the seed, the named project included', async () => {
     const named = seeded.get(departments[0]!.id)![15]!.projectId;
     const version = await roundVersion();
     const made = await stack.call('POST', `/api/v1/self-evaluation-rounds/${roundId}/spot-check`, {
       token: perf,
-      body: { version, seed, sharePct: 20, namedProjectIds: [named] },
+      body: { version, seed, sharePct: 40, namedProjectIds: [named] },
     });
     expect(made.status).toBe(200);
     drawn = made.body.items;
-    // 12 → 3, 8 → 2 (the named one among them), 5 → 1.
-    expect(drawn).toHaveLength(6);
-    expect(made.body.draw).toMatchObject({ seed, sharePct: 20, namedProjectIds: [named], count: 6, by: 'perf' });
+    // 12 → 5, 8 → 4 (the named one among them), 5 → 2, 130 → 52 (read over two pages, marked in two transactions).
+    expect(drawn).toHaveLength(63);
+    expect(made.body.draw).toMatchObject({ seed, sharePct: 40, namedProjectIds: [named], count: 63, by: 'perf' });
     expect(drawn.find((d) => d.projectId === named)?.reason).toBe('NAMED');
     // The same seed over the same candidates draws the same sample, wherever it is drawn.
     const candidates = [...seeded.values()].flat().map((s) => ({
@@ -226,12 +239,13 @@ describe('drawing the spot-check sample', () => {
       amountFen: s.money[0]!.annualBudgetFen!,
     }));
     expect(drawn.map((d) => d.selfEvaluationId)).toEqual(
-      drawSample(candidates, { seed, sharePct: 20, namedProjectIds: [named] }).map((d) => d.id),
+      drawSample(candidates, { seed, sharePct: 40, namedProjectIds: [named] }).map((d) => d.id),
     );
     const marked = (await Promise.all(departments.map(allOf))).flat().filter((s) => s.spotCheck !== null);
     expect(marked.map((s) => s.id).sort()).toEqual(drawn.map((d) => d.selfEvaluationId).sort());
-    expect((await tallyOf(departments[0]!))!.sampled).toBe(5);
-    expect((await tallyOf(departments[1]!))!.sampled).toBe(1);
+    expect((await tallyOf(departments[0]!))!.sampled).toBe(9);
+    expect((await tallyOf(departments[1]!))!.sampled).toBe(2);
+    expect((await tallyOf(departments[2]!))!.sampled).toBe(52);
     await expectTalliesEqualRecounts();
   });
 
@@ -241,18 +255,18 @@ describe('drawing the spot-check sample', () => {
     const before = (await Promise.all(departments.map(allOf))).flat().map((s) => [s.id, s.version]);
     const again = await stack.call('POST', `/api/v1/self-evaluation-rounds/${roundId}/spot-check`, {
       token: perf,
-      body: { version: version - 1, seed, sharePct: 20, namedProjectIds: [named] },
+      body: { version: version - 1, seed, sharePct: 40, namedProjectIds: [named] },
     });
     expect(again.status).toBe(200);
-    expect(again.body.draw).toMatchObject({ seed, count: 6 });
+    expect(again.body.draw).toMatchObject({ seed, count: 63 });
     expect(await roundVersion()).toBe(version);
     expect((await Promise.all(departments.map(allOf))).flat().map((s) => [s.id, s.version])).toEqual(before);
     const other = await stack.call('POST', `/api/v1/self-evaluation-rounds/${roundId}/spot-check`, {
       token: perf,
-      body: { version, seed: 'ffffffff', sharePct: 20, namedProjectIds: [] },
+      body: { version, seed: 'ffffffff', sharePct: 40, namedProjectIds: [] },
     });
     expect(other.status).toBe(409);
-    expect((await tallyOf(departments[0]!))!.sampled).toBe(5);
+    expect((await tallyOf(departments[0]!))!.sampled).toBe(9);
   });
 
   it('adjusts rows with reasons, refuses a score above the weight, and the finished review counts', async () => {
@@ -311,7 +325,7 @@ describe('drawing the spot-check sample', () => {
     const stored = await stack.store.get<StoredSelfEvaluation>(tenant, selfEvaluationKind, target);
     expect(countedScore(stored!)).toEqual({ total: 90, grade: 'EXCELLENT', reviewed: true });
     const tally = await tallyOf(departments[0]!);
-    expect(tally).toMatchObject({ sampled: 5, reviewed: 1, gapHundredths: 90_00 - 96_00, absoluteGapHundredths: 600 });
+    expect(tally).toMatchObject({ sampled: 9, reviewed: 1, gapHundredths: 90_00 - 96_00, absoluteGapHundredths: 600 });
     await expectTalliesEqualRecounts();
 
     const again = await stack.call('PATCH', path, {
