@@ -8,6 +8,7 @@ import { platformOperations } from '#functions/platform/platform-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
+import { importsOperations } from '#functions/self-evaluation/imports-operations.ts';
 import { selfEvaluationOperations } from '#functions/self-evaluation/self-evaluation-operations.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
@@ -20,6 +21,7 @@ const operationsOf = {
   fieldwork: fieldworkOperations(unusedStore, unusedEvidence),
   monitoring: monitoringOperations(unusedStore, unusedEvidence),
   'self-evaluation': selfEvaluationOperations(unusedStore, unusedEvidence),
+  imports: importsOperations(unusedStore),
 };
 
 describe('route table', () => {
@@ -43,7 +45,7 @@ describe('route table', () => {
       expect(route.path).toMatch(/^\/api\/v1\/(?:[a-z0-9./-]|\{[a-z][a-zA-Z]*\})+$/);
       if (route.access !== 'public') for (const role of route.access) expect(roles).toContain(role);
       if (route.method === 'POST')
-        expect(route.idempotentCreate || route.idempotentBulk || route.versionedAction).toBe(true);
+        expect(route.idempotentCreate || route.idempotentBulk || route.versionedAction || route.readOnly).toBe(true);
       if (route.method === 'POST' || route.method === 'PATCH') expect(route.body).toBeDefined();
     }
   });

@@ -1,4 +1,5 @@
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
+import { importsRoutes } from '#functions/routes/imports-routes.ts';
 import { monitoringRoutes } from '#functions/routes/monitoring-routes.ts';
 import { organisationRoutes } from '#functions/routes/organisation-routes.ts';
 import { platformRoutes } from '#functions/routes/platform-routes.ts';
@@ -20,6 +21,7 @@ export const routes: readonly RouteDefinition[] = [
   ...fieldworkRoutes,
   ...monitoringRoutes,
   ...selfEvaluationRoutes,
+  ...importsRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

@@ -34,6 +34,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   monitoring: true,
   // Signs uploads and downloads of the evidence attached to self-evaluation rows and checks they arrived.
   'self-evaluation': true,
+  // Files come in the request body and are read there; nothing is signed.
+  imports: false,
 };
 
 /**
@@ -62,6 +64,7 @@ export const identityAdministration: Record<Capability, boolean> = {
   fieldwork: false,
   monitoring: false,
   'self-evaluation': false,
+  imports: false,
 };
 
 /**

@@ -453,6 +453,7 @@ const matrix: Record<string, Row> = {
   drawSpotCheck: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   adjustSpotCheck: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getSelfEvaluationHistory: scopedRead,
+  exportSelfEvaluationTable: scopedRead,
   // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
   checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
 };

@@ -1,8 +1,11 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { defaultScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import {
   recountSelfEvaluations,
   selfEvaluationCountsOnly,
 } from '@jixiao/core/self-evaluation/self-evaluation-tally.ts';
+import { checkTable } from '@jixiao/core/self-evaluation/table-check/table-check.ts';
+import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { selfEvaluationKind, selfEvaluationTallyKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
 import { selfEvaluationId } from '@jixiao/functions/self-evaluation/round-operations.ts';
 import {
@@ -329,6 +332,28 @@ describe('filling, sending and reviewing a self-evaluation', () => {
     expect(tally!.byGrade.EXCELLENT).toBe(1);
     expect(tally!.countedHundredths).toBe(9189);
     expect(tally!.submitted).toBe(1);
+  });
+});
+
+describe('the 项目支出绩效自评表 as XLSX', () => {
+  it('is the 10号 layout the table check reads back to the same scores, with nothing to flag', async () => {
+    const path = `/api/v1/self-evaluations/${selfEvaluationId(roundId, projects[0]!)}/self-evaluation-table.xlsx`;
+    const file = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${tokens.department}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = checkTable(readXlsx(bytes), defaultScoringSettings, { fiscalYear: 2026 });
+    expect(result.findings).toEqual([]);
+    const [table] = result.tables;
+    expect(table!.findings.filter((f) => f.severity === 'ERROR')).toEqual([]);
+    expect(table!.projectCode?.text).toBe('DL2026SE0001');
+    expect(table!.rows).toHaveLength(6);
+    expect(table!.rows.filter((r) => r.flagged)).toEqual([]);
+    expect(table!.execution).toMatchObject({ claimed: 9, computed: 9, flagged: false });
+    expect(table!.total).toMatchObject({ claimed: 91.89, computed: 91.89, flagged: false });
+    expect(table!.grade.computed).toBe('EXCELLENT');
+    const elsewhere = await stack.call('GET', path, as(tokens.otherPreparer));
+    expect(elsewhere.status).toBe(404);
   });
 });
 

@@ -548,6 +548,12 @@ const main = async () => {
             { id: roundId },
             { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
           ),
+          imports: apiEvent(
+            'GET /api/v1/execution-imports/{fiscalYear}',
+            '/api/v1/execution-imports/2026',
+            { fiscalYear: '2026' },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
           'self-evaluation': apiEvent(
             'GET /api/v1/scoring-settings/{fiscalYear}',
             '/api/v1/scoring-settings/2026',

@@ -3,7 +3,7 @@ import { pageOf } from '@jixiao/core/schema-parts.ts';
 import * as figures from '@jixiao/core/self-evaluation/execution-figures/execution-figure.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
-const section = { capability: 'self-evaluation', tag: 'self-evaluation' } as const;
+const section = { capability: 'imports', tag: 'self-evaluation' } as const;
 
 /** Year-end execution figures imported from the treasury (docs/domain/self-evaluation.md#execution-figures). */
 export const executionFigureRoutes: RouteDefinition[] = [

@@ -13,6 +13,7 @@ export const capabilities = [
   'fieldwork',
   'monitoring',
   'self-evaluation',
+  'imports',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 export type Method = 'GET' | 'POST' | 'PATCH';
@@ -37,6 +38,8 @@ export interface RouteDefinition {
   idempotentCreate?: true;
   /** A bulk operation whose records get ids derived from their sources: running it again replays. */
   idempotentBulk?: true;
+  /** A POST that writes nothing (its input is too large for a query string): repeating it answers the same. */
+  readOnly?: true;
   /**
    * A step taken on a record at the `version` in the body: repeating it finds a newer version and
    * gets 409, so a retried request never acts twice.

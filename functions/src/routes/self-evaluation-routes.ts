@@ -1,11 +1,10 @@
-import { type Role, sectionRoles, unitRoles } from '@jixiao/core/roles.ts';
+import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
 import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
 import * as selfEvaluation from '@jixiao/core/self-evaluation/self-evaluation.ts';
 import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
-import { executionFigureRoutes } from '#functions/routes/execution-figure-routes.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationSummaryRoutes } from '#functions/routes/self-evaluation-summary-routes.ts';
@@ -195,18 +194,14 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
   },
   {
     ...section,
-    operationId: 'checkFilledTable',
-    method: 'POST',
-    path: '/api/v1/table-checks',
-    summary:
-      'Check a filled 项目支出绩效自评表 as a department sent it (XLSX, base64, at most 2 MiB): read into the model, scored by the year’s settings, each printed score beside the formula’s with its likely cause and every unreadable cell named; nothing is stored',
-    access: sectionRoles,
-    body: selfEvaluation.checkFilledTable,
-    // 2 MiB of file as base64 (4/3) and its JSON envelope.
-    maxBodyBytes: 3 * 1024 * 1024,
-    response: { status: 200, description: 'The check of each table in the workbook', schema: v.unknown() },
+    operationId: 'exportSelfEvaluationTable',
+    method: 'GET',
+    path: '/api/v1/self-evaluations/{id}/self-evaluation-table.xlsx',
+    summary: 'This self-evaluation as the 项目支出绩效自评表 (XLSX, the 财预〔2020〕10号 layout)',
+    access: projectRoles,
+    params: idParams,
+    response: { status: 200, description: 'An XLSX workbook' },
   },
-  ...executionFigureRoutes,
   ...spotCheckRoutes,
   ...selfEvaluationSummaryRoutes,
 ];

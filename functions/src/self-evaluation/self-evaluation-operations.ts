@@ -1,14 +1,13 @@
 import type { Operations } from '#functions/http/api-handler.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
-import { executionFigureOperations } from '#functions/self-evaluation/execution-figure-operations.ts';
+import { selfEvaluationExportOperations } from '#functions/self-evaluation/export-operations.ts';
 import { selfEvaluationKind } from '#functions/self-evaluation/record-kinds.ts';
 import { selfEvaluationRoundOperations } from '#functions/self-evaluation/round-operations.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 import { selfEvaluationRecordOperations } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
 import { spotCheckOperations } from '#functions/self-evaluation/spot-check-operations.ts';
 import { selfEvaluationSummaryOperations } from '#functions/self-evaluation/summary-operations.ts';
-import { tableCheckOperations } from '#functions/self-evaluation/table-check-operations.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Year-end self-evaluation, by operationId (routes/self-evaluation-routes.ts). */
@@ -16,7 +15,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
   const settings = scoringSettingsOperations(store);
   const rounds = selfEvaluationRoundOperations(store, settings);
   const records = selfEvaluationRecordOperations(store);
-  const tables = tableCheckOperations(store, settings);
+  const exports = selfEvaluationExportOperations(records);
   return {
     getScoringSettings: settings.get,
     saveScoringSettings: settings.save,
@@ -33,8 +32,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
     firstReviewSelfEvaluation: records.firstReview,
     finalReviewSelfEvaluation: records.finalReview,
     getSelfEvaluationHistory: records.history,
-    checkFilledTable: tables.check,
-    ...executionFigureOperations(store),
+    exportSelfEvaluationTable: exports.table,
     ...spotCheckOperations(store),
     ...selfEvaluationSummaryOperations(store),
   };
