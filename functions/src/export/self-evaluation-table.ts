@@ -129,9 +129,9 @@ export const selfEvaluationTableSheet = (
   const ordered = [...(total ? [total] : []), ...lines.filter((l) => l.source !== 'TOTAL')];
   put(r, 0, label('项目资金（万元）'), 0, r + ordered.length);
   put(r, 1, { value: null, style: 'header' }, 2);
-  ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].forEach((h, i) =>
-    put(r, 3 + i, { value: h, style: 'header' }, i === 5 ? LAST : 3 + i),
-  );
+  ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].forEach((h, i) => {
+    put(r, 3 + i, { value: h, style: 'header' }, i === 5 ? LAST : 3 + i);
+  });
   r += 1;
   for (const line of ordered) {
     const isTotal = line.source === 'TOTAL';
@@ -161,9 +161,9 @@ export const selfEvaluationTableSheet = (
   r += 1;
 
   const headerRow = r;
-  ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].forEach((h, i) =>
-    put(r, 1 + i, { value: h, style: 'header' }),
-  );
+  ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].forEach((h, i) => {
+    put(r, 1 + i, { value: h, style: 'header' });
+  });
   put(r, 8, { value: '偏差原因分析及改进措施', style: 'header' }, LAST);
   r += 1;
 
