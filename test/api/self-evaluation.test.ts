@@ -237,6 +237,7 @@ describe('filling, sending and reviewing a self-evaluation', () => {
             deviationReasons: '6 个小区物业企业退出，补贴暂停',
             improvementMeasures: '年内重新招标引入物业企业',
           }),
+          entry(r2, { actual: '95', claimedScore: '14' }),
           entry(r5, {
             tier: 'ACHIEVED',
             tierScore: '27',
@@ -256,6 +257,10 @@ describe('filling, sending and reviewing a self-evaluation', () => {
     );
     expect(fixed.status).toBe(200);
     expect(fixed.body.checks).toEqual([]);
+    // The unit's own score beside the formula's: a met target claimed below full marks is named as such.
+    expect(fixed.body.claims).toEqual([
+      expect.objectContaining({ pointer: '/rows/1/claimedScore', claimed: 14, computed: 15, cause: 'MET_BELOW_FULL' }),
+    ]);
     // 9 + 17.39 + 15 + 10 + 3.5 + 27 + 10
     expect(fixed.body).toMatchObject({ total: 91.89, grade: 'EXCELLENT' });
 

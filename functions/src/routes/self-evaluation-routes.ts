@@ -23,6 +23,18 @@ const withSheet = v.object({
   checks: v.array(fieldError),
   /** What every reviewer should look at but that does not stop it (a departure from the year's weights…). */
   flags: v.array(fieldError),
+  /** Each score the unit states that departs from the formula's, with its likely cause, in both languages. */
+  claims: v.array(
+    v.object({
+      pointer: v.string(),
+      rowId: v.nullable(v.string()),
+      claimed: v.number(),
+      computed: v.number(),
+      difference: v.number(),
+      cause: v.string(),
+      message: v.object({ 'zh-CN': v.string(), en: v.string() }),
+    }),
+  ),
 });
 
 const decision = (operationId: string, path: string, summary: string, role: Role) =>

@@ -9,6 +9,7 @@ import {
   readsRound,
 } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, isUnitMember, mayActAs, seesTenant } from '@jixiao/core/scope/project-scope.ts';
+import { claimDifferences } from '@jixiao/core/self-evaluation/claimed-score.ts';
 import { type ScoreSheet, scoreSheet } from '@jixiao/core/self-evaluation/score-sheet.ts';
 import type {
   KeptMoneyLine,
@@ -141,9 +142,14 @@ export const selfEvaluationRecordOperations = (store: RecordStore) => {
     return found;
   };
 
+  /**
+   * The table with its score sheet, the rules it breaks, what reviewers should look at, and every score
+   * the unit states that departs from the formula's, with its likely cause (docs/domain/self-evaluation.md#claimed-and-computed-scores).
+   */
   const view = (s: StoredSelfEvaluation, language: Language) => {
     const { sheet, checks, flags } = selfEvaluationChecks(s, language);
-    return { ...s, sheet: withoutExact(sheet), checks, flags };
+    const claims = claimDifferences(s.rows, sheet, s.claimedTotal, s.scoring);
+    return { ...s, sheet: withoutExact(sheet), checks, flags, claims };
   };
 
   /** A round's self-evaluations of one department: units and department reviewers their own; the bureau names one. */
