@@ -1,6 +1,5 @@
 import { beijingDay } from '#core/beijing-day.ts';
 import type { SelfEvaluation } from '#core/self-evaluation/self-evaluation.ts';
-import { submittedSelfEvaluationStatuses } from '#core/self-evaluation/self-evaluation-workflow.ts';
 import { type ReviewGrade, reviewGradeCodes, type TargetStatus } from '#core/submission/performance-target.ts';
 
 /**
@@ -140,7 +139,3 @@ export const selfEvaluationCountsOnly = (t: SelfEvaluationCounts): SelfEvaluatio
   gapHundredths: t.gapHundredths,
   absoluteGapHundredths: t.absoluteGapHundredths,
 });
-
-/** Sent on and not sent back. */
-export const isSubmittedSelfEvaluation = (status: TargetStatus): boolean =>
-  submittedSelfEvaluationStatuses.includes(status);

@@ -227,6 +227,7 @@ export const selfEvaluationRoundOperations = (
     department: DepartmentOfRound,
     projects: readonly StoredProject[],
     request: OperationRequest,
+    monitoringRounds: readonly string[],
   ): Promise<StoredSelfEvaluation[]> => {
     const targets = new Map(
       (
@@ -237,7 +238,6 @@ export const selfEvaluationRoundOperations = (
         )
       ).map((t) => [t.id, t]),
     );
-    const monitoringRounds = await monitoringRoundsOf(tenant, round.fiscalYear);
     const reports = new Map(
       (
         await store.getMany<StoredReport>(
@@ -335,6 +335,10 @@ export const selfEvaluationRoundOperations = (
       ).map((r) => r.id),
     );
     const missing = projects.filter((p) => !existing.has(selfEvaluationId(round.id, p.id)));
+    // Read once per department, not per transaction: the year's monitoring rounds and whether the tally exists.
+    const monitoringRounds = missing.length > 0 ? await monitoringRoundsOf(tenant, round.fiscalYear) : [];
+    let tallyExists =
+      (await store.get(tenant, selfEvaluationTallyKind, selfEvaluationTallyId(round.id, department.id))) !== undefined;
     let made = 0;
     for (let i = 0; i < Math.min(missing.length, budget.count); i += perTransaction) {
       if (i > 0 && Date.now() >= budget.until) return { made, state: 'more' };
@@ -344,11 +348,7 @@ export const selfEvaluationRoundOperations = (
         department,
         missing.slice(i, Math.min(i + perTransaction, budget.count)),
         request,
-      );
-      const tallyExists = await store.get(
-        tenant,
-        selfEvaluationTallyKind,
-        selfEvaluationTallyId(round.id, department.id),
+        monitoringRounds,
       );
       const writes: TransactionWrite[] = chunk.map((s) => ({
         kind: selfEvaluationKind,
@@ -368,6 +368,7 @@ export const selfEvaluationRoundOperations = (
         operation: 'issue-self-evaluations',
       });
       if (result.outcome !== 'done') return { made, state: 'raced' };
+      tallyExists = true;
       made += chunk.length;
     }
     return { made, state: made < missing.length ? 'more' : 'done' };
