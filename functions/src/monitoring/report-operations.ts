@@ -148,7 +148,8 @@ export const reportOperations = (store: RecordStore) => {
       );
       if (!tally) throw new Error(`monitoring tally missing for ${before.roundId}/${before.departmentId}`);
       // Added to the tally, not put over it: the department's other saves may land in between.
-      if (counts) writes.push(tallyIncrement(before.roundId, before.departmentId, [{ before, after }]));
+      const increment = counts ? tallyIncrement(before.roundId, before.departmentId, [{ before, after }]) : undefined;
+      if (increment) writes.push(increment);
       if (red) {
         const mark = await store.get<RedMark>(tenant, redMarkKind, redMarkId(before.id));
         const write = redMarkWrite(mark, after, tally.departmentCode, request);

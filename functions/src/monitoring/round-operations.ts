@@ -24,9 +24,9 @@ import {
   tallyId,
   tallyIncrement,
 } from '#functions/monitoring/tally-writes.ts';
-import { departmentKind } from '#functions/organisation/record-kinds.ts';
-import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
+import { activeDepartmentIds, budgetedProjectsOf, roundIssuer } from '#functions/records/issued-round.ts';
 import { createOnce, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { projectKind, targetKind } from '#functions/submission/record-kinds.ts';
@@ -153,14 +153,7 @@ export const roundOperations = (store: RecordStore) => {
       }
       return [...new Set(projects.map((p) => p.departmentId))].sort();
     }
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list<StoredRecord>(tenant, departmentKind, { limit: 100, cursor });
-      ids.push(...page.items.filter((d) => d.status === 'active' && d.isFinanceBureau !== true).map((d) => d.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return ids;
+    return activeDepartmentIds(store, tenant);
   };
 
   const create: Operation = async (request: OperationRequest<unknown, unknown, CreateRound>) => {
@@ -191,22 +184,7 @@ export const roundOperations = (store: RecordStore) => {
       const key = await store.getMany<StoredProject>(tenant, projectKind, round.projectIds);
       return key.filter((p) => p.departmentId === departmentId);
     }
-    const projects: StoredProject[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list<StoredProject>(tenant, projectKind, {
-        limit: 100,
-        cursor,
-        ownerId: departmentId,
-        filters: [
-          { field: 'fiscalYear', op: 'eq', value: round.fiscalYear },
-          { field: 'stage', op: 'eq', value: 'BUDGETED' },
-        ],
-      });
-      projects.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return projects;
+    return budgetedProjectsOf<StoredProject>(store, tenant, departmentId, round.fiscalYear);
   };
 
   /** The reports of these projects, made from their approved targets. */
@@ -277,117 +255,39 @@ export const roundOperations = (store: RecordStore) => {
     });
   };
 
-  /**
-   * Makes up to `budget.reports` of the department's missing reports, with its tally, a
-   * transaction at a time, stopping early when the call's time is up; safe to repeat. Answers how
-   * many it made, and whether the department now has all its reports (`done`) or the next call
-   * must go on with it (`more`); `raced` when someone issuing the same round got there first.
-   */
-  const issueDepartment = async (
-    round: StoredRound,
-    department: DepartmentOfRound,
-    request: OperationRequest,
-    budget: { reports: number; until: number },
-  ): Promise<{ made: number; state: 'done' | 'more' | 'raced' }> => {
-    const tenant = request.principal.tenant;
-    const projects = await projectsOf(tenant, round, department.id);
-    const existing = new Set(
-      (
-        await store.getMany(
-          tenant,
-          monitoringReportKind,
-          projects.map((p) => reportId(round.id, p.id)),
-        )
-      ).map((r) => r.id),
-    );
-    const missing = projects.filter((p) => !existing.has(reportId(round.id, p.id)));
-    const now = missing.slice(0, Math.max(0, budget.reports));
-    const reports = await reportsOf(tenant, round, department, now, request);
-    let made = 0;
-    for (let i = 0; i < reports.length; i += reportsPerTransaction) {
-      if (i > 0 && Date.now() >= budget.until) return { made, state: 'more' };
-      const chunk = reports.slice(i, i + reportsPerTransaction);
-      const tally = await store.get<TallyRecord>(tenant, monitoringTallyKind, tallyId(round.id, department.id));
-      const writes: TransactionWrite[] = chunk.map((report) => ({
-        kind: monitoringReportKind,
-        create: report,
-        hash: requestHash({ roundId: round.id, projectId: report.projectId }),
-      }));
-      // Added to, not put over: units may already be saving the department's first reports.
-      writes.unshift(
-        tally
-          ? tallyIncrement(
-              round.id,
-              department.id,
-              chunk.map((after) => ({ before: undefined, after })),
-            )
-          : newTallyWrite(newTally(round.id, department, chunk, request)),
-      );
-      const result = await store.transact(tenant, writes, {
-        ...writeContext(request),
-        operation: 'issue-monitoring-reports',
-      });
-      // Someone issuing the same round at the same time got there first: what they wrote stands.
-      if (result.outcome !== 'done') return { made, state: 'raced' };
-      made += chunk.length;
-    }
-    return { made, state: now.length < missing.length ? 'more' : 'done' };
-  };
+  /** Issues the next departments of an opening round, as much as one call may do; the caller repeats until ISSUED. */
+  const issueNext = roundIssuer<StoredRound, StoredReport, StoredProject, undefined>(
+    store,
+    {
+      roundKind: monitoringRoundKind,
+      issuedKind: monitoringReportKind,
+      tallyKind: monitoringTallyKind,
+      issuedId: reportId,
+      tallyId,
+      perTransaction: reportsPerTransaction,
+      perCall: reportsPerCall,
+      millisecondsPerCall,
+      operations: {
+        records: 'issue-monitoring-reports',
+        department: 'issue-monitoring-department',
+        round: 'issue-monitoring-round',
+      },
+      addIssued: (round, count) => ({ ...round, reportCount: round.reportCount + count }),
+      tallyCount: (tally) => (tally as TallyRecord).reports,
+      tallyForEmptyDepartment: false,
+      projectsOf,
+      contextOf: async () => undefined,
+      build: (tenant, round, department, projects, request) => reportsOf(tenant, round, department, projects, request),
+      newTally: (roundId, department, made, request) => newTallyWrite(newTally(roundId, department, made, request)),
+      tallyIncrement,
+    },
+    visibleRound,
+  );
 
-  /**
-   * Issues the next departments of an opening round, as much as one call may do (`reportsPerCall`
-   * reports or `millisecondsPerCall`); a department larger than that is carried on by the next
-   * call, which resumes where this one stopped. The caller repeats until the round is ISSUED.
-   */
-  const issue: Operation = async (request: OperationRequest<{ id: string }>) => {
-    const tenant = request.principal.tenant;
-    const started = Date.now();
-    let round = await visibleRound(request, request.params.id);
-    let made = 0;
-    while (round.roundStatus === 'OPENING' && made < reportsPerCall && Date.now() - started < millisecondsPerCall) {
-      const next = round.pendingDepartmentIds[0];
-      if (next) {
-        const record = await store.get<StoredRecord>(tenant, departmentKind, next);
-        const department: DepartmentOfRound = {
-          id: next,
-          code: String(record?.code ?? ''),
-          name: String(record?.name ?? ''),
-          series: String(record?.series ?? ''),
-          financeSectionId: (record?.financeSectionId as string | null | undefined) ?? null,
-        };
-        const issued = await issueDepartment(round, department, request, {
-          reports: reportsPerCall - made,
-          until: started + millisecondsPerCall,
-        });
-        made += issued.made;
-        if (issued.state === 'raced') {
-          round = await visibleRound(request, round.id);
-          continue;
-        }
-        // The department stays first in line until every report of it is made.
-        if (issued.state === 'more') break;
-      }
-      const tally = next
-        ? await store.get<TallyRecord>(tenant, monitoringTallyKind, tallyId(round.id, next))
-        : undefined;
-      const pendingDepartmentIds = round.pendingDepartmentIds.slice(1);
-      const after: StoredRound = {
-        ...round,
-        pendingDepartmentIds,
-        reportCount: round.reportCount + (tally?.reports ?? 0),
-        roundStatus: pendingDepartmentIds.length === 0 ? 'ISSUED' : 'OPENING',
-        version: round.version + 1,
-        updatedAt: request.receivedAt,
-        updatedBy: request.principal.userId,
-      };
-      const result = await store.update(tenant, monitoringRoundKind, round, after, {
-        ...writeContext(request),
-        operation: after.roundStatus === 'ISSUED' ? 'issue-monitoring-round' : 'issue-monitoring-department',
-      });
-      round = result.outcome === 'updated' ? after : await visibleRound(request, round.id);
-    }
-    return { status: 200, body: publicRound(round) };
-  };
+  const issue: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: publicRound(await issueNext(request)),
+  });
 
   return { getSettings, saveSettings, list, get, create, issue, visibleRound };
 };

@@ -13,32 +13,25 @@ import { seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { monitoringTallyKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import {
+  createTallyWrite,
+  type DepartmentOfRound,
+  type DepartmentTallyHead,
+  newDepartmentTally,
+  talliesOfRound,
+  tallyIncrementWrite,
+} from '#functions/records/department-tally.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 
 export type StoredReport = MonitoringReport & StoredRecord & { roundDepartment: string };
 
-export interface TallyRecord extends TallyCounts, StoredRecord {
-  roundId: string;
-  departmentId: string;
-  departmentCode: string;
-  departmentName: string;
-  departmentSeries: string;
-  financeSectionId: string | null;
-  /** Series, then department code: the dashboard's order. */
-  sortKey: string;
-}
+export type TallyRecord = TallyCounts & DepartmentTallyHead;
+
+export type { DepartmentOfRound };
 
 export const tallyId = (roundId: string, departmentId: string): string =>
   derivedId(`monitoring-tally:${roundId}:${departmentId}`);
-
-export interface DepartmentOfRound {
-  id: string;
-  code: string;
-  name: string;
-  series: string;
-  financeSectionId: string | null;
-}
 
 /** A department's first tally of a round, holding the reports it starts with. */
 export const newTally = (
@@ -46,57 +39,32 @@ export const newTally = (
   department: DepartmentOfRound,
   reports: readonly StoredReport[],
   request: OperationRequest,
-): TallyRecord => ({
-  ...reports.reduce((counts, r) => applyChange(counts, undefined, r), emptyCounts()),
-  id: tallyId(roundId, department.id),
-  version: 1,
-  status: 'active',
-  createdAt: request.receivedAt,
-  updatedAt: request.receivedAt,
-  createdBy: request.principal.userId,
-  updatedBy: request.principal.userId,
-  roundId,
-  departmentId: department.id,
-  departmentCode: department.code,
-  departmentName: department.name,
-  departmentSeries: department.series,
-  financeSectionId: department.financeSectionId,
-  sortKey: `${department.series}#${department.code}`,
-});
+): TallyRecord =>
+  newDepartmentTally(
+    tallyId(roundId, department.id),
+    roundId,
+    department,
+    reports.reduce((counts, r) => applyChange(counts, undefined, r), emptyCounts()),
+    request,
+  );
 
-export const newTallyWrite = (tally: TallyRecord): TransactionWrite => ({
-  kind: monitoringTallyKind,
-  create: tally,
-  hash: requestHash({ tally: tally.id }),
-});
+export const newTallyWrite = (tally: TallyRecord): TransactionWrite => createTallyWrite(monitoringTallyKind, tally);
 
 /** Whether a change of a report changes what its department's tally counts. */
 export const countsChange = (before: StoredReport, after: StoredReport): boolean =>
   JSON.stringify(countsOf(before)) !== JSON.stringify(countsOf(after));
 
-/**
- * What reports' changes (before undefined: a new report) add to their department's tally, as an
- * increment the store applies to whatever the tally holds: saves of one department on the
- * deadline day then never conflict over the tally's version. Only the fields that move.
- */
+/** What reports' changes (before undefined: a new report) add to their department's tally; undefined when nothing moved. */
 export const tallyIncrement = (
   roundId: string,
   departmentId: string,
   changes: readonly { before: StoredReport | undefined; after: StoredReport }[],
-): TransactionWrite => {
-  const delta = changes.reduce<TallyCounts>((c, { before, after }) => applyChange(c, before, after), emptyCounts());
-  const add: Record<string, number> = {};
-  for (const [field, value] of Object.entries(countsOnly(delta))) {
-    if (typeof value === 'number') {
-      if (value !== 0) add[field] = value;
-    } else {
-      for (const [key, amount] of Object.entries(value as Record<string, number>)) {
-        if (amount !== 0) add[`${field}.${key}`] = amount;
-      }
-    }
-  }
-  return { kind: monitoringTallyKind, id: tallyId(roundId, departmentId), add };
-};
+): TransactionWrite | undefined =>
+  tallyIncrementWrite(
+    monitoringTallyKind,
+    tallyId(roundId, departmentId),
+    countsOnly(changes.reduce<TallyCounts>((c, { before, after }) => applyChange(c, before, after), emptyCounts())),
+  );
 
 /** A report's red-list record: its entry, and whether it is on the list now. */
 export interface RedMark extends RedEntry, StoredRecord {
@@ -158,16 +126,8 @@ export const redMarkWrite = (
 };
 
 /** Every department tally of a round (one item each). */
-export const talliesOf = async (store: RecordStore, tenant: string, roundId: string): Promise<TallyRecord[]> => {
-  const tallies: TallyRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.list<TallyRecord>(tenant, monitoringTallyKind, { limit: 250, cursor, ownerId: roundId });
-    tallies.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return tallies;
-};
+export const talliesOf = (store: RecordStore, tenant: string, roundId: string): Promise<TallyRecord[]> =>
+  talliesOfRound<TallyRecord>(store, tenant, monitoringTallyKind, roundId);
 
 /**
  * Whose figures a reviewer may read: the tenant's for the performance section, a business

@@ -14,9 +14,9 @@ import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { monitoringReportKind, monitoringRoundKind } from '#functions/monitoring/record-kinds.ts';
-import { departmentKind } from '#functions/organisation/record-kinds.ts';
-import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
+import { activeDepartmentIds, budgetedProjectsOf, roundIssuer } from '#functions/records/issued-round.ts';
 import { createdResponse, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import {
@@ -28,6 +28,7 @@ import type { scoringSettingsOperations } from '#functions/self-evaluation/scori
 import {
   type DepartmentOfRound,
   newSelfEvaluationTally,
+  type SelfEvaluationTally,
   type StoredSelfEvaluation,
   selfEvaluationTallyId,
   selfEvaluationTallyIncrement,
@@ -109,18 +110,6 @@ export const selfEvaluationRoundOperations = (
     body: publicRound(await visibleRound(request, request.params.id)),
   });
 
-  /** Every active department that spends budget (not the bureau itself), by code. */
-  const activeDepartments = async (tenant: string): Promise<string[]> => {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list<StoredRecord>(tenant, departmentKind, { limit: 100, cursor });
-      ids.push(...page.items.filter((d) => d.status === 'active' && d.isFinanceBureau !== true).map((d) => d.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return ids;
-  };
-
   /** Carried-over projects must be earlier years' budgeted projects with approved targets. */
   const checkCarriedOver = async (tenant: string, body: CreateSelfEvaluationRound, language: Language) => {
     const projects = await store.getMany<StoredProject>(tenant, projectKind, body.carriedOverProjectIds);
@@ -158,7 +147,7 @@ export const selfEvaluationRoundOperations = (
         scoring: await settings.scoringFor(tenant, body.fiscalYear),
         weights: weights?.weights ?? defaultTargetWeights,
         selfEvaluationCount: 0,
-        pendingDepartmentIds: existing ? existing.pendingDepartmentIds : await activeDepartments(tenant),
+        pendingDepartmentIds: existing ? existing.pendingDepartmentIds : await activeDepartmentIds(store, tenant),
       },
       request,
     );
@@ -187,22 +176,7 @@ export const selfEvaluationRoundOperations = (
     const carried = (await store.getMany<StoredProject>(tenant, projectKind, round.carriedOverProjectIds)).filter(
       (p) => p.departmentId === departmentId,
     );
-    const projects: StoredProject[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list<StoredProject>(tenant, projectKind, {
-        limit: 100,
-        cursor,
-        ownerId: departmentId,
-        filters: [
-          { field: 'fiscalYear', op: 'eq', value: round.fiscalYear },
-          { field: 'stage', op: 'eq', value: 'BUDGETED' },
-        ],
-      });
-      projects.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return [...projects, ...carried];
+    return [...(await budgetedProjectsOf<StoredProject>(store, tenant, departmentId, round.fiscalYear)), ...carried];
   };
 
   /** The monitoring rounds of the year, latest data date first: where the money block's budgets come from. */
@@ -313,135 +287,42 @@ export const selfEvaluationRoundOperations = (
     });
   };
 
-  /**
-   * Makes up to `budget.count` of the department's missing self-evaluations, with its tally, a
-   * transaction at a time, stopping early when the call's time is up; safe to repeat.
-   */
-  const issueDepartment = async (
-    round: StoredRound,
-    department: DepartmentOfRound,
-    request: OperationRequest,
-    budget: { count: number; until: number },
-  ): Promise<{ made: number; state: 'done' | 'more' | 'raced' }> => {
-    const tenant = request.principal.tenant;
-    const projects = await projectsOf(tenant, round, department.id);
-    const existing = new Set(
-      (
-        await store.getMany(
-          tenant,
-          selfEvaluationKind,
-          projects.map((p) => selfEvaluationId(round.id, p.id)),
-        )
-      ).map((r) => r.id),
-    );
-    const missing = projects.filter((p) => !existing.has(selfEvaluationId(round.id, p.id)));
-    // Read once per department, not per transaction: the year's monitoring rounds and whether the tally exists.
-    const monitoringRounds = missing.length > 0 ? await monitoringRoundsOf(tenant, round.fiscalYear) : [];
-    let tallyExists =
-      (await store.get(tenant, selfEvaluationTallyKind, selfEvaluationTallyId(round.id, department.id))) !== undefined;
-    let made = 0;
-    for (let i = 0; i < Math.min(missing.length, budget.count); i += perTransaction) {
-      if (i > 0 && Date.now() >= budget.until) return { made, state: 'more' };
-      const chunk = await selfEvaluationsOf(
-        tenant,
-        round,
-        department,
-        missing.slice(i, Math.min(i + perTransaction, budget.count)),
-        request,
-        monitoringRounds,
-      );
-      const writes: TransactionWrite[] = chunk.map((s) => ({
-        kind: selfEvaluationKind,
-        create: s,
-        hash: requestHash({ roundId: round.id, projectId: s.projectId }),
-      }));
-      const tally = tallyExists
-        ? selfEvaluationTallyIncrement(
-            round.id,
-            department.id,
-            chunk.map((after) => ({ before: undefined, after })),
-          )
-        : newSelfEvaluationTally(round.id, department, chunk, request);
-      if (tally) writes.unshift(tally);
-      const result = await store.transact(tenant, writes, {
-        ...writeContext(request),
-        operation: 'issue-self-evaluations',
-      });
-      if (result.outcome !== 'done') return { made, state: 'raced' };
-      tallyExists = true;
-      made += chunk.length;
-    }
-    return { made, state: made < missing.length ? 'more' : 'done' };
-  };
+  /** Issues the next departments of an opening round, as much as one call may do; the caller repeats until ISSUED. */
+  const issueNext = roundIssuer<StoredRound, StoredSelfEvaluation, StoredProject, readonly string[]>(
+    store,
+    {
+      roundKind: selfEvaluationRoundKind,
+      issuedKind: selfEvaluationKind,
+      tallyKind: selfEvaluationTallyKind,
+      issuedId: selfEvaluationId,
+      tallyId: selfEvaluationTallyId,
+      perTransaction,
+      perCall,
+      millisecondsPerCall,
+      operations: {
+        records: 'issue-self-evaluations',
+        department: 'issue-self-evaluation-department',
+        round: 'issue-self-evaluation-round',
+      },
+      addIssued: (round, count) => ({ ...round, selfEvaluationCount: round.selfEvaluationCount + count }),
+      tallyCount: (tally) => (tally as SelfEvaluationTally).selfEvaluations,
+      // A department with no projects still gets its (empty) tally, so the summary lists it.
+      tallyForEmptyDepartment: true,
+      projectsOf,
+      // The year's monitoring rounds, where the money block's budgets come from.
+      contextOf: async (tenant, round, missing) =>
+        missing.length > 0 ? monitoringRoundsOf(tenant, round.fiscalYear) : [],
+      build: selfEvaluationsOf,
+      newTally: newSelfEvaluationTally,
+      tallyIncrement: selfEvaluationTallyIncrement,
+    },
+    visibleRound,
+  );
 
-  /**
-   * Issues the next departments of an opening round, as much as one call may do; a department
-   * larger than that is carried on by the next call, which resumes where this one stopped. A
-   * department with no projects still gets its (empty) tally, so the summary lists it.
-   */
-  const issue: Operation = async (request: OperationRequest<{ id: string }>) => {
-    const tenant = request.principal.tenant;
-    const started = Date.now();
-    let round = await visibleRound(request, request.params.id);
-    let made = 0;
-    while (round.roundStatus === 'OPENING' && made < perCall && Date.now() - started < millisecondsPerCall) {
-      const next = round.pendingDepartmentIds[0];
-      let count = 0;
-      if (next) {
-        const record = await store.get<StoredRecord>(tenant, departmentKind, next);
-        const department: DepartmentOfRound = {
-          id: next,
-          code: String(record?.code ?? ''),
-          name: String(record?.name ?? ''),
-          series: String(record?.series ?? ''),
-          financeSectionId: (record?.financeSectionId as string | null | undefined) ?? null,
-        };
-        const issued = await issueDepartment(round, department, request, {
-          count: perCall - made,
-          until: started + millisecondsPerCall,
-        });
-        made += issued.made;
-        if (issued.state === 'raced') {
-          round = await visibleRound(request, round.id);
-          continue;
-        }
-        if (issued.state === 'more') break;
-        const tallyId = selfEvaluationTallyId(round.id, next);
-        const tally = await store.get<StoredRecord & { selfEvaluations: number }>(
-          tenant,
-          selfEvaluationTallyKind,
-          tallyId,
-        );
-        if (!tally) {
-          const result = await store.transact(tenant, [newSelfEvaluationTally(round.id, department, [], request)], {
-            ...writeContext(request),
-            operation: 'issue-self-evaluations',
-          });
-          if (result.outcome !== 'done' && result.outcome !== 'replayed') {
-            round = await visibleRound(request, round.id);
-            continue;
-          }
-        }
-        count = tally?.selfEvaluations ?? 0;
-      }
-      const pendingDepartmentIds = round.pendingDepartmentIds.slice(1);
-      const after: StoredRound = {
-        ...round,
-        pendingDepartmentIds,
-        selfEvaluationCount: round.selfEvaluationCount + count,
-        roundStatus: pendingDepartmentIds.length === 0 ? 'ISSUED' : 'OPENING',
-        version: round.version + 1,
-        updatedAt: request.receivedAt,
-        updatedBy: request.principal.userId,
-      };
-      const result = await store.update(tenant, selfEvaluationRoundKind, round, after, {
-        ...writeContext(request),
-        operation: after.roundStatus === 'ISSUED' ? 'issue-self-evaluation-round' : 'issue-self-evaluation-department',
-      });
-      round = result.outcome === 'updated' ? after : await visibleRound(request, round.id);
-    }
-    return { status: 200, body: publicRound(round) };
-  };
+  const issue: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: publicRound(await issueNext(request)),
+  });
 
   return { list, get, create, issue, visibleRound };
 };
