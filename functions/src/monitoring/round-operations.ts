@@ -3,7 +3,6 @@ import { defaultThresholds, type MonitoringThresholds } from '@jixiao/core/monit
 import type { CreateRound, MonitoringRound, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportLineFrom } from '@jixiao/core/monitoring/report-line.ts';
-import { readsRound } from '@jixiao/core/scope/observer-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
@@ -26,8 +25,8 @@ import {
 } from '#functions/monitoring/tally-writes.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
-import { activeDepartmentIds, budgetedProjectsOf, roundIssuer } from '#functions/records/issued-round.ts';
-import { createOnce, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import { activeDepartmentIds, budgetedProjectsOf, roundIssuer, roundReads } from '#functions/records/issued-round.ts';
+import { createOnce, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
@@ -100,38 +99,7 @@ export const roundOperations = (store: RecordStore) => {
     return { status: 200, body: { fiscalYear, thresholds: next.thresholds, version: next.version } };
   };
 
-  /** A round the caller reads: the observer only once issued (core/src/scope/observer-scope.ts), else not found. */
-  const visibleRound = async (request: OperationRequest, id: string): Promise<StoredRound> => {
-    const round = await store.get<StoredRound>(request.principal.tenant, monitoringRoundKind, id);
-    if (!round || !readsRound(request.principal, round)) throw new HttpProblem('not-found');
-    return round;
-  };
-
-  /** Everyone who works on projects sees the rounds (a department needs them to find its reports). */
-  const publicRound = ({ pendingDepartmentIds: _pending, ...round }: StoredRound) => round;
-
-  const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
-    const { limit, cursor, fiscalYear } = request.query;
-    const page = await listPage<StoredRound>(
-      store,
-      request.principal.tenant,
-      monitoringRoundKind,
-      {
-        limit: Number(limit),
-        cursor: cursor as string | undefined,
-        ownerId: fiscalYear ? String(fiscalYear) : undefined,
-      },
-      request.language,
-    );
-    // Rounds the observer does not read yet are left out (a page may then hold fewer than `limit`; `nextCursor` goes on).
-    const items = page.items.filter((r) => readsRound(request.principal, r)).map(publicRound);
-    return { status: 200, body: { ...page, items } };
-  };
-
-  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
-    status: 200,
-    body: publicRound(await visibleRound(request, request.params.id)),
-  });
+  const { visibleRound, publicRound, list, get } = roundReads<StoredRound>(store, monitoringRoundKind);
 
   /** Which departments a round covers: every active department, or those of the key projects. */
   const departmentsInScope = async (tenant: string, body: CreateRound, language: Language): Promise<string[]> => {

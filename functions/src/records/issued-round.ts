@@ -1,8 +1,11 @@
-import type { OperationRequest } from '#functions/http/api-event.ts';
+import type { RoundStatus } from '@jixiao/core/monitoring/monitoring-report.ts';
+import { readsRound } from '@jixiao/core/scope/observer-scope.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind } from '#functions/organisation/record-kinds.ts';
 import type { RecordKind, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { type DepartmentOfRound, departmentOfRound } from '#functions/records/department-tally.ts';
-import { writeContext } from '#functions/records/record-operations.ts';
+import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
 
@@ -243,4 +246,50 @@ export const roundIssuer = <
     }
     return round;
   };
+};
+
+/**
+ * Reading rounds: one by id, or a year's page. Whoever works on projects reads a round being
+ * issued; the observer only once it is issued (core/src/scope/observer-scope.ts); issuing's own
+ * bookkeeping (`pendingDepartmentIds`, a uniqueness key) is not shown.
+ */
+export const roundReads = <Round extends IssuingRound & { roundStatus: RoundStatus }>(
+  store: RecordStore,
+  kind: RecordKind,
+) => {
+  const visibleRound = async (request: OperationRequest, id: string): Promise<Round> => {
+    const round = await store.get<Round>(request.principal.tenant, kind, id);
+    if (!round || !readsRound(request.principal, round)) throw new HttpProblem('not-found');
+    return round;
+  };
+
+  const publicRound = (round: Round): Omit<Round, 'pendingDepartmentIds' | 'yearKey'> => {
+    const { pendingDepartmentIds: _pending, yearKey: _key, ...shown } = round as Round & { yearKey?: string };
+    return shown;
+  };
+
+  const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
+    const { limit, cursor, fiscalYear } = request.query;
+    const page = await listPage<Round>(
+      store,
+      request.principal.tenant,
+      kind,
+      {
+        limit: Number(limit),
+        cursor: cursor as string | undefined,
+        ownerId: fiscalYear ? String(fiscalYear) : undefined,
+      },
+      request.language,
+    );
+    // Rounds the observer does not read yet are left out (a page may then hold fewer than `limit`; `nextCursor` goes on).
+    const items = page.items.filter((r) => readsRound(request.principal, r)).map(publicRound);
+    return { status: 200, body: { ...page, items } };
+  };
+
+  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
+    status: 200,
+    body: publicRound(await visibleRound(request, request.params.id)),
+  });
+
+  return { visibleRound, publicRound, list, get };
 };

@@ -1,6 +1,5 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring-report.ts';
-import { readsRound } from '@jixiao/core/scope/observer-scope.ts';
 import type {
   CreateSelfEvaluationRound,
   KeptMoneyLine,
@@ -16,8 +15,8 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { monitoringReportKind, monitoringRoundKind } from '#functions/monitoring/record-kinds.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
-import { activeDepartmentIds, budgetedProjectsOf, roundIssuer } from '#functions/records/issued-round.ts';
-import { createdResponse, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import { activeDepartmentIds, budgetedProjectsOf, roundIssuer, roundReads } from '#functions/records/issued-round.ts';
+import { createdResponse, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import {
   selfEvaluationKind,
@@ -80,35 +79,7 @@ export const selfEvaluationRoundOperations = (
   store: RecordStore,
   settings: ReturnType<typeof scoringSettingsOperations>,
 ) => {
-  const visibleRound = async (request: OperationRequest, id: string): Promise<StoredRound> => {
-    const round = await store.get<StoredRound>(request.principal.tenant, selfEvaluationRoundKind, id);
-    if (!round || !readsRound(request.principal, round)) throw new HttpProblem('not-found');
-    return round;
-  };
-
-  const publicRound = ({ pendingDepartmentIds: _pending, yearKey: _key, ...round }: StoredRound) => round;
-
-  const list: Operation = async (request: OperationRequest<unknown, Record<string, string | number | undefined>>) => {
-    const { limit, cursor, fiscalYear } = request.query;
-    const page = await listPage<StoredRound>(
-      store,
-      request.principal.tenant,
-      selfEvaluationRoundKind,
-      {
-        limit: Number(limit),
-        cursor: cursor as string | undefined,
-        ownerId: fiscalYear ? String(fiscalYear) : undefined,
-      },
-      request.language,
-    );
-    const items = page.items.filter((r) => readsRound(request.principal, r)).map(publicRound);
-    return { status: 200, body: { ...page, items } };
-  };
-
-  const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
-    status: 200,
-    body: publicRound(await visibleRound(request, request.params.id)),
-  });
+  const { visibleRound, publicRound, list, get } = roundReads<StoredRound>(store, selfEvaluationRoundKind);
 
   /** Carried-over projects must be earlier years' budgeted projects with approved targets. */
   const checkCarriedOver = async (tenant: string, body: CreateSelfEvaluationRound, language: Language) => {
