@@ -1,4 +1,5 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { scoreSheetView } from '@jixiao/core/self-evaluation/score-sheet-view.ts';
 import { defaultScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import {
   recountSelfEvaluations,
@@ -15,6 +16,7 @@ import {
   selfEvaluationTallyId,
 } from '@jixiao/functions/self-evaluation/tally-writes.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedManyBudgetedProjects } from '../support/many-budgeted-projects.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
@@ -227,6 +229,8 @@ describe('filling, sending and reviewing a self-evaluation', () => {
     expect(saved.body.sheet.execution.score).toBe(9);
     expect(saved.body.sheet.rows[0]).toMatchObject({ score: 17.39, belowTarget: true });
     expect(saved.body.sheet.rows[3]).toMatchObject({ kind: 'NOT_COMPUTABLE', score: null });
+    // The sheet is sent as its contract says: rounded figures and words, never the engine's exact fractions.
+    expect(v.safeParse(scoreSheetView, saved.body.sheet).issues).toBeUndefined();
     const refused = await stack.call('POST', `${path()}/submit`, as(tokens.approver, { version: saved.body.version }));
     expect(refused.status).toBe(422);
     const pointers = refused.body.errors.map((e: { pointer: string }) => e.pointer);

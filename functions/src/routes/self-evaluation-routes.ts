@@ -1,6 +1,7 @@
 import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
 import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
+import { scoreSheetView } from '@jixiao/core/self-evaluation/score-sheet-view.ts';
 import * as selfEvaluation from '@jixiao/core/self-evaluation/self-evaluation.ts';
 import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
@@ -18,7 +19,7 @@ const fieldError = v.object({ pointer: v.string(), code: v.string(), message: v.
 const withSheet = v.object({
   ...selfEvaluation.selfEvaluation.entries,
   /** The formula's scores, row by row, with their derivation in words (docs/domain/self-evaluation.md#scoring). */
-  sheet: v.unknown(),
+  sheet: scoreSheetView,
   /** The rules it breaks now: empty when it may be sent on. */
   checks: v.array(fieldError),
   /** What every reviewer should look at but that does not stop it (a departure from the year's weights…). */
