@@ -303,6 +303,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '“达成”档的下限不能低于“部分达成”档的下限',
     en: 'The achieved band may not start below the partly-achieved band',
   }),
+  bands_increasing: () => ({
+    'zh-CN': '抽查金额分档的上限应逐档递增',
+    en: 'The amount bands of the spot-check must rise band by band',
+  }),
   grades_order: () => ({
     'zh-CN': '等级分数线应为 优 ≥ 良 ≥ 中',
     en: 'The grade bounds must run Excellent ≥ Good ≥ Fair',

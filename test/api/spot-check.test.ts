@@ -172,8 +172,12 @@ const expectTalliesEqualRecounts = async () => {
 
 beforeAll(async () => {
   stack = await startTestStack();
-  roundId = await seedSelfEvaluationRound(stack.store, tenant);
-  // Education: 12 below 100万 and 8 of 100万–500万; health: 5 below 100万; construction: 130 (more than a page).
+  // The tenant cuts its amount bands at 250万 this year (not the default 100万 and 500万).
+  roundId = await seedSelfEvaluationRound(stack.store, tenant, {
+    ...defaultScoringSettings,
+    spotCheckBandLimitsWan: [250],
+  });
+  // Education: 12 of 5万 and 8 of 200万, all below 250万; health: 5 below; construction: 130 of 300万 (more than a page).
   await seedDepartment(departments[0]!, [...Array(12).fill(50_000_00), ...Array(8).fill(2_000_000_00)]);
   await seedDepartment(departments[1]!, Array(5).fill(80_000_00));
   await seedDepartment(departments[2]!, Array(130).fill(3_000_000_00));
@@ -226,9 +230,18 @@ describe('drawing the spot-check sample', () => {
     });
     expect(made.status).toBe(200);
     drawn = made.body.items;
-    // 12 → 5, 8 → 4 (the named one among them), 5 → 2, 130 → 52 (read over two pages, marked in two transactions).
-    expect(drawn).toHaveLength(63);
-    expect(made.body.draw).toMatchObject({ seed, sharePct: 40, namedProjectIds: [named], count: 63, by: 'perf' });
+    // By the tenant's bands (below 250万, and above): education's 20 → 8 (the named one among them), health's 5 → 2,
+    // construction's 130 → 52 (read over two pages, marked in two transactions). By the default bands education
+    // would be two strata, 12 → 5 and 8 → 4.
+    expect(drawn).toHaveLength(62);
+    expect(made.body.draw).toMatchObject({
+      seed,
+      sharePct: 40,
+      namedProjectIds: [named],
+      bandLimitsFen: [250_0000_00],
+      count: 62,
+      by: 'perf',
+    });
     expect(drawn.find((d) => d.projectId === named)?.reason).toBe('NAMED');
     // The same seed over the same candidates draws the same sample, wherever it is drawn.
     const candidates = [...seeded.values()].flat().map((s) => ({
@@ -239,11 +252,13 @@ describe('drawing the spot-check sample', () => {
       amountFen: s.money[0]!.annualBudgetFen!,
     }));
     expect(drawn.map((d) => d.selfEvaluationId)).toEqual(
-      drawSample(candidates, { seed, sharePct: 40, namedProjectIds: [named] }).map((d) => d.id),
+      drawSample(candidates, { seed, sharePct: 40, namedProjectIds: [named], bandLimitsFen: [250_0000_00] }).map(
+        (d) => d.id,
+      ),
     );
     const marked = (await Promise.all(departments.map(allOf))).flat().filter((s) => s.spotCheck !== null);
     expect(marked.map((s) => s.id).sort()).toEqual(drawn.map((d) => d.selfEvaluationId).sort());
-    expect((await tallyOf(departments[0]!))!.sampled).toBe(9);
+    expect((await tallyOf(departments[0]!))!.sampled).toBe(8);
     expect((await tallyOf(departments[1]!))!.sampled).toBe(2);
     expect((await tallyOf(departments[2]!))!.sampled).toBe(52);
     await expectTalliesEqualRecounts();
@@ -258,7 +273,7 @@ describe('drawing the spot-check sample', () => {
       body: { version: version - 1, seed, sharePct: 40, namedProjectIds: [named] },
     });
     expect(again.status).toBe(200);
-    expect(again.body.draw).toMatchObject({ seed, count: 63 });
+    expect(again.body.draw).toMatchObject({ seed, count: 62 });
     expect(await roundVersion()).toBe(version);
     expect((await Promise.all(departments.map(allOf))).flat().map((s) => [s.id, s.version])).toEqual(before);
     const other = await stack.call('POST', `/api/v1/self-evaluation-rounds/${roundId}/spot-check`, {
@@ -266,7 +281,7 @@ describe('drawing the spot-check sample', () => {
       body: { version, seed: 'ffffffff', sharePct: 40, namedProjectIds: [] },
     });
     expect(other.status).toBe(409);
-    expect((await tallyOf(departments[0]!))!.sampled).toBe(9);
+    expect((await tallyOf(departments[0]!))!.sampled).toBe(8);
   });
 
   it('adjusts rows with reasons, refuses a score above the weight, and the finished review counts', async () => {
@@ -325,7 +340,7 @@ describe('drawing the spot-check sample', () => {
     const stored = await stack.store.get<StoredSelfEvaluation>(tenant, selfEvaluationKind, target);
     expect(countedScore(stored!)).toEqual({ total: 90, grade: 'EXCELLENT', reviewed: true });
     const tally = await tallyOf(departments[0]!);
-    expect(tally).toMatchObject({ sampled: 9, reviewed: 1, gapHundredths: 90_00 - 96_00, absoluteGapHundredths: 600 });
+    expect(tally).toMatchObject({ sampled: 8, reviewed: 1, gapHundredths: 90_00 - 96_00, absoluteGapHundredths: 600 });
     await expectTalliesEqualRecounts();
 
     const again = await stack.call('PATCH', path, {

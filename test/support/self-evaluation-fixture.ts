@@ -1,5 +1,5 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { defaultScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
+import { defaultScoringSettings, type ScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import { blankEntry } from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
 import { defaultTargetWeights } from '@jixiao/core/submission/target-weights.ts';
 import type { OperationRequest } from '@jixiao/functions/http/api-event.ts';
@@ -14,7 +14,11 @@ const fixtureRequest = { receivedAt: at, principal: { userId: 'fixture:self-eval
 const context = () => ({ actor: 'fixture', actorRoles: [], requestId: uuidV7(), at });
 
 /** An issued self-evaluation round of 2026, written straight to the store (one per tenant and year). */
-export const seedSelfEvaluationRound = async (store: RecordStore, tenant: string): Promise<string> => {
+export const seedSelfEvaluationRound = async (
+  store: RecordStore,
+  tenant: string,
+  scoring: ScoringSettings = defaultScoringSettings,
+): Promise<string> => {
   const id = uuidV7();
   const made = await store.create(
     tenant,
@@ -33,7 +37,7 @@ export const seedSelfEvaluationRound = async (store: RecordStore, tenant: string
       deadline: '2027-03-31',
       carriedOverProjectIds: [],
       roundStatus: 'ISSUED',
-      scoring: defaultScoringSettings,
+      scoring,
       weights: defaultTargetWeights,
       selfEvaluationCount: 1,
       pendingDepartmentIds: [],

@@ -75,6 +75,15 @@ export const scoringSettingsFields = {
   executionFloorPct: pct,
   /** A claimed score differing from the formula's by more than this many points is flagged (hundredths). */
   claimToleranceHundredths: v.pipe(v.number(), v.integer('integer'), v.minValue(0), v.maxValue(100)),
+  /**
+   * The spot-check's amount bands (抽查复核, stratified by department, series and amount): upper bounds in
+   * 万元, each band below its bound, the last one open. [] puts every project in one band.
+   */
+  spotCheckBandLimitsWan: v.pipe(
+    v.array(v.pipe(v.number(), v.integer('integer'), v.minValue(1), v.maxValue(1_000_000))),
+    v.maxLength(6, 'max_items'),
+    v.check((limits) => limits.every((l, i) => i === 0 || l > limits[i - 1]!), 'bands_increasing'),
+  ),
 };
 
 export const scoringSettings = v.pipe(
@@ -105,4 +114,18 @@ export const defaultScoringSettings: ScoringSettings = {
   overAchievementPct: 130,
   executionFloorPct: 0,
   claimToleranceHundredths: 5,
+  spotCheckBandLimitsWan: [100, 500],
 };
+
+/**
+ * The settings as stored, completed by today's defaults: a year saved before a setting existed is
+ * scored as it was, and the new setting takes its default.
+ */
+export const completeScoringSettings = (stored: Partial<ScoringSettings>): ScoringSettings => ({
+  ...defaultScoringSettings,
+  ...stored,
+});
+
+/** The spot-check's band bounds in fen, as the sample draws them. */
+export const spotCheckBandLimitsFen = (settings: Partial<ScoringSettings>): number[] =>
+  (settings.spotCheckBandLimitsWan ?? defaultScoringSettings.spotCheckBandLimitsWan).map((wan) => wan * 1_000_000);

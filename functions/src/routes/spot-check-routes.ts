@@ -9,6 +9,8 @@ const draw = v.object({
   seed: v.string(),
   sharePct: v.number(),
   namedProjectIds: v.array(v.string()),
+  /** The amount bands' upper bounds in fen (the round's scoring settings); the last band is open. */
+  bandLimitsFen: v.array(v.number()),
   count: v.number(),
   at: v.string(),
   by: v.string(),
@@ -22,7 +24,7 @@ export const spotCheckRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/self-evaluation-rounds/{id}/spot-check',
     summary:
-      "Draw the spot-check sample (抽查) of the round's final-approved self-evaluations: per department × series × amount band, ceil(share × size) by the seeded draw, named projects always in; the same draw again changes nothing",
+      "Draw the spot-check sample (抽查) of the round's final-approved self-evaluations: per department × series × amount band (the round's scoring settings), ceil(share × size) by the seeded draw, named projects always in; the same draw again changes nothing",
     access: ['performance-section-reviewer'],
     params: idParams,
     body: selfEvaluation.drawSpotCheck,

@@ -1,4 +1,4 @@
-import { defaultScoringSettings, type ScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
+import { completeScoringSettings, type ScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import type { SaveScoringSettings } from '@jixiao/core/self-evaluation/self-evaluation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -22,11 +22,11 @@ export const scoringSettingsOperations = (store: RecordStore) => {
 
   /** What a round opened now for the year is scored by. */
   const scoringFor = async (tenant: string, fiscalYear: number): Promise<ScoringSettings> =>
-    (await settingsFor(tenant, fiscalYear))?.scoring ?? defaultScoringSettings;
+    completeScoringSettings((await settingsFor(tenant, fiscalYear))?.scoring ?? {});
 
   const body = (fiscalYear: number, stored: SettingsRecord | undefined) => ({
     fiscalYear,
-    scoring: stored?.scoring ?? defaultScoringSettings,
+    scoring: completeScoringSettings(stored?.scoring ?? {}),
     version: stored?.version ?? 0,
   });
 

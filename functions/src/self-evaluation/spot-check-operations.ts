@@ -1,6 +1,7 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { reviewedScore } from '@jixiao/core/self-evaluation/reviewed-score.ts';
+import { type ScoringSettings, spotCheckBandLimitsFen } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import type { AdjustSpotCheck, DrawSpotCheck, SpotCheck } from '@jixiao/core/self-evaluation/self-evaluation.ts';
 import { drawSample, type SampleCandidate } from '@jixiao/core/self-evaluation/spot-check-sample.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -21,12 +22,18 @@ export interface SpotCheckDraw {
   seed: string;
   sharePct: number;
   namedProjectIds: string[];
+  /** The amount bands the strata were cut by, from the round's scoring settings. */
+  bandLimitsFen: number[];
   count: number;
   at: string;
   by: string;
 }
 
-type StoredRound = StoredRecord & { roundStatus: string; spotCheckDraw?: SpotCheckDraw };
+type StoredRound = StoredRecord & {
+  roundStatus: string;
+  scoring: Partial<ScoringSettings>;
+  spotCheckDraw?: SpotCheckDraw;
+};
 
 /** Self-evaluations marked per transaction: a change is 2 items (record, audit), plus the tally's increment: under 100. */
 const perTransaction = 45;
@@ -92,6 +99,7 @@ export const spotCheckOperations = (store: RecordStore): Operations => {
     if (round.version !== body.version) throw new HttpProblem('version-conflict', { current: round });
     if (round.roundStatus === 'OPENING') throw new HttpProblem('invalid-transition', { current: round });
     const candidates = await finalApprovedOf(tenant, round.id);
+    const bandLimitsFen = spotCheckBandLimitsFen(round.scoring);
     const projects = new Set(candidates.map((s) => s.projectId));
     const unknown = body.namedProjectIds.flatMap((id, i) => (projects.has(id) ? [] : [i]));
     if (unknown.length > 0) {
@@ -109,7 +117,7 @@ export const spotCheckOperations = (store: RecordStore): Operations => {
           amountFen: amountOf(s),
         }),
       ),
-      body,
+      { ...body, bandLimitsFen },
     );
     const byId = new Map(candidates.map((s) => [s.id, s]));
     // Already marked ones are left alone, so a draw cut short is finished by repeating it.
@@ -152,6 +160,7 @@ export const spotCheckOperations = (store: RecordStore): Operations => {
       seed: body.seed,
       sharePct: body.sharePct,
       namedProjectIds: body.namedProjectIds,
+      bandLimitsFen,
       count: sample.length,
       at: request.receivedAt,
       by: request.principal.userId,
