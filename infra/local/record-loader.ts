@@ -8,6 +8,7 @@ import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-op
 import { organisationOperations } from '@jixiao/functions/organisation/organisation-operations.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
+import { selfEvaluationOperations } from '@jixiao/functions/self-evaluation/self-evaluation-operations.ts';
 import { submissionOperations } from '@jixiao/functions/submission/submission-operations.ts';
 import { demoActorIdentity } from '#infra/local/demo-data.ts';
 
@@ -61,6 +62,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...submissionOperations(store, evidence),
     ...fieldworkOperations(store, evidence),
     ...monitoringOperations(store, evidence),
+    ...selfEvaluationOperations(store, evidence),
   };
   return async (
     operationId: string,

@@ -5,6 +5,7 @@ import { seedDemoFieldwork } from '#infra/local/demo-fieldwork.ts';
 import { demoIndicators, demoLibraryYear } from '#infra/local/demo-indicators.ts';
 import { seedDemoMonitoring } from '#infra/local/demo-monitoring.ts';
 import { type DemoProject, type DemoReach, demoProjects, demoProjectYear } from '#infra/local/demo-projects.ts';
+import { seedDemoSelfEvaluation } from '#infra/local/demo-self-evaluation.ts';
 import { type Actor, operationRunner, recordLoader } from '#infra/local/record-loader.ts';
 
 export interface SeedReport {
@@ -16,7 +17,10 @@ export interface SeedReport {
  * Loads the Dongli demo through the same create operations the API runs (validation, references,
  * audit). Ids are stable, so a second load only replays the creates: it adds nothing.
  */
-export const seedDemoData = async (store: RecordStore): Promise<SeedReport> => {
+export const seedDemoData = async (
+  store: RecordStore,
+  options: { selfEvaluation?: boolean } = {},
+): Promise<SeedReport> => {
   const load = recordLoader(store, demoTenant.id, 'system:demo-loader');
   const report: SeedReport = { created: 0, unchanged: 0 };
   await store.putTenant(demoTenant);
@@ -70,6 +74,7 @@ export const seedDemoData = async (store: RecordStore): Promise<SeedReport> => {
   await seedDemoProjects(store);
   await seedDemoFieldwork(store);
   await seedDemoMonitoring(store);
+  if (options.selfEvaluation ?? true) await seedDemoSelfEvaluation(store);
   return report;
 };
 

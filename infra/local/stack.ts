@@ -32,6 +32,11 @@ export interface LocalStackOptions {
   tableName?: string;
   /** Load the Dongli demo (default true). */
   seed?: boolean;
+  /**
+   * Whether the demo includes the year-end self-evaluation of the monitored year (on unless said).
+   * A round is one per year, so API tests that open their own round of that year leave it out.
+   */
+  selfEvaluationDemo?: boolean;
   /** The built PWA (default web/build); served with the SPA fallback when it exists. */
   webRoot?: string;
   /** Reuse a running DynamoDB Local instead of starting one (tests share one per run). */
@@ -108,7 +113,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     await ensureTable(db, tableName);
 
     const store = new DynamoDbRecordStore(db, tableName);
-    const seed = options.seed === false ? undefined : await seedDemoData(store);
+    const seed =
+      options.seed === false
+        ? undefined
+        : await seedDemoData(store, { selfEvaluation: options.selfEvaluationDemo ?? true });
 
     const handlers = {} as Record<Capability, LambdaHandler>;
     for (const capability of capabilities) {

@@ -3,8 +3,10 @@ import { connect } from 'node:net';
 import { GetBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { primaryWorkspace, type Role, workspaceOrder } from '@jixiao/core/roles.ts';
 import { routes } from '@jixiao/functions/routes.ts';
+import { selfEvaluationId } from '@jixiao/functions/self-evaluation/round-operations.ts';
 import { evidenceBucketCors } from '@jixiao/infra/evidence-bucket-definition.ts';
-import { demoAgencies, demoDepartments, demoSections, demoUsers } from '@jixiao/infra/local/demo-data.ts';
+import { demoAgencies, demoDepartments, demoId, demoSections, demoUsers } from '@jixiao/infra/local/demo-data.ts';
+import { demoSelfEvaluationRoundId } from '@jixiao/infra/local/demo-self-evaluation.ts';
 import { seedDemoData } from '@jixiao/infra/local/seed.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countItems } from '../support/table-count.ts';
@@ -14,7 +16,7 @@ let stack: TestStack;
 let admin: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ selfEvaluationDemo: true });
   admin = await stack.tokenFor('admin');
 });
 afterAll(() => stack?.stop());
@@ -38,6 +40,44 @@ describe('demo data for 东丽区', () => {
     const rolesCovered = new Set(users.body.items.flatMap((u: { roles: string[] }) => u.roles));
     expect(rolesCovered.size).toBe(9);
     expect(users.body.items.length).toBe(demoUsers.length);
+  });
+
+  it('has the year-end self-evaluation of the monitored year at every step, scored by the engine', async () => {
+    const perf = await stack.tokenFor('perf-reviewer');
+    const rounds = await stack.call('GET', '/api/v1/self-evaluation-rounds?fiscalYear=2026', { token: perf });
+    expect(rounds.body.items).toHaveLength(1);
+    expect(rounds.body.items[0]).toMatchObject({ roundStatus: 'ISSUED', deadline: '2027-03-31' });
+    const summary = await stack.call('GET', `/api/v1/self-evaluation-rounds/${demoSelfEvaluationRoundId}/summary`, {
+      token: perf,
+    });
+    expect(summary.status).toBe(200);
+    const education = await stack.call(
+      'GET',
+      `/api/v1/self-evaluation-rounds/${demoSelfEvaluationRoundId}/self-evaluations?limit=100&departmentId=${demoId('department:102')}`,
+      { token: perf },
+    );
+    const byCode = new Map(
+      education.body.items.map((s: { projectCode: string; reviewStatus: string }) => [s.projectCode, s.reviewStatus]),
+    );
+    expect(Object.fromEntries(byCode)).toMatchObject({
+      DL2026JY0002: 'FINAL_APPROVED',
+      DL2026JY0003: 'UNIT_SUBMITTED',
+      DL2026JY0004: 'DRAFT',
+      DL2026JY0005: 'RETURNED',
+    });
+    const property = await stack.call(
+      'GET',
+      `/api/v1/self-evaluations/${selfEvaluationId(demoSelfEvaluationRoundId, demoId('project:DL2026ZJ0003'))}`,
+      { token: perf },
+    );
+    expect(property.body).toMatchObject({ reviewStatus: 'FINAL_APPROVED', grade: 'EXCELLENT', checks: [] });
+    const tiered = await stack.call(
+      'GET',
+      `/api/v1/self-evaluations/${selfEvaluationId(demoSelfEvaluationRoundId, demoId('project:DL2026JY0003'))}`,
+      { token: perf },
+    );
+    expect(tiered.body.sheet.rows[0]).toMatchObject({ kind: 'NOT_COMPUTABLE' });
+    expect(tiered.body.sheet.rows[0].score).not.toBeNull();
   });
 
   it('loads idempotently: a second load adds nothing', async () => {

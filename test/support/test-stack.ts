@@ -30,12 +30,20 @@ export interface CallResult {
 
 /** A local stack on a fresh table of the shared DynamoDB Local, with the demo loaded. */
 export const startTestStack = async (
-  options: { seed?: boolean; webRoot?: string; dynamoEndpoint?: string; tableName?: string } = {},
+  options: {
+    seed?: boolean;
+    /** The demo's self-evaluation round of 2026: off, since API tests open their own round of that year. */
+    selfEvaluationDemo?: boolean;
+    webRoot?: string;
+    dynamoEndpoint?: string;
+    tableName?: string;
+  } = {},
 ): Promise<TestStack> => {
   const stack = await startLocalStack({
     dynamoEndpoint: options.dynamoEndpoint ?? inject('dynamoEndpoint'),
     tableName: options.tableName ?? `test-${randomUUID()}`,
     seed: options.seed ?? true,
+    selfEvaluationDemo: options.selfEvaluationDemo ?? false,
     webRoot: options.webRoot ?? '/nonexistent',
   });
   const tokenForPerson = async (person: TokenPerson) => (await stack.identityProvider.issueIdToken(person)).idToken;
