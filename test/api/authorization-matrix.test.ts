@@ -21,6 +21,7 @@ import { exAnteKind, indicatorKind, projectKind, targetKind } from '@jixiao/func
 import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts';
 import { operationRunner, recordLoader } from '@jixiao/infra/local/record-loader.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { departmentEvaluationRequest, seedDepartmentEvaluations } from '../support/department-evaluation-fixture.ts';
 import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
 import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
@@ -454,6 +455,38 @@ const matrix: Record<string, Row> = {
   adjustSpotCheck: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getSelfEvaluationHistory: scopedRead,
   exportSelfEvaluationTable: scopedRead,
+  // The department overall self-evaluation (H3, issue 11 items 5 and 9): "own" is a draft of 2026 of the callers'
+  // department, "other" one of 发改委. Read by the department's people (no unit owns it), its business section and the
+  // bureau; the observer reads it once sent; another tenant's department is an unknown reference (422).
+  createDepartmentEvaluation: { roles: { [perf]: [200, 200, 422] }, others: 403, anonymous: 401 },
+  listDepartmentEvaluations: withObserver(
+    { roles: everyRelation(projectRoles, 200), others: 403, anonymous: 401 },
+    tenantList,
+  ),
+  getDepartmentEvaluation: withObserver(scopedRead, [404, 404, 404]),
+  saveDepartmentEvaluation: {
+    roles: {
+      'unit-preparer': [200, 404, 404],
+      'unit-approver': [200, 404, 404],
+      'department-reviewer': [200, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
+  submitDepartmentEvaluation: { roles: { 'unit-preparer': [409, 404, 404] }, others: 403, anonymous: 401 },
+  departmentReviewDepartmentEvaluation: {
+    roles: { 'department-reviewer': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  firstReviewDepartmentEvaluation: {
+    roles: { 'business-section-reviewer': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  finalReviewDepartmentEvaluation: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  getDepartmentEvaluationHistory: scopedRead,
+  exportDepartmentEvaluationTable: scopedRead,
   // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
   checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
 };
@@ -598,7 +631,8 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const fieldwork =
     (await fieldworkRequest(operationId, path, t, tenant)) ??
     (await monitoringRequest(operationId, path, t, tenant)) ??
-    (await selfEvaluationRequest(operationId, path, t, tenant));
+    (await selfEvaluationRequest(operationId, path, t, tenant)) ??
+    (await departmentEvaluationRequest(stack.store, operationId, relation));
   if (fieldwork) return fieldwork;
   if (operationId === 'exportDepartmentTargets') {
     return { path: `${path}?fiscalYear=2027&departmentId=${t.department}` };
@@ -984,6 +1018,11 @@ beforeAll(async () => {
       selfEvaluation: await seedSelfEvaluation(stack.store, tenant, round, department),
     });
   }
+  await seedDepartmentEvaluations(stack.store, [
+    ['own-department', demoTenant.id, organisationTargets('own-department').department],
+    ['other-department', demoTenant.id, organisationTargets('other-department').department],
+    ['other-tenant', otherTenant.id, other.department],
+  ]);
   // An evaluator of the other agency, in this tenant and in the other one.
   const otherAgency = demoId('agency:91120116MA06B3T71L');
   const rivalEvaluator = uuidV7();

@@ -7,6 +7,7 @@ import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
+import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationSummaryRoutes } from '#functions/routes/self-evaluation-summary-routes.ts';
 import { spotCheckRoutes } from '#functions/routes/spot-check-routes.ts';
@@ -215,6 +216,7 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },
+  ...departmentEvaluationRoutes,
   ...spotCheckRoutes,
   ...selfEvaluationSummaryRoutes,
 ];

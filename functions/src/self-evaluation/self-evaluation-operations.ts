@@ -1,3 +1,4 @@
+import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
@@ -33,6 +34,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
     finalReviewSelfEvaluation: records.finalReview,
     getSelfEvaluationHistory: records.history,
     exportSelfEvaluationTable: exports.table,
+    ...departmentEvaluationOperations(store, settings),
     ...spotCheckOperations(store),
     ...selfEvaluationSummaryOperations(store),
   };
