@@ -6,8 +6,8 @@ import * as selfEvaluation from '@jixiao/core/self-evaluation/self-evaluation.ts
 import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
-import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
+import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationSummaryRoutes } from '#functions/routes/self-evaluation-summary-routes.ts';
 import { spotCheckRoutes } from '#functions/routes/spot-check-routes.ts';
