@@ -2,7 +2,8 @@
  * `npm run bench`: the budgets of docs/decisions.md#15-budgets-measured-by-npm-run-bench, each against a baseline measured in the same run on
  * the same machine where there is one. A benchmark, not a test: it prints, it does not assert.
  * Section 4 needs the built web app: it is built first when missing or older than its sources.
- * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone.
+ * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone;
+ * `BENCH_ONLY=self-evaluation-summary` section 7 alone; `BENCH_ONLY=self-evaluation-rush` section 8 alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ import { benchDeadlineRush } from './deadline-rush.ts';
 import { benchFieldApp } from './field-app.ts';
 import { bundleHandler } from './lambda-bundle.ts';
 import { benchMonitoringDashboard } from './monitoring-dashboard.ts';
+import { benchSelfEvaluationDeadlineRush } from './self-evaluation-deadline-rush.ts';
+import { benchSelfEvaluationSummary } from './self-evaluation-summary.ts';
 import { benchTableCheck } from './table-check.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -134,6 +137,20 @@ const main = async () => {
       await benchTableCheck(scratch);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
+    }
+    return;
+  }
+  // The self-evaluation lines (docs/testing.md), each on a DynamoDB Local of its own.
+  const selfEvaluationLine = {
+    'self-evaluation-summary': benchSelfEvaluationSummary,
+    'self-evaluation-rush': benchSelfEvaluationDeadlineRush,
+  }[process.env.BENCH_ONLY ?? ''];
+  if (selfEvaluationLine) {
+    const dynamo = await startDynamoDbLocal();
+    try {
+      await selfEvaluationLine(dynamo.endpoint);
+    } finally {
+      await dynamo.stop();
     }
     return;
   }
@@ -650,6 +667,8 @@ const main = async () => {
     await benchFieldApp(dynamo.endpoint);
     await benchMonitoringDashboard(dynamo.endpoint);
     await benchDeadlineRush(dynamo.endpoint);
+    await benchSelfEvaluationSummary(dynamo.endpoint);
+    await benchSelfEvaluationDeadlineRush(dynamo.endpoint);
     await benchTableCheck(scratch);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
