@@ -455,6 +455,23 @@ const matrix: Record<string, Row> = {
   adjustSpotCheck: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getSelfEvaluationHistory: scopedRead,
   exportSelfEvaluationTable: scopedRead,
+  // Evidence per row of a self-evaluation (H1, the form): the unit's while it may edit the table, asked at a stale
+  // version 409; the row's list saved at the current version; the id asked for is no file of it, so 404 to every reader.
+  uploadSelfEvaluationRowAttachment: {
+    roles: { 'unit-preparer': [409, 404, 404], 'unit-approver': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  saveSelfEvaluationRowAttachments: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getSelfEvaluationAttachment: {
+    roles: everyRelation([...projectRoles, 'observer'], 404),
+    others: 403,
+    anonymous: 401,
+  },
   // The department overall self-evaluation (H3, issue 11 items 5 and 9): "own" is a draft of 2026 of the callers'
   // department, "other" one of 发改委. Read by the department's people (no unit owns it), its business section and the
   // bureau; the observer reads it once sent; another tenant's department is an unknown reference (422).
@@ -931,6 +948,23 @@ const selfEvaluationRequest = async (
       return { path, body: { version: staleVersion, seed: 'a1b2c3d4', sharePct: 10 } };
     case 'adjustSpotCheck':
       return { path, body: { version: staleVersion, adjustments: [] } };
+    case 'uploadSelfEvaluationRowAttachment':
+      return {
+        path,
+        body: {
+          version: staleVersion,
+          rowId: 'r1',
+          id: uuidV7(),
+          name: '佐证.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 10,
+          sha256: 'a'.repeat(64),
+        },
+      };
+    case 'saveSelfEvaluationRowAttachments': {
+      const current = await stack.store.get(tenant, selfEvaluationKind, t.selfEvaluation);
+      return { path, body: { version: current?.version ?? 1, rowId: 'r1', attachments: [] } };
+    }
     default:
       return undefined;
   }

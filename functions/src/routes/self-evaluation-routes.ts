@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
+import { selfEvaluationAttachmentRoutes } from '#functions/routes/self-evaluation-attachment-routes.ts';
 import { selfEvaluationSummaryRoutes } from '#functions/routes/self-evaluation-summary-routes.ts';
 import { spotCheckRoutes } from '#functions/routes/spot-check-routes.ts';
 
@@ -217,6 +218,7 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     response: { status: 200, description: 'An XLSX workbook' },
   },
   ...departmentEvaluationRoutes,
+  ...selfEvaluationAttachmentRoutes,
   ...spotCheckRoutes,
   ...selfEvaluationSummaryRoutes,
 ];

@@ -2,6 +2,7 @@ import { departmentEvaluationOperations } from '#functions/department-evaluation
 import type { Operations } from '#functions/http/api-handler.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
+import { selfEvaluationAttachmentOperations } from '#functions/self-evaluation/attachment-operations.ts';
 import { selfEvaluationExportOperations } from '#functions/self-evaluation/export-operations.ts';
 import { selfEvaluationKind } from '#functions/self-evaluation/record-kinds.ts';
 import { selfEvaluationRoundOperations } from '#functions/self-evaluation/round-operations.ts';
@@ -12,7 +13,7 @@ import { selfEvaluationSummaryOperations } from '#functions/self-evaluation/summ
 import { reviewQueue } from '#functions/submission/review-queue.ts';
 
 /** Year-end self-evaluation, by operationId (routes/self-evaluation-routes.ts). */
-export const selfEvaluationOperations = (store: RecordStore, _evidence: EvidenceStore): Operations => {
+export const selfEvaluationOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const settings = scoringSettingsOperations(store);
   const rounds = selfEvaluationRoundOperations(store, settings);
   const records = selfEvaluationRecordOperations(store);
@@ -35,6 +36,7 @@ export const selfEvaluationOperations = (store: RecordStore, _evidence: Evidence
     getSelfEvaluationHistory: records.history,
     exportSelfEvaluationTable: exports.table,
     ...departmentEvaluationOperations(store, settings),
+    ...selfEvaluationAttachmentOperations(store, evidence),
     ...spotCheckOperations(store),
     ...selfEvaluationSummaryOperations(store),
   };
