@@ -5,9 +5,10 @@
  * opens the 2026 round and writes 500 filled draft self-evaluations of one department (东丽区教育局,
  * unit 102001), every one passing the rules, with the department's tally; then the unit approver
  * sends all 500 on at concurrency 50 through the local gateway (test/support/self-evaluation-bench-rush.ts).
- * The baseline: 500 more of another department (101001) sent on at the same concurrency with the
- * store calls a submit makes (read the table, read its imported figures, one transaction with the
- * table and its department's tally), without the gateway, token, validation or rules.
+ * One table in ten is sent twice at once (a double tap): it must land once. The baseline: 500 more
+ * of another department (101001) sent on at the same concurrency with the store calls a submit
+ * makes (read the table, read its imported figures, one transaction with the table and its
+ * department's tally), without the gateway, token, validation or rules.
  * Afterwards every table and both tallies are read back and recounted. Prints one JSON line.
  *
  * Arguments: DynamoDB endpoint, table.
@@ -188,13 +189,15 @@ try {
   );
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
 
-  // ---- the rush through the gateway
+  // ---- the rush through the gateway; one table in ten sent twice at once (a double tap)
+  const doubled = new Set(rushDrafts.filter((_, i) => i % 10 === 0).map((d) => d.id));
   const started = performance.now();
   const outcome = await submitAll(
     call,
     rushDrafts.map((d) => ({ id: d.id, version: d.version })),
     await approverOf(rushed),
     concurrency,
+    doubled,
   );
   const seconds = (performance.now() - started) / 1000;
 
@@ -255,6 +258,8 @@ try {
       landed: outcome.landed,
       failures: outcome.failures.length,
       firstFailure: outcome.failures[0] ?? null,
+      doubled: doubled.size,
+      doubledOnce: outcome.doubledOnce,
       retries: outcome.retries,
       requests: outcome.requestMs.length,
       seconds,

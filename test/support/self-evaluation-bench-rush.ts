@@ -7,7 +7,9 @@ import type { Call } from './deadline-rush.ts';
  * nothing); a 409 resolved by reading the table again — still at the version that was sent and a
  * draft: nothing was written, the same request is repeated; one version on and sent: the write
  * landed before its answer was lost, and is not sent twice. Anything else stops that table and is
- * reported, never dropped.
+ * reported, never dropped. Tables named in `doubled` are sent twice at once, as a double tap on a
+ * phone would: exactly one of the two may be answered 200, the other must learn from its 409 that
+ * the table is already sent.
  */
 export interface SubmitRushOutcome {
   /** Tables that ended sent on, each once. */
@@ -20,6 +22,8 @@ export interface SubmitRushOutcome {
   requestMs: number[];
   /** Each table from its first request to its landing (ms). */
   submitMs: number[];
+  /** Tables sent twice at once that landed once: one answer 200, the other a 409 then the sent table. */
+  doubledOnce: number;
 }
 
 export interface RushDraft {
@@ -40,6 +44,7 @@ export const submitAll = async (
   drafts: readonly RushDraft[],
   approver: string,
   concurrency: number,
+  doubled: ReadonlySet<string> = new Set(),
 ): Promise<SubmitRushOutcome> => {
   const outcome: SubmitRushOutcome = {
     landed: 0,
@@ -47,6 +52,7 @@ export const submitAll = async (
     retries: { unavailable: 0, conflict: 0 },
     requestMs: [],
     submitMs: [],
+    doubledOnce: 0,
   };
   const timed = async (method: string, path: string, body?: unknown) => {
     const started = performance.now();
@@ -56,22 +62,22 @@ export const submitAll = async (
   };
   const busy = (status: number) => status === 503 || status === 429;
 
-  /** Sends one table on until it lands: undefined when it did, else what stopped it. */
-  const send = async ({ id, version }: RushDraft): Promise<string | undefined> => {
+  /** Sends one table on until it lands: how it learnt that it did, else what stopped it. */
+  const send = async ({ id, version }: RushDraft): Promise<{ landed: 'answered' | 'read' } | { stopped: string }> => {
     const path = `/api/v1/self-evaluations/${id}`;
     for (let attempt = 1; attempt <= attemptsPerTable; attempt++) {
       const answer = await timed('POST', `${path}/submit`, { version });
       if (answer.status === 200) {
         return answer.body.reviewStatus === 'UNIT_SUBMITTED' && answer.body.version === version + 1
-          ? undefined
-          : `200 but ${answer.body.reviewStatus} at version ${answer.body.version}`;
+          ? { landed: 'answered' }
+          : { stopped: `200 but ${answer.body.reviewStatus} at version ${answer.body.version}` };
       }
       if (busy(answer.status)) {
         outcome.retries.unavailable++;
         await waitOut(answer.headers.get('retry-after'));
         continue;
       }
-      if (answer.status !== 409) return `${answer.status} ${JSON.stringify(answer.body)}`;
+      if (answer.status !== 409) return { stopped: `${answer.status} ${JSON.stringify(answer.body)}` };
       outcome.retries.conflict++;
       let current = await timed('GET', path);
       for (let read = 1; busy(current.status) && read < attemptsPerTable; read++) {
@@ -79,12 +85,31 @@ export const submitAll = async (
         await waitOut(current.headers.get('retry-after'));
         current = await timed('GET', path);
       }
-      if (current.status !== 200) return `GET after 409: ${current.status}`;
+      if (current.status !== 200) return { stopped: `GET after 409: ${current.status}` };
       if (current.body.version === version && current.body.reviewStatus === 'DRAFT') continue;
-      if (current.body.version === version + 1 && current.body.reviewStatus === 'UNIT_SUBMITTED') return undefined;
-      return `409 and the table moved on to ${current.body.reviewStatus} at version ${current.body.version}`;
+      if (current.body.version === version + 1 && current.body.reviewStatus === 'UNIT_SUBMITTED') {
+        return { landed: 'read' };
+      }
+      return {
+        stopped: `409 and the table moved on to ${current.body.reviewStatus} at version ${current.body.version}`,
+      };
     }
-    return `still not landed after ${attemptsPerTable} attempts`;
+    return { stopped: `still not landed after ${attemptsPerTable} attempts` };
+  };
+
+  /** Undefined when the table landed (once, if sent twice), else what stopped it. */
+  const one = async (draft: RushDraft): Promise<string | undefined> => {
+    if (!doubled.has(draft.id)) {
+      const sent = await send(draft);
+      return 'stopped' in sent ? sent.stopped : undefined;
+    }
+    const both = await Promise.all([send(draft), send(draft)]);
+    const stopped = both.find((s) => 'stopped' in s);
+    if (stopped && 'stopped' in stopped) return stopped.stopped;
+    const answered = both.filter((s) => 'landed' in s && s.landed === 'answered').length;
+    if (answered !== 1) return `sent twice at once: ${answered} of the two answered 200`;
+    outcome.doubledOnce++;
+    return undefined;
   };
 
   const queue = [...drafts];
@@ -92,7 +117,7 @@ export const submitAll = async (
     Array.from({ length: concurrency }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const started = performance.now();
-        const stopped = await send(next);
+        const stopped = await one(next);
         if (stopped) {
           outcome.failures.push(`${next.id}: ${stopped}`);
           continue;
