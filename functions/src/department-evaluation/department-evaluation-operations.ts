@@ -16,7 +16,6 @@ import {
   departmentSheetErrors,
   scoreDepartmentSheet,
 } from '@jixiao/core/department-evaluation/department-sheet.ts';
-import { copyTemplate } from '@jixiao/core/department-evaluation/framework-templates.ts';
 import type { Language } from '@jixiao/core/language.ts';
 import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
@@ -24,6 +23,7 @@ import { step } from '@jixiao/core/review/review-engine.ts';
 import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
 import type { ReviewStep } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
+import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
 import { departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
 import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -152,7 +152,7 @@ export const departmentEvaluationOperations = (
       financeSectionId: (department.financeSectionId as string | undefined) ?? null,
       unitId: null,
       template: chosen,
-      framework: copyTemplate(chosen, fiscalYear),
+      framework: copyPackedTemplate(chosen, fiscalYear),
       scoring: await settings.scoringFor(tenant, fiscalYear),
       figures: {},
       entries: [],
