@@ -11,6 +11,7 @@ import { historyQuery, historyResponse } from '#functions/routes/history-schemas
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationAttachmentRoutes } from '#functions/routes/self-evaluation-attachment-routes.ts';
 import { selfEvaluationSummaryRoutes } from '#functions/routes/self-evaluation-summary-routes.ts';
+import { selfEvaluationWorkbookRoutes } from '#functions/routes/self-evaluation-workbook-routes.ts';
 import { spotCheckRoutes } from '#functions/routes/spot-check-routes.ts';
 
 const section = { capability: 'self-evaluation', tag: 'self-evaluation' } as const;
@@ -221,4 +222,5 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
   ...selfEvaluationAttachmentRoutes,
   ...spotCheckRoutes,
   ...selfEvaluationSummaryRoutes,
+  ...selfEvaluationWorkbookRoutes,
 ];

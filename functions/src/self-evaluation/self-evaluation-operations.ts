@@ -17,7 +17,7 @@ export const selfEvaluationOperations = (store: RecordStore, evidence: EvidenceS
   const settings = scoringSettingsOperations(store);
   const rounds = selfEvaluationRoundOperations(store, settings);
   const records = selfEvaluationRecordOperations(store);
-  const exports = selfEvaluationExportOperations(records);
+  const exports = selfEvaluationExportOperations(records, store);
   return {
     getScoringSettings: settings.get,
     saveScoringSettings: settings.save,
@@ -35,6 +35,7 @@ export const selfEvaluationOperations = (store: RecordStore, evidence: EvidenceS
     finalReviewSelfEvaluation: records.finalReview,
     getSelfEvaluationHistory: records.history,
     exportSelfEvaluationTable: exports.table,
+    exportDepartmentWorkbook: exports.departmentWorkbook,
     ...departmentEvaluationOperations(store, settings),
     ...selfEvaluationAttachmentOperations(store, evidence),
     ...spotCheckOperations(store),
