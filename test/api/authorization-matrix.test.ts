@@ -506,6 +506,19 @@ const matrix: Record<string, Row> = {
   exportDepartmentEvaluationTable: scopedRead,
   // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
   checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
+  // Kept table checks, saving one as a self-evaluation, and the department workbook (H4, issue 11 items 7 and 9).
+  // Kept checks are the bureau's, tenant-wide: an empty body is refused (400), an id no check has is not found.
+  keepTableCheck: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
+  listTableChecks: { roles: everyRelation(['business-section-reviewer', perf], 200), others: 403, anonymous: 401 },
+  getTableCheck: { roles: everyRelation(['business-section-reviewer', perf], 404), others: 403, anonymous: 401 },
+  saveTableCheckAsSelfEvaluation: { roles: everyRelation([perf], 404), others: 403, anonymous: 401 },
+  getHistoricalSelfEvaluation: {
+    roles: everyRelation(['business-section-reviewer', perf], 404),
+    others: 403,
+    anonymous: 401,
+  },
+  // The workbook of the relation's department holds what the caller may read of it; nothing readable is not found.
+  exportDepartmentWorkbook: withObserver(scopedRead, [404, 404, 404]),
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -932,6 +945,15 @@ const selfEvaluationRequest = async (
       return { path, body: {} };
     case 'checkFilledTable':
       return { path, body: { fileName: '自评表.xlsx', contentBase64: 'AAAA' } };
+    case 'keepTableCheck':
+      return { path, body: {} };
+    case 'getTableCheck':
+    case 'getHistoricalSelfEvaluation':
+      return { path: path.replace(/\/$/, `/${uuidV7()}`) };
+    case 'saveTableCheckAsSelfEvaluation':
+      return { path: path.replace('//', `/${uuidV7()}/`), body: { version: null } };
+    case 'exportDepartmentWorkbook':
+      return { path: `${path}?department=${t.department}` };
     case 'listSelfEvaluations':
       return { path: `${path}?departmentId=${t.department}` };
     case 'saveSelfEvaluation': {
