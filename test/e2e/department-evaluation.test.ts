@@ -1,0 +1,119 @@
+import { sampleEntries, sampleFigures } from '@jixiao/core/department-evaluation/department-example.ts';
+import type { LocalStack } from '@jixiao/infra/local/stack.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, launch, phone, reflow, screenshot } from './browser.ts';
+import { apiAs, signInAs } from './people.ts';
+import { Phones } from './phones.ts';
+import { startWebStack } from './web-stack.ts';
+
+/**
+ * The department overall self-evaluation on a phone (390×844), against the local stack: the performance section
+ * makes 东丽区教育局's evaluation of the year from the list; the department's preparer (刘洋) enters figures and
+ * sees the formula indicator scored as worked by hand, scores a judgement indicator below full marks with its
+ * reason, and sends it; the department's approver (陈芳) approves it. Both languages pass axe and reflow.
+ */
+let stack: LocalStack;
+let browser: Browser;
+let phones: Phones;
+let evaluationId = '';
+
+const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
+
+const indicator = (p: Page, code: string) => p.locator(`li.indicator[data-code="${code}"]`);
+
+const check = async (p: Page, name: string) => {
+  expect(await audit(p), name).toEqual([]);
+  expect(await reflow(p), name).toEqual([]);
+  await screenshot(p, name);
+};
+
+beforeAll(async () => {
+  stack = await startWebStack('e2e-department-evaluation');
+  browser = await launch();
+  phones = new Phones(browser, stack.url, phone);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the department overall self-evaluation', () => {
+  it('the performance section makes the department’s evaluation of the year from the list', async () => {
+    const perf = await phones.of('perf-reviewer', 'bureau');
+    await perf.goto(`${stack.url}/department-evaluations`);
+    await perf.getByLabel('部门').selectOption({ label: '102 东丽区教育局' });
+    await perf.getByRole('button', { name: '生成该部门的整体自评' }).click();
+    const link = perf.getByRole('link', { name: '查看 东丽区教育局' });
+    await link.waitFor();
+    evaluationId = (await link.getAttribute('href'))!.split('/').pop()!;
+    await check(perf, 'department-evaluation-list-zh');
+  });
+
+  it('the preparer enters figures, sees 预算完成率 scored 8, and scores a judgement with its reason', async () => {
+    const preparer = await phones.of('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/department`);
+    await preparer
+      .getByRole('link', { name: /部门整体支出绩效自评/ })
+      .first()
+      .click();
+    await preparer.getByRole('link', { name: '查看 东丽区教育局' }).click();
+    await preparer.getByRole('heading', { name: '部门基础数据' }).waitFor();
+    await preparer.getByLabel('上年结转结余（万元）').fill('120');
+    await preparer.getByLabel('年初预算（万元）').fill('1000');
+    await preparer.getByLabel('年中追加（减）（万元）').fill('80');
+    await preparer.getByLabel('年末结转结余（万元）').fill('43.2');
+    await preparer.locator('#score-INDICATORS_CLEAR').fill('1.5');
+    await preparer.locator('#note-INDICATORS_CLEAR').fill('部分指标未量化');
+    await preparer.getByRole('button', { name: '保存' }).click();
+    // (120 + 1,000 + 80 − 43.2) ÷ 1,200 = 96.4%: one started step of 5% short → 10 − 2 = 8.
+    await expect
+      .poll(() => indicator(preparer, 'BUDGET_COMPLETION').textContent())
+      .toMatch(/指标值 96\.4%.*得分 8\.00/s);
+    await expect.poll(() => indicator(preparer, 'INDICATORS_CLEAR').textContent()).toContain('得分 1.50');
+    const saved = (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body;
+    expect(saved.figures.initialBudgetFen).toBe(1000 * 1_000_000);
+    expect(saved.entries).toContainEqual(expect.objectContaining({ code: 'INDICATORS_CLEAR', note: '部分指标未量化' }));
+    await check(preparer, 'department-evaluation-record-zh');
+  });
+
+  it('reads well in English too', async () => {
+    const page = await phones.fresh({ ...phone });
+    await page.context().addInitScript(() => localStorage.setItem('jixiao.locale', 'en'));
+    await signInAs(page, stack.url, 'unit-preparer', 'department');
+    await page.goto(`${stack.url}/department-evaluations/${evaluationId}`);
+    await page.getByRole('heading', { name: "The department's figures" }).waitFor();
+    await check(page, 'department-evaluation-record-en');
+    await page.goto(`${stack.url}/department-evaluations`);
+    await page.getByRole('link', { name: /Open 东丽区教育局/ }).waitFor();
+    await check(page, 'department-evaluation-list-en');
+  });
+
+  it('the preparer sends the complete sheet and the department’s approver approves it', async () => {
+    const preparer = await phones.of('unit-preparer', 'department');
+    const current = (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body;
+    const filled = await api(preparer, 'PATCH', `/department-evaluations/${evaluationId}`, {
+      version: current.version,
+      figures: sampleFigures,
+      entries: sampleEntries,
+    });
+    expect(filled.status).toBe(200);
+    await preparer.goto(`${stack.url}/department-evaluations/${evaluationId}`);
+    await expect.poll(() => preparer.getByTestId('dev-total').textContent()).toBe('92.98');
+    await preparer.getByRole('button', { name: '送部门审核' }).click();
+    await expect
+      .poll(async () => (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body.reviewStatus)
+      .toBe('UNIT_SUBMITTED');
+
+    const approver = await phones.of('dept-reviewer', 'department');
+    await approver.goto(`${stack.url}/department-evaluations/${evaluationId}`);
+    await approver.getByRole('button', { name: '审核通过' }).click();
+    await expect
+      .poll(async () => (await api(approver, 'GET', `/department-evaluations/${evaluationId}`)).body.reviewStatus)
+      .toBe('DEPT_APPROVED');
+    await approver.getByRole('heading', { name: '审核记录' }).waitFor();
+    await check(approver, 'department-evaluation-approved-zh');
+    for (const watch of phones.watches) expect(watch.violations).toEqual([]);
+  });
+});
