@@ -1,6 +1,7 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
+import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
@@ -21,6 +22,7 @@ const operationsOf = {
   fieldwork: fieldworkOperations(unusedStore, unusedEvidence),
   monitoring: monitoringOperations(unusedStore, unusedEvidence),
   'self-evaluation': selfEvaluationOperations(unusedStore, unusedEvidence),
+  'department-evaluation': departmentEvaluationOperations(unusedStore),
   imports: importsOperations(unusedStore),
 };
 

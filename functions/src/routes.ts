@@ -1,3 +1,4 @@
+import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 import { importsRoutes } from '#functions/routes/imports-routes.ts';
 import { monitoringRoutes } from '#functions/routes/monitoring-routes.ts';
@@ -21,6 +22,7 @@ export const routes: readonly RouteDefinition[] = [
   ...fieldworkRoutes,
   ...monitoringRoutes,
   ...selfEvaluationRoutes,
+  ...departmentEvaluationRoutes,
   ...importsRoutes,
 ];
 

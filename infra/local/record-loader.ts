@@ -2,6 +2,7 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
 import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
+import { departmentEvaluationOperations } from '@jixiao/functions/department-evaluation/department-evaluation-operations.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
 import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-operations.ts';
@@ -63,6 +64,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...fieldworkOperations(store, evidence),
     ...monitoringOperations(store, evidence),
     ...selfEvaluationOperations(store, evidence),
+    ...departmentEvaluationOperations(store),
   };
   return async (
     operationId: string,

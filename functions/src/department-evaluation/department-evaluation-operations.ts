@@ -26,6 +26,7 @@ import { describe } from '@jixiao/core/validation.ts';
 import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
 import { departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
 import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
+import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind } from '#functions/organisation/record-kinds.ts';
 import type { HistoryRequest, ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
@@ -35,7 +36,7 @@ import { requestHash } from '#functions/records/request-hash.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';
 import type { ReviewDecision } from '#functions/records/round-records.ts';
 import { selfEvaluationRoundKind, selfEvaluationTallyKind } from '#functions/self-evaluation/record-kinds.ts';
-import type { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
+import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 import { type SelfEvaluationTally, selfEvaluationTallyId } from '#functions/self-evaluation/tally-writes.ts';
 
 export type StoredDepartmentEvaluation = DepartmentEvaluation & StoredRecord;
@@ -57,10 +58,8 @@ const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * made per department and year by the performance section, filled in by the department, scored by core on every
  * write and read, reviewed on the shared review engine, exported as the 部门整体支出绩效自评表.
  */
-export const departmentEvaluationOperations = (
-  store: RecordStore,
-  settings: ReturnType<typeof scoringSettingsOperations>,
-) => {
+export const departmentEvaluationOperations = (store: RecordStore): Operations => {
+  const settings = scoringSettingsOperations(store);
   /**
    * The department's project self-evaluations as its tally of the year's round counts them (kept on write by
    * every self-evaluation write; two reads, whatever the number of projects). No round yet: nothing issued.

@@ -13,7 +13,7 @@ import * as v from 'valibot';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
-const section = { capability: 'self-evaluation', tag: 'department-evaluation' } as const;
+const section = { capability: 'department-evaluation', tag: 'department-evaluation' } as const;
 const base = '/api/v1/department-evaluations';
 
 const fieldError = v.object({ pointer: v.string(), code: v.string(), message: v.string() });

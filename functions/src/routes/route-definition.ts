@@ -13,6 +13,7 @@ export const capabilities = [
   'fieldwork',
   'monitoring',
   'self-evaluation',
+  'department-evaluation',
   'imports',
 ] as const;
 export type Capability = (typeof capabilities)[number];

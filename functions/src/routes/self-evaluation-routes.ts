@@ -6,7 +6,6 @@ import * as selfEvaluation from '@jixiao/core/self-evaluation/self-evaluation.ts
 import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
-import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationAttachmentRoutes } from '#functions/routes/self-evaluation-attachment-routes.ts';
@@ -218,7 +217,6 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },
-  ...departmentEvaluationRoutes,
   ...selfEvaluationAttachmentRoutes,
   ...spotCheckRoutes,
   ...selfEvaluationSummaryRoutes,

@@ -1,4 +1,3 @@
-import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
@@ -36,7 +35,6 @@ export const selfEvaluationOperations = (store: RecordStore, evidence: EvidenceS
     getSelfEvaluationHistory: records.history,
     exportSelfEvaluationTable: exports.table,
     exportDepartmentWorkbook: exports.departmentWorkbook,
-    ...departmentEvaluationOperations(store, settings),
     ...selfEvaluationAttachmentOperations(store, evidence),
     ...spotCheckOperations(store),
     ...selfEvaluationSummaryOperations(store),
