@@ -139,7 +139,8 @@ export class PendingUpload {
   }
 }
 
-const refusalText = (reason: RefusalReason, size: number): string => {
+/** Why a file is refused, in the user's language (every attachment form says it the same way). */
+export const refusalText = (reason: RefusalReason, size: number): string => {
   switch (reason) {
     case 'type':
       return m.attachment_wrong_type();
