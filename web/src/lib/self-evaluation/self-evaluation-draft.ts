@@ -7,7 +7,13 @@ import type {
   SaveSelfEvaluation,
   SelfEvaluation,
 } from '@jixiao/core/self-evaluation/self-evaluation.ts';
-import type { MoneySource, RowEntry } from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
+import {
+  type MoneySource,
+  moneySourceCodes,
+  type QualitativeTier,
+  qualitativeTierCodes,
+  type RowEntry,
+} from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
 import { selfEvaluationErrors } from '@jixiao/core/self-evaluation/self-evaluation-rules.ts';
 import { fenToInput, parseMoney } from '#lib/money.ts';
 
@@ -165,19 +171,76 @@ const meaning = (draft: SelfEvaluationDraft) => ({
   claimedTotal: points(draft.claimedTotal),
 });
 
-export const sameDraft = (a: SelfEvaluationDraft, b: SelfEvaluationDraft): boolean =>
-  JSON.stringify(meaning(a)) === JSON.stringify(meaning(b));
+/** JSON with every object's keys in order: a draft restored from the device may list a row's fields differently. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
 
-/** A draft read back from the device, or null when it is not one (an older shape, a damaged entry). */
-export const upgradeDraft = (value: unknown): SelfEvaluationDraft | null => {
-  if (typeof value !== 'object' || value === null) return null;
-  const d = value as Partial<SelfEvaluationDraft>;
-  return typeof d.goalCompletion === 'string' &&
-    Array.isArray(d.money) &&
-    Array.isArray(d.rows) &&
-    typeof d.claimedTotal === 'string'
-    ? (d as SelfEvaluationDraft)
+export const sameDraft = (a: SelfEvaluationDraft, b: SelfEvaluationDraft): boolean =>
+  canonical(meaning(a)) === canonical(meaning(b));
+
+const rowTexts = [
+  'rowId',
+  'actual',
+  'notApplicableReason',
+  'tierScore',
+  'notComputableReason',
+  'overExplanation',
+  'deviationReasons',
+  'improvementMeasures',
+  'deduction',
+  'deductionReason',
+  'claimedScore',
+] as const satisfies readonly (keyof RowDraft)[];
+const moneyTexts = ['initial', 'annual', 'executed', 'overrideReason'] as const satisfies readonly (keyof MoneyDraft)[];
+type Loose = Record<string, unknown>;
+const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x);
+const texts = (x: Loose, keys: readonly string[]) => keys.every((k) => typeof x[k] === 'string');
+
+const moneyDraftOf = (x: unknown): MoneyDraft | null =>
+  isObject(x) && moneySourceCodes.includes(x.source as MoneySource) && texts(x, moneyTexts)
+    ? {
+        source: x.source as MoneySource,
+        initial: x.initial as string,
+        annual: x.annual as string,
+        executed: x.executed as string,
+        overrideReason: x.overrideReason as string,
+      }
     : null;
+
+// Only the draft's own fields are taken: whatever else an entry holds would make the PATCH body one the API refuses.
+const rowDraftOfKept = (x: unknown): RowDraft | null =>
+  isObject(x) &&
+  texts(x, rowTexts) &&
+  typeof x.notApplicable === 'boolean' &&
+  (x.tier === null || qualitativeTierCodes.includes(x.tier as QualitativeTier))
+    ? ({
+        ...Object.fromEntries(rowTexts.map((k) => [k, x[k]])),
+        notApplicable: x.notApplicable,
+        tier: x.tier,
+      } as RowDraft)
+    : null;
+
+/**
+ * A draft read back from the device, or null when it is not one (an older shape, a damaged entry): every money
+ * line and row is checked, since the form compares and scores what it restores and a missing field would break it.
+ */
+export const upgradeDraft = (value: unknown): SelfEvaluationDraft | null => {
+  if (!isObject(value)) return null;
+  if (typeof value.goalCompletion !== 'string' || typeof value.claimedTotal !== 'string') return null;
+  if (!Array.isArray(value.money) || !Array.isArray(value.rows)) return null;
+  const money = value.money.map(moneyDraftOf);
+  const rows = value.rows.map(rowDraftOfKept);
+  if (money.some((m) => m === null) || rows.some((r) => r === null)) return null;
+  return {
+    goalCompletion: value.goalCompletion,
+    money: money as MoneyDraft[],
+    rows: rows as RowDraft[],
+    claimedTotal: value.claimedTotal,
+  };
 };
 
 /** Rule 9 as the API holds it on saving: an imported 全年执行数 the unit changed needs a reason. */
