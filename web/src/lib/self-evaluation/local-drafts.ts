@@ -27,6 +27,18 @@ const entryOf = (value: unknown): LocalSelfEvaluationDraft | null => {
   return draft ? { selfEvaluationId: v.selfEvaluationId, version: v.version, savedAt: v.savedAt, draft } : null;
 };
 
+/**
+ * Storage the browser switched off for the site throws on every touch — even `localStorage` itself (a SecurityError
+ * when cookies are blocked): the form then keeps nothing on the device and goes on working.
+ */
+const quietly = <T>(work: () => T, otherwise: T): T => {
+  try {
+    return work();
+  } catch {
+    return otherwise;
+  }
+};
+
 export class LocalSelfEvaluationDrafts {
   constructor(
     readonly person: string,
@@ -35,12 +47,9 @@ export class LocalSelfEvaluationDrafts {
 
   /** Keeps the edits made on `version`; storage that is full or switched off keeps nothing, quietly. */
   put(id: string, version: number, draft: SelfEvaluationDraft, now = new Date()): void {
-    try {
-      const entry: LocalSelfEvaluationDraft = { selfEvaluationId: id, version, savedAt: now.toISOString(), draft };
-      this.storage()?.setItem(`${mineOf(this.person, id)}${version}`, JSON.stringify(entry));
-    } catch {
-      // the form still works; only a reload would lose the edits
-    }
+    const entry: LocalSelfEvaluationDraft = { selfEvaluationId: id, version, savedAt: now.toISOString(), draft };
+    // the form still works if this keeps nothing; only a reload would lose the edits
+    quietly(() => this.storage()?.setItem(`${mineOf(this.person, id)}${version}`, JSON.stringify(entry)), undefined);
   }
 
   /** The newest edits kept for a self-evaluation, or null. */
@@ -49,15 +58,14 @@ export class LocalSelfEvaluationDrafts {
   }
 
   clear(id: string): void {
-    const store = this.storage();
-    if (!store) return;
-    const keys = this.#keys(id);
-    for (const key of keys) store.removeItem(key);
+    quietly(() => {
+      const store = this.storage();
+      if (!store) return;
+      for (const key of this.#keys(store, id)) store.removeItem(key);
+    }, undefined);
   }
 
-  #keys(id: string): string[] {
-    const store = this.storage();
-    if (!store) return [];
+  #keys(store: Store, id: string): string[] {
     const mine = mineOf(this.person, id);
     const keys: string[] = [];
     for (let i = 0; i < store.length; i++) {
@@ -68,15 +76,32 @@ export class LocalSelfEvaluationDrafts {
   }
 
   #all(id: string): LocalSelfEvaluationDraft[] {
-    const store = this.storage();
-    if (!store) return [];
-    return this.#keys(id).flatMap((key) => {
-      try {
-        const entry = entryOf(JSON.parse(store.getItem(key) ?? 'null'));
+    return quietly(() => {
+      const store = this.storage();
+      if (!store) return [];
+      return this.#keys(store, id).flatMap((key) => {
+        // a damaged entry is not offered
+        const entry = quietly(() => entryOf(JSON.parse(store.getItem(key) ?? 'null')), null);
         return entry && entry.selfEvaluationId === id ? [entry] : [];
-      } catch {
-        return [];
-      }
-    });
+      });
+    }, []);
   }
 }
+
+/**
+ * Kept edits put back into the form (docs/domain/self-evaluation.md, "The form"). Rows and sources are matched by
+ * id: one the table no longer has is left out, one it gained keeps what is stored. The version is the one the edits
+ * were made on, not the stored one: when the table was saved since (a colleague, another device), saving them then
+ * meets the API's 409 and the person chooses between the two, instead of overwriting that save unseen.
+ */
+export const restoredDraft = (
+  kept: LocalSelfEvaluationDraft,
+  current: SelfEvaluationDraft,
+): { draft: SelfEvaluationDraft; version: number } => ({
+  draft: {
+    ...kept.draft,
+    rows: current.rows.map((r) => kept.draft.rows.find((k) => k.rowId === r.rowId) ?? r),
+    money: current.money.map((l) => kept.draft.money.find((k) => k.source === l.source) ?? l),
+  },
+  version: kept.version,
+});

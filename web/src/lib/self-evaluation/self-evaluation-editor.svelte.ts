@@ -3,7 +3,11 @@ import { ApiError, api } from '#lib/api.ts';
 import { i18n } from '#lib/i18n.svelte.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isStale, problemText, problemWithDetails } from '#lib/problem-text.ts';
-import { type LocalSelfEvaluationDraft, LocalSelfEvaluationDrafts } from '#lib/self-evaluation/local-drafts.ts';
+import {
+  type LocalSelfEvaluationDraft,
+  LocalSelfEvaluationDrafts,
+  restoredDraft,
+} from '#lib/self-evaluation/local-drafts.ts';
 import {
   draftOf,
   judged,
@@ -40,6 +44,12 @@ export class SelfEvaluationEditor {
   #serverErrors = $state.raw<FieldError[]>([]);
   #touched = $state<Record<string, boolean>>({});
   #revealAll = $state(false);
+  /**
+   * The version the draft's edits were made on, when older than the stored copy's: restored edits kept on the
+   * device before someone else saved. Saving sends it, so the API answers 409 and the person chooses (the
+   * conflict notice) rather than overwriting that save unseen. Null: the stored copy's version.
+   */
+  #editedOn = $state<number | null>(null);
   readonly #local: LocalSelfEvaluationDrafts;
 
   /** The table as typed, scored and judged by core exactly as the API will. */
@@ -66,17 +76,16 @@ export class SelfEvaluationEditor {
   keepLocally(): void {
     if (this.restorable) return;
     const snapshot = $state.snapshot(this.draft) as SelfEvaluationDraft;
-    if (this.dirty) this.#local.put(this.saved.id, this.saved.version, snapshot);
+    if (this.dirty) this.#local.put(this.saved.id, this.#version, snapshot);
     else this.#local.clear(this.saved.id);
   }
 
   restore(): void {
     const kept = this.restorable;
     if (!kept) return;
-    // Rows are matched by id: a row no longer in the table is left out.
-    const rows = this.draft.rows.map((r) => kept.draft.rows.find((k) => k.rowId === r.rowId) ?? r);
-    const money = this.draft.money.map((l) => kept.draft.money.find((k) => k.source === l.source) ?? l);
-    this.draft = { ...kept.draft, rows, money };
+    const { draft, version } = restoredDraft(kept, this.draft);
+    this.draft = draft;
+    this.#editedOn = version < this.saved.version ? version : null;
     this.restorable = null;
     this.#revealAll = true;
     this.announcement = m.se_local_restored();
@@ -125,8 +134,19 @@ export class SelfEvaluationEditor {
     this.saved = { ...this.saved, version: next.version, rowAttachments: next.rowAttachments };
   }
 
+  /** The version a save is sent at. */
+  get #version(): number {
+    return this.#editedOn ?? this.saved.version;
+  }
+
+  /** True while restored edits were made on an older version than the stored copy (saving them will conflict). */
+  get restoredBehind(): boolean {
+    return this.#editedOn !== null;
+  }
+
   #accept(next: SelfEvaluationWithSheet): void {
     this.saved = next;
+    this.#editedOn = null;
     this.draft = draftOf(next);
     this.conflict = null;
     this.#serverErrors = [];
@@ -137,7 +157,7 @@ export class SelfEvaluationEditor {
     if (this.pending) return null;
     this.failure = null;
     this.announcement = '';
-    const body = saveBody($state.snapshot(this.draft) as SelfEvaluationDraft, this.saved.version);
+    const body = saveBody($state.snapshot(this.draft) as SelfEvaluationDraft, this.#version);
     if (!body) {
       this.#revealAll = true;
       this.failure = m.se_save_blocked({ count: this.money.length });
@@ -214,6 +234,7 @@ export class SelfEvaluationEditor {
     const current = this.conflict?.current;
     if (!current) return;
     this.saved = current;
+    this.#editedOn = null;
     this.conflict = null;
     this.announcement = m.se_conflict_kept();
   }
