@@ -286,6 +286,30 @@ describe('the PWA shell', () => {
     expect(ownWatch.pageErrors).toEqual([]);
   });
 
+  it.each([
+    ['unit-preparer', ['/self-evaluations']],
+    ['dept-reviewer', ['/self-evaluations', '/self-evaluations?queue=1']],
+  ])('links %s from the department workspace to the year-end self-evaluations', async (username, links) => {
+    const own = await browser.newContext(phone);
+    const ownWatch = await watchSecurity(own);
+    try {
+      const p = await own.newPage();
+      await signIn(p, username);
+      await p.waitForURL('**/department');
+      const cards = p.locator('main a.capability[href^="/self-evaluations"]');
+      await visible(cards.first());
+      expect(await cards.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual(links);
+      await screenshot(p, `13-department-self-evaluation-link-${username}`);
+      await p.getByRole('link', { name: /项目绩效自评/ }).click();
+      await p.waitForURL('**/self-evaluations');
+      await visible(p.getByRole('heading', { level: 1, name: '绩效自评' }));
+    } finally {
+      await own.close();
+    }
+    expect(ownWatch.violations).toEqual([]);
+    expect(ownWatch.pageErrors).toEqual([]);
+  });
+
   it('ran without CSP violations or uncaught errors', () => {
     expect(watch.violations).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
