@@ -288,6 +288,9 @@ describe('the bureau’s year-end self-evaluation', () => {
     const after = (await api(perf, 'GET', `/self-evaluation-rounds/${roundId}`)).body;
     expect(after.spotCheckDraw).toMatchObject({ seed: '00c0ffee', sharePct: 100, count: 1 });
     await poll(() => perf.getByTestId('se-sampled').textContent()).toBe('1');
+    // The round's list below: cards, not bullets.
+    const list = perf.locator('section[aria-labelledby="se-list-heading"] ul.items');
+    expect(await list.evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none');
     await check(perf, 'se-bureau-08-spot-check-drawn');
   });
 
