@@ -3,7 +3,6 @@ import type { DepartmentSheet } from '@jixiao/core/department-evaluation/departm
 import type { FieldError } from '@jixiao/core/problem.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
-import { type ScoreRounding, scoreText } from '@jixiao/core/self-evaluation/score-rounding.ts';
 
 /**
  * What the department overall self-evaluation screens read (docs/domain/self-evaluation.md, "Department overall
@@ -15,8 +14,7 @@ export type DepartmentEvaluationView = DepartmentEvaluation & { sheet: Departmen
 export const departmentEvaluationRoles: readonly Role[] = projectReaderRoles;
 
 /** A score as the sheet prints it, by the year's one rounding rule; a dash before it is scored. */
-export const scoreLabel = (value: number | null | undefined, rounding: ScoreRounding): string =>
-  value === null || value === undefined ? '—' : scoreText(value, rounding);
+export { scoreLabel } from '#lib/score-label.ts';
 
 export type ReviewPath = 'submit' | 'department-review' | 'first-review' | 'final-review';
 
