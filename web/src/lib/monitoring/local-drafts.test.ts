@@ -24,6 +24,28 @@ class MemoryStorage {
   }
 }
 
+/** Storage the browser has switched off for the site: every touch throws, as Chrome's does when cookies are blocked. */
+const blocked = () => {
+  throw new DOMException('The operation is insecure.', 'SecurityError');
+};
+class BrokenStorage extends MemoryStorage {
+  override get length(): number {
+    return blocked();
+  }
+  override key(): string | null {
+    return blocked();
+  }
+  override getItem(): string | null {
+    return blocked();
+  }
+  override setItem() {
+    blocked();
+  }
+  override removeItem() {
+    blocked();
+  }
+}
+
 const draft = (fiscal: string): ReportDraft => ({
   unit: 'wan',
   executed: { fiscal, carryOver: '0', other: '0' },
@@ -89,5 +111,32 @@ describe('unsaved check-in edits kept on the phone', () => {
     const none = new LocalDrafts('user-1', () => undefined);
     expect(() => none.put('report-a', 3, draft('1'))).not.toThrow();
     expect(none.all('report-a')).toEqual([]);
+  });
+
+  it('keeps the form working when storage is switched off: even reaching localStorage throws', () => {
+    const broken = new BrokenStorage();
+    const off = new LocalDrafts('user-1', () => broken);
+    expect(() => off.put('report-a', 3, draft('1'))).not.toThrow();
+    expect(off.all('report-a')).toEqual([]);
+    expect(off.latest('report-a')).toBeUndefined();
+    expect(() => off.clear('report-a')).not.toThrow();
+
+    // What `globalThis.localStorage` does when cookies are blocked: the getter itself throws.
+    const unreachable = new LocalDrafts('user-1', blocked);
+    expect(() => unreachable.put('report-a', 3, draft('1'))).not.toThrow();
+    expect(unreachable.all('report-a')).toEqual([]);
+    expect(unreachable.latest('report-a')).toBeUndefined();
+    expect(() => unreachable.clear('report-a')).not.toThrow();
+  });
+
+  it('offers what it can read when one entry cannot be, and a full storage still clears', () => {
+    const storage = new MemoryStorage();
+    const drafts = new LocalDrafts('user-1', () => storage);
+    drafts.put('report-a', 2, draft('100'));
+    storage.setItem('jixiao.monitoring-draft.user-1.report-a.3', '{damaged');
+    expect(drafts.latest('report-a')?.draft.executed.fiscal).toBe('100');
+    storage.full = true;
+    drafts.clear('report-a');
+    expect(drafts.all('report-a')).toEqual([]);
   });
 });

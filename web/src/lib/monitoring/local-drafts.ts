@@ -29,6 +29,18 @@ const localDraftOf = (value: unknown): LocalDraft | null => {
   return draft ? { reportId: v.reportId, version: v.version, savedAt: v.savedAt, draft } : null;
 };
 
+/**
+ * Storage the browser switched off for the site throws on every touch — even reading `localStorage` itself (a
+ * SecurityError when cookies are blocked): the form then keeps nothing on the phone and goes on working.
+ */
+const quietly = <T>(work: () => T, otherwise: T): T => {
+  try {
+    return work();
+  } catch {
+    return otherwise;
+  }
+};
+
 export class LocalDrafts {
   constructor(
     readonly person: string,
@@ -37,35 +49,24 @@ export class LocalDrafts {
 
   /** Keeps the edits made on `version`; storage that is full or switched off keeps nothing, quietly. */
   put(reportId: string, version: number, draft: ReportDraft, now = new Date()): void {
-    try {
-      const entry: LocalDraft = { reportId, version, savedAt: now.toISOString(), draft };
-      this.storage()?.setItem(keyOf(this.person, reportId, version), JSON.stringify(entry));
-    } catch {
-      // the form still works; only a reload would lose the edits
-    }
+    const entry: LocalDraft = { reportId, version, savedAt: now.toISOString(), draft };
+    // the form still works if this keeps nothing; only a reload would lose the edits
+    quietly(() => this.storage()?.setItem(keyOf(this.person, reportId, version), JSON.stringify(entry)), undefined);
   }
 
   /** The edits kept for a report, newest version first. */
   all(reportId: string): LocalDraft[] {
-    const store = this.storage();
-    if (!store) return [];
-    const mine = `${prefix}${this.person}.${reportId}.`;
-    const found: LocalDraft[] = [];
-    try {
-      for (let i = 0; i < store.length; i++) {
-        const key = store.key(i);
-        if (!key?.startsWith(mine)) continue;
-        try {
-          const value = localDraftOf(JSON.parse(store.getItem(key) ?? 'null'));
-          if (value && value.reportId === reportId) found.push(value);
-        } catch {
+    return quietly(() => {
+      const store = this.storage();
+      if (!store) return [];
+      return this.#keys(store, reportId)
+        .flatMap((key) => {
           // a damaged entry is not offered
-        }
-      }
-    } catch {
-      return [];
-    }
-    return found.sort((a, b) => b.version - a.version);
+          const value = quietly(() => localDraftOf(JSON.parse(store.getItem(key) ?? 'null')), null);
+          return value && value.reportId === reportId ? [value] : [];
+        })
+        .sort((a, b) => b.version - a.version);
+    }, []);
   }
 
   latest(reportId: string): LocalDraft | undefined {
@@ -74,18 +75,20 @@ export class LocalDrafts {
 
   /** Drops every kept version of a report's edits (after a save, or when the person discards them). */
   clear(reportId: string): void {
-    const store = this.storage();
-    if (!store) return;
+    quietly(() => {
+      const store = this.storage();
+      if (!store) return;
+      for (const key of this.#keys(store, reportId)) store.removeItem(key);
+    }, undefined);
+  }
+
+  #keys(store: Store, reportId: string): string[] {
     const mine = `${prefix}${this.person}.${reportId}.`;
-    try {
-      const keys: string[] = [];
-      for (let i = 0; i < store.length; i++) {
-        const key = store.key(i);
-        if (key?.startsWith(mine)) keys.push(key);
-      }
-      for (const key of keys) store.removeItem(key);
-    } catch {
-      // nothing more to do
+    const keys: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(mine)) keys.push(key);
     }
+    return keys;
   }
 }
