@@ -311,6 +311,22 @@ describe('the bureau’s year-end self-evaluation', () => {
     await small.goto(`${stack.url}/self-evaluation-rounds/${roundId}`);
     await small.getByTestId('spot-draw').waitFor();
     await check(small, 'se-bureau-11-round-phone-zh');
+    await small.goto(`${stack.url}/self-evaluation-rounds`);
+    await small.getByRole('link', { name: `${year}年度项目支出绩效自评` }).waitFor();
+    await check(small, 'se-bureau-13-rounds-phone-zh');
+    await small.goto(`${stack.url}/table-checks`);
+    await small
+      .getByLabel('自评表文件（XLSX，至多 2 MiB）')
+      .setInputFiles(
+        file(
+          '培训项目自评表.xlsx',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          await tableXlsx(departingTable()),
+        ),
+      );
+    await small.getByRole('button', { name: '复核', exact: true }).click();
+    await small.getByRole('region', { name: '指标得分' }).waitFor();
+    await check(small, 'se-bureau-14-table-check-phone-zh');
     const smallEnglish = await people.fresh(phone);
     await smallEnglish.context().addInitScript(() => localStorage.setItem('jixiao.locale', 'en'));
     await signInAs(smallEnglish, stack.url, 'perf-reviewer', 'bureau');
