@@ -314,7 +314,7 @@ describe('the bureau’s year-end self-evaluation', () => {
     await small.goto(`${stack.url}/self-evaluation-rounds`);
     await small.getByRole('link', { name: `${year}年度项目支出绩效自评` }).waitFor();
     await check(small, 'se-bureau-13-rounds-phone-zh');
-    await small.goto(`${stack.url}/table-checks`);
+    await small.getByRole('link', { name: '自评表复核' }).click();
     await small
       .getByLabel('自评表文件（XLSX，至多 2 MiB）')
       .setInputFiles(
