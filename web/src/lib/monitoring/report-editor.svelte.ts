@@ -20,8 +20,9 @@ import { isStale, problemText, problemWithDetails } from '#lib/problem-text.ts';
  * One report's check-in as it is being filled in: the stored copy, the draft, and — as the person
  * types — core's rules (`reportErrors`) and warnings (`assess`) on the report the draft makes.
  * Every change is also kept on the phone (`LocalDrafts`) until the server has it; opening the
- * report again offers those edits back. A stale save (409) keeps the draft and holds the server's
- * copy for the person to choose between.
+ * report again offers those edits back — at the version they were made on, so restored edits older
+ * than the stored copy meet a 409 when saved rather than overwrite a colleague's save unseen. A stale
+ * save (409) keeps the draft and holds the server's copy for the person to choose between.
  */
 export type Scope = string;
 
@@ -53,6 +54,12 @@ export class ReportEditor {
   #serverErrors = $state.raw<FieldError[]>([]);
   #touched = $state<Record<Scope, boolean>>({});
   #revealAll = $state(false);
+  /**
+   * The version the draft's edits were made on, when older than the stored copy's: restored edits kept on the
+   * phone before someone else saved. Saving sends it, so the API answers 409 and the person chooses (the conflict
+   * notice) rather than overwriting that save unseen. Null: the stored copy's version.
+   */
+  #editedOn = $state<number | null>(null);
   readonly #local: LocalDrafts;
 
   /** The report as typed, judged by core exactly as the API will judge it. */
@@ -77,7 +84,7 @@ export class ReportEditor {
   keepLocally(): void {
     if (this.restorable) return; // the earlier edits stay as they are until the person chooses
     const snapshot = $state.snapshot(this.draft) as ReportDraft;
-    if (this.dirty) this.#local.put(this.saved.id, this.saved.version, snapshot);
+    if (this.dirty) this.#local.put(this.saved.id, this.#version, snapshot);
     else this.#local.clear(this.saved.id);
   }
 
@@ -87,6 +94,7 @@ export class ReportEditor {
     // Lines are matched by row: a row no longer in the report is left out.
     const lines = this.draft.lines.map((l) => kept.draft.lines.find((k) => k.rowId === l.rowId) ?? l);
     this.draft = { ...kept.draft, lines };
+    this.#editedOn = kept.version < this.saved.version ? kept.version : null;
     this.restorable = null;
     this.#revealAll = true;
     this.announcement = m.mon_local_restored();
@@ -133,8 +141,19 @@ export class ReportEditor {
     return [...new Set([...pointers].map((p) => this.errorAt(p)).filter((x): x is string => Boolean(x)))];
   }
 
+  /** The version a save is sent at. */
+  get #version(): number {
+    return this.#editedOn ?? this.saved.version;
+  }
+
+  /** True while restored edits were made on an older version than the stored copy (saving them will conflict). */
+  get restoredBehind(): boolean {
+    return this.#editedOn !== null;
+  }
+
   #accept(next: ReportWithChecks): void {
     this.saved = next;
+    this.#editedOn = null;
     this.draft = draftOf(next);
     this.conflict = null;
     this.#serverErrors = [];
@@ -145,7 +164,7 @@ export class ReportEditor {
     if (this.pending) return null;
     this.failure = null;
     this.announcement = '';
-    const body = saveBody($state.snapshot(this.draft) as ReportDraft, this.saved.version);
+    const body = saveBody($state.snapshot(this.draft) as ReportDraft, this.#version);
     if (!body) {
       this.#revealAll = true;
       this.failure = m.mon_save_blocked({ count: this.money.length });
@@ -223,6 +242,7 @@ export class ReportEditor {
     const current = this.conflict?.current;
     if (!current) return;
     this.saved = current;
+    this.#editedOn = null;
     this.conflict = null;
     this.announcement = m.mon_conflict_kept();
   }
