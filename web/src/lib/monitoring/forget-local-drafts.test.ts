@@ -2,25 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forgetLocalDrafts } from '#lib/monitoring/forget-local-drafts.ts';
 import { LocalDrafts } from '#lib/monitoring/local-drafts.ts';
 import type { ReportDraft } from '#lib/monitoring/report-draft.ts';
-
-class MemoryStorage {
-  #items = new Map<string, string>();
-  get length() {
-    return this.#items.size;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-}
+import { MemoryStorage } from '#lib/test-support/memory-storage.ts';
 
 const draft: ReportDraft = {
   unit: 'wan',

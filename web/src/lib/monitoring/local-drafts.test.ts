@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LocalDrafts } from '#lib/monitoring/local-drafts.ts';
 import type { ReportDraft } from '#lib/monitoring/report-draft.ts';
+import { MemoryStorage } from '#lib/test-support/memory-storage.ts';
 
 /** A Storage over a Map, as localStorage behaves (string keys and values, an index of keys). */
-class MemoryStorage {
-  #items = new Map<string, string>();
-  full = false;
-  get length() {
-    return this.#items.size;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('full', 'QuotaExceededError');
-    this.#items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-}
 
 /** Storage the browser has switched off for the site: every touch throws, as Chrome's does when cookies are blocked. */
 const blocked = () => {

@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire, stripTypeScriptTypes } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { defaultThresholds } from '@jixiao/core/monitoring/monitoring-config.ts';
 import type { SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { sampleReportLine } from '@jixiao/core/monitoring/report-line.ts';
-import { compileModule } from 'svelte/compiler';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportWithChecks } from '#lib/monitoring/monitoring-types.ts';
 import type { ReportEditor } from '#lib/monitoring/report-editor.svelte.ts';
+import { MemoryStorage } from '#lib/test-support/memory-storage.ts';
+import { importRunesModule } from '#lib/test-support/runes-module.ts';
 
 /**
  * The check-in's editor class as the browser runs it: its runes compiled by Svelte's own compiler (the unit project
@@ -39,47 +36,14 @@ vi.mock('#lib/api.ts', () => {
 });
 vi.mock('#lib/i18n.svelte.ts', () => ({ i18n: { language: 'zh-CN' } }));
 
-class MemoryStorage {
-  #items = new Map<string, string>();
-  get length() {
-    return this.#items.size;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-  keys() {
-    return [...this.#items.keys()];
-  }
-}
-
 let Editor: new (report: ReportWithChecks, person: string) => ReportEditor;
 let ApiErrorClass: new (problem: { type: string; title: string; status: number; current?: unknown }) => Error;
 
-// Importing the compiled class loads every UI message (some 1,800 modules): seconds, over ten on a busy machine.
+// Importing the compiled class loads every UI message: seconds, over ten on a busy machine.
 beforeAll(async () => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = readFileSync(join(here, 'report-editor.svelte.ts'), 'utf8');
-  const { js } = compileModule(stripTypeScriptTypes(source, { mode: 'transform' }), {
-    filename: 'report-editor.svelte.js',
-    generate: 'client',
-    dev: false,
-  });
-  // Written outside the source tree, so its imports are made absolute.
-  const code = js.code
-    .replaceAll("'#lib/", `'${resolve(here, '..')}/`)
-    .replace("'svelte/internal/client'", `'${createRequire(import.meta.url).resolve('svelte/internal/client')}'`);
-  const file = join(mkdtempSync(join(tmpdir(), 'report-editor-')), 'report-editor.svelte.js');
-  writeFileSync(file, code);
-  ({ ReportEditor: Editor } = await import(/* @vite-ignore */ file));
+  ({ ReportEditor: Editor } = await importRunesModule<{ ReportEditor: typeof Editor }>(
+    join(import.meta.dirname, 'report-editor.svelte.ts'),
+  ));
   ({ ApiError: ApiErrorClass } = (await import('#lib/api.ts')) as unknown as { ApiError: typeof ApiErrorClass });
 }, 120_000);
 

@@ -1,17 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire, stripTypeScriptTypes } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { defaultScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import type { KeptMoneyLine } from '@jixiao/core/self-evaluation/self-evaluation.ts';
 import { blankEntry, type SelfEvaluationRow } from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
 import { exampleRows } from '@jixiao/core/self-evaluation/worked-example.ts';
 import { defaultTargetWeights } from '@jixiao/core/submission/target-weights.ts';
-import { compileModule } from 'svelte/compiler';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SelfEvaluationEditor } from '#lib/self-evaluation/self-evaluation-editor.svelte.ts';
 import type { SelfEvaluationWithSheet } from '#lib/self-evaluation/self-evaluation-types.ts';
+import { MemoryStorage } from '#lib/test-support/memory-storage.ts';
+import { importRunesModule } from '#lib/test-support/runes-module.ts';
 
 /**
  * The form's editor class as the browser runs it: its runes compiled by Svelte's own compiler (the unit project has
@@ -41,48 +38,16 @@ vi.mock('#lib/api.ts', () => {
 });
 vi.mock('#lib/i18n.svelte.ts', () => ({ i18n: { language: 'zh-CN' } }));
 
-class MemoryStorage {
-  #items = new Map<string, string>();
-  get length() {
-    return this.#items.size;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-  keys() {
-    return [...this.#items.keys()];
-  }
-}
-
 let Editor: new (record: SelfEvaluationWithSheet, person: string) => SelfEvaluationEditor;
 let ApiErrorClass: new (problem: { type: string; title: string; status: number; current?: unknown }) => Error;
 
+// Importing the compiled class loads every UI message: seconds, over ten on a busy machine.
 beforeAll(async () => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = readFileSync(join(here, 'self-evaluation-editor.svelte.ts'), 'utf8');
-  const { js } = compileModule(stripTypeScriptTypes(source, { mode: 'transform' }), {
-    filename: 'self-evaluation-editor.svelte.js',
-    generate: 'client',
-    dev: false,
-  });
-  // Written outside the source tree, so its imports are made absolute.
-  const code = js.code
-    .replaceAll("'#lib/", `'${resolve(here, '..')}/`)
-    .replace("'svelte/internal/client'", `'${createRequire(import.meta.url).resolve('svelte/internal/client')}'`);
-  const file = join(mkdtempSync(join(tmpdir(), 'self-evaluation-editor-')), 'self-evaluation-editor.svelte.js');
-  writeFileSync(file, code);
-  ({ SelfEvaluationEditor: Editor } = await import(/* @vite-ignore */ file));
+  ({ SelfEvaluationEditor: Editor } = await importRunesModule<{ SelfEvaluationEditor: typeof Editor }>(
+    join(import.meta.dirname, 'self-evaluation-editor.svelte.ts'),
+  ));
   ({ ApiError: ApiErrorClass } = (await import('#lib/api.ts')) as unknown as { ApiError: typeof ApiErrorClass });
-});
+}, 120_000);
 
 let storage: MemoryStorage;
 beforeEach(() => {
