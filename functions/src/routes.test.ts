@@ -22,7 +22,7 @@ const operationsOf = {
   fieldwork: fieldworkOperations(unusedStore, unusedEvidence),
   monitoring: monitoringOperations(unusedStore, unusedEvidence),
   'self-evaluation': selfEvaluationOperations(unusedStore, unusedEvidence),
-  'department-evaluation': departmentEvaluationOperations(unusedStore),
+  'department-evaluation': departmentEvaluationOperations(unusedStore, unusedEvidence),
   imports: importsOperations(unusedStore),
 };
 

@@ -34,8 +34,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   monitoring: true,
   // Signs uploads and downloads of the evidence attached to self-evaluation rows and checks they arrived.
   'self-evaluation': true,
-  // Evidence of the department's overall self-evaluation is referenced by file id only (docs/domain/self-evaluation.md).
-  'department-evaluation': false,
+  // Signs uploads and downloads of the evidence files of the department sheet's indicators and checks they arrived.
+  'department-evaluation': true,
   // Files come in the request body and are read there; nothing is signed.
   imports: false,
 };

@@ -64,7 +64,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...fieldworkOperations(store, evidence),
     ...monitoringOperations(store, evidence),
     ...selfEvaluationOperations(store, evidence),
-    ...departmentEvaluationOperations(store),
+    ...departmentEvaluationOperations(store, evidence),
   };
   return async (
     operationId: string,

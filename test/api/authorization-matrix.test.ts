@@ -504,6 +504,32 @@ const matrix: Record<string, Row> = {
   finalReviewDepartmentEvaluation: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   getDepartmentEvaluationHistory: scopedRead,
   exportDepartmentEvaluationTable: scopedRead,
+  // Evidence files per indicator of the department overall self-evaluation (HD, issue 11 item 5): the department's
+  // while it may save the record; asked for at a stale version 409; an indicator's list saved at the current version;
+  // the id asked for is no file of it, so 404 to every reader.
+  uploadDepartmentEvaluationEvidence: {
+    roles: {
+      'unit-preparer': [409, 404, 404],
+      'unit-approver': [409, 404, 404],
+      'department-reviewer': [409, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
+  saveDepartmentEvaluationEntryAttachments: {
+    roles: {
+      'unit-preparer': [200, 404, 404],
+      'unit-approver': [200, 404, 404],
+      'department-reviewer': [200, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
+  getDepartmentEvaluationAttachment: {
+    roles: everyRelation([...projectRoles, 'observer'], 404),
+    others: 403,
+    anonymous: 401,
+  },
   // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
   checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
   // Kept table checks, saving one as a self-evaluation, and the department workbook (H4, issue 11 items 7 and 9).

@@ -1,3 +1,4 @@
+import { uuidV7 } from '@jixiao/core/ids.ts';
 import { departmentEvaluationKind } from '@jixiao/functions/department-evaluation/record-kinds.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { routes } from '@jixiao/functions/routes.ts';
@@ -37,7 +38,8 @@ export const departmentEvaluationRequest = async (
   const route = routes.find((r) => r.operationId === operationId);
   const seeded = made.get(relation);
   if (!route?.path.startsWith('/api/v1/department-evaluations') || !seeded) return undefined;
-  const path = route.path.replace('{id}', seeded.id);
+  // An evidence file id no file has: not found to every reader (the API test downloads a listed one).
+  const path = route.path.replace('{id}', seeded.id).replace('{attachmentId}', uuidV7());
   switch (operationId) {
     case 'createDepartmentEvaluation':
       return { path, body: { fiscalYear: 2026, departmentId: seeded.departmentId } };
@@ -53,6 +55,25 @@ export const departmentEvaluationRequest = async (
     case 'firstReviewDepartmentEvaluation':
     case 'finalReviewDepartmentEvaluation':
       return { path, body: { version: staleVersion, decision: 'approve' } };
+    // Evidence files of an indicator (department-evaluation-attachments.test.ts): asked at a stale version, and a
+    // judgement indicator's list saved empty at the current one.
+    case 'uploadDepartmentEvaluationEvidence':
+      return {
+        path,
+        body: {
+          version: staleVersion,
+          code: 'ASSETS_SAFE',
+          id: uuidV7(),
+          name: '佐证.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 10,
+          sha256: 'a'.repeat(64),
+        },
+      };
+    case 'saveDepartmentEvaluationEntryAttachments': {
+      const current = await store.get(seeded.tenant, departmentEvaluationKind, seeded.id);
+      return { path, body: { version: current?.version ?? 1, code: 'ASSETS_SAFE', attachments: [] } };
+    }
     default:
       return { path };
   }

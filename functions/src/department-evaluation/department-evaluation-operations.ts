@@ -16,6 +16,7 @@ import {
   departmentSheetErrors,
   scoreDepartmentSheet,
 } from '@jixiao/core/department-evaluation/department-sheet.ts';
+import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import type { Language } from '@jixiao/core/language.ts';
 import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
@@ -23,12 +24,17 @@ import { step } from '@jixiao/core/review/review-engine.ts';
 import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
 import type { ReviewStep } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
+import {
+  departmentEvaluationAttachmentOperations,
+  entryAttachmentsOf,
+} from '#functions/department-evaluation/attachment-operations.ts';
 import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
 import { departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
 import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind } from '#functions/organisation/record-kinds.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { HistoryRequest, ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import { historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
@@ -39,7 +45,9 @@ import { selfEvaluationRoundKind, selfEvaluationTallyKind } from '#functions/sel
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 import { type SelfEvaluationTally, selfEvaluationTallyId } from '#functions/self-evaluation/tally-writes.ts';
 
-export type StoredDepartmentEvaluation = DepartmentEvaluation & StoredRecord;
+/** The record as kept: `entryAttachments` holds the evidence files per indicator code (attachment-operations.ts). */
+export type StoredDepartmentEvaluation = DepartmentEvaluation &
+  StoredRecord & { entryAttachments?: Record<string, Attachment[]> };
 
 /** One per department and year: asking again finds the same record. */
 export const departmentEvaluationId = (fiscalYear: number, departmentId: string): string =>
@@ -58,7 +66,7 @@ const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * made per department and year by the performance section, filled in by the department, scored by core on every
  * write and read, reviewed on the shared review engine, exported as the 部门整体支出绩效自评表.
  */
-export const departmentEvaluationOperations = (store: RecordStore): Operations => {
+export const departmentEvaluationOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const settings = scoringSettingsOperations(store);
   /**
    * The department's project self-evaluations as its tally of the year's round counts them (kept on write by
@@ -91,6 +99,7 @@ export const departmentEvaluationOperations = (store: RecordStore): Operations =
   /** The record with its sheet (every indicator's score and derivation) and what stops it from being sent. */
   const view = async (request: OperationRequest, r: StoredDepartmentEvaluation) => ({
     ...r,
+    entryAttachments: entryAttachmentsOf(r),
     sheet: await sheetOf(request.principal.tenant, r),
     checks: checksOf(r, request.language),
   });
@@ -217,7 +226,10 @@ export const departmentEvaluationOperations = (store: RecordStore): Operations =
     body: await view(request, await visible(request, request.params.id)),
   });
 
-  /** Entries by indicator code over the stored ones; an entry for an indicator the framework lacks is refused. */
+  /**
+   * Entries by indicator code over the stored ones; an entry for an indicator the framework lacks is refused.
+   * An indicator with evidence files listed keeps their ids as its entry's evidence, whatever ids the save gives.
+   */
   const mergeEntries = (
     current: StoredDepartmentEvaluation,
     given: SaveDepartmentEvaluation['entries'],
@@ -232,7 +244,9 @@ export const departmentEvaluationOperations = (store: RecordStore): Operations =
       return [];
     });
     if (errors.length > 0) throw new HttpProblem('validation-failed', { errors });
-    return [...current.entries.filter((e) => !given.some((g) => g.code === e.code)), ...given];
+    const files = entryAttachmentsOf(current);
+    const kept = given.map((e) => (files[e.code] ? { ...e, evidence: files[e.code]!.map((a) => a.id) } : e));
+    return [...current.entries.filter((e) => !given.some((g) => g.code === e.code)), ...kept];
   };
 
   /** The department saves figures and scores while it is a draft or returned (a returned one becomes a draft). */
@@ -332,5 +346,6 @@ export const departmentEvaluationOperations = (store: RecordStore): Operations =
       transition(request, approve(request) ? 'final-approve' : 'final-return')) as Operation,
     getDepartmentEvaluationHistory: history,
     exportDepartmentEvaluationTable: exportTable,
+    ...departmentEvaluationAttachmentOperations(store, evidence),
   };
 };

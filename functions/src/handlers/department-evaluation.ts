@@ -1,15 +1,20 @@
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
+import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
 import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { tracer } from '#functions/powertools.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 
-/** Lambda: the department overall self-evaluation (部门整体支出绩效自评) — figures, judgement scores, review, table. */
+/** Lambda: the department overall self-evaluation (部门整体支出绩效自评) — figures, judgement scores and their evidence files, review, table. */
 const store = new DynamoDbRecordStore(tracer.captureAWSv3Client(createDocumentClient()), tableName());
 
-export const handler = createApiHandler(departmentEvaluationRoutes, departmentEvaluationOperations(store), {
-  users: userStandingReader(store),
-}).use(captureLambdaHandler(tracer, { captureResponse: false }));
+export const handler = createApiHandler(
+  departmentEvaluationRoutes,
+  departmentEvaluationOperations(store, evidenceStoreFromEnv()),
+  {
+    users: userStandingReader(store),
+  },
+).use(captureLambdaHandler(tracer, { captureResponse: false }));

@@ -10,6 +10,10 @@ import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups
 import { submitSelfEvaluation } from '@jixiao/core/self-evaluation/self-evaluation.ts';
 import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import * as v from 'valibot';
+import {
+  departmentEvaluationAttachmentRoutes,
+  entryAttachments,
+} from '#functions/routes/department-evaluation-attachment-routes.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
@@ -56,7 +60,7 @@ const sheet = v.object({
 });
 
 /** The evaluation with its sheet and the rules it breaks now (empty when it may be sent). */
-const withSheet = v.object({ ...departmentEvaluation.entries, sheet, checks: v.array(fieldError) });
+const withSheet = v.object({ ...departmentEvaluation.entries, entryAttachments, sheet, checks: v.array(fieldError) });
 
 const decision = (operationId: string, path: string, summary: string, role: Role) =>
   ({
@@ -168,4 +172,5 @@ export const departmentEvaluationRoutes: RouteDefinition[] = [
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },
+  ...departmentEvaluationAttachmentRoutes,
 ];
