@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sampleEntries, sampleFigures } from '@jixiao/core/department-evaluation/department-example.ts';
 import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,9 @@ import { startWebStack } from './web-stack.ts';
  * The department overall self-evaluation on a phone (390×844), against the local stack: the performance section
  * makes 东丽区教育局's evaluation of the year from the list; the department's preparer (刘洋) enters figures and
  * sees the formula indicator scored as worked by hand, scores a judgement indicator below full marks with its
- * reason, and sends it; the department's approver (陈芳) approves it. Both languages pass axe and reflow.
+ * reason, attaches a PDF as evidence to a judgement indicator (straight to the local S3 stand-in, read back through
+ * the API), and sends it; the department's approver (陈芳) approves it and sees the file to download only. Both
+ * languages pass axe and reflow.
  */
 let stack: LocalStack;
 let browser: Browser;
@@ -21,6 +24,13 @@ let evaluationId = '';
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
 
 const indicator = (p: Page, code: string) => p.locator(`li.indicator[data-code="${code}"]`);
+
+const evidence = {
+  name: '资产盘点报告.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.concat([Buffer.from('%PDF-1.4\n% 资产盘点报告\n'), Buffer.alloc(2000, 0x20)]),
+};
+let evidenceId = '';
 
 const check = async (p: Page, name: string) => {
   expect(await audit(p), name).toEqual([]);
@@ -78,6 +88,36 @@ describe('the department overall self-evaluation', () => {
     await check(preparer, 'department-evaluation-record-zh');
   });
 
+  it('the preparer attaches a PDF to a judgement indicator, and the scores being typed stay', async () => {
+    const preparer = await phones.of('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/department-evaluations/${evaluationId}`);
+    const assets = indicator(preparer, 'ASSETS_SAFE');
+    await preparer.locator('#note-ASSETS_SAFE').fill('两台报废车辆未及时处置');
+    await assets.getByLabel(/添加佐证材料$/).setInputFiles(evidence);
+    await assets.getByRole('button', { name: evidence.name, exact: true }).waitFor();
+    expect(await preparer.locator('#note-ASSETS_SAFE').inputValue()).toBe('两台报废车辆未及时处置');
+    const stored = (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body;
+    expect(stored.entryAttachments.ASSETS_SAFE).toEqual([
+      expect.objectContaining({
+        name: evidence.name,
+        contentType: 'application/pdf',
+        sizeBytes: evidence.buffer.length,
+        sha256: createHash('sha256').update(evidence.buffer).digest('hex'),
+      }),
+    ]);
+    evidenceId = stored.entryAttachments.ASSETS_SAFE[0].id;
+    const link = await api(preparer, 'GET', `/department-evaluations/${evaluationId}/attachments/${evidenceId}`);
+    expect(link.status).toBe(200);
+    const got = await fetch(link.body.url);
+    expect(Buffer.from(await got.arrayBuffer()).equals(evidence.buffer)).toBe(true);
+    // The note typed before the upload is saved with the record's new version.
+    await preparer.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(async () => (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body.entries)
+      .toContainEqual(expect.objectContaining({ code: 'ASSETS_SAFE', note: '两台报废车辆未及时处置' }));
+    await check(preparer, 'department-evaluation-evidence-zh');
+  });
+
   it('reads well in English too', async () => {
     const page = await phones.fresh({ ...phone });
     await page.context().addInitScript(() => localStorage.setItem('jixiao.locale', 'en'));
@@ -113,6 +153,13 @@ describe('the department overall self-evaluation', () => {
       .poll(async () => (await api(approver, 'GET', `/department-evaluations/${evaluationId}`)).body.reviewStatus)
       .toBe('DEPT_APPROVED');
     await approver.getByRole('heading', { name: '审核记录' }).waitFor();
+    // Sent on, the file is there to download, with nothing to add or remove; the sheet's save kept its id.
+    const assets = indicator(approver, 'ASSETS_SAFE');
+    await assets.getByRole('button', { name: evidence.name, exact: true }).waitFor();
+    expect(await assets.locator('input[type="file"]').count()).toBe(0);
+    expect(await assets.getByRole('button', { name: `删除 ${evidence.name}` }).count()).toBe(0);
+    const sent = (await api(approver, 'GET', `/department-evaluations/${evaluationId}`)).body;
+    expect(sent.entries).toContainEqual(expect.objectContaining({ code: 'ASSETS_SAFE', evidence: [evidenceId] }));
     await check(approver, 'department-evaluation-approved-zh');
     for (const watch of phones.watches) expect(watch.violations).toEqual([]);
   });

@@ -1,14 +1,20 @@
 import type { DepartmentEvaluation } from '@jixiao/core/department-evaluation/department-evaluation.ts';
 import type { DepartmentSheet } from '@jixiao/core/department-evaluation/department-sheet.ts';
+import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 
 /**
  * What the department overall self-evaluation screens read (docs/domain/self-evaluation.md, "Department overall
- * self-evaluation"): the record with core's sheet and the rules it breaks, as the API answers it.
+ * self-evaluation"): the record with core's sheet, the rules it breaks and the evidence files per indicator code,
+ * as the API answers it.
  */
-export type DepartmentEvaluationView = DepartmentEvaluation & { sheet: DepartmentSheet; checks: FieldError[] };
+export type DepartmentEvaluationView = DepartmentEvaluation & {
+  sheet: DepartmentSheet;
+  checks: FieldError[];
+  entryAttachments: Record<string, Attachment[]>;
+};
 
 /** The API's readers of the list and the record; its screens are offered to the same people. */
 export const departmentEvaluationRoles: readonly Role[] = projectReaderRoles;
