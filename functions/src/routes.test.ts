@@ -2,6 +2,7 @@ import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
+import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
@@ -22,7 +23,10 @@ const operationsOf = {
   fieldwork: fieldworkOperations(unusedStore, unusedEvidence),
   monitoring: monitoringOperations(unusedStore, unusedEvidence),
   'self-evaluation': selfEvaluationOperations(unusedStore, unusedEvidence),
-  'department-evaluation': departmentEvaluationOperations(unusedStore, unusedEvidence),
+  'department-evaluation': {
+    ...departmentEvaluationOperations(unusedStore, unusedEvidence),
+    ...departmentFiguresImportOperations(departmentEvaluationOperations(unusedStore, unusedEvidence)),
+  },
   imports: importsOperations(unusedStore),
 };
 

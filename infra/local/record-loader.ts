@@ -3,6 +3,7 @@ import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
 import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
 import { departmentEvaluationOperations } from '@jixiao/functions/department-evaluation/department-evaluation-operations.ts';
+import { departmentFiguresImportOperations } from '@jixiao/functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
 import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-operations.ts';
@@ -65,6 +66,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...monitoringOperations(store, evidence),
     ...selfEvaluationOperations(store, evidence),
     ...departmentEvaluationOperations(store, evidence),
+    ...departmentFiguresImportOperations(departmentEvaluationOperations(store, evidence)),
   };
   return async (
     operationId: string,

@@ -530,6 +530,17 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
+  // The department's figures imported from a file (HE, issue 11 item 5): the department's while it may save the
+  // record, as the PATCH; a good file at a stale version 409; another department's or tenant's record not found.
+  importDepartmentFigures: {
+    roles: {
+      'unit-preparer': [409, 404, 404],
+      'unit-approver': [409, 404, 404],
+      'department-reviewer': [409, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
   // A file that is no XLSX: refused for the bureau's sections, whichever relation (nothing is stored).
   checkFilledTable: { roles: everyRelation(['business-section-reviewer', perf], 400), others: 403, anonymous: 401 },
   // Kept table checks, saving one as a self-evaluation, and the department workbook (H4, issue 11 items 7 and 9).

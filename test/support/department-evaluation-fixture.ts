@@ -74,6 +74,17 @@ export const departmentEvaluationRequest = async (
       const current = await store.get(seeded.tenant, departmentEvaluationKind, seeded.id);
       return { path, body: { version: current?.version ?? 1, code: 'ASSETS_SAFE', attachments: [] } };
     }
+    // The figures imported from a file (department-evaluation-figures-import.test.ts): a good file at a stale version,
+    // its figure one no save here makes (a file of the figures already held changes nothing, 200).
+    case 'importDepartmentFigures':
+      return {
+        path,
+        body: {
+          version: staleVersion,
+          fileName: '部门数据.csv',
+          contentBase64: Buffer.from('编制数,51').toString('base64'),
+        },
+      };
     default:
       return { path };
   }

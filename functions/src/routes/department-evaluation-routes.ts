@@ -14,6 +14,7 @@ import {
   departmentEvaluationAttachmentRoutes,
   entryAttachments,
 } from '#functions/routes/department-evaluation-attachment-routes.ts';
+import { departmentFiguresImportRoutes } from '#functions/routes/department-figures-import-routes.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
@@ -173,4 +174,5 @@ export const departmentEvaluationRoutes: RouteDefinition[] = [
     response: { status: 200, description: 'An XLSX workbook' },
   },
   ...departmentEvaluationAttachmentRoutes,
+  ...departmentFiguresImportRoutes,
 ];
