@@ -5,8 +5,11 @@ import {
 import { frameworkIndicators } from '@jixiao/core/department-evaluation/department-framework.ts';
 import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import { describe } from '@jixiao/core/validation.ts';
-import type { StoredDepartmentEvaluation } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
+import {
+  entryAttachmentsOf,
+  type StoredDepartmentEvaluation,
+} from '#functions/department-evaluation/stored-department-evaluation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
@@ -17,10 +20,6 @@ import { checkUploadedAttachments } from '#functions/records/uploaded-attachment
 /** Where a department evaluation's evidence file lives in the evidence bucket (docs/architecture.md#evidence-files). */
 export const departmentEvaluationAttachmentKey = (tenant: string, evaluationId: string, attachmentId: string): string =>
   `T/${tenant}/department-evaluation/${evaluationId}/${attachmentId}`;
-
-/** The files listed per indicator code; a record written before evidence files existed has none. */
-export const entryAttachmentsOf = (r: StoredDepartmentEvaluation): Record<string, Attachment[]> =>
-  r.entryAttachments ?? {};
 
 type UploadBody = Omit<Attachment, 'key'> & { version: number; code: string };
 type SaveBody = { version: number; code: string; attachments: Attachment[] };

@@ -1,7 +1,6 @@
 import {
   actsOnDepartmentEvaluation,
   type CreateDepartmentEvaluation,
-  type DepartmentEvaluation,
   type DepartmentEvaluationAction,
   defaultTemplateFor,
   departmentEvaluationActions,
@@ -16,7 +15,6 @@ import {
   departmentSheetErrors,
   scoreDepartmentSheet,
 } from '@jixiao/core/department-evaluation/department-sheet.ts';
-import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import type { Language } from '@jixiao/core/language.ts';
 import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
@@ -24,12 +22,13 @@ import { step } from '@jixiao/core/review/review-engine.ts';
 import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
 import type { ReviewStep } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
-import {
-  departmentEvaluationAttachmentOperations,
-  entryAttachmentsOf,
-} from '#functions/department-evaluation/attachment-operations.ts';
+import { departmentEvaluationAttachmentOperations } from '#functions/department-evaluation/attachment-operations.ts';
 import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
 import { departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
+import {
+  entryAttachmentsOf,
+  type StoredDepartmentEvaluation,
+} from '#functions/department-evaluation/stored-department-evaluation.ts';
 import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -44,10 +43,6 @@ import type { ReviewDecision } from '#functions/records/round-records.ts';
 import { selfEvaluationRoundKind, selfEvaluationTallyKind } from '#functions/self-evaluation/record-kinds.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 import { type SelfEvaluationTally, selfEvaluationTallyId } from '#functions/self-evaluation/tally-writes.ts';
-
-/** The record as kept: `entryAttachments` holds the evidence files per indicator code (attachment-operations.ts). */
-export type StoredDepartmentEvaluation = DepartmentEvaluation &
-  StoredRecord & { entryAttachments?: Record<string, Attachment[]> };
 
 /** One per department and year: asking again finds the same record. */
 export const departmentEvaluationId = (fiscalYear: number, departmentId: string): string =>

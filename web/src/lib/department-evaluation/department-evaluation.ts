@@ -16,6 +16,9 @@ export type DepartmentEvaluationView = DepartmentEvaluation & {
   entryAttachments: Record<string, Attachment[]>;
 };
 
+/** What the API answers when an indicator's evidence list is saved: the version, the entries and every list. */
+export type IndicatorEvidenceSaved = Pick<DepartmentEvaluationView, 'id' | 'version' | 'entries' | 'entryAttachments'>;
+
 /** The API's readers of the list and the record; its screens are offered to the same people. */
 export const departmentEvaluationRoles: readonly Role[] = projectReaderRoles;
 

@@ -6,11 +6,23 @@ import { attachmentName, attachmentTypeOf, refusalOf, sha256Hex, uploadHeaders }
 import { m } from '#lib/paraglide/messages.js';
 import { problemText } from '#lib/problem-text.ts';
 
-/** What the API answers when a row's evidence list is saved: the record's version and every row's files. */
+/**
+ * Where a versioned record keeps evidence files per part of it: a self-evaluation per row
+ * (`/self-evaluations/{id}`, `row-attachment-uploads`, `row-attachments`, `rowId`), a department overall
+ * self-evaluation per indicator (`/department-evaluations/{id}`, `evidence-uploads`, `entry-attachments`, `code`).
+ */
+export interface EvidenceEndpoints {
+  /** The record's path under /api/v1, e.g. `/self-evaluations/{id}`. */
+  record: string;
+  uploads: string;
+  lists: string;
+  /** The body field naming the part (a row id, an indicator code). */
+  keyField: 'rowId' | 'code';
+}
+
+/** What every save of a list answers: at least the record's new version (the rest is the record's own). */
 export interface EvidenceSaved {
-  id: string;
   version: number;
-  rowAttachments: Record<string, Attachment[]>;
 }
 
 const failureText = (error: unknown): string => {
@@ -21,21 +33,29 @@ const failureText = (error: unknown): string => {
   return problemText(error);
 };
 
+/** A part's list as it should stand (one file added or taken off), at the record's version. */
+export const saveEvidence = <T extends EvidenceSaved>(
+  at: EvidenceEndpoints,
+  key: string,
+  version: number,
+  attachments: Attachment[],
+): Promise<T> => api.patch<T>(`${at.record}/${at.lists}`, { version, [at.keyField]: key, attachments });
+
 /**
- * One evidence file of a self-evaluation row on its way (docs/domain/self-evaluation.md, "The form"): its
- * checksum, a presigned PUT asked at the record's version, the bytes straight to the bucket, then the row's list
- * saved with it. The same steps as `web/src/lib/attachment-upload.svelte.ts`, whose route takes no row and no
- * version; the checks before sending (type, size, duplicates) are that file's (`attachments.ts`).
+ * One evidence file on its way (docs/domain/self-evaluation.md, "The screens"): its checksum, a presigned PUT asked
+ * at the record's version, the bytes straight to the bucket, then the part's list saved with it. The same steps as
+ * `attachment-upload.svelte.ts`, whose routes take no part and no version; the checks before sending (type, size,
+ * duplicates, how many) are `attachments.ts`'s.
  */
-export class RowEvidenceUpload {
+export class KeyedEvidenceUpload<T extends EvidenceSaved> {
   state = $state<'working' | 'failed'>('working');
   error = $state<string | null>(null);
   readonly name: string;
 
   constructor(
     readonly file: File,
-    readonly selfEvaluationId: string,
-    readonly rowId: string,
+    readonly at: EvidenceEndpoints,
+    readonly key: string,
   ) {
     this.name = attachmentName(file.name);
   }
@@ -46,17 +66,16 @@ export class RowEvidenceUpload {
     return reason === undefined ? undefined : refusalText(reason, file.size);
   }
 
-  /** Uploads and lists the file; `current` gives the record's version and the row's files at each step. */
-  async run(current: () => { version: number; listed: Attachment[] }): Promise<EvidenceSaved | null> {
+  /** Uploads and lists the file; `current` gives the record's version and the part's files at each step. */
+  async run(current: () => { version: number; listed: Attachment[] }): Promise<T | null> {
     const contentType = attachmentTypeOf(this.file);
     if (!contentType) return null;
-    const base = `/self-evaluations/${this.selfEvaluationId}`;
     try {
       const sha256 = await sha256Hex(await this.file.arrayBuffer());
-      const ticket = await api.post<UploadTicket>(`${base}/row-attachment-uploads`, {
+      const ticket = await api.post<UploadTicket>(`${this.at.record}/${this.at.uploads}`, {
         id: uuidV7(),
         version: current().version,
-        rowId: this.rowId,
+        [this.at.keyField]: this.key,
         name: this.name,
         contentType,
         sizeBytes: this.file.size,
@@ -69,11 +88,7 @@ export class RowEvidenceUpload {
       });
       if (!put.ok) throw new Error(m.attachment_store_refused({ status: put.status }));
       const now = current();
-      return await api.patch<EvidenceSaved>(`${base}/row-attachments`, {
-        version: now.version,
-        rowId: this.rowId,
-        attachments: [...now.listed, ticket.attachment],
-      });
+      return await saveEvidence<T>(this.at, this.key, now.version, [...now.listed, ticket.attachment]);
     } catch (error) {
       this.state = 'failed';
       this.error =
@@ -82,16 +97,3 @@ export class RowEvidenceUpload {
     }
   }
 }
-
-/** Takes one file off a row's list, at the record's version. */
-export const removeEvidence = (
-  selfEvaluationId: string,
-  rowId: string,
-  version: number,
-  remaining: Attachment[],
-): Promise<EvidenceSaved> =>
-  api.patch<EvidenceSaved>(`/self-evaluations/${selfEvaluationId}/row-attachments`, {
-    version,
-    rowId,
-    attachments: remaining,
-  });
