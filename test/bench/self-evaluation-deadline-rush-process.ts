@@ -163,7 +163,12 @@ try {
           { ...context(), at: when, operation: 'submit' },
         );
         if (result.outcome === 'done') return;
-        if (result.outcome === 'version-conflict' && result.index === 0) throw new Error('the table moved on');
+        // As the gateway's client settles a 409: read the table again; an earlier attempt whose answer was lost
+        // (the store unavailable after DynamoDB had taken it) may have sent it on already.
+        if (result.outcome === 'version-conflict' && result.index === 0) {
+          const now = (await store.get<StoredSelfEvaluation>(tenant, selfEvaluationKind, d.id))!;
+          if (now.reviewStatus !== 'DRAFT') return;
+        }
       } catch (error) {
         if (!(error instanceof StoreUnavailableError)) throw error;
       }
