@@ -12,7 +12,7 @@ import { startWebStack } from './web-stack.ts';
  * The department overall self-evaluation on a phone (390×844), against the local stack: the performance section
  * makes 东丽区教育局's evaluation of the year from the list; the department's preparer (刘洋) enters figures and
  * sees the formula indicator scored as worked by hand, scores a judgement indicator below full marks with its
- * reason, attaches a PDF as evidence to a judgement indicator (straight to the local S3 stand-in, read back through
+ * reason, imports figures from a CSV (a bad row listed and nothing saved, then the good file scored), attaches a PDF as evidence to a judgement indicator (straight to the local S3 stand-in, read back through
  * the API), and sends it; the department's approver (陈芳) approves it and sees the file to download only. Both
  * languages pass axe and reflow.
  */
@@ -86,6 +86,32 @@ describe('the department overall self-evaluation', () => {
     expect(saved.figures.initialBudgetFen).toBe(1000 * 1_000_000);
     expect(saved.entries).toContainEqual(expect.objectContaining({ code: 'INDICATORS_CLEAR', note: '部分指标未量化' }));
     await check(preparer, 'department-evaluation-record-zh');
+  });
+
+  it('the preparer imports figures from a CSV: a bad row is listed in Chinese and nothing saved, then the good file is scored', async () => {
+    const preparer = await phones.of('unit-preparer', 'department');
+    await preparer.goto(`${stack.url}/department-evaluations/${evaluationId}`);
+    const before = (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body;
+    const file = preparer.getByLabel('从文件导入');
+    const csv = (posts: string) => ({
+      name: '部门数据.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`名称,数值\n在职人员数,48\n编制数,${posts}\n`),
+    });
+    await file.setInputFiles(csv('五十'));
+    await preparer.getByRole('button', { name: '导入', exact: true }).click();
+    await expect
+      .poll(() => preparer.getByTestId('figures-import-errors').textContent())
+      .toContain('第 3 行 B 列（数值）：“五十”不是数字');
+    expect((await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body.version).toBe(before.version);
+    await file.setInputFiles(csv('50'));
+    await preparer.getByRole('button', { name: '导入', exact: true }).click();
+    // 48 ÷ 50 = 96% ≤ 100%: full 2.
+    await expect.poll(() => indicator(preparer, 'STAFF_CONTROL').textContent()).toMatch(/得分 2\.00/);
+    expect(await preparer.getByLabel('编制数（人）').inputValue()).toBe('50');
+    const saved = (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body;
+    expect(saved.figures).toMatchObject({ staffInPost: 48, authorisedPosts: 50, initialBudgetFen: 1000 * 1_000_000 });
+    await check(preparer, 'department-evaluation-import-zh');
   });
 
   it('the preparer attaches a PDF to a judgement indicator, and the scores being typed stay', async () => {
