@@ -20,6 +20,8 @@ const money = (amount: number) => ({ value: amount, numFmt: '#,##0.00' });
 
 export const tableXlsx = async (spec: TableSpec, extraSheets: TableSpec[] = []): Promise<Uint8Array> => {
   const book = new ExcelJS.Workbook();
+  // Fixed document dates, so a table built twice differs only by the zip's entry times.
+  book.created = book.modified = new Date('2027-01-15T00:00:00Z');
   for (const s of [spec, ...extraSheets]) {
     const sheet = book.addWorksheet(s.sheet);
     s.rows.forEach((row, r) => {
