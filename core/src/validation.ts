@@ -107,6 +107,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '支出功能分类应为 3 位（类）或 5 位（类款）数字',
     en: 'Functional class: 3 digits (class) or 5 digits (class and sub-class)',
   }),
+  functional_class_unknown: () => ({
+    'zh-CN': '支出功能分类科目中没有这个编码，请从列表中选择',
+    en: 'Not a code of the functional classification: choose one from the list',
+  }),
   period_backwards: () => ({ 'zh-CN': '实施期结束年度不能早于开始年度', en: 'The period ends before it starts' }),
   unit_not_yours: () => ({ 'zh-CN': '只能为本单位申报项目', en: 'You can only register projects for your own unit' }),
   medium_term_goal_required: () => ({

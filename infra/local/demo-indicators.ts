@@ -47,15 +47,15 @@ const satisfactionScoring =
 const satisfactionFormula = '满意度=（非常满意+满意）样本数/有效样本数×100%';
 
 const FC = {
-  dues: '202 外交 / 20205 国际组织',
-  party: '201 一般公共服务支出 / 20132 组织事务',
-  pollution: '211 节能环保 / 21103 污染防治',
-  postal: '214 交通运输 / 21405 邮政业支出',
-  veterans: '208 社会保障和就业 / 20828 退役军人管理事务',
-  pension: '208 社会保障和就业 / 20808 抚恤',
-  stateAssets: '215 资源勘探工业信息等支出 / 21507 国有资产监管',
-  agriculture: '213 农林水支出 / 21301 农业农村',
-  education: '205 教育',
+  dues: '20204',
+  party: '20132',
+  pollution: '21103',
+  postal: '21405',
+  veterans: '20828',
+  pension: '20808',
+  stateAssets: '21507',
+  agriculture: '21301',
+  education: '205',
 };
 
 const dues = {

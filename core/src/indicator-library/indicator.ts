@@ -10,6 +10,7 @@ import { commonCategoryCodes, sectorCodes } from '#core/indicator-library/librar
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
 import { isoDate, pageQuery, recordMeta, recordStatus, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { isKnownFunctionalClass } from '#core/submission/functional-classification.ts';
 import { describe } from '#core/validation.ts';
 
 /** A level-3 indicator of the library (指标库, docs/domain/README.md#main-entities), one version per fiscal year. */
@@ -45,8 +46,14 @@ const fields = {
   scope: v.picklist(libraryScopes),
   commonCategory: v.nullish(v.picklist(commonCategoryCodes)),
   sector: v.nullish(v.picklist(sectorCodes)),
-  /** 支出功能分类 (类/款), e.g. `211 节能环保`. */
-  functionalClass: v.nullish(text(0, 40)),
+  /** 支出功能分类, a 类 or 款 code of the table (core/src/submission/functional-classification.ts), e.g. `21103`; '' for none. */
+  functionalClass: v.nullish(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check((c) => c === '' || isKnownFunctionalClass(c), 'functional_class_unknown'),
+    ),
+  ),
   /** 资金用途: the project spending direction. */
   fundUse: v.nullish(text(0, 40)),
   /** 指标解释: definition, formula, statistical scope. */

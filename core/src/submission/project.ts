@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { fiscalYear } from '#core/indicator-library/indicator.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { isKnownFunctionalClass } from '#core/submission/functional-classification.ts';
 
 /** A budget project (预算项目, docs/domain/submission.md) of one unit for one fiscal year. */
 export const projectCategories = {
@@ -48,8 +49,13 @@ const fields = {
   funds: projectFunds,
   /** The whole implementation period, for multi-year projects (中期资金总额). */
   mediumTermTotal: v.nullish(fen),
-  /** 支出功能分类, 类 (3 digits) or 类款 (5 digits), e.g. `21103`. */
-  functionalClass: v.pipe(v.string(), v.trim(), v.regex(/^\d{3}(\d{2})?$/, 'functional_class')),
+  /** 支出功能分类, 类 (3 digits) or 类款 (5 digits), e.g. `21103`, one of the table's codes (functional-classification.ts). */
+  functionalClass: v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d{3}(\d{2})?$/, 'functional_class'),
+    v.check(isKnownFunctionalClass, 'functional_class_unknown'),
+  ),
   /** A new major policy or project (新出台重大政策、项目): ex-ante assessment is then required. */
   majorPolicy: v.boolean(),
   /** An expiring policy or project asking to be renewed (到期申请延续): assessed ex ante as a new major one. */
