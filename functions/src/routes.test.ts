@@ -1,6 +1,7 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
+import { toDoOperations } from '#functions/daily-work/to-do-operations.ts';
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
@@ -28,6 +29,7 @@ const operationsOf = {
     ...departmentFiguresImportOperations(departmentEvaluationOperations(unusedStore, unusedEvidence)),
   },
   imports: importsOperations(unusedStore),
+  'daily-work': toDoOperations(unusedStore),
 };
 
 describe('route table', () => {

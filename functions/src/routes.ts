@@ -1,3 +1,4 @@
+import { dailyWorkRoutes } from '#functions/routes/daily-work-routes.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 import { importsRoutes } from '#functions/routes/imports-routes.ts';
@@ -24,6 +25,7 @@ export const routes: readonly RouteDefinition[] = [
   ...selfEvaluationRoutes,
   ...departmentEvaluationRoutes,
   ...importsRoutes,
+  ...dailyWorkRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

@@ -38,6 +38,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   'department-evaluation': true,
   // Files come in the request body and are read there; nothing is signed.
   imports: false,
+  // Reads the work queues only.
+  'daily-work': false,
 };
 
 /**
@@ -68,6 +70,7 @@ export const identityAdministration: Record<Capability, boolean> = {
   'self-evaluation': false,
   'department-evaluation': false,
   imports: false,
+  'daily-work': false,
 };
 
 /**

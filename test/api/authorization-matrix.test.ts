@@ -556,6 +556,9 @@ const matrix: Record<string, Row> = {
   },
   // The workbook of the relation's department holds what the caller may read of it; nothing readable is not found.
   exportDepartmentWorkbook: withObserver(scopedRead, [404, 404, 404]),
+
+  // The to-do home (issue 12 item 1): everyone signed in reads their own lists (a role with no queue gets none).
+  getToDo: { others: 200, anonymous: 401 },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {

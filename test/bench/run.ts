@@ -567,6 +567,10 @@ const main = async () => {
             { id: roundId },
             { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
           ),
+          'daily-work': apiEvent('GET /api/v1/to-do', '/api/v1/to-do', undefined, {
+            ...admin,
+            'cognito:groups': '[performance-section-reviewer]',
+          }),
           imports: apiEvent(
             'GET /api/v1/execution-imports/{fiscalYear}',
             '/api/v1/execution-imports/2026',

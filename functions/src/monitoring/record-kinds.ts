@@ -47,6 +47,9 @@ export const dispositionKind: RecordKind = {
   uniqueFields: [],
 };
 
+/** The queue of a unit's rectification notices still to answer. */
+export const rectificationOpenQueue = (unitId: string): string => `OPEN#${unitId}`;
+
 /**
  * Rectifications, listed per department (owner index) or tenant-wide by due date; those whose
  * feedback awaits the bureau's verification wait in its queue, oldest first.
@@ -60,7 +63,10 @@ export const rectificationKind: RecordKind = {
   queue: (record) =>
     record.state === 'FEEDBACK_SUBMITTED'
       ? { queue: 'FEEDBACK_SUBMITTED', position: String(record.feedbackSubmittedAt) }
-      : undefined,
+      : record.state === 'NOTICE_ISSUED' || record.state === 'FEEDBACK_DRAFT'
+        ? // the unit's to-do: notices still to answer, by due date, so the overdue ones are a key range
+          { queue: rectificationOpenQueue(String(record.unitId)), position: String(record.dueDate) }
+        : undefined,
 };
 
 /**

@@ -74,6 +74,15 @@ export interface ListRequest {
   q?: string | undefined;
 }
 
+/** The most entries `countQueue` counts in one queue (a to-do count is a figure to show, not a recount). */
+export const queueCountLimit = 20_000;
+
+export interface QueueCount {
+  count: number;
+  /** True when the queue holds more than `queueCountLimit`: the count is a floor. */
+  atLeast: boolean;
+}
+
 /** The most audit entries one `history` page holds. */
 export const historyPageLimit = 100;
 
@@ -181,6 +190,16 @@ export interface RecordStore {
    * the end; API list routes hand the cursor to their client.
    */
   list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>>;
+  /**
+   * How many records wait in one queue (those placed before `queue.before`, if given), counted by the
+   * store without reading them out. Counts at most `queueCountLimit`: a longer queue answers that many
+   * with `atLeast: true`, never a smaller number as if it were all.
+   */
+  countQueue(
+    tenant: string,
+    kind: RecordKind,
+    queue: { name: string; before?: string | undefined },
+  ): Promise<QueueCount>;
   /**
    * One page of a record's audit entries, newest first: at most `limit` (at most
    * `historyPageLimit`) entries, exactly `limit` while that many remain, and `nextCursor` while

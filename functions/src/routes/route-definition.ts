@@ -15,6 +15,7 @@ export const capabilities = [
   'self-evaluation',
   'department-evaluation',
   'imports',
+  'daily-work',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 export type Method = 'GET' | 'POST' | 'PATCH';

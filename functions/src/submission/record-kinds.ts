@@ -20,6 +20,9 @@ export const projectKind: RecordKind = {
   uniqueScope: 'fiscalYear',
 };
 
+/** The queue of a unit's records still to send (`DRAFT`) or sent back to it (`RETURNED`). */
+export const unitOpenQueue = (status: 'DRAFT' | 'RETURNED', unitId: string): string => `${status}#${unitId}`;
+
 /**
  * Where a target version (or a monitoring report) waits, and for whom (docs/domain/submission.md, "Review"): a
  * department's reviewer sees their department's queue, a business section the queue of the
@@ -29,6 +32,14 @@ export const projectKind: RecordKind = {
 export const reviewQueuePlace = (record: StoredRecord): { queue: string; position: string } | undefined => {
   const since = String(record.statusSince);
   switch (record.reviewStatus) {
+    // The unit's own to-do (docs/domain/daily-work.md): what it has still to send, and what came back.
+    // A report or self-evaluation is placed by its deadline, so "overdue" is a key range like "waiting N days".
+    case 'DRAFT':
+    case 'RETURNED':
+      return {
+        queue: unitOpenQueue(record.reviewStatus, String(record.unitId)),
+        position: typeof record.deadline === 'string' ? record.deadline : since,
+      };
     case 'UNIT_SUBMITTED':
       return { queue: `UNIT_SUBMITTED#${String(record.departmentId)}`, position: since };
     case 'DEPT_APPROVED':

@@ -19,6 +19,8 @@ import {
   historyPageLimit,
   InvalidCursorError,
   type ListRequest,
+  type QueueCount,
+  queueCountLimit,
   type RecordKind,
   type RecordStore,
   RecordTooLargeError,
@@ -421,6 +423,41 @@ export class DynamoDbRecordStore implements RecordStore {
       nextCursor = encodeCursor(startKey);
     }
     return { items: items.map((i) => i.record as T), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async countQueue(
+    tenant: string,
+    kind: RecordKind,
+    queue: { name: string; before?: string | undefined },
+  ): Promise<QueueCount> {
+    const names: Record<string, string> = { '#pk': 'gsi3pk' };
+    const values: Record<string, unknown> = { ':pk': keys.queuePk(tenant, kind, queue.name) };
+    let keyCondition = '#pk = :pk';
+    if (queue.before) {
+      names['#sk'] = 'gsi3sk';
+      values[':before'] = queue.before;
+      keyCondition += ' AND #sk < :before';
+    }
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    // Each page counts up to 1 MB of index entries; follow them to the end or to the stated limit.
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi3',
+          KeyConditionExpression: keyCondition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Select: 'COUNT',
+          Limit: queueCountLimit + 1 - count,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && count <= queueCountLimit);
+    return count > queueCountLimit ? { count: queueCountLimit, atLeast: true } : { count, atLeast: false };
   }
 
   async history(tenant: string, kind: RecordKind, id: string, request: HistoryRequest): Promise<Page<AuditEntry>> {

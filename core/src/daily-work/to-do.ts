@@ -1,0 +1,157 @@
+import * as v from 'valibot';
+import type { Principal } from '#core/principal.ts';
+import { queueStatusOf, reviewerRoles } from '#core/submission/review-workflow.ts';
+
+/**
+ * The to-do home (docs/domain/daily-work.md): what waits for the signed-in person, read from the work
+ * queues the records already sit in (one queue partition per list, counted by the store), never by
+ * reading the records of a year. This module decides which queues a person's roles give them; the
+ * API reads them and the web app shows them in this order.
+ */
+
+/** The kinds of record a to-do list holds; each has its own page in the web app. */
+export const toDoSubjects = [
+  'target',
+  'monitoring-report',
+  'self-evaluation',
+  'rectification',
+  'fieldwork-assignment',
+] as const;
+export type ToDoSubject = (typeof toDoSubjects)[number];
+
+/**
+ * What the person is to do with the records of a list:
+ * - `send`: fill in and send on (送审) what is still a draft;
+ * - `fix`: correct and send again what a reviewer returned (退回);
+ * - `review`: decide on what waits in their review queue;
+ * - `answer`: answer a rectification notice (整改反馈);
+ * - `verify`: verify a unit's rectification feedback;
+ * - `visit`: carry out a field assignment.
+ */
+export const toDoActions = ['send', 'fix', 'review', 'answer', 'verify', 'visit'] as const;
+export type ToDoAction = (typeof toDoActions)[number];
+
+/**
+ * What a queue's position is: a due date (so the entries before today are overdue), or the time the
+ * record started waiting (so its age is shown).
+ */
+export type QueuePosition = 'due-date' | 'waiting-since';
+
+export interface ToDoQueue {
+  /** Stable key of the list, e.g. `monitoring-report:fix`. */
+  key: string;
+  subject: ToDoSubject;
+  action: ToDoAction;
+  /** The queue (the store's queue index partition) within the subject's records. */
+  queue: string;
+  position: QueuePosition;
+}
+
+/** How many of each list's entries the home shows, oldest (or most overdue) first. */
+export const toDoItemsShown = 5;
+
+const unitWork = (unitId: string): ToDoQueue[] =>
+  (['target', 'monitoring-report', 'self-evaluation'] as const).flatMap((subject) => {
+    const position: QueuePosition = subject === 'target' ? 'waiting-since' : 'due-date';
+    return [
+      { key: `${subject}:fix`, subject, action: 'fix', queue: `RETURNED#${unitId}`, position },
+      { key: `${subject}:send`, subject, action: 'send', queue: `DRAFT#${unitId}`, position },
+    ];
+  });
+
+/**
+ * The lists a person's roles give them, in the order the home shows them: what came back first, then
+ * what is due, then reviews, then follow-up. A role without the organisation it needs (a unit
+ * approver without a unit) gives nothing rather than someone else's queue.
+ */
+export const toDoQueuesFor = (
+  p: Pick<Principal, 'roles' | 'unitId' | 'departmentId' | 'sectionId' | 'userId'>,
+): ToDoQueue[] => {
+  const lists: ToDoQueue[] = [];
+  const unitMember = p.roles.includes('unit-preparer') || p.roles.includes('unit-approver');
+  if (unitMember && p.unitId) {
+    lists.push(...unitWork(p.unitId), {
+      key: 'rectification:answer',
+      subject: 'rectification',
+      action: 'answer',
+      queue: `OPEN#${p.unitId}`,
+      position: 'due-date',
+    });
+  }
+  for (const role of reviewerRoles) {
+    if (!p.roles.includes(role)) continue;
+    const owner =
+      role === 'department-reviewer' ? p.departmentId : role === 'business-section-reviewer' ? p.sectionId : '';
+    if (owner === undefined) continue;
+    const queue = owner === '' ? queueStatusOf[role] : `${queueStatusOf[role]}#${owner}`;
+    for (const subject of ['target', 'monitoring-report', 'self-evaluation'] as const) {
+      lists.push({ key: `${subject}:review:${role}`, subject, action: 'review', queue, position: 'waiting-since' });
+    }
+  }
+  if (p.roles.includes('performance-section-reviewer')) {
+    lists.push({
+      key: 'rectification:verify',
+      subject: 'rectification',
+      action: 'verify',
+      queue: 'FEEDBACK_SUBMITTED',
+      position: 'waiting-since',
+    });
+  }
+  if (p.roles.includes('evaluator')) {
+    lists.push({
+      key: 'fieldwork-assignment:visit',
+      subject: 'fieldwork-assignment',
+      action: 'visit',
+      queue: `EVALUATOR#${p.userId}`,
+      position: 'waiting-since',
+    });
+  }
+  return lists;
+};
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Whole days from a Beijing day or an instant to `today` (a Beijing day); 0 on the same day. */
+export const daysBetween = (from: string, today: string): number =>
+  Math.floor((Date.parse(today.slice(0, 10)) - Date.parse(from.slice(0, 10))) / dayMs);
+
+export const toDoItem = v.object({
+  id: v.string(),
+  /** The project's code and name, or the engagement's, as the record carries them. */
+  title: v.string(),
+  code: v.nullable(v.string()),
+  unitName: v.nullable(v.string()),
+  departmentName: v.nullable(v.string()),
+  status: v.string(),
+  /** The due date (YYYY-MM-DD) of a dated list, else null. */
+  dueDate: v.nullable(v.string()),
+  /** Days past the due date (negative: days left), for a dated list. */
+  overdueDays: v.nullable(v.number()),
+  /** When it started waiting, for an aged list. */
+  waitingSince: v.nullable(v.string()),
+  /** Whole days waiting, for an aged list. */
+  ageDays: v.nullable(v.number()),
+});
+export type ToDoItem = v.InferOutput<typeof toDoItem>;
+
+export const toDoList = v.object({
+  key: v.string(),
+  subject: v.picklist(toDoSubjects),
+  action: v.picklist(toDoActions),
+  /** Every entry of the queue (counted by the store, up to its stated limit). */
+  count: v.number(),
+  /** True when the queue is longer than the store counts: `count` is a floor, shown as "N+". */
+  countIsFloor: v.boolean(),
+  /** Of `count`, those past their due date (dated lists), else null. */
+  overdue: v.nullable(v.number()),
+  /** The first `toDoItemsShown` entries, oldest or most overdue first. */
+  items: v.array(toDoItem),
+});
+export type ToDoList = v.InferOutput<typeof toDoList>;
+
+export const toDoHome = v.object({
+  /** The Beijing day the lists were read on; overdue and ages are counted to it. */
+  today: v.string(),
+  lists: v.array(toDoList),
+});
+export type ToDoHome = v.InferOutput<typeof toDoHome>;

@@ -1,0 +1,226 @@
+import { beijingDay } from '@jixiao/core/beijing-day.ts';
+import type { ToDoHome, ToDoList } from '@jixiao/core/daily-work/to-do.ts';
+import { monitoringReportKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
+import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
+import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
+import { targetKind } from '@jixiao/functions/submission/record-kinds.ts';
+import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * The to-do home (issue 12 item 1) through the local gateway on the demo tenant: every list's count
+ * equals a recount of the records read from the type's whole collection (not from the queue the
+ * count comes from), its items are the oldest first, and the lists follow the records through a
+ * submission and a return.
+ */
+let stack: TestStack;
+const tokens: Record<string, string> = {};
+const unit = demoId('unit:102001');
+const department = demoId('department:102');
+
+const kinds: Record<string, RecordKind> = {
+  target: targetKind,
+  'monitoring-report': monitoringReportKind,
+  'self-evaluation': selfEvaluationKind,
+  rectification: rectificationKind,
+};
+
+/** Every record of a type, read page by page from its collection. */
+const everyRecord = async (kind: RecordKind): Promise<StoredRecord[]> => {
+  const all: StoredRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await stack.store.list(demoTenant.id, kind, { limit: 200, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+};
+
+const toDo = async (who: string): Promise<ToDoHome> => {
+  const response = await stack.call('GET', '/api/v1/to-do', { token: tokens[who]! });
+  expect(response.status).toBe(200);
+  return response.body as ToDoHome;
+};
+
+const listOf = (home: ToDoHome, key: string): ToDoList => {
+  const list = home.lists.find((l) => l.key === key);
+  if (!list) throw new Error(`no list ${key} in ${home.lists.map((l) => l.key).join(', ')}`);
+  return list;
+};
+
+/** Which records a list should hold, decided from the records themselves. */
+const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
+  const [, action] = key.split(':');
+  return records.filter((r) => {
+    if (action === 'fix') return r.unitId === unit && r.reviewStatus === 'RETURNED';
+    if (action === 'send') return r.unitId === unit && r.reviewStatus === 'DRAFT';
+    if (action === 'answer') return r.unitId === unit && (r.state === 'NOTICE_ISSUED' || r.state === 'FEEDBACK_DRAFT');
+    if (key.endsWith(':department-reviewer'))
+      return r.departmentId === department && r.reviewStatus === 'UNIT_SUBMITTED';
+    return false;
+  });
+};
+
+const expectRecount = async (who: string) => {
+  const home = await toDo(who);
+  expect(home.lists.length).toBeGreaterThan(0);
+  for (const list of home.lists) {
+    const records = expected(await everyRecord(kinds[list.subject]!), list.key);
+    expect({ key: list.key, count: list.count }).toEqual({ key: list.key, count: records.length });
+    expect(list.countIsFloor).toBe(false);
+    expect(list.items.map((i) => i.id).every((id) => records.some((r) => r.id === id))).toBe(true);
+    expect(list.items.length).toBe(Math.min(5, records.length));
+    if (list.overdue !== null) {
+      const due = (r: StoredRecord) => String(r.deadline ?? r.dueDate);
+      expect(list.overdue).toBe(records.filter((r) => due(r) < home.today).length);
+    }
+  }
+  return home;
+};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  tokens.preparer = await stack.tokenFor('unit-preparer');
+  tokens.approver = await stack.tokenFor('unit-approver');
+  tokens.department = await stack.tokenFor('dept-reviewer');
+  tokens.section = await stack.tokenFor('business-reviewer');
+  tokens.performance = await stack.tokenFor('perf-reviewer');
+  tokens.observer = await stack.tokenFor('observer');
+  tokens.admin = await stack.tokenFor('admin');
+  tokens.evaluator = await stack.tokenFor('evaluator');
+  // Seven draft reports of the unit, overdue since their July deadline: more than one page of items shown.
+  const roundId = await seedMonitoringRound(stack.store, demoTenant.id);
+  await seedMonitoringReports(
+    stack.store,
+    demoTenant.id,
+    roundId,
+    {
+      id: department,
+      code: '102',
+      name: '东丽区教育局',
+      series: 'GOVERNMENT',
+      financeSectionId: demoId('section:JKW'),
+      unitId: unit,
+      unitName: '区教育局（本级）',
+    },
+    ['DRAFT', 'DRAFT', 'DRAFT', 'DRAFT', 'DRAFT', 'DRAFT', 'DRAFT', 'FINAL_APPROVED'],
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('GET /api/v1/to-do', () => {
+  it('gives a unit its lists: what came back, what is to send, notices to answer, each counted as a recount finds', async () => {
+    const home = await expectRecount('preparer');
+    expect(home.today).toBe(beijingDay(new Date().toISOString()));
+    expect(home.lists.map((l) => l.key)).toEqual([
+      'target:fix',
+      'target:send',
+      'monitoring-report:fix',
+      'monitoring-report:send',
+      'self-evaluation:fix',
+      'self-evaluation:send',
+      'rectification:answer',
+    ]);
+    const reports = listOf(home, 'monitoring-report:send');
+    expect(reports.count).toBeGreaterThanOrEqual(7);
+    expect(reports.items).toHaveLength(5);
+    // The July deadline is past: every seeded report is overdue, by as many days as the calendar says.
+    const item = reports.items.find((i) => i.dueDate === '2026-07-20');
+    expect(item?.overdueDays).toBe(Math.round((Date.parse(home.today) - Date.parse('2026-07-20')) / 86_400_000));
+    expect(item?.title).toBe('教师培训项目');
+    // The approver, of the same unit, has the same lists.
+    expect((await toDo('approver')).lists.map((l) => [l.key, l.count])).toEqual(
+      home.lists.map((l) => [l.key, l.count]),
+    );
+  });
+
+  it('gives a department reviewer the three review queues of their department, oldest first, with each age', async () => {
+    const home = await expectRecount('department');
+    expect(home.lists.map((l) => l.key)).toEqual([
+      'target:review:department-reviewer',
+      'monitoring-report:review:department-reviewer',
+      'self-evaluation:review:department-reviewer',
+    ]);
+    const targets = listOf(home, 'target:review:department-reviewer');
+    const since = targets.items.map((i) => i.waitingSince ?? '');
+    expect(since).toEqual([...since].sort());
+    for (const item of targets.items) expect(item.ageDays).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives the sections their queues and the performance section the feedback to verify; observers and admins nothing', async () => {
+    expect((await toDo('section')).lists.map((l) => l.key)).toEqual([
+      'target:review:business-section-reviewer',
+      'monitoring-report:review:business-section-reviewer',
+      'self-evaluation:review:business-section-reviewer',
+    ]);
+    expect((await toDo('performance')).lists.map((l) => l.key)).toEqual([
+      'target:review:performance-section-reviewer',
+      'monitoring-report:review:performance-section-reviewer',
+      'self-evaluation:review:performance-section-reviewer',
+      'rectification:verify',
+    ]);
+    expect((await toDo('evaluator')).lists.map((l) => l.key)).toEqual(['fieldwork-assignment:visit']);
+    expect((await toDo('observer')).lists).toEqual([]);
+    expect((await toDo('admin')).lists).toEqual([]);
+  });
+
+  it('counts the section queues as the review queue pages list them', async () => {
+    for (const [who, path, key] of [
+      ['section', '/api/v1/review-queue', 'target:review:business-section-reviewer'],
+      ['performance', '/api/v1/review-queue', 'target:review:performance-section-reviewer'],
+      ['performance', '/api/v1/monitoring-review-queue', 'monitoring-report:review:performance-section-reviewer'],
+    ] as const) {
+      let listed = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await stack.call('GET', `${path}?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: tokens[who]!,
+        });
+        expect(page.status).toBe(200);
+        listed += page.body.items.length;
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect({ key, count: listOf(await toDo(who), key).count }).toEqual({ key, count: listed });
+    }
+  });
+
+  it('follows a target from the unit to the department and back: sent, it leaves "to send"; returned, it waits to be fixed', async () => {
+    const before = await toDo('approver');
+    const draft = listOf(before, 'target:send').items[0];
+    expect(draft).toBeDefined();
+    const reviewerBefore = listOf(await toDo('department'), 'target:review:department-reviewer').count;
+    const target = (await stack.call('GET', `/api/v1/targets/${draft!.id}`, { token: tokens.approver! })).body;
+    const sent = await stack.call('POST', `/api/v1/targets/${draft!.id}/submit`, {
+      token: tokens.approver!,
+      body: { version: target.version },
+    });
+    expect(sent.status).toBe(200);
+    const afterSend = await expectRecount('approver');
+    expect(listOf(afterSend, 'target:send').count).toBe(listOf(before, 'target:send').count - 1);
+    const reviewer = await expectRecount('department');
+    const queue = listOf(reviewer, 'target:review:department-reviewer');
+    expect(queue.count).toBe(reviewerBefore + 1);
+
+    const returned = await stack.call('POST', `/api/v1/targets/${draft!.id}/department-review`, {
+      token: tokens.department!,
+      body: { version: sent.body.version, decision: 'return', opinion: '请补充产出指标的依据' },
+    });
+    expect(returned.status).toBe(200);
+    const afterReturn = await expectRecount('approver');
+    const fix = listOf(afterReturn, 'target:fix');
+    expect(fix.count).toBe(listOf(before, 'target:fix').count + 1);
+    const item = fix.items.find((i) => i.id === draft!.id);
+    expect(item).toMatchObject({ status: 'RETURNED', ageDays: 0, code: draft!.code });
+    expect(listOf(await toDo('department'), 'target:review:department-reviewer').count).toBe(reviewerBefore);
+  });
+
+  it('needs a token', async () => {
+    expect((await stack.call('GET', '/api/v1/to-do')).status).toBe(401);
+  });
+});
