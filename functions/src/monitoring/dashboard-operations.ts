@@ -4,10 +4,16 @@ import { worst } from '@jixiao/core/monitoring/monitoring-config.ts';
 import { emptyCounts, plus, type TallyCounts } from '@jixiao/core/monitoring/monitoring-tally.ts';
 import { budgetWarnings, executionFigures, timeProgress } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { percentFigure } from '@jixiao/core/monitoring/percent-text.ts';
+import { rectificationOverdue } from '@jixiao/core/monitoring/rectification.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import { seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
-import { redMarkKind } from '#functions/monitoring/record-kinds.ts';
+import {
+  dispositionIdOf,
+  type StoredDisposition,
+  type StoredRectification,
+} from '#functions/monitoring/disposition-operations.ts';
+import { dispositionKind, rectificationKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
 import type { roundOperations } from '#functions/monitoring/round-operations.ts';
 import { type RedMark, reviewsTally, talliesOf } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';
@@ -19,6 +25,8 @@ const figures = (counts: TallyCounts, dataDate: string, thresholds: MonitoringTh
   notSubmitted: counts.reports - counts.submitted,
   executionRatePct: executionFigures(counts.budgetFen, counts.executedFen, dataDate, thresholds).executionRatePct,
 });
+
+const today = (request: OperationRequest) => beijingDay(request.receivedAt);
 
 /** The red list's first entries on the dashboard; the rest page through the red list. */
 const dashboardRedEntries = 50;
@@ -68,12 +76,45 @@ export const dashboardOperations = (store: RecordStore, rounds: ReturnType<typeo
     return { items: found.items.map(entryOf), ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
   };
 
+  /**
+   * The red list a page at a time (at most 100 entries, `pageQuery`), each project with the bureau's disposition and, where
+   * it ordered a rectification, where that stands (docs/domain/monitoring.md, "Red list"). The list itself is the red queue
+   * as the dashboard reads it; the decisions are two batch gets of known ids: a report's disposition id is derived from
+   * the report's, and a rectification's is named by its disposition. No scan, and nothing written.
+   */
   const redList: Operation = async (request: OperationRequest<{ id: string }, { limit: number; cursor?: string }>) => {
     const round = await rounds.visibleRound(request, request.params.id);
-    return {
-      status: 200,
-      body: await redPage(request, round.id, { limit: Number(request.query.limit), cursor: request.query.cursor }),
-    };
+    const tenant = request.principal.tenant;
+    const page = await redPage(request, round.id, { limit: Number(request.query.limit), cursor: request.query.cursor });
+    const dispositions = await store.getMany<StoredDisposition>(
+      tenant,
+      dispositionKind,
+      page.items.map((e) => dispositionIdOf(e.reportId)),
+    );
+    const rectificationIds = dispositions.flatMap((d) => (d.rectificationId ? [d.rectificationId] : []));
+    const rectifications = rectificationIds.length
+      ? await store.getMany<StoredRectification>(tenant, rectificationKind, rectificationIds)
+      : [];
+    const dispositionOf = new Map(dispositions.map((d) => [d.reportId, d]));
+    const rectificationOf = new Map(rectifications.map((r) => [r.id, r]));
+    const items = page.items.map((e) => {
+      const d = dispositionOf.get(e.reportId);
+      const r = d?.rectificationId ? rectificationOf.get(d.rectificationId) : undefined;
+      return {
+        ...e,
+        disposition: d ? { id: d.id, decision: d.decision, state: d.state, dueDate: d.dueDate } : null,
+        rectification: r
+          ? {
+              id: r.id,
+              state: r.state,
+              dueDate: r.dueDate,
+              round: r.round,
+              overdue: rectificationOverdue(r, today(request)),
+            }
+          : null,
+      };
+    });
+    return { status: 200, body: { ...page, items } };
   };
 
   const dashboard: Operation = async (request: OperationRequest<{ id: string }>) => {

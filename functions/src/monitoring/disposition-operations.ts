@@ -31,6 +31,9 @@ type StoredTarget = PerformanceTarget & StoredRecord;
 const rulesNotMet = (code: string, request: OperationRequest) =>
   new HttpProblem('rules-not-met', { errors: [{ pointer: '', code, message: describe(code, request.language) }] });
 
+/** A report's one disposition has an id derived from the report's, so the red list finds it by a batch get. */
+export const dispositionIdOf = (reportId: string): string => derivedId(`monitoring-disposition:${reportId}`);
+
 /**
  * The bureau's decision on a report with a large deviation (docs/domain/monitoring.md,
  * "Dispositions"), written with what it
@@ -43,7 +46,7 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
     const tenant = request.principal.tenant;
     const body = request.body;
     const report = await reports.visibleReport(request, request.params.id);
-    const id = derivedId(`monitoring-disposition:${report.id}`);
+    const id = dispositionIdOf(report.id);
     const hash = requestHash({ reportId: report.id, ...body });
     const existing = await store.get<StoredDisposition>(tenant, dispositionKind, id);
     if (!existing) {

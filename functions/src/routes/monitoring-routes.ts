@@ -2,6 +2,7 @@ import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/cor
 import * as disposition from '@jixiao/core/monitoring/disposition.ts';
 import * as monitoring from '@jixiao/core/monitoring/monitoring-report.ts';
 import * as rectification from '@jixiao/core/monitoring/rectification.ts';
+import { withdrawerRoles, withdrawSubmission } from '@jixiao/core/review/withdrawal.ts';
 import { type Role, sectionRoles, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf, pageQuery as pageQueryEntries } from '@jixiao/core/schema-parts.ts';
 import { dashboardRoles, projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
@@ -170,11 +171,32 @@ export const monitoringRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/monitoring-rounds/{id}/red-list',
     summary:
-      'The red list of a round, a page at a time, by department and project (the dashboard shows its first entries)',
+      'The red list of a round, at most 100 entries a page (20 unless `limit` says), by department and project, each with its disposition and rectification status (the dashboard shows its first entries)',
     access: dashboardRoles,
     params: idParams,
     query: v.strictObject({ ...pageQueryEntries }),
-    response: { status: 200, description: 'A page', schema: pageOf(redEntry) },
+    response: {
+      status: 200,
+      description: 'A page',
+      // pickers/red list (issue 12): the bureau's decision on each project and, when it ordered one, its rectification.
+      schema: pageOf(
+        v.object({
+          ...redEntry.entries,
+          disposition: v.nullable(
+            v.object({ id: v.string(), decision: v.string(), state: v.string(), dueDate: v.nullable(v.string()) }),
+          ),
+          rectification: v.nullable(
+            v.object({
+              id: v.string(),
+              state: v.string(),
+              dueDate: v.string(),
+              round: v.number(),
+              overdue: v.boolean(),
+            }),
+          ),
+        }),
+      ),
+    },
   },
   {
     ...section,
@@ -248,6 +270,17 @@ export const monitoringRoutes: RouteDefinition[] = [
     'The performance section approves or returns it (终审)',
     'performance-section-reviewer',
   ),
+  {
+    // 撤回 (issue 12): one route for the three withdrawals; core's table says whose step it is.
+    ...decision(
+      'withdrawMonitoringReport',
+      'withdraw',
+      'Withdraw (撤回) the caller’s own last step while nobody has acted since',
+      'unit-approver',
+    ),
+    access: withdrawerRoles,
+    body: withdrawSubmission,
+  },
   {
     ...section,
     operationId: 'getMonitoringReportHistory',
