@@ -218,6 +218,35 @@ const matrix: Record<string, Row> = {
   firstReviewTarget: { roles: { 'business-section-reviewer': [409, 404, 404] }, others: 403, anonymous: 401 },
   finalReviewTarget: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
   cancelTargetApproval: { roles: { [perf]: [409, 409, 404] }, others: 403, anonymous: 401 },
+  // withdrawal (issue 12): the senders of each step, at a stale version 409 in their own department; the
+  // performance section takes no step it could withdraw (403). The monitoring report and self-evaluation are drafts.
+  withdrawTarget: {
+    roles: {
+      'unit-approver': [409, 404, 404],
+      'department-reviewer': [409, 404, 404],
+      'business-section-reviewer': [409, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
+  withdrawMonitoringReport: {
+    roles: {
+      'unit-approver': [409, 404, 404],
+      'department-reviewer': [409, 404, 404],
+      'business-section-reviewer': [409, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
+  withdrawSelfEvaluation: {
+    roles: {
+      'unit-approver': [409, 404, 404],
+      'department-reviewer': [409, 404, 404],
+      'business-section-reviewer': [409, 404, 404],
+    },
+    others: 403,
+    anonymous: 401,
+  },
   listReviewQueue: {
     roles: {
       'department-reviewer': [200, 200, 200],
@@ -734,6 +763,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
       firstReviewTarget: { version: staleVersion, decision: 'approve' },
       finalReviewTarget: { version: staleVersion, decision: 'approve', grade: 'GOOD' },
       cancelTargetApproval: { version: staleVersion, opinion: '撤回' },
+      withdrawTarget: { version: staleVersion },
+      withdrawMonitoringReport: { version: staleVersion },
+      withdrawSelfEvaluation: { version: staleVersion },
       concludeExAnteAssessment: { version: staleVersion },
       submitExAnteAssessment: { version: staleVersion },
       returnExAnteAssessment: { version: staleVersion, opinion: '请补充测算依据' },

@@ -22,6 +22,13 @@ describe('the monitoring report review', () => {
     expect(reportActions['final-return']).toMatchObject({ from: ['FIRST_REVIEWED'], to: 'RETURNED' });
   });
 
+  it('lets each sender take its own step back (撤回): the unit to a draft, a reviewer to the state it found', () => {
+    expect(reportActions['unit-withdraw']).toMatchObject({ from: ['UNIT_SUBMITTED'], to: 'DRAFT' });
+    expect(reportActions['department-withdraw']).toMatchObject({ from: ['DEPT_APPROVED'], to: 'UNIT_SUBMITTED' });
+    expect(reportActions['first-withdraw']).toMatchObject({ from: ['FIRST_REVIEWED'], to: 'DEPT_APPROVED' });
+    expect(canTakeReportAction('unit-withdraw', 'DEPT_APPROVED')).toBe(false);
+  });
+
   it('gives each step to one role, and lets a returned report be sent again', () => {
     expect(Object.fromEntries(Object.entries(reportActions).map(([a, d]) => [a, d.role]))).toEqual({
       submit: 'unit-approver',
@@ -31,6 +38,9 @@ describe('the monitoring report review', () => {
       'first-return': 'business-section-reviewer',
       'final-approve': 'performance-section-reviewer',
       'final-return': 'performance-section-reviewer',
+      'unit-withdraw': 'unit-approver',
+      'department-withdraw': 'department-reviewer',
+      'first-withdraw': 'business-section-reviewer',
     });
     expect(canTakeReportAction('submit', 'RETURNED')).toBe(true);
     expect(canTakeReportAction('final-approve', 'DEPT_APPROVED')).toBe(false);

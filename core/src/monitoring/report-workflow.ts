@@ -1,9 +1,10 @@
 import type { FieldError } from '#core/problem.ts';
 import { allows, type ReviewGuard, type ReviewTable, rulesNotMet } from '#core/review/review-engine.ts';
+import { nobodyActedSince, type WithdrawalFacts } from '#core/review/withdrawal.ts';
 import type { TargetStatus } from '#core/submission/performance-target.ts';
 
 /** What the guards of a report's review read. */
-export interface ReportReviewFacts {
+export interface ReportReviewFacts extends WithdrawalFacts {
   /** The report's rules (report-rules.ts) as it stands. */
   ruleErrors: readonly FieldError[];
 }
@@ -40,6 +41,28 @@ export const reportActions = {
     guards: [rulesHold],
   },
   'final-return': { from: ['FIRST_REVIEWED'], to: 'RETURNED', role: 'performance-section-reviewer' },
+  /**
+   * 撤回, as a target's (docs/domain/submission.md#withdrawal): each sender takes back its own step
+   * while nobody has acted since; the unit's becomes a draft again, its first submission date kept.
+   */
+  'unit-withdraw': {
+    from: ['UNIT_SUBMITTED'],
+    to: 'DRAFT',
+    role: 'unit-approver',
+    guards: [nobodyActedSince<ReportReviewFacts>('unit-withdraw')],
+  },
+  'department-withdraw': {
+    from: ['DEPT_APPROVED'],
+    to: 'UNIT_SUBMITTED',
+    role: 'department-reviewer',
+    guards: [nobodyActedSince<ReportReviewFacts>('department-withdraw')],
+  },
+  'first-withdraw': {
+    from: ['FIRST_REVIEWED'],
+    to: 'DEPT_APPROVED',
+    role: 'business-section-reviewer',
+    guards: [nobodyActedSince<ReportReviewFacts>('first-withdraw')],
+  },
 } as const satisfies ReviewTable<string, TargetStatus, ReportReviewFacts, ReportEffect>;
 export type ReportAction = keyof typeof reportActions;
 export const reportActionNames = Object.keys(reportActions) as [ReportAction, ...ReportAction[]];

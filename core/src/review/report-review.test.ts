@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ReportAction, reportActions } from '#core/monitoring/report-workflow.ts';
 import { step } from '#core/review/review-engine.ts';
+import { undoneSteps, type WithdrawalAction, withdrawalActions } from '#core/review/withdrawal.ts';
 import { type Role, roles } from '#core/roles.ts';
 import { type TargetStatus, targetStatusCodes } from '#core/submission/performance-target.ts';
 
@@ -21,8 +22,17 @@ const expected: Record<ReportAction, { from: TargetStatus[]; to: TargetStatus; r
     effects: [],
   },
   'final-return': { from: ['FIRST_REVIEWED'], to: 'RETURNED', role: 'performance-section-reviewer', effects: [] },
+  'unit-withdraw': { from: ['UNIT_SUBMITTED'], to: 'DRAFT', role: 'unit-approver', effects: [] },
+  'department-withdraw': { from: ['DEPT_APPROVED'], to: 'UNIT_SUBMITTED', role: 'department-reviewer', effects: [] },
+  'first-withdraw': { from: ['FIRST_REVIEWED'], to: 'DEPT_APPROVED', role: 'business-section-reviewer', effects: [] },
 };
 const actions = Object.keys(expected) as ReportAction[];
+const isWithdrawal = (action: string): action is WithdrawalAction => withdrawalActions.includes(action as never);
+/** Facts every guard of the action passes (a withdrawal's own step is the last one taken), with these rule errors. */
+const factsFor = (action: ReportAction, ruleErrors: { pointer: string; code: string; message: string }[] = []) => ({
+  ruleErrors,
+  lastAction: isWithdrawal(action) ? undoneSteps[action][0] : undefined,
+});
 const only = (role: Role) => ({ actsAs: (r: Role) => r === role });
 const ruleError = { pointer: '/lines/0/actual', code: 'required', message: '必填' };
 
@@ -39,7 +49,7 @@ describe('the monitoring report review through the engine', () => {
         it(`${action} from ${status} by ${role}: ${outcome}`, () => {
           const result = step(reportActions, { status, version: 1 }, action, only(role), {
             version: 1,
-            facts: { ruleErrors: [] },
+            facts: factsFor(action),
           });
           if (outcome.startsWith('→')) {
             expect(result).toEqual({ ok: true, action, from: status, to: e.to, role, effects: e.effects });
@@ -57,7 +67,7 @@ describe('the monitoring report review through the engine', () => {
       expect(
         step(reportActions, { status: e.from[0]!, version: 5 }, action, only(e.role), {
           version: 4,
-          facts: { ruleErrors: [] },
+          facts: factsFor(action),
         }),
       ).toEqual({ ok: false, problem: { type: 'version-conflict' } });
     }
@@ -68,12 +78,30 @@ describe('the monitoring report review through the engine', () => {
       const e = expected[action];
       const result = step(reportActions, { status: e.from[0]!, version: 1 }, action, only(e.role), {
         version: 1,
-        facts: { ruleErrors: [ruleError] },
+        facts: factsFor(action, [ruleError]),
       });
       if (action === 'submit' || action === 'final-approve') {
         expect(result).toEqual({ ok: false, problem: { type: 'rules-not-met', errors: [ruleError] } });
       } else {
         expect(result.ok).toBe(true);
+      }
+    }
+  });
+
+  it('withdraws a step only while nobody has acted since; a record whose log says nothing is refused', () => {
+    for (const action of withdrawalActions) {
+      const e = expected[action];
+      const take = (lastAction: string | undefined) =>
+        step(reportActions, { status: e.from[0]!, version: 1 }, action, only(e.role), {
+          version: 1,
+          facts: { ruleErrors: [], lastAction },
+        });
+      for (const lastAction of [undefined, ...Object.keys(expected)]) {
+        const allowed = lastAction !== undefined && undoneSteps[action].includes(lastAction);
+        const result = take(lastAction);
+        expect(result.ok ? 'ok' : result.problem.type, `${action} after ${lastAction}`).toBe(
+          allowed ? 'ok' : 'invalid-transition',
+        );
       }
     }
   });

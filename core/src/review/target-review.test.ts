@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '#core/review/review-engine.ts';
+import { undoneSteps, type WithdrawalAction, withdrawalActions } from '#core/review/withdrawal.ts';
 import { type Role, roles } from '#core/roles.ts';
 import type { BudgetGateFacts } from '#core/submission/budget-gate.ts';
 import { type TargetStatus, targetStatusCodes } from '#core/submission/performance-target.ts';
@@ -41,6 +42,9 @@ const expected: Record<TargetAction, { from: TargetStatus[]; to: TargetStatus; r
     role: 'performance-section-reviewer',
     effects: ['clear-grade', 'withdraw-approval'],
   },
+  'unit-withdraw': { from: ['UNIT_SUBMITTED'], to: 'DRAFT', role: 'unit-approver', effects: [] },
+  'department-withdraw': { from: ['DEPT_APPROVED'], to: 'UNIT_SUBMITTED', role: 'department-reviewer', effects: [] },
+  'first-withdraw': { from: ['FIRST_REVIEWED'], to: 'DEPT_APPROVED', role: 'business-section-reviewer', effects: [] },
 };
 const actions = Object.keys(expected) as TargetAction[];
 
@@ -59,11 +63,15 @@ const passing: TargetReviewFacts = {
   config: submissionConfig,
   language: 'zh-CN',
 };
+const isWithdrawal = (action: string): action is WithdrawalAction => withdrawalActions.includes(action as never);
+/** The facts every guard of the action passes: a withdrawal's own step is the last one taken. */
+const passingFor = (action: TargetAction): TargetReviewFacts =>
+  isWithdrawal(action) ? { ...passing, lastAction: undoneSteps[action][0] } : passing;
 const only = (role: Role) => ({ actsAs: (r: Role) => r === role });
 const take = (action: TargetAction, facts: Partial<TargetReviewFacts> = {}, status = expected[action].from[0]!) =>
   step(targetActions, { status, version: 7 }, action, only(expected[action].role), {
     version: 7,
-    facts: { ...passing, ...facts },
+    facts: { ...passingFor(action), ...facts },
   });
 const ruleError = { pointer: '/rows/0/value', code: 'required', message: '必填' };
 
@@ -80,7 +88,7 @@ describe('the target review through the engine', () => {
         it(`${action} from ${status} by ${role}: ${outcome}`, () => {
           const result = step(targetActions, { status, version: 2 }, action, only(role), {
             version: 2,
-            facts: passing,
+            facts: passingFor(action),
           });
           if (outcome.startsWith('→')) {
             expect(result).toEqual({ ok: true, action, from: status, to: e.to, role, effects: e.effects });
@@ -96,7 +104,10 @@ describe('the target review through the engine', () => {
     for (const action of actions) {
       const e = expected[action];
       expect(
-        step(targetActions, { status: e.from[0]!, version: 3 }, action, only(e.role), { version: 2, facts: passing }),
+        step(targetActions, { status: e.from[0]!, version: 3 }, action, only(e.role), {
+          version: 2,
+          facts: passingFor(action),
+        }),
       ).toEqual({ ok: false, problem: { type: 'version-conflict' } });
     }
   });
@@ -109,7 +120,8 @@ describe('the target review through the engine', () => {
   });
 
   it('refuses comments on rows the version does not have, for every action, in the caller’s language', () => {
-    for (const action of actions) {
+    // A withdrawal carries no row comments (its body has none).
+    for (const action of actions.filter((a) => !isWithdrawal(a))) {
       expect(take(action, { unknownRowIds: ['r9', 'r8'] })).toEqual({
         ok: false,
         problem: {
@@ -201,5 +213,22 @@ describe('the target review through the engine', () => {
     expect(problem({ ...all, newest: true })).toBe('validation-failed');
     expect(problem({ ...all, newest: true, unknownRowIds: [] })).toBe('required');
     expect(problem({ ...all, newest: true, unknownRowIds: [], ruleErrors: [] })).toBe('ex_ante_missing');
+  });
+
+  it('withdraws a step only while it is the last one taken (nobody has acted since), else invalid-transition', () => {
+    for (const action of withdrawalActions) {
+      for (const lastAction of [undefined, ...Object.keys(expected)]) {
+        const allowed = lastAction !== undefined && undoneSteps[action].includes(lastAction);
+        const result = take(action, { lastAction });
+        expect(result.ok ? 'ok' : result.problem.type, `${action} after ${lastAction}`).toBe(
+          allowed ? 'ok' : 'invalid-transition',
+        );
+      }
+    }
+    // The unit may withdraw what its department handed back by withdrawing its approval; the
+    // business section may not withdraw a first review the final review acted on, even cancelled.
+    expect(take('unit-withdraw', { lastAction: 'department-withdraw' }).ok).toBe(true);
+    expect(take('department-withdraw', { lastAction: 'first-withdraw' }).ok).toBe(true);
+    expect(take('first-withdraw', { lastAction: 'cancel-approval' }).ok).toBe(false);
   });
 });

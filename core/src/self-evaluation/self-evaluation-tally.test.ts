@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canTakeReportAction } from '#core/monitoring/report-workflow.ts';
+import { withdrawalActions } from '#core/review/withdrawal.ts';
 import {
   countedScore,
   emptySelfEvaluationCounts,
@@ -10,6 +12,7 @@ import {
   selfEvaluationCountsOnly,
   selfEvaluationDelta,
 } from '#core/self-evaluation/self-evaluation-tally.ts';
+import { type SelfEvaluationAction, selfEvaluationActions } from '#core/self-evaluation/self-evaluation-workflow.ts';
 import { reviewGradeCodes, targetStatusCodes } from '#core/submission/performance-target.ts';
 
 const base: SelfEvaluationTallySource = {
@@ -103,6 +106,37 @@ describe('a department tally', () => {
         const present = current.filter((s): s is SelfEvaluationTallySource => s !== undefined);
         expect(selfEvaluationCountsOnly(tally)).toEqual(selfEvaluationCountsOnly(recountSelfEvaluations(present)));
       }),
+    );
+  });
+
+  it('follows the review table’s steps, withdrawals (撤回) among them, and still equals a recount', () => {
+    const actions = Object.keys(selfEvaluationActions) as SelfEvaluationAction[];
+    expect(actions).toEqual(expect.arrayContaining([...withdrawalActions]));
+    const draft: SelfEvaluationTallySource = { ...base, reviewStatus: 'DRAFT', firstSubmittedAt: null };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), fc.constantFrom(...actions), fc.boolean()), { maxLength: 60 }),
+        (steps) => {
+          const records = Array.from({ length: 4 }, () => draft);
+          let tally = records.reduce(
+            (t, r) => plusCounts(t, selfEvaluationDelta(undefined, r)),
+            emptySelfEvaluationCounts(),
+          );
+          for (const [slot, action, late] of steps) {
+            const before = records[slot]!;
+            if (!canTakeReportAction(action, before.reviewStatus)) continue;
+            const at = late ? '2027-04-02T02:00:00.000Z' : '2027-03-01T02:00:00.000Z';
+            const after: SelfEvaluationTallySource = {
+              ...before,
+              reviewStatus: selfEvaluationActions[action].to,
+              firstSubmittedAt: before.firstSubmittedAt ?? (action === 'submit' ? at : null),
+            };
+            tally = plusCounts(tally, selfEvaluationDelta(before, after));
+            records[slot] = after;
+          }
+          expect(selfEvaluationCountsOnly(tally)).toEqual(selfEvaluationCountsOnly(recountSelfEvaluations(records)));
+        },
+      ),
     );
   });
 });

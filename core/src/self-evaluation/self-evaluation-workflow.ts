@@ -11,7 +11,8 @@ import type { TargetStatus } from '#core/submission/performance-target.ts';
  * "Rounds, review and spot-check"): the unit sends it, its department approves, the business section
  * does the first review and the performance section the final one; anyone on the way may return it
  * with row comments. Its rules hold when it is sent and again when it is approved; there is no
- * grade to pick, since the grade is the score's. One table of the review engine serves both
+ * grade to pick, since the grade is the score's. Each sender may withdraw (撤回) its own step while
+ * nobody has acted since (docs/domain/submission.md#withdrawal). One table of the review engine serves both
  * (core/src/monitoring/report-workflow.ts), so the two reviews cannot drift apart.
  */
 export const selfEvaluationActions = reportActions;

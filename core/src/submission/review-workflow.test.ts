@@ -17,6 +17,9 @@ describe('target review workflow (docs/domain/submission.md, "Review")', () => {
       'final-return: FIRST_REVIEWED → RETURNED by performance-section-reviewer',
       'final-reject: FIRST_REVIEWED → REJECTED by performance-section-reviewer',
       'cancel-approval: FINAL_APPROVED → FIRST_REVIEWED by performance-section-reviewer',
+      'unit-withdraw: UNIT_SUBMITTED → DRAFT by unit-approver',
+      'department-withdraw: DEPT_APPROVED → UNIT_SUBMITTED by department-reviewer',
+      'first-withdraw: FIRST_REVIEWED → DEPT_APPROVED by business-section-reviewer',
     ]);
     for (const [action, t] of Object.entries(targetActions)) {
       for (const status of targetStatusCodes) {

@@ -1,6 +1,7 @@
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
 import { allows, type ReviewGuard, type ReviewTable, rulesNotMet } from '#core/review/review-engine.ts';
+import { nobodyActedSince, type WithdrawalFacts } from '#core/review/withdrawal.ts';
 import type { Role } from '#core/roles.ts';
 import { type BudgetGateFacts, budgetGate } from '#core/submission/budget-gate.ts';
 import type { ReviewGrade, TargetStatus } from '#core/submission/performance-target.ts';
@@ -9,7 +10,7 @@ import type { SubmissionConfig } from '#core/submission/submission-config.ts';
 import { describe } from '#core/validation.ts';
 
 /** What the guards of a target's review read, loaded by the handler before it asks the engine. */
-export interface TargetReviewFacts {
+export interface TargetReviewFacts extends WithdrawalFacts {
   /** The version is its project's newest and not superseded: only that one moves. */
   newest: boolean;
   /** Row comments that name no row of the version. */
@@ -109,6 +110,31 @@ export const targetActions = {
     role: 'performance-section-reviewer',
     guards: [...always, notBudgeted],
     effects: ['clear-grade', 'withdraw-approval'],
+  },
+  /**
+   * 撤回 (docs/domain/submission.md#withdrawal): the unit takes back what it sent while its department
+   * has not acted. It becomes a draft, as a returned version does when the unit edits it; the return's
+   * comments stay in the log and on the screen.
+   */
+  'unit-withdraw': {
+    from: ['UNIT_SUBMITTED'],
+    to: 'DRAFT',
+    role: 'unit-approver',
+    guards: [newestOnly, nobodyActedSince<TargetReviewFacts>('unit-withdraw')],
+  },
+  /** The department takes back its approval while the business section has not acted. */
+  'department-withdraw': {
+    from: ['DEPT_APPROVED'],
+    to: 'UNIT_SUBMITTED',
+    role: 'department-reviewer',
+    guards: [newestOnly, nobodyActedSince<TargetReviewFacts>('department-withdraw')],
+  },
+  /** The business section takes back its first review while the final review has not happened. */
+  'first-withdraw': {
+    from: ['FIRST_REVIEWED'],
+    to: 'DEPT_APPROVED',
+    role: 'business-section-reviewer',
+    guards: [newestOnly, nobodyActedSince<TargetReviewFacts>('first-withdraw')],
   },
 } as const satisfies ReviewTable<string, TargetStatus, TargetReviewFacts, TargetEffect>;
 export type TargetAction = keyof typeof targetActions;

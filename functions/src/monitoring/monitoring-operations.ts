@@ -34,6 +34,7 @@ export const monitoringOperations = (store: RecordStore, evidence: EvidenceStore
     departmentReviewMonitoringReport: reports.departmentReview,
     firstReviewMonitoringReport: reports.firstReview,
     finalReviewMonitoringReport: reports.finalReview,
+    withdrawMonitoringReport: reports.withdraw,
     getMonitoringReportHistory: reports.history,
     listMonitoringReviewQueue: reviewQueue(store, monitoringReportKind),
     recordMonitoringDisposition: dispositions.record,

@@ -4,7 +4,8 @@ import type { SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportErrors } from '@jixiao/core/monitoring/report-rules.ts';
 import { editableReportStatuses, type ReportAction, reportActions } from '@jixiao/core/monitoring/report-workflow.ts';
-import { isUnitMember } from '@jixiao/core/scope/project-scope.ts';
+import { type WithdrawSubmission, withdrawalFor } from '@jixiao/core/review/withdrawal.ts';
+import { isUnitMember, mayActAs } from '@jixiao/core/scope/project-scope.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -119,11 +120,16 @@ export const reportOperations = (store: RecordStore) => {
     });
 
   /** Moves a report one step along the review, with its department's tally, in one transaction. */
-  const transition = (request: OperationRequest<{ id: string }, unknown, ReviewDecision>, action: ReportAction) =>
+  const transition = (
+    request: OperationRequest<{ id: string }, unknown, ReviewDecision>,
+    pick: ReportAction | ((current: StoredReport) => ReportAction),
+  ) =>
     untilWritten(async () => {
       const current = await visibleReport(request, request.params.id);
+      const action = typeof pick === 'function' ? pick(current) : pick;
       const next = reviewedOnce(reportActions, request, current, action, {
         ruleErrors: reportErrors(current, request.language),
+        lastAction: current.reviewLog.at(-1)?.action,
       });
       const result = await write(request, current, next, action);
       return { result, body: withChecks(next, request.language) };
@@ -137,11 +143,18 @@ export const reportOperations = (store: RecordStore) => {
     transition(request, request.body.decision === 'approve' ? 'first-approve' : 'first-return');
   const finalReview: Operation = (request: DecisionRequest) =>
     transition(request, request.body.decision === 'approve' ? 'final-approve' : 'final-return');
+  /** 撤回 (docs/domain/submission.md#withdrawal): the caller's own last step taken back, with the tally. */
+  const withdraw: Operation = (request: OperationRequest<{ id: string }, unknown, WithdrawSubmission>) =>
+    transition(
+      { ...request, body: { version: request.body.version, opinion: request.body.comment ?? '' } },
+      (current) =>
+        withdrawalFor(reportActions, current.reviewStatus, (role) => mayActAs(request.principal, role, current)),
+    );
 
   const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visibleReport(request, request.params.id);
     return historyPage(store, monitoringReportKind, request.params.id, request);
   };
 
-  return { list, get, save, submit, departmentReview, firstReview, finalReview, history, visibleReport };
+  return { list, get, save, submit, departmentReview, firstReview, finalReview, withdraw, history, visibleReport };
 };

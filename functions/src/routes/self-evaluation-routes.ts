@@ -1,3 +1,4 @@
+import { withdrawerRoles, withdrawSubmission } from '@jixiao/core/review/withdrawal.ts';
 import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
 import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
@@ -196,6 +197,17 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     "The performance section approves or returns it (终审); the grade is the score's",
     'performance-section-reviewer',
   ),
+  {
+    // 撤回 (issue 12): one route for the three withdrawals; core's table says whose step it is.
+    ...decision(
+      'withdrawSelfEvaluation',
+      'withdraw',
+      'Withdraw (撤回) the caller’s own last step while nobody has acted since',
+      'unit-approver',
+    ),
+    access: withdrawerRoles,
+    body: withdrawSubmission,
+  },
   {
     ...section,
     operationId: 'getSelfEvaluationHistory',

@@ -1,5 +1,6 @@
 import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
 import * as indicator from '@jixiao/core/indicator-library/indicator.ts';
+import { withdrawerRoles, withdrawSubmission } from '@jixiao/core/review/withdrawal.ts';
 import { type Role, unitRoles } from '@jixiao/core/roles.ts';
 import { idParams, pageOf } from '@jixiao/core/schema-parts.ts';
 import { projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
@@ -241,6 +242,16 @@ const reviewRoutes: RouteDefinition[] = [
     'performance-section-reviewer',
     target.cancelApproval,
   ),
+  {
+    ...decision(
+      'Withdraw (撤回) the caller’s own last step while nobody has acted since: the unit its sending, the department its approval, the business section its first review',
+      'withdrawTarget',
+      'withdraw',
+      'unit-approver',
+      withdrawSubmission,
+    ),
+    access: withdrawerRoles,
+  },
   {
     ...submission,
     operationId: 'exportTargetTable',

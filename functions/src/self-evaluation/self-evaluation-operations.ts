@@ -32,6 +32,7 @@ export const selfEvaluationOperations = (store: RecordStore, evidence: EvidenceS
     departmentReviewSelfEvaluation: records.departmentReview,
     firstReviewSelfEvaluation: records.firstReview,
     finalReviewSelfEvaluation: records.finalReview,
+    withdrawSelfEvaluation: records.withdraw,
     getSelfEvaluationHistory: records.history,
     exportSelfEvaluationTable: exports.table,
     exportDepartmentWorkbook: exports.departmentWorkbook,

@@ -1,6 +1,7 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
-import { isUnitMember } from '@jixiao/core/scope/project-scope.ts';
+import { type WithdrawSubmission, withdrawalFor } from '@jixiao/core/review/withdrawal.ts';
+import { isUnitMember, mayActAs } from '@jixiao/core/scope/project-scope.ts';
 import { claimDifferences } from '@jixiao/core/self-evaluation/claimed-score.ts';
 import { type ScoreSheet, scoreSheet } from '@jixiao/core/self-evaluation/score-sheet.ts';
 import type { KeptMoneyLine, SaveSelfEvaluation } from '@jixiao/core/self-evaluation/self-evaluation.ts';
@@ -207,12 +208,14 @@ export const selfEvaluationRecordOperations = (store: RecordStore) => {
   /** Moves a self-evaluation one step along the review, with its department's tally, in one transaction. */
   const transition = (
     request: OperationRequest<{ id: string }, unknown, ReviewDecision>,
-    action: SelfEvaluationAction,
+    pick: SelfEvaluationAction | ((current: StoredSelfEvaluation) => SelfEvaluationAction),
   ) =>
     untilWritten(async () => {
       const current = await visible(request, request.params.id);
+      const action = typeof pick === 'function' ? pick(current) : pick;
       const next = reviewedOnce(selfEvaluationActions, request, current, action, {
         ruleErrors: selfEvaluationChecks(current, request.language).checks,
+        lastAction: current.reviewLog.at(-1)?.action,
       });
       const { after, result } = await write(request, current, next, action);
       return { result, body: view(after, request.language) };
@@ -227,11 +230,20 @@ export const selfEvaluationRecordOperations = (store: RecordStore) => {
     transition(request, approve(request) ? 'first-approve' : 'first-return');
   const finalReview: Operation = (request: DecisionRequest) =>
     transition(request, approve(request) ? 'final-approve' : 'final-return');
+  /** 撤回 (docs/domain/submission.md#withdrawal): the caller's own last step taken back, with the tally. */
+  const withdraw: Operation = (request: OperationRequest<{ id: string }, unknown, WithdrawSubmission>) =>
+    transition(
+      { ...request, body: { version: request.body.version, opinion: request.body.comment ?? '' } },
+      (current) =>
+        withdrawalFor(selfEvaluationActions, current.reviewStatus, (role) =>
+          mayActAs(request.principal, role, current),
+        ),
+    );
 
   const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visible(request, request.params.id);
     return historyPage(store, selfEvaluationKind, request.params.id, request);
   };
 
-  return { list, get, save, submit, departmentReview, firstReview, finalReview, history, visible };
+  return { list, get, save, submit, departmentReview, firstReview, finalReview, withdraw, history, visible };
 };

@@ -134,6 +134,7 @@ export const submissionOperations = (store: RecordStore, evidence: EvidenceStore
     firstReviewTarget: targets.firstReview,
     finalReviewTarget: targets.finalReview,
     cancelTargetApproval: targets.cancelApproval,
+    withdrawTarget: targets.withdraw,
     listReviewQueue: reviewQueue(store),
     listExAnteAssessments: exAnte.list,
     createExAnteAssessment: exAnte.create,

@@ -1,6 +1,7 @@
 import type { Language } from '@jixiao/core/language.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { step } from '@jixiao/core/review/review-engine.ts';
+import { type WithdrawSubmission, withdrawalFor } from '@jixiao/core/review/withdrawal.ts';
 import { publishedTarget } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, isUnitMember, mayActAs } from '@jixiao/core/scope/project-scope.ts';
 import type {
@@ -312,6 +313,8 @@ export const targetOperations = (store: RecordStore) => {
             },
             config,
             language,
+            // A withdrawal undoes the last step only (core/src/review/withdrawal.ts).
+            lastAction: current.reviewLog.at(-1)?.action,
           },
         },
       );
@@ -399,6 +402,13 @@ export const targetOperations = (store: RecordStore) => {
   const finalReview: Operation = (request: DecisionRequest) =>
     transition(request, () => finalActionFor(request.body.decision, request.body.grade));
   const cancelApproval: Operation = (request) => transition(request, () => 'cancel-approval');
+  /** 撤回 (docs/domain/submission.md#withdrawal): the caller's own last step taken back; its comment is the step's opinion. */
+  const withdraw: Operation = (request: OperationRequest<{ id: string }, unknown, WithdrawSubmission>) =>
+    transition(
+      { ...request, body: { version: request.body.version, opinion: request.body.comment ?? '' } },
+      (current) =>
+        withdrawalFor(targetActions, current.reviewStatus, (role) => mayActAs(request.principal, role, current)),
+    );
 
   const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
     await visibleTarget(request, request.params.id);
@@ -415,6 +425,7 @@ export const targetOperations = (store: RecordStore) => {
     firstReview,
     finalReview,
     cancelApproval,
+    withdraw,
     history,
     visibleTarget,
   };
