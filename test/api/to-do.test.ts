@@ -60,6 +60,8 @@ const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
     if (action === 'answer') return r.unitId === unit && (r.state === 'NOTICE_ISSUED' || r.state === 'FEEDBACK_DRAFT');
     if (key.endsWith(':department-reviewer'))
       return r.departmentId === department && r.reviewStatus === 'UNIT_SUBMITTED';
+    if (key.endsWith(':performance-section-reviewer')) return r.reviewStatus === 'FIRST_REVIEWED';
+    if (action === 'verify') return r.state === 'FEEDBACK_SUBMITTED';
     return false;
   });
 };
@@ -73,6 +75,8 @@ const expectRecount = async (who: string) => {
     expect(list.countIsFloor).toBe(false);
     expect(list.items.map((i) => i.id).every((id) => records.some((r) => r.id === id))).toBe(true);
     expect(list.items.length).toBe(Math.min(5, records.length));
+    // A list ordered by waiting time says how long, never "overdue" (the unit's lateness is not the reviewer's).
+    if (list.overdue === null) for (const item of list.items) expect(item.overdueDays).toBeNull();
     if (list.overdue !== null) {
       const due = (r: StoredRecord) => String(r.deadline ?? r.dueDate);
       expect(list.overdue).toBe(records.filter((r) => due(r) < home.today).length);
@@ -159,6 +163,7 @@ describe('GET /api/v1/to-do', () => {
       'monitoring-report:review:business-section-reviewer',
       'self-evaluation:review:business-section-reviewer',
     ]);
+    await expectRecount('performance');
     expect((await toDo('performance')).lists.map((l) => l.key)).toEqual([
       'target:review:performance-section-reviewer',
       'monitoring-report:review:performance-section-reviewer',

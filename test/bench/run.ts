@@ -3,7 +3,8 @@
  * the same machine where there is one. A benchmark, not a test: it prints, it does not assert.
  * Section 4 needs the built web app: it is built first when missing or older than its sources.
  * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone;
- * `BENCH_ONLY=self-evaluation-summary` section 7 alone; `BENCH_ONLY=self-evaluation-rush` section 8 alone.
+ * `BENCH_ONLY=self-evaluation-summary` section 7 alone; `BENCH_ONLY=self-evaluation-rush` section 8 alone;
+ * `BENCH_ONLY=to-do-home` section 9 alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ import { benchMonitoringDashboard } from './monitoring-dashboard.ts';
 import { benchSelfEvaluationDeadlineRush } from './self-evaluation-deadline-rush.ts';
 import { benchSelfEvaluationSummary } from './self-evaluation-summary.ts';
 import { benchTableCheck } from './table-check.ts';
+import { benchToDoHome } from './to-do-home.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -144,6 +146,7 @@ const main = async () => {
   const selfEvaluationLine = {
     'self-evaluation-summary': benchSelfEvaluationSummary,
     'self-evaluation-rush': benchSelfEvaluationDeadlineRush,
+    'to-do-home': benchToDoHome,
   }[process.env.BENCH_ONLY ?? ''];
   if (selfEvaluationLine) {
     const dynamo = await startDynamoDbLocal();
@@ -682,6 +685,7 @@ const main = async () => {
     await benchDeadlineRush(dynamo.endpoint);
     await benchSelfEvaluationSummary(dynamo.endpoint);
     await benchSelfEvaluationDeadlineRush(dynamo.endpoint);
+    await benchToDoHome(dynamo.endpoint);
     await benchTableCheck(scratch);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');

@@ -67,7 +67,7 @@ const percentile = (values: number[], p: number) => {
 
 const item = (kind: RecordKind, record: StoredRecord) => keys.recordItem(tenant, kind, record);
 
-const batchWrite = async (db: DynamoDBDocumentClient, items: Record<string, unknown>[]) => {
+export const batchWrite = async (db: DynamoDBDocumentClient, items: Record<string, unknown>[], table = tableName) => {
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   let next = 0;
@@ -77,10 +77,8 @@ const batchWrite = async (db: DynamoDBDocumentClient, items: Record<string, unkn
         let requests = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
         for (let attempt = 0; requests.length > 0; attempt++) {
           if (attempt === 10) throw new Error('bench data: DynamoDB Local left items unwritten');
-          const { UnprocessedItems } = await db.send(
-            new BatchWriteCommand({ RequestItems: { [tableName]: requests } }),
-          );
-          requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+          const { UnprocessedItems } = await db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+          requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
         }
       }
     }),
@@ -125,16 +123,20 @@ const checkStored = async (db: DynamoDBDocumentClient, r: BenchSelfEvaluationRou
   );
 };
 
-/** The local stack behind the counting proxy, in a process of its own (see dashboard-stack-process.ts). */
-const startStack = async (dynamoEndpoint: string) => {
+/**
+ * The local stack behind the counting proxy, in a process of its own (see dashboard-stack-process.ts), with a token
+ * for the performance section or for `person`.
+ */
+export const startStack = async (dynamoEndpoint: string, table = tableName, person?: Record<string, unknown>) => {
   const child = spawn(
     process.execPath,
     [
       ...localRuntimeNodeFlags,
       join(repositoryRoot, 'test/bench/dashboard-stack-process.ts'),
       dynamoEndpoint,
-      tableName,
+      table,
       tenant,
+      ...(person ? [JSON.stringify(person)] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -52,9 +52,11 @@ const itemOf = (
     departmentName: textOrNull(record.departmentName),
     status: String(record.reviewStatus ?? record.state ?? ''),
     dueDate,
-    overdueDays: dueDate ? daysBetween(dueDate, today) : null,
+    // Only a list ordered by due date is about lateness; a reviewer's list is about how long it has waited.
+    overdueDays: dated && dueDate ? daysBetween(dueDate, today) : null,
     waitingSince: since,
-    ageDays: since ? daysBetween(beijingDay(since), today) : null,
+    // A clock a little ahead on the writer's side must not show as a negative wait.
+    ageDays: since ? Math.max(0, daysBetween(beijingDay(since), today)) : null,
   };
 };
 
