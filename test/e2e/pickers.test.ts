@@ -63,7 +63,7 @@ describe('pickers instead of typing', () => {
     await tree.waitFor({ state: 'hidden' });
     expect(await picker.inputValue()).toBe('20502 普通教育');
 
-    // The keyboard alone: ↓ walks the rows, → opens a 类, Enter chooses; Escape closes without a change.
+    // Opened again and emptied, Escape closes it with the choice as it was.
     await picker.focus();
     await picker.fill('');
     await picker.press('Escape');
