@@ -1,6 +1,8 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
+import { notificationOperations } from '#functions/daily-work/notification-operations.ts';
+import { reminderOperations } from '#functions/daily-work/reminder-operations.ts';
 import { toDoOperations } from '#functions/daily-work/to-do-operations.ts';
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
@@ -29,7 +31,11 @@ const operationsOf = {
     ...departmentFiguresImportOperations(departmentEvaluationOperations(unusedStore, unusedEvidence)),
   },
   imports: importsOperations(unusedStore),
-  'daily-work': toDoOperations(unusedStore),
+  'daily-work': {
+    ...toDoOperations(unusedStore),
+    ...notificationOperations(unusedStore),
+    ...reminderOperations(unusedStore),
+  },
 };
 
 describe('route table', () => {

@@ -82,6 +82,11 @@ const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anon
  */
 const withObserver = (row: Row, outcomes: Outcomes): Row => ({ ...row, roles: { ...row.roles, observer: outcomes } });
 const tenantRead: Outcomes = [200, 200, 404];
+/** Who sends and reads reminders (催报): both bureau sections, on a round of their tenant. */
+const reminderSenders = (status: number): Partial<Record<Role, Outcomes>> => ({
+  'business-section-reviewer': [status, status, 404],
+  [perf]: [status, status, 404],
+});
 const tenantList: Outcomes = [200, 200, 200];
 /** Tenant-wide records: any relation in this tenant, none in another. */
 const everyRelationBut404 = (who: Role[]): Partial<Record<Role, Outcomes>> =>
@@ -588,6 +593,15 @@ const matrix: Record<string, Row> = {
 
   // The to-do home (issue 12 item 1): everyone signed in reads their own lists (a role with no queue gets none).
   getToDo: { others: 200, anonymous: 401 },
+  // Notifications: everyone reads and marks their own; nothing of another person's is addressed by these routes.
+  listNotifications: { others: 200, anonymous: 401 },
+  markNotificationsRead: { others: 200, anonymous: 401 },
+  // 催报 (issue 12 item 3): the bureau's sections remind the departments behind in a round of this tenant; the
+  // round of another tenant is not found. Both demo rounds have departments with records not sent, in both sections' scope.
+  sendMonitoringReminder: { roles: reminderSenders(201), others: 403, anonymous: 401 },
+  listMonitoringReminders: { roles: reminderSenders(200), others: 403, anonymous: 401 },
+  sendSelfEvaluationReminder: { roles: reminderSenders(201), others: 403, anonymous: 401 },
+  listSelfEvaluationReminders: { roles: reminderSenders(200), others: 403, anonymous: 401 },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -777,6 +791,7 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const code = suffix();
   const bodies: Record<string, unknown> = {
     createFinanceSection: { id, code: `S${code}`, name: `测试科室${code}`, type: 'BUSINESS' },
+    markNotificationsRead: { upTo: new Date().toISOString() },
     createDepartment: { id, code, name: `测试部门${code}`, series: 'GOVERNMENT', financeSectionId: t.section },
     createUnit: { id, code, name: `测试单位${code}`, departmentId: t.department, unitType: 'OTHER' },
     createAgency: { id, name: `测试机构${code}`, creditCode: `91120110${code}X`, kind: 'OTHER' },
@@ -965,6 +980,8 @@ const monitoringRequest = async (
       };
     case 'issueMonitoringRound':
       return { path, body: {} };
+    case 'sendMonitoringReminder':
+      return { path, body: { id: uuidV7(), note: '矩阵催报' } };
     case 'listMonitoringReports':
     case 'exportDepartmentMonitoring':
       return { path: `${path}?departmentId=${t.department}` };
@@ -1015,6 +1032,8 @@ const selfEvaluationRequest = async (
     }
     case 'issueSelfEvaluationRound':
       return { path, body: {} };
+    case 'sendSelfEvaluationReminder':
+      return { path, body: { id: uuidV7(), note: '矩阵催报' } };
     case 'checkFilledTable':
       return { path, body: { fileName: '自评表.xlsx', contentBase64: 'AAAA' } };
     case 'keepTableCheck':

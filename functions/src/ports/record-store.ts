@@ -68,8 +68,11 @@ export interface ListRequest {
   cursor?: string | undefined;
   /** Narrow to one owner partition (uses the owner index). */
   ownerId?: string | undefined;
-  /** Read one work queue (uses the queue index), optionally only entries placed before `before`. */
-  queue?: { name: string; before?: string | undefined } | undefined;
+  /**
+   * Read one work queue (uses the queue index), optionally only entries placed before `before`; oldest first
+   * unless `newestFirst`.
+   */
+  queue?: { name: string; before?: string | undefined; newestFirst?: boolean } | undefined;
   filters?: readonly ListFilter[];
   q?: string | undefined;
 }
@@ -191,14 +194,14 @@ export interface RecordStore {
    */
   list<T extends StoredRecord>(tenant: string, kind: RecordKind, request: ListRequest): Promise<Page<T>>;
   /**
-   * How many records wait in one queue (those placed before `queue.before`, if given), counted by the
+   * How many records wait in one queue (those placed before `queue.before` and after `queue.after`, if given), counted by the
    * store without reading them out. Counts at most `queueCountLimit`: a longer queue answers that many
    * with `atLeast: true`, never a smaller number as if it were all.
    */
   countQueue(
     tenant: string,
     kind: RecordKind,
-    queue: { name: string; before?: string | undefined },
+    queue: { name: string; before?: string | undefined; after?: string | undefined },
   ): Promise<QueueCount>;
   /**
    * One page of a record's audit entries, newest first: at most `limit` (at most

@@ -1,18 +1,81 @@
+import {
+  markNotificationsRead,
+  notificationList,
+  pageOfReminders,
+  reminder,
+  sendReminder,
+} from '@jixiao/core/daily-work/notification.ts';
 import { toDoHome } from '@jixiao/core/daily-work/to-do.ts';
+import { idParams, pageQuery } from '@jixiao/core/schema-parts.ts';
+import * as v from 'valibot';
 import { allRoles } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
-/** The daily work (docs/domain/daily-work.md): what waits for the signed-in person. */
+const dailyWork = { capability: 'daily-work', tag: 'daily-work' } as const;
+/** The bureau's sections remind (催报): the performance section every department, a business section its own. */
+const remindingRoles = ['performance-section-reviewer', 'business-section-reviewer'] as const;
+const reminderQuery = v.strictObject({ limit: pageQuery.limit, cursor: pageQuery.cursor });
+
+const reminderRoutes = (round: 'monitoring-rounds' | 'self-evaluation-rounds', name: 'Monitoring' | 'SelfEvaluation') =>
+  [
+    {
+      ...dailyWork,
+      operationId: `send${name}Reminder`,
+      method: 'POST',
+      path: `/api/v1/${round}/{id}/reminders`,
+      summary:
+        "催报: remind every department in the caller's scope with records of this issued round still not sent; one notification per department, the reminder recorded",
+      access: remindingRoles,
+      params: idParams,
+      body: sendReminder,
+      idempotentCreate: true,
+      response: { status: 201, description: 'The reminder, with the departments reminded', schema: reminder },
+    },
+    {
+      ...dailyWork,
+      operationId: `list${name}Reminders`,
+      method: 'GET',
+      path: `/api/v1/${round}/{id}/reminders`,
+      summary: 'The reminders sent in this round, oldest first (a page of at most 100)',
+      access: remindingRoles,
+      params: idParams,
+      query: reminderQuery,
+      response: { status: 200, description: 'A page', schema: pageOfReminders },
+    },
+  ] satisfies RouteDefinition[];
+
+/** The daily work (docs/domain/daily-work.md): what waits for the signed-in person, notifications, reminders. */
 export const dailyWorkRoutes: RouteDefinition[] = [
   {
+    ...dailyWork,
     operationId: 'getToDo',
     method: 'GET',
     path: '/api/v1/to-do',
-    capability: 'daily-work',
-    tag: 'daily-work',
     summary:
       "The caller's to-do lists: per work queue their roles give them, the count (at most 20,000 counted; above, a floor), how many are overdue, and the first 5 entries oldest first",
     access: allRoles,
     response: { status: 200, description: 'The to-do lists', schema: toDoHome },
   },
+  {
+    ...dailyWork,
+    operationId: 'listNotifications',
+    method: 'GET',
+    path: '/api/v1/notifications',
+    summary:
+      "The caller's notifications, newest first: the newest 50 of each audience they belong to (themselves, their unit, their department), merged and cut to 50; and how many are unread",
+    access: allRoles,
+    response: { status: 200, description: 'The notifications', schema: notificationList },
+  },
+  {
+    ...dailyWork,
+    operationId: 'markNotificationsRead',
+    method: 'POST',
+    path: '/api/v1/notifications/read',
+    summary: 'Marks the notifications read up to a time (the mark only moves forward)',
+    access: allRoles,
+    body: markNotificationsRead,
+    response: { status: 200, description: 'The time read up to', schema: v.object({ readUpTo: v.string() }) },
+  },
+  ...reminderRoutes('monitoring-rounds', 'Monitoring'),
+  ...reminderRoutes('self-evaluation-rounds', 'SelfEvaluation'),
 ];

@@ -401,6 +401,7 @@ export class DynamoDbRecordStore implements RecordStore {
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         Limit: filtered ? Math.max(50, request.limit * 3) : request.limit + 1 - found.length,
+        ...(byQueue && request.queue!.newestFirst ? { ScanIndexForward: false } : {}),
         ...(filtered ? { FilterExpression: conditions.join(' AND ') } : {}),
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       };
@@ -428,16 +429,18 @@ export class DynamoDbRecordStore implements RecordStore {
   async countQueue(
     tenant: string,
     kind: RecordKind,
-    queue: { name: string; before?: string | undefined },
+    queue: { name: string; before?: string | undefined; after?: string | undefined },
   ): Promise<QueueCount> {
     const names: Record<string, string> = { '#pk': 'gsi3pk' };
     const values: Record<string, unknown> = { ':pk': keys.queuePk(tenant, kind, queue.name) };
     let keyCondition = '#pk = :pk';
-    if (queue.before) {
-      names['#sk'] = 'gsi3sk';
-      values[':before'] = queue.before;
-      keyCondition += ' AND #sk < :before';
-    }
+    if (queue.before || queue.after) names['#sk'] = 'gsi3sk';
+    if (queue.before) values[':before'] = queue.before;
+    // A position is followed by `#<id>`, so "after" compares past every id placed at that very position.
+    if (queue.after) values[':after'] = `${queue.after}#\uffff`;
+    if (queue.before && queue.after) keyCondition += ' AND #sk BETWEEN :after AND :before';
+    else if (queue.before) keyCondition += ' AND #sk < :before';
+    else if (queue.after) keyCondition += ' AND #sk > :after';
     let count = 0;
     let startKey: Record<string, unknown> | undefined;
     // Each page counts up to 1 MB of index entries; follow them to the end or to the stated limit.

@@ -1,0 +1,28 @@
+import { type Audience, audienceQueue } from '@jixiao/core/daily-work/notification.ts';
+import type { RecordKind } from '#functions/ports/record-store.ts';
+
+/** Notifications: each in its audience's queue (a person, a unit, a department), by time (docs/domain/daily-work.md#notifications). */
+export const notificationKind: RecordKind = {
+  type: 'notification',
+  sortField: 'createdAt',
+  searchFields: [],
+  uniqueFields: [],
+  queue: (record) => ({ queue: audienceQueue(record.audience as Audience), position: String(record.createdAt) }),
+};
+
+/** How far a person has read their notifications: one record per person, its id the person's. */
+export const notificationReadKind: RecordKind = {
+  type: 'notification-read',
+  sortField: 'readUpTo',
+  searchFields: [],
+  uniqueFields: [],
+};
+
+/** The reminders (催报) sent in a round, listed per round. */
+export const reminderKind: RecordKind = {
+  type: 'reminder',
+  sortField: 'createdAt',
+  ownerField: 'roundId',
+  searchFields: [],
+  uniqueFields: [],
+};
