@@ -84,6 +84,12 @@ describe('mid-year monitoring from the round to the red list', () => {
     await dialog.getByLabel('监控名称').fill(roundName);
     await screenshot(performance, 'monitoring-01-new-round', { fullPage: false });
     await dialog.getByRole('button', { name: '发起并下发' }).click();
+    // 下达 asks first, saying what it makes and by when.
+    const confirm = performance.getByRole('dialog', { name: '确认下达' });
+    await visible(
+      confirm.getByText('下达后，将为 2026 年度全部已纳入预算的项目各生成一份，发给项目单位填报，截止 2026-07-20。'),
+    );
+    await confirm.getByRole('button', { name: '发起并下发' }).click();
     await performance.waitForURL(/\/monitoring\/rounds\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     roundId = performance.url().split('/').at(-1) ?? '';
     await visible(performance.getByRole('heading', { level: 1, name: roundName }));
@@ -210,6 +216,10 @@ describe('mid-year monitoring from the round to the red list', () => {
     await visible(approver.getByRole('status').getByText('已保存，已满足送审条件。'));
     await approver.getByLabel('单位意见（选填）').fill('经单位审核，同意报送。');
     await approver.getByRole('button', { name: '送审', exact: true }).click();
+    // With nothing left to fix, 送审 asks first and names the department that will review it.
+    const confirm = approver.getByRole('dialog', { name: '确认送审' });
+    await visible(confirm.getByText(/^送审后，本单位不能再修改，主管部门.+将收到待审事项。$/));
+    await confirm.getByRole('button', { name: '送审' }).click();
     await visible(approver.getByRole('status').getByText('已送审，等待主管部门审核。'));
     await visible(approver.locator('.chips').getByText('单位已送审'));
     await screenshot(approver, 'monitoring-06-submitted');

@@ -122,6 +122,10 @@ describe('the bureau’s year-end self-evaluation', () => {
     await dialog.getByText('没有符合条件的项目。').waitFor();
     await screenshot(perf, 'se-bureau-03-new-round-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: '发起并下发' }).click();
+    // 下达 asks first, saying what it makes and by when.
+    const confirm = perf.getByRole('dialog', { name: '确认下达' });
+    await confirm.getByText(`截止 ${year + 1}-03-31`, { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: '发起并下发' }).click();
 
     await perf.waitForURL(/\/self-evaluation-rounds\/[0-9a-f-]{36}$/);
     roundId = perf.url().split('/').pop()!;

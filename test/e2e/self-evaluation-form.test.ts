@@ -128,6 +128,10 @@ describe('the project self-evaluation table on a phone', () => {
     await openTable(approver);
     await approver.locator('#se-submit-opinion').fill('经单位审核，同意报送。');
     await approver.getByRole('button', { name: '送审' }).click();
+    // With nothing left to fix, 送审 asks first, naming the department that will review it.
+    const confirm = approver.getByRole('dialog', { name: '确认送审' });
+    await confirm.getByText(/主管部门.+将收到待审事项/).waitFor();
+    await confirm.getByRole('button', { name: '送审' }).click();
     await expect
       .poll(async () => (await api(approver, 'GET', `/self-evaluations/${tableId}`)).body.reviewStatus)
       .toBe('UNIT_SUBMITTED');

@@ -72,6 +72,10 @@ const approverSubmits = async (opinion: string) => {
   await expect.poll(() => submit.isEnabled()).toBe(true);
   await approver.getByLabel('单位意见（选填）').fill(opinion);
   await submit.click();
+  // 送审 asks first, naming the department that will find it waiting.
+  const confirm = approver.getByRole('dialog', { name: '确认送审' });
+  await visible(confirm.getByText('送审后，本单位不能再修改，主管部门东丽区教育局将收到待审事项。'));
+  await confirm.getByRole('button', { name: '送审' }).click();
   await visible(approver.getByRole('status').getByText('已送审，等待主管部门审核。'));
   await visible(approver.locator('.chips').getByText('单位已送审'));
 };
@@ -227,6 +231,9 @@ describe('performance targets from registration to final approval', () => {
     await reviewer.getByRole('button', { name: `对“${customRow}”的意见` }).click();
     await reviewer.getByLabel(`对“${customRow}”的意见`).fill(rowComment);
     await reviewer.getByRole('button', { name: '退回修改' }).click();
+    const confirm = reviewer.getByRole('dialog', { name: '确认退回' });
+    await visible(confirm.getByText(/将收到退回意见，修改后重新送审。$/));
+    await confirm.getByRole('button', { name: '退回修改' }).click();
     await reviewer.waitForURL('**/review');
     await visible(reviewer.getByRole('status').getByText(`已办理“${project.name}”：被退回。`));
     await visible(reviewer.getByText('没有等待你审核的绩效目标。'));
@@ -322,6 +329,10 @@ describe('performance targets from registration to final approval', () => {
     await performance.getByLabel('审核意见').fill('指标设置基本合理，请在执行中细化数据来源。');
     await screenshot(performance, 'targets-08b-final-review');
     await performance.getByRole('button', { name: '终审通过' }).click();
+    // 终审 asks first, saying what the grade leads to.
+    const confirm = performance.getByRole('dialog', { name: '确认终审' });
+    await visible(confirm.getByText('良：财政部门与单位商定修改后进入预算安排。'));
+    await confirm.getByRole('button', { name: '终审通过' }).click();
     await performance.waitForURL('**/review');
     await visible(performance.getByRole('status').getByText(`已办理“${project.name}”：已终审。`));
   });
@@ -390,6 +401,10 @@ describe('performance targets from registration to final approval', () => {
     const performance = await personFor('perf-reviewer', 'bureau');
     await performance.goto(`${stack.url}/projects/${projectId}`);
     await performance.getByRole('button', { name: '纳入预算' }).click();
+    // It asks first, saying that the approval can no longer be cancelled once budgeted.
+    const confirm = performance.getByRole('dialog', { name: '确认纳入预算' });
+    await visible(confirm.getByText(/终审不能再取消/));
+    await confirm.getByRole('button', { name: '纳入预算' }).click();
     await visible(performance.getByRole('status').getByText('已纳入预算。'));
     await visible(performance.locator('.chips').getByText('已纳入预算'));
 
@@ -515,6 +530,7 @@ describe('performance targets from registration to final approval', () => {
     await performance.getByLabel('超出建议金额的理由').fill('新增两所学校接入，经区政府常务会议研究同意');
     await expect.poll(() => budget.isEnabled()).toBe(true);
     await budget.click();
+    await performance.getByRole('dialog', { name: '确认纳入预算' }).getByRole('button', { name: '纳入预算' }).click();
     await visible(performance.getByRole('status').getByText('已纳入预算。'));
     await visible(performance.getByText('新增两所学校接入，经区政府常务会议研究同意'));
     expect((await api(performance, 'GET', `/projects/${id}`)).body).toMatchObject({

@@ -57,6 +57,9 @@ export const actionName = (action: string): string => {
     'final-return': m.action_final_return,
     'final-reject': m.action_final_reject,
     'cancel-approval': m.action_cancel_approval,
+    'unit-withdraw': m.action_unit_withdraw,
+    'department-withdraw': m.action_department_withdraw,
+    'first-withdraw': m.action_first_withdraw,
   };
   return labels[action as TargetAction]?.() ?? action;
 };

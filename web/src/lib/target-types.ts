@@ -28,7 +28,16 @@ export type TargetWithChecks = PerformanceTarget & {
  * comments stand until it is sent again.
  */
 export const openReturn = (target: { reviewLog: readonly ReviewStep[] }) => {
-  const last = target.reviewLog.at(-1);
+  // A return stays open through the unit's own sending taken back (撤回): its comments still apply.
+  let end = target.reviewLog.length;
+  while (
+    end >= 2 &&
+    target.reviewLog[end - 1]!.action === 'unit-withdraw' &&
+    target.reviewLog[end - 2]!.action === 'submit'
+  ) {
+    end -= 2;
+  }
+  const last = target.reviewLog[end - 1];
   return last?.to === 'RETURNED' ? last : undefined;
 };
 
