@@ -1,6 +1,7 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
+import { calendarOperations } from '#functions/daily-work/calendar-operations.ts';
 import { notificationOperations } from '#functions/daily-work/notification-operations.ts';
 import { reminderOperations } from '#functions/daily-work/reminder-operations.ts';
 import { toDoOperations } from '#functions/daily-work/to-do-operations.ts';
@@ -35,6 +36,7 @@ const operationsOf = {
     ...toDoOperations(unusedStore),
     ...notificationOperations(unusedStore),
     ...reminderOperations(unusedStore),
+    ...calendarOperations(unusedStore),
   },
 };
 

@@ -598,6 +598,9 @@ const matrix: Record<string, Row> = {
   markNotificationsRead: { others: 200, anonymous: 401 },
   // 催报 (issue 12 item 3): the bureau's sections remind the departments behind in a round of this tenant; the
   // round of another tenant is not found. Both demo rounds have departments with records not sent, in both sections' scope.
+  // The calendar of the budget year: everyone reads the tenant's; the performance section sets its dates (a stale version 409).
+  getBudgetCalendar: { others: 200, anonymous: 401 },
+  saveBudgetCalendar: { roles: { [perf]: [409, 409, 409] }, others: 403, anonymous: 401 },
   sendMonitoringReminder: { roles: reminderSenders(201), others: 403, anonymous: 401 },
   listMonitoringReminders: { roles: reminderSenders(200), others: 403, anonymous: 401 },
   sendSelfEvaluationReminder: { roles: reminderSenders(201), others: 403, anonymous: 401 },
@@ -755,6 +758,9 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   }
   if (operationId === 'saveScoringSettings') {
     return { path, body: { version: staleVersion, scoring: defaultScoringSettings } };
+  }
+  if (operationId === 'saveBudgetCalendar') {
+    return { path, body: { version: staleVersion, targetsDue: '2026-09-30', budgetReply: null, disclosureDays: 20 } };
   }
   if (operationId === 'saveSubmissionSettings') {
     return { path, body: { version: staleVersion, ...defaultSettingsValues } };

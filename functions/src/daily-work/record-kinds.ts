@@ -26,3 +26,11 @@ export const reminderKind: RecordKind = {
   searchFields: [],
   uniqueFields: [],
 };
+
+/** The dates of a budget year no record holds: one record per fiscal year, its id derived from the year. */
+export const calendarSettingsKind: RecordKind = {
+  type: 'budget-calendar-settings',
+  sortField: 'fiscalYear',
+  searchFields: [],
+  uniqueFields: [],
+};

@@ -1,6 +1,7 @@
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
+import { calendarOperations } from '#functions/daily-work/calendar-operations.ts';
 import { notificationOperations } from '#functions/daily-work/notification-operations.ts';
 import { reminderOperations } from '#functions/daily-work/reminder-operations.ts';
 import { toDoOperations } from '#functions/daily-work/to-do-operations.ts';
@@ -14,7 +15,12 @@ const store = new DynamoDbRecordStore(tracer.captureAWSv3Client(createDocumentCl
 
 export const handler = createApiHandler(
   dailyWorkRoutes,
-  { ...toDoOperations(store), ...notificationOperations(store), ...reminderOperations(store) },
+  {
+    ...toDoOperations(store),
+    ...notificationOperations(store),
+    ...reminderOperations(store),
+    ...calendarOperations(store),
+  },
   {
     users: userStandingReader(store),
   },

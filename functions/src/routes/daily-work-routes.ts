@@ -1,3 +1,4 @@
+import { budgetCalendar, saveCalendarSettings } from '@jixiao/core/daily-work/budget-calendar.ts';
 import {
   markNotificationsRead,
   notificationList,
@@ -6,7 +7,7 @@ import {
   sendReminder,
 } from '@jixiao/core/daily-work/notification.ts';
 import { toDoHome } from '@jixiao/core/daily-work/to-do.ts';
-import { idParams, pageQuery } from '@jixiao/core/schema-parts.ts';
+import { fiscalYearParams, idParams, pageQuery } from '@jixiao/core/schema-parts.ts';
 import * as v from 'valibot';
 import { allRoles } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -75,6 +76,29 @@ export const dailyWorkRoutes: RouteDefinition[] = [
     access: allRoles,
     body: markNotificationsRead,
     response: { status: 200, description: 'The time read up to', schema: v.object({ readUpTo: v.string() }) },
+  },
+  {
+    ...dailyWork,
+    operationId: 'getBudgetCalendar',
+    method: 'GET',
+    path: '/api/v1/budget-calendar/{fiscalYear}',
+    summary:
+      "The budget year's dates, earliest first: targets due, the budget's reply and the publication deadline (the year's settings), and the deadlines of its issued monitoring and self-evaluation rounds",
+    access: allRoles,
+    params: fiscalYearParams,
+    response: { status: 200, description: 'The calendar', schema: budgetCalendar },
+  },
+  {
+    ...dailyWork,
+    operationId: 'saveBudgetCalendar',
+    method: 'PATCH',
+    path: '/api/v1/budget-calendar/{fiscalYear}',
+    summary:
+      "The performance section sets the year's dates no record holds, at the version it read (0 before the first save)",
+    access: ['performance-section-reviewer'],
+    params: fiscalYearParams,
+    body: saveCalendarSettings,
+    response: { status: 200, description: 'The calendar after the change', schema: budgetCalendar },
   },
   ...reminderRoutes('monitoring-rounds', 'Monitoring'),
   ...reminderRoutes('self-evaluation-rounds', 'SelfEvaluation'),
