@@ -176,7 +176,7 @@ describe('the field app offline', () => {
     await visible(page.getByTestId('synced-age').getByText('本机任务数据更新于刚刚'));
     await visible(page.getByTestId('sync-state').getByText('所有记录均已发送到服务器。'));
     await visible(page.getByRole('link', { name: /^事前绩效评估/ }));
-    await visible(page.getByRole('link', { name: /^指标库/ }));
+    await visible(page.getByRole('main').getByRole('link', { name: /^指标库/ }));
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

@@ -81,15 +81,16 @@ describe('the PWA shell', () => {
     await visible(profile.getByText('天津市东丽区'));
     await visible(profile.getByText('系统管理员'));
     // Built features are links; the rest are shown disabled as coming soon, never as broken links.
-    await visible(page.getByRole('link', { name: /^部门/ }));
-    await visible(page.getByRole('link', { name: /^用户/ }));
+    // the workspace's own cards, not the navigation's items of the same names
+    await visible(page.getByRole('main').getByRole('link', { name: /^部门/ }));
+    await visible(page.getByRole('main').getByRole('link', { name: /^用户/ }));
     expect(await page.getByText('即将上线').count()).toBe(3);
     expect(await page.getByRole('link', { name: /第三方机构/ }).count()).toBe(0);
     await screenshot(page, '02-admin-workspace');
   });
 
   it('creates a department: inline Chinese errors while typing, one record even when the first response is lost', async () => {
-    await page.getByRole('link', { name: /^部门/ }).click();
+    await page.getByRole('main').getByRole('link', { name: /^部门/ }).click();
     await page.waitForURL('**/admin/departments');
     await visible(page.locator('li.item').first());
     await screenshot(page, '03-departments');

@@ -22,10 +22,10 @@ interface Place {
 const places = new Map<string, Place>();
 const placeLimit = 50;
 
-/** A breadcrumb's click: the list it opens returns to its place as Back would. */
-let returning = false;
-export const returnToList = (): void => {
-  returning = true;
+/** The address a breadcrumb was clicked for: that list returns to its place as Back would. */
+let returningTo: string | null = null;
+export const returnToList = (href: string): void => {
+  returningTo = href;
 };
 
 /** A link to a list path (no query of its own) with the filters that list had last. */
@@ -33,8 +33,8 @@ export const withListQuery = (href: string): string =>
   href.includes('?') ? href : `${href}${lastQuery.get(href) ?? ''}`;
 
 /**
- * The list's filters as a reactive object, kept in the address with `replace` (no history entry
- * per keystroke). Call while the page's component starts. A link to the same page with other
+ * The list's filters as a reactive object, kept in the address by a navigation that replaces the
+ * history entry (not one per keystroke). Call while the page's component starts. A link to the same page with other
  * filters (the navigation's item for it) sets them from its address.
  */
 export const urlFilters = <T extends Filters>(defaults: T): T => {
@@ -50,7 +50,9 @@ export const urlFilters = <T extends Filters>(defaults: T): T => {
     if (current === search || requested.has(search)) return;
     requested.add(search);
     lastQuery.set(pathname, search);
-    void goto(`${pathname}${search}`, { replace: true, shallow: true, state: untrack(() => page.state) });
+    // A real navigation in place (not a shallow one, whose address page.url and Back would not
+    // follow): the same page stays, keeping focus and scroll.
+    void goto(`${pathname}${search}`, { replace: true, reset: false });
   });
 
   $effect(() => {
@@ -81,8 +83,8 @@ export const keepListPlace = <T extends { id: string }>(list: PagedList<T>): voi
   });
 
   afterNavigate(({ type, from, to }) => {
-    const back = type === 'popstate' || returning;
-    returning = false;
+    const back = type === 'popstate' || (to !== null && returningTo === to.url.pathname + to.url.search);
+    returningTo = null;
     if (!to || from?.url.pathname === to.url.pathname || !back) return;
     pending = places.get(to.url.pathname + to.url.search) ?? null;
     pagesAgain = 0;
