@@ -73,6 +73,8 @@ const projectRoles: Role[] = [
   'business-section-reviewer',
   perf,
 ];
+/** Who takes a bulk review step (issue 12): the three reviewers. */
+const bulkReviewers: Role[] = ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'];
 const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcomes>> =>
   Object.fromEntries(who.map((r) => [r, [status, status, status] as const]));
 const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
@@ -564,6 +566,35 @@ const matrix: Record<string, Row> = {
     others: 403,
     anonymous: 401,
   },
+  // attachments (issue 12): a target version's basis documents and a monitoring report's files, the unit's while it may
+  // edit the draft ("own" is one of each); asked for at a stale version 409; the list saved at the current version;
+  // the id asked for is no file of either, so 404 to every reader.
+  uploadTargetAttachment: {
+    roles: { 'unit-preparer': [409, 404, 404], 'unit-approver': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  saveTargetAttachments: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getTargetAttachment: { roles: everyRelation([...projectRoles, 'observer'], 404), others: 403, anonymous: 401 },
+  uploadMonitoringReportAttachment: {
+    roles: { 'unit-preparer': [409, 404, 404], 'unit-approver': [409, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  saveMonitoringReportAttachments: {
+    roles: { 'unit-preparer': [200, 404, 404], 'unit-approver': [200, 404, 404] },
+    others: 403,
+    anonymous: 401,
+  },
+  getMonitoringReportAttachment: {
+    roles: everyRelation([...projectRoles, 'observer'], 404),
+    others: 403,
+    anonymous: 401,
+  },
   // The department's figures imported from a file (HE, issue 11 item 5): the department's while it may save the
   // record, as the PATCH; a good file at a stale version 409; another department's or tenant's record not found.
   importDepartmentFigures: {
@@ -591,6 +622,11 @@ const matrix: Record<string, Row> = {
   // The workbook of the relation's department holds what the caller may read of it; nothing readable is not found.
   exportDepartmentWorkbook: withObserver(scopedRead, [404, 404, 404]),
 
+  // bulk review (issue 12): the reviewers answer 200 whatever the relation, each item's outcome inside (a stale
+  // version's conflict in reach, not-found beyond it); everyone else 403.
+  bulkReviewTargets: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
+  bulkReviewMonitoringReports: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
+  bulkReviewSelfEvaluations: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   // The to-do home (issue 12 item 1): everyone signed in reads their own lists (a role with no queue gets none).
   getToDo: { others: 200, anonymous: 401 },
   // Notifications: everyone reads and marks their own; nothing of another person's is addressed by these routes.
@@ -744,6 +780,16 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     .replace('{photoId}', t.photo)
     .replace('{fiscalYear}', '2026');
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
+  // bulk review (issue 12): the relation's record at a stale version, returned (no grade needed at any step).
+  const bulkKey = {
+    bulkReviewTargets: 'target',
+    bulkReviewMonitoringReports: 'report',
+    bulkReviewSelfEvaluations: 'selfEvaluation',
+  } as const;
+  if (operationId in bulkKey) {
+    const id = t[bulkKey[operationId as keyof typeof bulkKey]];
+    return { path, body: { decision: 'return', opinion: '矩阵退回', items: [{ id, version: staleVersion }] } };
+  }
   const fieldwork =
     (await fieldworkRequest(operationId, path, t, tenant)) ??
     (await monitoringRequest(operationId, path, t, tenant)) ??
@@ -759,11 +805,29 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   if (operationId === 'saveScoringSettings') {
     return { path, body: { version: staleVersion, scoring: defaultScoringSettings } };
   }
+  if (operationId === 'markNotificationsRead') return { path, body: { upTo: new Date().toISOString() } };
   if (operationId === 'saveBudgetCalendar') {
     return { path, body: { version: staleVersion, targetsDue: '2026-09-30', budgetReply: null, disclosureDays: 20 } };
   }
   if (operationId === 'saveSubmissionSettings') {
     return { path, body: { version: staleVersion, ...defaultSettingsValues } };
+  }
+  // attachments (issue 12): a file asked for at a stale version; the saved list emptied at the current one.
+  if (operationId === 'uploadTargetAttachment' || operationId === 'uploadMonitoringReportAttachment') {
+    const file = {
+      id: uuidV7(),
+      name: '依据.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+      sha256: 'a'.repeat(64),
+    };
+    return { path, body: { version: staleVersion, ...file } };
+  }
+  if (operationId === 'saveTargetAttachments' || operationId === 'saveMonitoringReportAttachments') {
+    const [attachedKind, id] =
+      operationId === 'saveTargetAttachments' ? [targetKind, t.target] : [monitoringReportKind, t.report];
+    const current = await stack.store.get(tenant, attachedKind, id);
+    return { path, body: { version: current?.version ?? 1, attachments: [] } };
   }
   if (operationId === 'saveTarget') {
     const current = await stack.store.get(tenant, targetKind, t.target);
@@ -797,7 +861,6 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   const code = suffix();
   const bodies: Record<string, unknown> = {
     createFinanceSection: { id, code: `S${code}`, name: `测试科室${code}`, type: 'BUSINESS' },
-    markNotificationsRead: { upTo: new Date().toISOString() },
     createDepartment: { id, code, name: `测试部门${code}`, series: 'GOVERNMENT', financeSectionId: t.section },
     createUnit: { id, code, name: `测试单位${code}`, departmentId: t.department, unitType: 'OTHER' },
     createAgency: { id, name: `测试机构${code}`, creditCode: `91120110${code}X`, kind: 'OTHER' },

@@ -126,13 +126,13 @@ describe('催报 (reminders)', () => {
   it('marks read up to a time, never back: the count of unread follows', async () => {
     const list = await notificationsOf('preparer');
     const newest = list.items[0]!;
-    const read = await stack.call('POST', '/api/v1/notifications/read', {
+    const read = await stack.call('PATCH', '/api/v1/notification-read-mark', {
       token: tokens.preparer!,
       body: { upTo: (newest as unknown as { createdAt: string }).createdAt },
     });
     expect(read.status).toBe(200);
     expect((await notificationsOf('preparer')).unread).toBe(0);
-    const back = await stack.call('POST', '/api/v1/notifications/read', {
+    const back = await stack.call('PATCH', '/api/v1/notification-read-mark', {
       token: tokens.preparer!,
       body: { upTo: '2020-01-01T00:00:00.000Z' },
     });
@@ -197,7 +197,7 @@ describe('催报 (reminders)', () => {
       body: { id: 'not-an-id', note: '' },
     });
     expect(bad.status).toBe(400);
-    const badRead = await stack.call('POST', '/api/v1/notifications/read', {
+    const badRead = await stack.call('PATCH', '/api/v1/notification-read-mark', {
       token: tokens.preparer!,
       body: { upTo: 'yesterday' },
     });

@@ -12,7 +12,7 @@ import { anyId, text, uuidV7Id } from '#core/schema-parts.ts';
  * is a key range, not a flag on every notification.
  */
 
-export const notificationTopics = ['reminder'] as const;
+export const notificationTopics = ['reminder', 'returned', 'approved', 'rectification-ordered', 'assigned'] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 
 export const audienceTypes = ['user', 'unit', 'department'] as const;
@@ -37,8 +37,16 @@ export const audiencesOf = (p: Pick<Principal, 'userId' | 'roles' | 'unitId' | '
   return audiences;
 };
 
-/** What a notification is about, to link it: a round's records of the audience's department. */
-export const notificationSubjectTypes = ['monitoring-round', 'self-evaluation-round'] as const;
+/** What a notification is about, to link it: a round (a reminder), or the record a step was taken on. */
+export const notificationSubjectTypes = [
+  'monitoring-round',
+  'self-evaluation-round',
+  'target',
+  'monitoring-report',
+  'self-evaluation',
+  'rectification',
+  'fieldwork-assignment',
+] as const;
 export type NotificationSubjectType = (typeof notificationSubjectTypes)[number];
 
 export const notification = v.object({
@@ -48,10 +56,11 @@ export const notification = v.object({
   topic: v.picklist(notificationTopics),
   audience: v.object({ type: v.picklist(audienceTypes), id: v.string() }),
   subject: v.object({ type: v.picklist(notificationSubjectTypes), id: v.string(), title: v.string() }),
-  /** Records of the audience still not sent, when the reminder went out. */
+  /** A reminder's: records of the audience still not sent when it went out; else 0. */
   pending: v.number(),
+  /** The round's deadline (a reminder), the rectification's or assignment's due date; else null. */
   deadline: v.nullable(v.string()),
-  /** The sender's own words, if any. */
+  /** The sender's own words: a reminder's note, a return's opinion. */
   note: v.string(),
   senderName: v.string(),
 });
@@ -96,9 +105,14 @@ export const reminder = v.object({
 });
 export type Reminder = v.InferOutput<typeof reminder>;
 
-const roundWords: Record<NotificationSubjectType, Record<Language, string>> = {
+const subjectWords: Record<NotificationSubjectType, Record<Language, string>> = {
   'monitoring-round': { 'zh-CN': '绩效运行监控表', en: 'monitoring reports' },
   'self-evaluation-round': { 'zh-CN': '绩效自评表', en: 'self-evaluation tables' },
+  target: { 'zh-CN': '绩效目标', en: 'performance targets' },
+  'monitoring-report': { 'zh-CN': '绩效运行监控表', en: 'monitoring report' },
+  'self-evaluation': { 'zh-CN': '绩效自评表', en: 'self-evaluation table' },
+  rectification: { 'zh-CN': '整改通知', en: 'rectification notice' },
+  'fieldwork-assignment': { 'zh-CN': '现场评价任务', en: 'field assignment' },
 };
 
 /** The notification in words, the same in the app and in the e-mail. */
@@ -106,14 +120,45 @@ export const notificationText = (
   n: Pick<Notification, 'topic' | 'subject' | 'pending' | 'deadline' | 'note'>,
   language: Language,
 ): { title: string; body: string } => {
-  const what = roundWords[n.subject.type][language];
+  const zh = language === 'zh-CN';
+  const what = subjectWords[n.subject.type][language];
   const due = n.deadline ?? '';
-  const title = language === 'zh-CN' ? `催报：${n.subject.title}` : `Reminder: ${n.subject.title}`;
-  const body =
-    language === 'zh-CN'
-      ? `本部门尚有 ${n.pending} 张${what}未报送${due ? `（截止日期 ${due}）` : ''}，请抓紧填报并送审。`
-      : `${n.pending} ${what} of your department are not sent yet${due ? ` (deadline ${due})` : ''}; please fill them in and send them.`;
-  return { title, body: n.note ? `${body}${language === 'zh-CN' ? '' : ' '}${n.note}` : body };
+  const said = (text: string) => (n.note ? `${text}${zh ? '意见：' : ' Comment: '}${n.note}` : text);
+  switch (n.topic) {
+    case 'reminder': {
+      const body = zh
+        ? `本部门尚有 ${n.pending} 张${what}未报送${due ? `（截止日期 ${due}）` : ''}，请抓紧填报并送审。`
+        : `${n.pending} ${what} of your department are not sent yet${due ? ` (deadline ${due})` : ''}; please fill them in and send them.`;
+      return {
+        title: zh ? `催报：${n.subject.title}` : `Reminder: ${n.subject.title}`,
+        body: n.note ? `${body}${zh ? '' : ' '}${n.note}` : body,
+      };
+    }
+    case 'returned':
+      return {
+        title: zh ? `${what}被退回：${n.subject.title}` : `Returned ${what}: ${n.subject.title}`,
+        body: said(zh ? '请按审核意见修改后重新送审。' : 'Please change it as the reviewer asks and send it again.'),
+      };
+    case 'approved':
+      return {
+        title: zh ? `${what}已审核通过：${n.subject.title}` : `Approved ${what}: ${n.subject.title}`,
+        body: said(zh ? '审核流程已完成。' : 'The review is complete.'),
+      };
+    case 'rectification-ordered':
+      return {
+        title: zh ? `整改通知：${n.subject.title}` : `Rectification ordered: ${n.subject.title}`,
+        body: zh
+          ? `请按整改要求落实整改并报送整改情况${due ? `（${due} 前）` : ''}。`
+          : `Please rectify as required and report back${due ? ` by ${due}` : ''}.`,
+      };
+    case 'assigned':
+      return {
+        title: zh ? `新的现场评价任务：${n.subject.title}` : `New field assignment: ${n.subject.title}`,
+        body: zh
+          ? `请在现场评价应用中下载任务${due ? `，${due} 前完成` : ''}。`
+          : `Download it in the field app${due ? ` and finish by ${due}` : ''}.`,
+      };
+  }
 };
 
 export const pageOfReminders = v.object({ items: v.array(reminder), nextCursor: v.optional(v.string()) });

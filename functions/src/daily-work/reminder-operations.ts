@@ -28,7 +28,7 @@ interface RoundSpec {
   pending: (tally: Tally) => number;
 }
 
-const specs: Record<NotificationSubjectType, RoundSpec> = {
+const specs: Record<'monitoring-round' | 'self-evaluation-round', RoundSpec> = {
   'monitoring-round': {
     type: 'monitoring-round',
     roundKind: monitoringRoundKind,

@@ -2,6 +2,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { createDocumentClient, tableName } from '#functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '#functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { evidenceStoreFromEnv } from '#functions/adapters/s3/evidence-store-from-env.ts';
+import { notifyingStore } from '#functions/daily-work/notifying-store.ts';
 import { createApiHandler } from '#functions/http/api-handler.ts';
 import { userStandingReader } from '#functions/organisation/user-standing.ts';
 import { tracer } from '#functions/powertools.ts';
@@ -9,7 +10,8 @@ import { submissionRoutes } from '#functions/routes/submission-routes.ts';
 import { submissionOperations } from '#functions/submission/submission-operations.ts';
 
 /** Lambda: the submission half of the cycle — for now the indicator library. */
-const store = new DynamoDbRecordStore(tracer.captureAWSv3Client(createDocumentClient()), tableName());
+// Steps that return, approve, order rectified or assign notify the people concerned in the same write.
+const store = notifyingStore(new DynamoDbRecordStore(tracer.captureAWSv3Client(createDocumentClient()), tableName()));
 
 export const handler = createApiHandler(submissionRoutes, submissionOperations(store, evidenceStoreFromEnv()), {
   users: userStandingReader(store),

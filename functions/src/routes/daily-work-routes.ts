@@ -70,9 +70,10 @@ export const dailyWorkRoutes: RouteDefinition[] = [
   {
     ...dailyWork,
     operationId: 'markNotificationsRead',
-    method: 'POST',
-    path: '/api/v1/notifications/read',
-    summary: 'Marks the notifications read up to a time (the mark only moves forward)',
+    method: 'PATCH',
+    path: '/api/v1/notification-read-mark',
+    summary:
+      "Moves the caller's read mark to a time (never back, never past now): sending it again changes nothing",
     access: allRoles,
     body: markNotificationsRead,
     response: { status: 200, description: 'The time read up to', schema: v.object({ readUpTo: v.string() }) },

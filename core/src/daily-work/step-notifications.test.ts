@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { stepNotifications } from '#core/daily-work/step-notifications.ts';
+
+const target = (reviewStatus: string, version: number, opinion = '') => ({
+  id: 't1',
+  version,
+  unitId: 'U1',
+  projectName: '学生资助',
+  reviewStatus,
+  reviewLog: opinion ? [{ opinion, byName: '陈芳' }] : [],
+});
+
+describe('stepNotifications', () => {
+  it('tells the unit of a return, with the opinion, and of a final approval', () => {
+    expect(
+      stepNotifications('performance-target', target('UNIT_SUBMITTED', 2), target('RETURNED', 3, '请补充')),
+    ).toEqual([
+      {
+        seed: 'performance-target:t1:3',
+        topic: 'returned',
+        audience: { type: 'unit', id: 'U1' },
+        subject: { type: 'target', id: 't1', title: '学生资助' },
+        deadline: null,
+        note: '请补充',
+      },
+    ]);
+    const approved = stepNotifications('monitoring-report', target('FIRST_REVIEWED', 4), target('FINAL_APPROVED', 5));
+    expect(approved.map((n) => [n.topic, n.subject.type])).toEqual([['approved', 'monitoring-report']]);
+  });
+
+  it('says nothing of a save, a sending, a middle approval, a create of a draft, or a kind it does not know', () => {
+    expect(stepNotifications('self-evaluation', target('DRAFT', 1), target('DRAFT', 2))).toEqual([]);
+    expect(stepNotifications('self-evaluation', target('DRAFT', 1), target('UNIT_SUBMITTED', 2))).toEqual([]);
+    expect(stepNotifications('performance-target', target('UNIT_SUBMITTED', 2), target('DEPT_APPROVED', 3))).toEqual(
+      [],
+    );
+    expect(stepNotifications('performance-target', undefined, target('DRAFT', 1))).toEqual([]);
+    expect(stepNotifications('monitoring-tally', undefined, target('RETURNED', 1))).toEqual([]);
+  });
+
+  it('tells the unit of a rectification notice, again after 整改不到位, and when it is closed', () => {
+    const rectification = (state: string, version: number) => ({
+      id: 'r1',
+      version,
+      unitId: 'U1',
+      projectName: '校园安全',
+      state,
+      dueDate: '2026-09-30',
+      requirements: '加快拨付',
+    });
+    expect(stepNotifications('rectification', undefined, rectification('NOTICE_ISSUED', 1))[0]).toMatchObject({
+      topic: 'rectification-ordered',
+      deadline: '2026-09-30',
+      note: '加快拨付',
+    });
+    expect(
+      stepNotifications('rectification', rectification('FEEDBACK_SUBMITTED', 3), rectification('NOTICE_ISSUED', 4)),
+    ).toHaveLength(1);
+    expect(
+      stepNotifications('rectification', rectification('FEEDBACK_SUBMITTED', 3), rectification('CLOSED', 4))[0]?.topic,
+    ).toBe('approved');
+    expect(
+      stepNotifications('rectification', rectification('NOTICE_ISSUED', 1), rectification('FEEDBACK_DRAFT', 2)),
+    ).toEqual([]);
+  });
+
+  it('tells an evaluator of an assignment when it is made, not when it changes', () => {
+    const assignment = { id: 'a1', version: 1, evaluatorId: 'E1', note: '三所学校', dueDate: '2027-05-31' };
+    expect(stepNotifications('fieldwork-assignment', undefined, assignment)[0]).toMatchObject({
+      topic: 'assigned',
+      audience: { type: 'user', id: 'E1' },
+      deadline: '2027-05-31',
+    });
+    expect(stepNotifications('fieldwork-assignment', assignment, { ...assignment, version: 2 })).toEqual([]);
+  });
+});
