@@ -100,10 +100,18 @@ export const defaultTemplateFor = (series: (typeof departmentSeries)[number]) =>
  * The review (docs/domain/self-evaluation.md, "Department overall self-evaluation"): the department's preparer
  * sends it to the department's approver (部门负责人, the department reviewer), then the business section and the
  * performance section review it; anyone on the way may return it. It is the monitoring report's table of the
- * shared review engine with one change: the sender is the department's preparer, as no unit owns it.
+ * shared review engine with two changes: the sender is the department's preparer, as no unit owns it, and there is
+ * no withdrawal.
  */
+const {
+  // Withdrawal (撤回) is not offered here yet: the department's sheet has no route for it (docs/domain/self-evaluation.md).
+  'unit-withdraw': _unitWithdraw,
+  'department-withdraw': _departmentWithdraw,
+  'first-withdraw': _firstWithdraw,
+  ...reviewActions
+} = reportActions;
 export const departmentEvaluationActions = {
-  ...reportActions,
+  ...reviewActions,
   submit: { ...reportActions.submit, role: 'unit-preparer' },
 } as const satisfies ReviewTable<string, TargetStatus, ReportReviewFacts, ReportEffect>;
 export type DepartmentEvaluationAction = keyof typeof departmentEvaluationActions;
