@@ -75,6 +75,8 @@ const projectRoles: Role[] = [
 ];
 /** Who takes a bulk review step (issue 12): the three reviewers. */
 const bulkReviewers: Role[] = ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'];
+/** Who takes a bulk review step (issue 12): the three reviewers. */
+const bulkReviewers: Role[] = ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'];
 const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcomes>> =>
   Object.fromEntries(who.map((r) => [r, [status, status, status] as const]));
 const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
@@ -627,6 +629,11 @@ const matrix: Record<string, Row> = {
   bulkReviewTargets: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   bulkReviewMonitoringReports: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   bulkReviewSelfEvaluations: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
+  // bulk review (issue 12): the reviewers answer 200 whatever the relation, each item's outcome inside (a stale
+  // version's conflict in reach, not-found beyond it); everyone else 403.
+  bulkReviewTargets: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
+  bulkReviewMonitoringReports: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
+  bulkReviewSelfEvaluations: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   // The to-do home (issue 12 item 1): everyone signed in reads their own lists (a role with no queue gets none).
   getToDo: { others: 200, anonymous: 401 },
   // Notifications: everyone reads and marks their own; nothing of another person's is addressed by these routes.
@@ -780,6 +787,16 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     .replace('{photoId}', t.photo)
     .replace('{fiscalYear}', '2026');
   const tenant = relation === 'other-tenant' ? otherTenant.id : demoTenant.id;
+  // bulk review (issue 12): the relation's record at a stale version, returned (no grade needed at any step).
+  const bulkKey = {
+    bulkReviewTargets: 'target',
+    bulkReviewMonitoringReports: 'report',
+    bulkReviewSelfEvaluations: 'selfEvaluation',
+  } as const;
+  if (operationId in bulkKey) {
+    const id = t[bulkKey[operationId as keyof typeof bulkKey]];
+    return { path, body: { decision: 'return', opinion: '矩阵退回', items: [{ id, version: staleVersion }] } };
+  }
   // bulk review (issue 12): the relation's record at a stale version, returned (no grade needed at any step).
   const bulkKey = {
     bulkReviewTargets: 'target',

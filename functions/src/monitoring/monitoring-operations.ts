@@ -4,7 +4,7 @@ import { dispositionOperations } from '#functions/monitoring/disposition-operati
 import { monitoringExportOperations } from '#functions/monitoring/export-operations.ts';
 import { monitoringReportKind } from '#functions/monitoring/record-kinds.ts';
 import { rectificationOperations } from '#functions/monitoring/rectification-operations.ts';
-import { reportOperations } from '#functions/monitoring/report-operations.ts';
+import { bulkReportReview, reportOperations } from '#functions/monitoring/report-operations.ts';
 import { roundOperations } from '#functions/monitoring/round-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
@@ -34,6 +34,7 @@ export const monitoringOperations = (store: RecordStore, evidence: EvidenceStore
     departmentReviewMonitoringReport: reports.departmentReview,
     firstReviewMonitoringReport: reports.firstReview,
     finalReviewMonitoringReport: reports.finalReview,
+    bulkReviewMonitoringReports: bulkReportReview(store),
     withdrawMonitoringReport: reports.withdraw,
     getMonitoringReportHistory: reports.history,
     listMonitoringReviewQueue: reviewQueue(store, monitoringReportKind),

@@ -1,6 +1,6 @@
 import type { Language } from '@jixiao/core/language.ts';
 import { type BudgetSource, budgetBase } from '@jixiao/core/monitoring/budget-base.ts';
-import type { SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
+import { reportDecision, type SaveReport } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { assess } from '@jixiao/core/monitoring/monitoring-warnings.ts';
 import { reportErrors } from '@jixiao/core/monitoring/report-rules.ts';
 import { editableReportStatuses, type ReportAction, reportActions } from '@jixiao/core/monitoring/report-workflow.ts';
@@ -27,6 +27,7 @@ import {
   tallyIncrement,
 } from '#functions/monitoring/tally-writes.ts';
 import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { bulkReview } from '#functions/records/bulk-review.ts';
 import { historyPage, writeContext } from '#functions/records/record-operations.ts';
 import {
   listRoundRecords,
@@ -158,3 +159,18 @@ export const reportOperations = (store: RecordStore) => {
 
   return { list, get, save, submit, departmentReview, firstReview, finalReview, withdraw, history, visibleReport };
 };
+
+/** 批量审核 (docs/domain/submission.md#bulk-review): many reports, one opinion, each through the single step above. */
+export const bulkReportReview = (store: RecordStore): Operation =>
+  bulkReview(
+    store,
+    (over) => {
+      const steps = reportOperations(over);
+      return {
+        'department-reviewer': steps.departmentReview,
+        'business-section-reviewer': steps.firstReview,
+        'performance-section-reviewer': steps.finalReview,
+      };
+    },
+    () => reportDecision,
+  );

@@ -8,6 +8,7 @@ import { idParams, pageOf, pageQuery as pageQueryEntries } from '@jixiao/core/sc
 import { dashboardRoles, projectReaderRoles, projectRoles } from '@jixiao/core/scope/role-groups.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
+import { bulkReviewLimit, bulkReviewRequest, bulkReviewResponse } from '#functions/records/bulk-review.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
@@ -270,6 +271,23 @@ export const monitoringRoutes: RouteDefinition[] = [
     'The performance section approves or returns it (终审)',
     'performance-section-reviewer',
   ),
+  {
+    // 批量审核 (issue 12, docs/domain/submission.md#bulk-review): the caller's own step on many reports.
+    ...section,
+    operationId: 'bulkReviewMonitoringReports',
+    method: 'POST',
+    path: '/api/v1/monitoring-reports/bulk-review',
+    summary: `Approve or return 1–${bulkReviewLimit} reports with one opinion, each as its single step (the caller's reviewer role); one outcome per item`,
+    access: reviewerRoles,
+    body: bulkReviewRequest,
+    // Each item at the version the reviewer saw: sent again, every item done is a version conflict.
+    versionedAction: true,
+    response: {
+      status: 200,
+      description: 'One outcome per item, in the order sent',
+      schema: bulkReviewResponse(reportWithChecks),
+    },
+  },
   {
     // 撤回 (issue 12): one route for the three withdrawals; core's table says whose step it is.
     ...decision(

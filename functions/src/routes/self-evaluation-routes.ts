@@ -7,6 +7,7 @@ import * as selfEvaluation from '@jixiao/core/self-evaluation/self-evaluation.ts
 import { reviewDecision } from '@jixiao/core/submission/performance-target.ts';
 import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
+import { bulkReviewLimit, bulkReviewRequest, bulkReviewResponse } from '#functions/records/bulk-review.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationAttachmentRoutes } from '#functions/routes/self-evaluation-attachment-routes.ts';
@@ -197,6 +198,23 @@ export const selfEvaluationRoutes: RouteDefinition[] = [
     "The performance section approves or returns it (终审); the grade is the score's",
     'performance-section-reviewer',
   ),
+  {
+    // 批量审核 (issue 12, docs/domain/submission.md#bulk-review): the caller's own step on many self-evaluations.
+    ...section,
+    operationId: 'bulkReviewSelfEvaluations',
+    method: 'POST',
+    path: '/api/v1/self-evaluations/bulk-review',
+    summary: `Approve or return 1–${bulkReviewLimit} self-evaluations with one opinion, each as its single step (the caller's reviewer role); one outcome per item`,
+    access: reviewerRoles,
+    body: bulkReviewRequest,
+    // Each item at the version the reviewer saw: sent again, every item done is a version conflict.
+    versionedAction: true,
+    response: {
+      status: 200,
+      description: 'One outcome per item, in the order sent',
+      schema: bulkReviewResponse(withSheet),
+    },
+  },
   {
     // 撤回 (issue 12): one route for the three withdrawals; core's table says whose step it is.
     ...decision(

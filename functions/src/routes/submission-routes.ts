@@ -11,6 +11,7 @@ import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as settings from '@jixiao/core/submission/submission-settings.ts';
 import * as weights from '@jixiao/core/submission/target-weights.ts';
 import * as v from 'valibot';
+import { bulkReviewLimit, bulkReviewResponse, bulkTargetReviewRequest } from '#functions/records/bulk-review.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import { allRoles, masterDataRoutes } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
@@ -242,6 +243,23 @@ const reviewRoutes: RouteDefinition[] = [
     'performance-section-reviewer',
     target.cancelApproval,
   ),
+  {
+    // 批量审核 (issue 12, docs/domain/submission.md#bulk-review): the caller's own step on many versions.
+    ...submission,
+    operationId: 'bulkReviewTargets',
+    method: 'POST',
+    path: '/api/v1/targets/bulk-review',
+    summary: `Approve or return 1–${bulkReviewLimit} versions with one opinion, each as its single step (the caller's reviewer role; one grade for a final approval); one outcome per item`,
+    access: reviewerRoles,
+    body: bulkTargetReviewRequest,
+    // Each item at the version the reviewer saw: sent again, every item done is a version conflict.
+    versionedAction: true,
+    response: {
+      status: 200,
+      description: 'One outcome per item, in the order sent',
+      schema: bulkReviewResponse(targetWithChecks),
+    },
+  },
   {
     ...decision(
       'Withdraw (撤回) the caller’s own last step while nobody has acted since: the unit its sending, the department its approval, the business section its first review',

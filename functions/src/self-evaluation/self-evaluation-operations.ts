@@ -6,7 +6,10 @@ import { selfEvaluationExportOperations } from '#functions/self-evaluation/expor
 import { selfEvaluationKind } from '#functions/self-evaluation/record-kinds.ts';
 import { selfEvaluationRoundOperations } from '#functions/self-evaluation/round-operations.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
-import { selfEvaluationRecordOperations } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
+import {
+  bulkSelfEvaluationReview,
+  selfEvaluationRecordOperations,
+} from '#functions/self-evaluation/self-evaluation-record-operations.ts';
 import { spotCheckOperations } from '#functions/self-evaluation/spot-check-operations.ts';
 import { selfEvaluationSummaryOperations } from '#functions/self-evaluation/summary-operations.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
@@ -32,6 +35,7 @@ export const selfEvaluationOperations = (store: RecordStore, evidence: EvidenceS
     departmentReviewSelfEvaluation: records.departmentReview,
     firstReviewSelfEvaluation: records.firstReview,
     finalReviewSelfEvaluation: records.finalReview,
+    bulkReviewSelfEvaluations: bulkSelfEvaluationReview(store),
     withdrawSelfEvaluation: records.withdraw,
     getSelfEvaluationHistory: records.history,
     exportSelfEvaluationTable: exports.table,

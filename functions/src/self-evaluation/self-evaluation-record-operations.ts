@@ -12,11 +12,12 @@ import {
   type SelfEvaluationAction,
   selfEvaluationActions,
 } from '@jixiao/core/self-evaluation/self-evaluation-workflow.ts';
-import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
+import { reviewDecision, type TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { HistoryRequest, RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
+import { bulkReview } from '#functions/records/bulk-review.ts';
 import { historyPage, writeContext } from '#functions/records/record-operations.ts';
 import {
   listRoundRecords,
@@ -247,3 +248,18 @@ export const selfEvaluationRecordOperations = (store: RecordStore) => {
 
   return { list, get, save, submit, departmentReview, firstReview, finalReview, withdraw, history, visible };
 };
+
+/** 批量审核 (docs/domain/submission.md#bulk-review): many self-evaluations, one opinion, each through the single step above. */
+export const bulkSelfEvaluationReview = (store: RecordStore): Operation =>
+  bulkReview(
+    store,
+    (over) => {
+      const steps = selfEvaluationRecordOperations(over);
+      return {
+        'department-reviewer': steps.departmentReview,
+        'business-section-reviewer': steps.firstReview,
+        'performance-section-reviewer': steps.finalReview,
+      };
+    },
+    () => reviewDecision,
+  );

@@ -18,7 +18,7 @@ import type { exportOperations } from '#functions/submission/export-operations.t
 import { projectOperations } from '#functions/submission/project-operations.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
-import { targetOperations } from '#functions/submission/target-operations.ts';
+import { bulkTargetReview, targetOperations } from '#functions/submission/target-operations.ts';
 import { weightOperations } from '#functions/submission/weight-operations.ts';
 
 const eq = (field: string, value: unknown): ListFilter[] =>
@@ -133,6 +133,7 @@ export const submissionOperations = (store: RecordStore, evidence: EvidenceStore
     departmentReviewTarget: targets.departmentReview,
     firstReviewTarget: targets.firstReview,
     finalReviewTarget: targets.finalReview,
+    bulkReviewTargets: bulkTargetReview(store),
     cancelTargetApproval: targets.cancelApproval,
     withdrawTarget: targets.withdraw,
     listReviewQueue: reviewQueue(store),

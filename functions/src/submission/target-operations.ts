@@ -4,12 +4,14 @@ import { step } from '@jixiao/core/review/review-engine.ts';
 import { type WithdrawSubmission, withdrawalFor } from '@jixiao/core/review/withdrawal.ts';
 import { publishedTarget } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, isUnitMember, mayActAs } from '@jixiao/core/scope/project-scope.ts';
-import type {
-  PerformanceTarget,
-  ReviewGrade,
-  ReviewStep,
-  TargetRow,
-  TargetStatus,
+import {
+  finalReviewDecision,
+  type PerformanceTarget,
+  type ReviewGrade,
+  type ReviewStep,
+  reviewDecision,
+  type TargetRow,
+  type TargetStatus,
 } from '@jixiao/core/submission/performance-target.ts';
 import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
 import { mayAdjust } from '@jixiao/core/submission/project-steps.ts';
@@ -26,6 +28,7 @@ import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { bulkReview } from '#functions/records/bulk-review.ts';
 import { historyPage, listPage, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';
@@ -430,3 +433,21 @@ export const targetOperations = (store: RecordStore) => {
     visibleTarget,
   };
 };
+
+/**
+ * 批量审核 (docs/domain/submission.md#bulk-review): many versions, one opinion, each through the
+ * single step above; the final approval's one grade is checked by the single final review's schema.
+ */
+export const bulkTargetReview = (store: RecordStore): Operation =>
+  bulkReview(
+    store,
+    (over) => {
+      const steps = targetOperations(over);
+      return {
+        'department-reviewer': steps.departmentReview,
+        'business-section-reviewer': steps.firstReview,
+        'performance-section-reviewer': steps.finalReview,
+      };
+    },
+    (role) => (role === 'performance-section-reviewer' ? finalReviewDecision : reviewDecision),
+  );
