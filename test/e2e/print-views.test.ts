@@ -66,14 +66,14 @@ const forms = {
     path: `/monitoring/reports/${reportId(demoRoundId, demoId('project:DL2026JY0002'))}/print`,
     viewport: A4_LANDSCAPE,
     landscape: true,
-    pages: 2,
+    pages: 1,
   },
   selfEvaluation: {
     name: 'print-self-evaluation',
     path: `/self-evaluations/${selfEvaluationId(demoSelfEvaluationRoundId, demoId('project:DL2026JY0002'))}/print`,
     viewport: A4,
     landscape: false,
-    pages: 2,
+    pages: 1,
   },
 } satisfies Record<string, Form>;
 
@@ -144,7 +144,10 @@ const moveSignatures = (p: Page) =>
 
 /** The PDF the browser prints: its page count and each page's size in points. */
 const printPdf = async (p: Page): Promise<{ pages: number; boxes: number[][] }> => {
-  const pdf = (await p.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  const bytes = await p.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, `${new URL(p.url()).pathname.split('/')[1]}-print.pdf`), bytes);
+  const pdf = bytes.toString('latin1');
   const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
   const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*([\d.\s-]+)\]/g)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
   return { pages, boxes };
