@@ -4,6 +4,7 @@ import { dispositionOperations } from '#functions/monitoring/disposition-operati
 import { monitoringExportOperations } from '#functions/monitoring/export-operations.ts';
 import { monitoringReportKind } from '#functions/monitoring/record-kinds.ts';
 import { rectificationOperations } from '#functions/monitoring/rectification-operations.ts';
+import { reportAttachmentOperations } from '#functions/monitoring/report-attachment-operations.ts';
 import { bulkReportReview, reportOperations } from '#functions/monitoring/report-operations.ts';
 import { roundOperations } from '#functions/monitoring/round-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
@@ -37,6 +38,7 @@ export const monitoringOperations = (store: RecordStore, evidence: EvidenceStore
     bulkReviewMonitoringReports: bulkReportReview(store),
     withdrawMonitoringReport: reports.withdraw,
     getMonitoringReportHistory: reports.history,
+    ...reportAttachmentOperations(store, evidence),
     listMonitoringReviewQueue: reviewQueue(store, monitoringReportKind),
     recordMonitoringDisposition: dispositions.record,
     listMonitoringDispositions: dispositions.listForRound,

@@ -10,6 +10,7 @@ import { reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import * as v from 'valibot';
 import { bulkReviewLimit, bulkReviewRequest, bulkReviewResponse } from '#functions/records/bulk-review.ts';
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
+import { monitoringReportAttachmentRoutes } from '#functions/routes/monitoring-report-attachment-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
 const section = { capability: 'monitoring', tag: 'monitoring' } as const;
@@ -465,4 +466,5 @@ export const monitoringRoutes: RouteDefinition[] = [
     params: idParams,
     response: { status: 200, description: 'An XLSX workbook' },
   },
+  ...monitoringReportAttachmentRoutes,
 ];

@@ -15,6 +15,7 @@ import { bulkReviewLimit, bulkReviewResponse, bulkTargetReviewRequest } from '#f
 import { historyQuery, historyResponse } from '#functions/routes/history-schemas.ts';
 import { allRoles, masterDataRoutes } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
+import { targetAttachmentRoutes } from '#functions/routes/target-attachment-routes.ts';
 
 const submission = { capability: 'submission', tag: 'submission' } as const;
 const targetWithChecks = v.object({
@@ -446,4 +447,5 @@ export const submissionRoutes: RouteDefinition[] = [
     query: indicator.indicatorQuery,
   }),
   ...reviewRoutes,
+  ...targetAttachmentRoutes,
 ];

@@ -18,6 +18,7 @@ import type { exportOperations } from '#functions/submission/export-operations.t
 import { projectOperations } from '#functions/submission/project-operations.ts';
 import { indicatorKind } from '#functions/submission/record-kinds.ts';
 import { reviewQueue } from '#functions/submission/review-queue.ts';
+import { targetAttachmentOperations } from '#functions/submission/target-attachment-operations.ts';
 import { bulkTargetReview, targetOperations } from '#functions/submission/target-operations.ts';
 import { weightOperations } from '#functions/submission/weight-operations.ts';
 
@@ -147,6 +148,7 @@ export const submissionOperations = (store: RecordStore, evidence: EvidenceStore
     returnExAnteAssessment: exAnte.sendBack,
     uploadExAnteAttachment: exAnte.uploadAttachment,
     getExAnteAttachment: exAnte.downloadAttachment,
+    ...targetAttachmentOperations(store, evidence),
     rollOverIndicators: rollOver(store),
     listIndicators: library.list,
     createIndicator: library.create,
