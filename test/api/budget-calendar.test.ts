@@ -28,7 +28,7 @@ describe('the calendar of the budget year', () => {
   it("lists the year's issued monitoring rounds, at version 0 before any date is set", async () => {
     const body = await calendar(preparer);
     expect(body.version).toBe(0);
-    expect(body.settings).toEqual({ targetsDue: null, budgetReply: null, disclosureDays: 20 });
+    expect(body.settings).toEqual({ targetsDue: null, budgetReply: null, disclosureDays: 20, reminderDaysBefore: 3 });
     const deadlines = body.events.filter((e: { kind: string }) => e.kind === 'monitoring-deadline');
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines[0]).toMatchObject({ date: '2026-07-20' });
@@ -40,7 +40,13 @@ describe('the calendar of the budget year', () => {
   it("takes the performance section's dates and works out the publication deadline from the reply", async () => {
     const saved = await stack.call('PATCH', '/api/v1/budget-calendar/2026', {
       token: perf,
-      body: { version: 0, targetsDue: '2025-09-30', budgetReply: '2026-01-25', disclosureDays: 20 },
+      body: {
+        version: 0,
+        targetsDue: '2025-09-30',
+        budgetReply: '2026-01-25',
+        disclosureDays: 20,
+        reminderDaysBefore: 5,
+      },
     });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(1);
@@ -57,12 +63,12 @@ describe('the calendar of the budget year', () => {
     const before = await calendar(perf);
     const stale = await stack.call('PATCH', '/api/v1/budget-calendar/2026', {
       token: perf,
-      body: { version: 0, targetsDue: null, budgetReply: null, disclosureDays: 20 },
+      body: { version: 0, targetsDue: null, budgetReply: null, disclosureDays: 20, reminderDaysBefore: 3 },
     });
     expect(stale.status).toBe(409);
     const bad = await stack.call('PATCH', '/api/v1/budget-calendar/2026', {
       token: perf,
-      body: { version: 1, targetsDue: '2025-02-30', budgetReply: null, disclosureDays: 0 },
+      body: { version: 1, targetsDue: '2025-02-30', budgetReply: null, disclosureDays: 0, reminderDaysBefore: 3 },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
@@ -71,7 +77,7 @@ describe('the calendar of the budget year', () => {
     ]);
     const unit = await stack.call('PATCH', '/api/v1/budget-calendar/2026', {
       token: preparer,
-      body: { version: 1, targetsDue: null, budgetReply: null, disclosureDays: 20 },
+      body: { version: 1, targetsDue: null, budgetReply: null, disclosureDays: 20, reminderDaysBefore: 3 },
     });
     expect(unit.status).toBe(403);
     expect(await calendar(perf)).toEqual(before);

@@ -21,8 +21,12 @@ export interface MonitoringDepartment {
 const at = '2026-07-01T02:00:00.000Z';
 const fixtureRequest = { receivedAt: at, principal: { userId: 'fixture:monitoring' } } as OperationRequest;
 
-/** An issued round of 2026 (data date 30 June), written straight to the store. */
-export const seedMonitoringRound = async (store: RecordStore, tenant: string): Promise<string> => {
+/** An issued round of 2026 (data date 30 June, deadline 20 July unless told), written straight to the store. */
+export const seedMonitoringRound = async (
+  store: RecordStore,
+  tenant: string,
+  options: { deadline?: string } = {},
+): Promise<string> => {
   const id = uuidV7();
   await store.create(
     tenant,
@@ -38,7 +42,7 @@ export const seedMonitoringRound = async (store: RecordStore, tenant: string): P
       fiscalYear: 2026,
       name: '2026 年 1–6 月运行监控',
       dataDate: '2026-06-30',
-      deadline: '2026-07-20',
+      deadline: options.deadline ?? '2026-07-20',
       scope: 'KEY',
       projectIds: [],
       roundStatus: 'ISSUED',

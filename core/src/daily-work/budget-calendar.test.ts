@@ -4,7 +4,7 @@ import { addDays, calendarEvents, defaultCalendarSettings } from '#core/daily-wo
 describe('calendarEvents', () => {
   it('puts the dates in order and the publication deadline the set number of days after the reply', () => {
     const events = calendarEvents(
-      { targetsDue: '2025-09-30', budgetReply: '2026-01-25', disclosureDays: 20 },
+      { targetsDue: '2025-09-30', budgetReply: '2026-01-25', disclosureDays: 20, reminderDaysBefore: 3 },
       [{ id: 'm1', name: '年中监控', dataDate: '2026-06-30', deadline: '2026-07-20' }],
       [{ id: 's1', name: '年度自评', deadline: '2027-03-31' }],
     );

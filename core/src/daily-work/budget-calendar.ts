@@ -22,13 +22,19 @@ export const calendarSettingsValues = v.strictObject({
   budgetReply: v.nullable(isoDate),
   /** Days from the reply to the publication deadline. */
   disclosureDays: v.pipe(v.number(), v.integer('integer'), v.minValue(1, 'min_value'), v.maxValue(90, 'max_value')),
+  /** How many days before a round's deadline the departments still behind are reminded (0: not at all). */
+  reminderDaysBefore: v.pipe(v.number(), v.integer('integer'), v.minValue(0, 'min_value'), v.maxValue(30, 'max_value')),
 });
 export type CalendarSettingsValues = v.InferOutput<typeof calendarSettingsValues>;
+
+/** Three days' notice before a deadline: inferred from practice (a week's work fits in it); a tenant sets its own. */
+export const defaultReminderDaysBefore = 3;
 
 export const defaultCalendarSettings: CalendarSettingsValues = {
   targetsDue: null,
   budgetReply: null,
   disclosureDays: defaultDisclosureDays,
+  reminderDaysBefore: defaultReminderDaysBefore,
 };
 
 export const saveCalendarSettings = v.strictObject({ version: settingsVersion, ...calendarSettingsValues.entries });

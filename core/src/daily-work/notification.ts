@@ -12,7 +12,14 @@ import { anyId, text, uuidV7Id } from '#core/schema-parts.ts';
  * is a key range, not a flag on every notification.
  */
 
-export const notificationTopics = ['reminder', 'returned', 'approved', 'rectification-ordered', 'assigned'] as const;
+export const notificationTopics = [
+  'reminder',
+  'due-soon',
+  'returned',
+  'approved',
+  'rectification-ordered',
+  'assigned',
+] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 
 export const audienceTypes = ['user', 'unit', 'department'] as const;
@@ -134,6 +141,13 @@ export const notificationText = (
         body: n.note ? `${body}${zh ? '' : ' '}${n.note}` : body,
       };
     }
+    case 'due-soon':
+      return {
+        title: zh ? `即将截止：${n.subject.title}` : `Due soon: ${n.subject.title}`,
+        body: zh
+          ? `本部门尚有 ${n.pending} 张${what}未报送，截止日期 ${due}，请按时填报并送审。`
+          : `${n.pending} ${what} of your department are not sent yet; the deadline is ${due}.`,
+      };
     case 'returned':
       return {
         title: zh ? `${what}被退回：${n.subject.title}` : `Returned ${what}: ${n.subject.title}`,

@@ -19,14 +19,30 @@ type SettingsRecord = StoredRecord & CalendarSettingsValues & { fiscalYear: numb
 type Round = StoredRecord & { name: string; dataDate?: string; deadline: string; roundStatus: string };
 
 const settingsId = (fiscalYear: number) => derivedId(`budget-calendar:${fiscalYear}`);
-const settingsOf = (s: CalendarSettingsValues): CalendarSettingsValues => ({
-  targetsDue: s.targetsDue,
-  budgetReply: s.budgetReply,
-  disclosureDays: s.disclosureDays,
+const settingsOf = (s: Partial<CalendarSettingsValues>): CalendarSettingsValues => ({
+  targetsDue: s.targetsDue ?? null,
+  budgetReply: s.budgetReply ?? null,
+  disclosureDays: s.disclosureDays ?? defaultCalendarSettings.disclosureDays,
+  reminderDaysBefore: s.reminderDaysBefore ?? defaultCalendarSettings.reminderDaysBefore,
 });
 
+/** The year's settings as stored, or the defaults. */
+export const calendarSettingsFor = async (
+  store: RecordStore,
+  tenant: string,
+  fiscalYear: number,
+): Promise<CalendarSettingsValues> => {
+  const stored = await store.get<SettingsRecord>(tenant, calendarSettingsKind, settingsId(fiscalYear));
+  return stored ? settingsOf(stored) : defaultCalendarSettings;
+};
+
 /** Every round of the year (a year has a handful), followed page by page to the end. */
-const roundsOf = async (store: RecordStore, tenant: string, kind: RecordKind, fiscalYear: number): Promise<Round[]> => {
+export const roundsOf = async (
+  store: RecordStore,
+  tenant: string,
+  kind: RecordKind,
+  fiscalYear: number,
+): Promise<Round[]> => {
   const rounds: Round[] = [];
   let cursor: string | undefined;
   do {

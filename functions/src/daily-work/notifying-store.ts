@@ -1,5 +1,5 @@
 import { stepNotifications } from '@jixiao/core/daily-work/step-notifications.ts';
-import { notificationKind } from '#functions/daily-work/record-kinds.ts';
+import { mailPendingOwner, notificationKind } from '#functions/daily-work/record-kinds.ts';
 import type {
   CreateOutcome,
   RecordKind,
@@ -37,6 +37,7 @@ export const notifyingStore = (store: RecordStore): RecordStore => {
         deadline: n.deadline,
         note: n.note,
         senderName: senderOf(after),
+        mailPending: mailPendingOwner,
       };
       return { kind: notificationKind, create: record, hash: requestHash({ notification: id }) };
     });
@@ -60,6 +61,7 @@ export const notifyingStore = (store: RecordStore): RecordStore => {
     history: (tenant, kind, id, request) => store.history(tenant, kind, id, request),
     getTenant: (tenant) => store.getTenant(tenant),
     putTenant: (tenant) => store.putTenant(tenant),
+    listTenants: () => store.listTenants(),
     transact: (tenant, writes, context) => store.transact(tenant, withNotifications(writes, context), context),
 
     async create<T extends StoredRecord>(

@@ -1,10 +1,15 @@
 import { type Audience, audienceQueue } from '@jixiao/core/daily-work/notification.ts';
 import type { RecordKind } from '#functions/ports/record-store.ts';
 
-/** Notifications: each in its audience's queue (a person, a unit, a department), by time (docs/domain/daily-work.md#notifications). */
+/**
+ * Notifications: each in its audience's queue (a person, a unit, a department), by time
+ * (docs/domain/daily-work.md#notifications); while its e-mail is still to send, also in the owner partition
+ * `mailPending = PENDING`, which the mail job reads (docs/domain/daily-work.md#e-mail).
+ */
 export const notificationKind: RecordKind = {
   type: 'notification',
   sortField: 'createdAt',
+  ownerField: 'mailPending',
   searchFields: [],
   uniqueFields: [],
   queue: (record) => ({ queue: audienceQueue(record.audience as Audience), position: String(record.createdAt) }),
@@ -34,3 +39,6 @@ export const calendarSettingsKind: RecordKind = {
   searchFields: [],
   uniqueFields: [],
 };
+
+/** A notification whose e-mail is still to send carries this in `mailPending`; sent (or given up), null. */
+export const mailPendingOwner = 'PENDING';

@@ -1,50 +1,19 @@
-import type {
-  Notification,
-  NotificationSubjectType,
-  Reminder,
-  SendReminder,
-} from '@jixiao/core/daily-work/notification.ts';
+import type { Notification, Reminder, SendReminder } from '@jixiao/core/daily-work/notification.ts';
 import { seesTenant } from '@jixiao/core/scope/project-scope.ts';
-import { notificationKind, reminderKind } from '#functions/daily-work/record-kinds.ts';
+import { mailPendingOwner, reminderKind } from '#functions/daily-work/record-kinds.ts';
+import {
+  departmentsBehind,
+  type Round,
+  type RoundSpec,
+  roundSpecs,
+  writeNotifications,
+} from '#functions/daily-work/round-notices.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import { monitoringRoundKind, monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
-import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
-import { type DepartmentTallyHead, talliesOfRound } from '#functions/records/department-tally.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 import { createOnce, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
-import { selfEvaluationRoundKind, selfEvaluationTallyKind } from '#functions/self-evaluation/record-kinds.ts';
-
-type Round = StoredRecord & { name: string; deadline: string; roundStatus: string };
-type Tally = DepartmentTallyHead & Record<string, unknown>;
-
-interface RoundSpec {
-  type: NotificationSubjectType;
-  roundKind: RecordKind;
-  tallyKind: RecordKind;
-  /** Of a department's records in the round, how many it has not sent yet. */
-  pending: (tally: Tally) => number;
-}
-
-const specs: Record<'monitoring-round' | 'self-evaluation-round', RoundSpec> = {
-  'monitoring-round': {
-    type: 'monitoring-round',
-    roundKind: monitoringRoundKind,
-    tallyKind: monitoringTallyKind,
-    pending: (t) => Number(t.reports ?? 0) - Number(t.submitted ?? 0),
-  },
-  'self-evaluation-round': {
-    type: 'self-evaluation-round',
-    roundKind: selfEvaluationRoundKind,
-    tallyKind: selfEvaluationTallyKind,
-    pending: (t) => Number(t.selfEvaluations ?? 0) - Number(t.submitted ?? 0),
-  },
-};
-
-/** Creates per transaction: 30 notifications with their markers and audit entries stay under the store's 100 items. */
-const notificationsPerWrite = 30;
 
 /**
  * 催报 (docs/domain/daily-work.md#reminders-催报): the bureau reminds every department in its scope that has records
@@ -63,14 +32,13 @@ const sendReminder =
     const round = await store.get<Round>(tenant, spec.roundKind, request.params.id);
     if (!round) throw new HttpProblem('not-found');
     if (round.roundStatus !== 'ISSUED') throw new HttpProblem('invalid-transition');
-    const tallies = await talliesOfRound<Tally>(store, tenant, spec.tallyKind, round.id);
-    const behind = tallies
-      .filter(
-        (t) =>
-          seesTenant(principal) || (principal.sectionId !== undefined && t.financeSectionId === principal.sectionId),
-      )
-      .map((t) => ({ id: t.departmentId, name: t.departmentName, pending: spec.pending(t) }))
-      .filter((d) => d.pending > 0);
+    const behind = await departmentsBehind(
+      store,
+      tenant,
+      spec,
+      round.id,
+      (t) => seesTenant(principal) || (principal.sectionId !== undefined && t.financeSectionId === principal.sectionId),
+    );
     if (behind.length === 0) {
       const message =
         request.language === 'en' ? 'Every department has sent all its records' : '各部门均已报送，无需催报';
@@ -86,18 +54,9 @@ const sendReminder =
       deadline: round.deadline,
       note: body.note,
       senderName,
+      mailPending: mailPendingOwner,
     })) satisfies (StoredRecord & Omit<Notification, 'version' | 'createdAt'>)[];
-    for (let i = 0; i < notifications.length; i += notificationsPerWrite) {
-      const chunk = notifications.slice(i, i + notificationsPerWrite);
-      const outcome = await store.transact(
-        tenant,
-        chunk.map((n) => ({ kind: notificationKind, create: n, hash: requestHash({ notification: n.id }) })),
-        writeContext(request),
-      );
-      // A replayed chunk was written by an earlier attempt of this very request (the ids are derived from it).
-      if (outcome.outcome === 'version-conflict' || outcome.outcome === 'id-conflict')
-        throw new HttpProblem('idempotency-conflict');
-    }
+    await writeNotifications(store, tenant, notifications, writeContext(request));
     const reminder: StoredRecord & Omit<Reminder, 'version' | 'createdAt'> = {
       ...newRecord({ id: body.id }, request),
       roundId: round.id,
@@ -127,8 +86,8 @@ const listReminders =
   };
 
 export const reminderOperations = (store: RecordStore): Operations => ({
-  sendMonitoringReminder: sendReminder(store, specs['monitoring-round']),
-  listMonitoringReminders: listReminders(store, specs['monitoring-round']),
-  sendSelfEvaluationReminder: sendReminder(store, specs['self-evaluation-round']),
-  listSelfEvaluationReminders: listReminders(store, specs['self-evaluation-round']),
+  sendMonitoringReminder: sendReminder(store, roundSpecs['monitoring-round']),
+  listMonitoringReminders: listReminders(store, roundSpecs['monitoring-round']),
+  sendSelfEvaluationReminder: sendReminder(store, roundSpecs['self-evaluation-round']),
+  listSelfEvaluationReminders: listReminders(store, roundSpecs['self-evaluation-round']),
 });

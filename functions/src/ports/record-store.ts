@@ -215,4 +215,6 @@ export interface RecordStore {
   history(tenant: string, kind: RecordKind, id: string, request: HistoryRequest): Promise<Page<AuditEntry>>;
   getTenant(tenant: string): Promise<TenantRecord | undefined>;
   putTenant(tenant: TenantRecord): Promise<void>;
+  /** The id of every tenant, for the scheduled jobs that run per tenant; all of them, following the store's pages. */
+  listTenants(): Promise<string[]>;
 }

@@ -508,8 +508,37 @@ export class DynamoDbRecordStore implements RecordStore {
 
   async putTenant(tenant: TenantRecord): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { pk: keys.tenantPk(tenant.id), sk: keys.tenantSk, ...tenant } }),
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: keys.tenantPk(tenant.id),
+          sk: keys.tenantSk,
+          gsi1pk: keys.tenantsPk,
+          gsi1sk: tenant.id,
+          ...tenant,
+        },
+      }),
     );
+  }
+
+  async listTenants(): Promise<string[]> {
+    const ids: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.tenantsPk },
+          ProjectionExpression: 'id',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      ids.push(...(page.Items ?? []).map((i) => String(i.id)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return ids;
   }
 
   /** A new record, the record of its create (for replays) and its audit entry: each only if new. */

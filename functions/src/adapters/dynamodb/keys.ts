@@ -20,6 +20,11 @@ export const uniqueValue = (kind: RecordKind, record: StoredRecord, field: strin
 };
 export const uniqueSk = '#UNIQUE';
 export const tenantPk = (tenant: string) => `T#${tenant}`;
+/**
+ * The collection of tenants, on the collection index: the platform's own partition, the one key that names no tenant
+ * (every tenant's key starts with `T#`). Only the scheduled jobs read it, to run for each tenant.
+ */
+export const tenantsPk = 'TENANTS';
 export const tenantSk = '#TENANT';
 
 const sortValue = (kind: RecordKind, record: StoredRecord) => String(record[kind.sortField] ?? '').toLowerCase();

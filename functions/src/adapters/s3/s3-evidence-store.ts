@@ -1,38 +1,12 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { checksumHeader } from '@jixiao/core/evidence/attachment.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '#functions/adapters/aws/sha256.ts';
 import { localS3Credentials } from '#functions/adapters/s3/local-credentials.ts';
 import { contentDisposition } from '#functions/http/content-disposition.ts';
 import type { EvidenceStore, SignedRequest } from '#functions/ports/evidence-store.ts';
 import { StoreUnavailableError } from '#functions/ports/record-store.ts';
 import { StoreOutcomeUnknownError } from '#functions/ports/store-outcome-unknown.ts';
-
-/** SHA-256 and its HMAC from node:crypto, in the shape the signer wants. */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: SourceData): Uint8Array | string =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-class Sha256 {
-  private hash: Hash | Hmac;
-  private readonly secret: Uint8Array | string | undefined;
-  constructor(secret?: SourceData) {
-    this.secret = secret === undefined ? undefined : bytes(secret);
-    this.hash = this.secret ? createHmac('sha256', this.secret) : createHash('sha256');
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.secret ? createHmac('sha256', this.secret) : createHash('sha256');
-  }
-}
 
 /**
  * The evidence bucket through SigV4-signed HTTP requests. Signing by hand with the signer the SDK
