@@ -75,8 +75,6 @@ const projectRoles: Role[] = [
 ];
 /** Who takes a bulk review step (issue 12): the three reviewers. */
 const bulkReviewers: Role[] = ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'];
-/** Who takes a bulk review step (issue 12): the three reviewers. */
-const bulkReviewers: Role[] = ['department-reviewer', 'business-section-reviewer', 'performance-section-reviewer'];
 const everyRelation = (who: Role[], status: number): Partial<Record<Role, Outcomes>> =>
   Object.fromEntries(who.map((r) => [r, [status, status, status] as const]));
 const scopedRead: Row = { roles: projectPeople(200, 200, 404), others: 403, anonymous: 401 };
@@ -629,11 +627,6 @@ const matrix: Record<string, Row> = {
   bulkReviewTargets: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   bulkReviewMonitoringReports: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   bulkReviewSelfEvaluations: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
-  // bulk review (issue 12): the reviewers answer 200 whatever the relation, each item's outcome inside (a stale
-  // version's conflict in reach, not-found beyond it); everyone else 403.
-  bulkReviewTargets: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
-  bulkReviewMonitoringReports: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
-  bulkReviewSelfEvaluations: { roles: everyRelation(bulkReviewers, 200), others: 403, anonymous: 401 },
   // The to-do home (issue 12 item 1): everyone signed in reads their own lists (a role with no queue gets none).
   getToDo: { others: 200, anonymous: 401 },
   // Notifications: everyone reads and marks their own; nothing of another person's is addressed by these routes.
@@ -797,16 +790,6 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     const id = t[bulkKey[operationId as keyof typeof bulkKey]];
     return { path, body: { decision: 'return', opinion: '矩阵退回', items: [{ id, version: staleVersion }] } };
   }
-  // bulk review (issue 12): the relation's record at a stale version, returned (no grade needed at any step).
-  const bulkKey = {
-    bulkReviewTargets: 'target',
-    bulkReviewMonitoringReports: 'report',
-    bulkReviewSelfEvaluations: 'selfEvaluation',
-  } as const;
-  if (operationId in bulkKey) {
-    const id = t[bulkKey[operationId as keyof typeof bulkKey]];
-    return { path, body: { decision: 'return', opinion: '矩阵退回', items: [{ id, version: staleVersion }] } };
-  }
   const fieldwork =
     (await fieldworkRequest(operationId, path, t, tenant)) ??
     (await monitoringRequest(operationId, path, t, tenant)) ??
@@ -824,7 +807,16 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
   }
   if (operationId === 'markNotificationsRead') return { path, body: { upTo: new Date().toISOString() } };
   if (operationId === 'saveBudgetCalendar') {
-    return { path, body: { version: staleVersion, targetsDue: '2026-09-30', budgetReply: null, disclosureDays: 20 } };
+    return {
+      path,
+      body: {
+        version: staleVersion,
+        targetsDue: '2026-09-30',
+        budgetReply: null,
+        disclosureDays: 20,
+        reminderDaysBefore: 3,
+      },
+    };
   }
   if (operationId === 'saveSubmissionSettings') {
     return { path, body: { version: staleVersion, ...defaultSettingsValues } };
