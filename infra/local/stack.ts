@@ -41,6 +41,12 @@ export interface LocalStackOptions {
   webRoot?: string;
   /** Reuse a running DynamoDB Local instead of starting one (tests share one per run). */
   dynamoEndpoint?: string;
+  /**
+   * Runs the daily work's scheduled jobs (docs/domain/daily-work.md#the-scheduled-jobs) on a timer, as EventBridge
+   * Scheduler does in the cloud: the reminders before a deadline and the e-mail, written to `outboxFile` (one JSON line
+   * per message) instead of SES. Absent: no jobs run (tests run them when they mean to).
+   */
+  jobs?: { outboxFile: string; everyMs: number };
 }
 
 export interface LocalStack {
@@ -54,6 +60,13 @@ export interface LocalStack {
 }
 
 export const localAudience = 'jixiao-local';
+
+/** The context a scheduled job's handler gets locally (it reads none of it but its names). */
+const lambdaJobContext = (job: string) => ({
+  functionName: 'jixiao-daily-work-jobs',
+  awsRequestId: `local-${job}-${Date.now()}`,
+  getRemainingTimeInMillis: () => 60_000,
+});
 
 /**
  * The whole system on one loopback origin: PWA, API (the Lambda handlers behind the local
@@ -117,6 +130,24 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       options.seed === false
         ? undefined
         : await seedDemoData(store, { selfEvaluation: options.selfEvaluationDemo ?? true });
+
+    if (options.jobs) {
+      // The jobs' handler reads its mailer from the environment at import, as in Lambda.
+      process.env.MAIL_OUTBOX_FILE = options.jobs.outboxFile;
+      const jobs = (await import(join(repositoryRoot, 'functions/src/handlers/daily-work-jobs.ts'))) as {
+        handler: (event: { job: string }, context: unknown) => Promise<unknown>;
+      };
+      const run = () => {
+        for (const job of ['due-soon', 'mail']) {
+          jobs.handler({ job }, lambdaJobContext(job)).catch((error: unknown) => {
+            console.error(`local job ${job} failed:`, error);
+          });
+        }
+      };
+      const timer = setInterval(run, options.jobs.everyMs);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
 
     const handlers = {} as Record<Capability, LambdaHandler>;
     for (const capability of capabilities) {

@@ -9,12 +9,15 @@ const port = Number(process.env.PORT ?? 8787);
 const dataDir = process.env.JIXIAO_DATA_DIR ?? join(repositoryRoot, '.local');
 
 try {
-  const stack = await startLocalStack({ port, dataDir });
+  const outboxFile = join(dataDir, 'outbox.jsonl');
+  // The scheduled jobs every minute: reminders before deadlines (once per round and department) and e-mail.
+  const stack = await startLocalStack({ port, dataDir, jobs: { outboxFile, everyMs: 60_000 } });
   const seeded = stack.seed ? `${stack.seed.created} records added, ${stack.seed.unchanged} already there` : 'skipped';
   console.log(`
   绩效 Jixiao is running at ${stack.url}
   Data: ${dataDir} (demo data: ${seeded})
   OpenAPI: ${stack.url}/api/v1/openapi.json
+  E-mail that would be sent: ${outboxFile}
 
   Sign in as any demo user (no password locally):
 ${demoUsers.map((u) => `    ${u.username.padEnd(18)} ${u.displayName}  ${u.roles.join(', ')}`).join('\n')}

@@ -37,9 +37,12 @@ export const startTestStack = async (
     webRoot?: string;
     dynamoEndpoint?: string;
     tableName?: string;
+    /** The scheduled jobs on a timer (off unless asked). */
+    jobs?: { outboxFile: string; everyMs: number };
   } = {},
 ): Promise<TestStack> => {
   const stack = await startLocalStack({
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     dynamoEndpoint: options.dynamoEndpoint ?? inject('dynamoEndpoint'),
     tableName: options.tableName ?? `test-${randomUUID()}`,
     seed: options.seed ?? true,
