@@ -4,7 +4,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type ILayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -104,9 +104,82 @@ export interface CapabilityFunctionsProps {
   powertoolsLayerArn?: string | undefined;
 }
 
+/**
+ * A function as every Jixiao function is built: Node 24 on ARM, bundled by esbuild as `npm run bench` measures it
+ * (infra/lambda-bundling.ts), traced, with the Powertools layer and its own log group. The API's capabilities and the
+ * daily work's scheduled jobs (infra/cdk/daily-work-jobs.ts) are all made here.
+ */
+export const bundledFunction = (
+  scope: Construct,
+  id: string,
+  props: {
+    description: string;
+    /** The handler's file, relative to the repository root. */
+    entry: string;
+    powertools: ILayerVersion;
+    logRetention: RetentionDays;
+    environment: Record<string, string>;
+    timeout?: Duration;
+  },
+): FunctionWithLogGroup =>
+  new FunctionWithLogGroup(scope, id, {
+    description: props.description,
+    entry: repoPath(props.entry),
+    handler: 'handler',
+    projectRoot: repoRoot,
+    depsLockFilePath: repoPath('package-lock.json'),
+    runtime: Runtime.NODEJS_24_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 1024,
+    timeout: props.timeout ?? functionTimeout,
+    // X-Ray: Lambda records each invocation; the Powertools Tracer adds the handler and SDK calls.
+    tracing: Tracing.ACTIVE,
+    layers: [props.powertools],
+    retention: props.logRetention,
+    environment: {
+      POWERTOOLS_METRICS_NAMESPACE: 'Jixiao',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      // A thrown refusal (4xx) flags the handler's subsegment as an error, not a fault with its message.
+      POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+      // Responses carry personal data (names, phone numbers): never copied into traces.
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      NODE_OPTIONS: '--enable-source-maps',
+      ...props.environment,
+    },
+    // infra/lambda-bundling.ts is shared with `npm run bench`, so it measures what is deployed.
+    bundling: {
+      format: lambdaBundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+      target: lambdaBundling.target,
+      mainFields: [...lambdaBundling.mainFields],
+      minify: lambdaBundling.minify,
+      banner: lambdaBundling.banner,
+      // Lambda's credentials come from the environment only: the rest of the default chain
+      // (SSO, INI files, IMDS, STS) is swapped out for functions/src/adapters/aws/lambda-credentials.ts.
+      externalModules: [...lambdaBundling.external],
+      esbuildArgs: Object.fromEntries(
+        Object.entries(lambdaBundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
+      ),
+      sourceMap: true,
+      // DEFAULT writes the map beside the bundle *and* the sourceMappingURL comment that
+      // --enable-source-maps follows; EXTERNAL would drop the comment and the mapping with it.
+      sourceMapMode: SourceMapMode.DEFAULT,
+      sourcesContent: false,
+      // Problem titles are Chinese: UTF-8 keeps them 3 bytes a character instead of 6 (\uXXXX).
+      charset: Charset.UTF8,
+      // The SDK version is pinned by our lock file, not by whatever the runtime ships.
+      bundleAwsSDK: true,
+      // There is no Docker engine where this is built; esbuild is a local devDependency.
+      forceDockerBundling: false,
+    },
+  });
+
 /** One Lambda per capability of the route table (docs/architecture.md#the-route-table). */
 export class CapabilityFunctions extends Construct {
   readonly byCapability: ReadonlyMap<Capability, FunctionWithLogGroup>;
+  /** The Powertools layer every function runs with; the scheduled jobs' function takes it too. */
+  readonly powertools: ILayerVersion;
+  /** The table and each of its indexes by name: what a function's data grant names. */
+  readonly tableResources: string[];
 
   constructor(scope: Construct, id: string, props: CapabilityFunctionsProps) {
     super(scope, id);
@@ -118,58 +191,19 @@ export class CapabilityFunctions extends Construct {
     ];
     // Logger, Metrics and Tracer are not in the bundles (infra/lambda-bundling.ts): every function runs with this layer.
     const powertools = powertoolsLayer(this, 'PowertoolsLayer', props.powertoolsLayerArn);
+    this.powertools = powertools;
+    this.tableResources = tableResources;
     for (const capability of capabilities) {
-      const fn = new FunctionWithLogGroup(this, capability, {
+      const fn = bundledFunction(this, capability, {
         description: `Jixiao ${capability} API`,
-        entry: repoPath(handlerEntry(capability)),
-        handler: 'handler',
-        projectRoot: repoRoot,
-        depsLockFilePath: repoPath('package-lock.json'),
-        runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
-        memorySize: 1024,
-        timeout: functionTimeout,
-        // X-Ray: Lambda records each invocation; the Powertools Tracer adds the handler and SDK calls.
-        tracing: Tracing.ACTIVE,
-        layers: [powertools],
-        retention: props.logRetention,
+        entry: handlerEntry(capability),
+        powertools,
+        logRetention: props.logRetention,
         environment: {
           TABLE_NAME: props.table.tableName,
           EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
           POWERTOOLS_SERVICE_NAME: `jixiao-${capability}`,
-          POWERTOOLS_METRICS_NAMESPACE: 'Jixiao',
-          POWERTOOLS_LOG_LEVEL: 'INFO',
-          // A thrown refusal (4xx) flags the handler's subsegment as an error, not a fault with its message.
-          POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
-          // Responses carry personal data (names, phone numbers): never copied into traces.
-          POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-          NODE_OPTIONS: '--enable-source-maps',
           ...(props.userPool && identityAdministration[capability] ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
-        },
-        // infra/lambda-bundling.ts is shared with `npm run bench`, so it measures what is deployed.
-        bundling: {
-          format: lambdaBundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-          target: lambdaBundling.target,
-          mainFields: [...lambdaBundling.mainFields],
-          minify: lambdaBundling.minify,
-          banner: lambdaBundling.banner,
-          // Lambda's credentials come from the environment only: the rest of the default chain
-          // (SSO, INI files, IMDS, STS) is swapped out for functions/src/adapters/aws/lambda-credentials.ts.
-          externalModules: [...lambdaBundling.external],
-          esbuildArgs: Object.fromEntries(
-            Object.entries(lambdaBundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
-          ),
-          sourceMap: true,
-          // DEFAULT writes the map beside the bundle *and* the sourceMappingURL comment that
-          // --enable-source-maps follows; EXTERNAL would drop the comment and the mapping with it.
-          sourceMapMode: SourceMapMode.DEFAULT,
-          sourcesContent: false,
-          // Problem titles are Chinese: UTF-8 keeps them 3 bytes a character instead of 6 (\uXXXX).
-          charset: Charset.UTF8,
-          // The SDK version is pinned by our lock file, not by whatever the runtime ships.
-          bundleAwsSDK: true,
-          // There is no Docker engine where this is built; esbuild is a local devDependency.
-          forceDockerBundling: false,
         },
       });
       fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableDataActions], resources: tableResources }));

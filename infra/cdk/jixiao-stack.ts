@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { inlineScriptHashes } from '../security-headers.ts';
 import { ApiRoutes } from './api-routes.ts';
 import { CapabilityFunctions, functionTimeout } from './capability-functions.ts';
+import { DailyWorkJobs } from './daily-work-jobs.ts';
 import { createEvidenceBucket } from './evidence-bucket.ts';
 import { Identity, type WebClient } from './identity.ts';
 import { JixiaoHttpApi } from './jixiao-http-api.ts';
@@ -44,6 +45,7 @@ export class JixiaoStack extends Stack {
   readonly identity: Identity;
   readonly webClient: WebClient;
   readonly functions: CapabilityFunctions;
+  readonly jobs: DailyWorkJobs;
   readonly routes: ApiRoutes;
   readonly site: SiteDeployment;
   readonly operatorTopic: OperatorTopic;
@@ -81,6 +83,13 @@ export class JixiaoStack extends Stack {
       logRetention: this.settings.logRetention,
       userPool: this.identity.userPool,
       powertoolsLayerArn: this.settings.powertoolsLayerArn,
+    });
+    this.jobs = new DailyWorkJobs(this, 'DailyWorkJobs', {
+      table: this.table,
+      tableResources: this.functions.tableResources,
+      powertools: this.functions.powertools,
+      logRetention: this.settings.logRetention,
+      mailFrom: this.settings.mailFrom,
     });
     this.routes = new ApiRoutes(this, 'Routes', {
       httpApi: this.api.httpApi,

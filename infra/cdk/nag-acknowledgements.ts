@@ -129,6 +129,19 @@ export const nagAcknowledgements = (stack: JixiaoStack): NagAcknowledgement[] =>
     );
   }
 
+  add(
+    stack.jobs.function.role,
+    'AwsSolutions-IAM5[Resource::*]',
+    'Active tracing: aws-cdk-lib grants xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray does ' +
+      'not scope to resources (its service authorization reference lists no resource types for them).',
+  );
+  add(
+    stack.jobs.schedulerRole,
+    `AwsSolutions-IAM5[Resource::${arnOf(stack.jobs.function.function)}:*]`,
+    "EventBridge Scheduler's Lambda target grants lambda:InvokeFunction on the jobs function and its versions " +
+      '(`<arn>:*`); the role invokes that one function only.',
+  );
+
   for (const [capability, allowed] of Object.entries(evidenceAccess)) {
     if (!allowed) continue;
     add(

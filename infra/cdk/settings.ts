@@ -27,6 +27,11 @@ export interface JixiaoSettings {
    * functions/package.json pins, in the stack's partition and region (infra/cdk/powertools-layer.ts).
    */
   powertoolsLayerArn?: string;
+  /**
+   * The address notifications are e-mailed from through Amazon SES (docs/domain/daily-work.md#e-mail); it must be a
+   * verified SES identity of the account and region. Undefined: no e-mail is sent, notifications stay in the app.
+   */
+  mailFrom?: string;
 }
 
 export const contextKeys = {
@@ -42,6 +47,7 @@ export const contextKeys = {
   operatorEmail: 'operatorEmail',
   operatorTopicArn: 'operatorTopicArn',
   powertoolsLayerArn: 'powertoolsLayerArn',
+  mailFrom: 'mailFrom',
 } as const;
 
 /**
@@ -186,5 +192,13 @@ export const readSettings = (scope: Construct): JixiaoSettings => {
   if (prefix !== undefined) settings.cognitoDomainPrefix = prefix;
   if (domainName !== undefined && certificateArn !== undefined) settings.customDomain = { domainName, certificateArn };
   if (webAclArn !== undefined) settings.webAclArn = webAclArn;
+  const mailFrom = text(contextKeys.mailFrom, get(contextKeys.mailFrom));
+  if (mailFrom !== undefined) {
+    if (!emailPattern.test(mailFrom))
+      throw new Error(
+        `Context "${contextKeys.mailFrom}" must be one e-mail address (a verified SES identity), got ${mailFrom}`,
+      );
+    settings.mailFrom = mailFrom;
+  }
   return settings;
 };
