@@ -60,7 +60,7 @@ describe('a key evaluation from selection to assignment', () => {
 
   it('the performance section opens one on an approved project, and only approved projects can be chosen', async () => {
     await switchTo(page, 'perf-reviewer', 'bureau');
-    await page.getByRole('link', { name: /^评价/ }).click();
+    await page.getByRole('main').getByRole('link', { name: /^评价/ }).click();
     await page.waitForURL('**/engagements');
     await visible(page.getByRole('heading', { level: 1, name: '重点评价' }));
     const demo = page.locator('li.engagement', { hasText: '2026 年度老旧小区物业服务补贴项目重点绩效评价' });
@@ -475,7 +475,7 @@ describe('the bureau follows the demo engagement’s fieldwork', () => {
     expect(housingUser.status).toBe(201);
 
     await switchTo(page, 'housing-reviewer', 'department');
-    await page.getByRole('link', { name: /^重点评价/ }).click();
+    await page.getByRole('main').getByRole('link', { name: /^重点评价/ }).click();
     await page.waitForURL('**/engagements');
     await visible(page.getByText('暂无重点评价。'));
     await page.goto(`${stack.url}/engagements/${demoEngagementId}`);
