@@ -120,7 +120,7 @@ describe('the department overall self-evaluation', () => {
     const assets = indicator(preparer, 'ASSETS_SAFE');
     await preparer.locator('#note-ASSETS_SAFE').fill('两台报废车辆未及时处置');
     await assets.getByLabel(/添加佐证材料$/).setInputFiles(evidence);
-    await assets.getByRole('button', { name: evidence.name, exact: true }).waitFor();
+    await assets.getByRole('button', { name: `下载 ${evidence.name}`, exact: true }).waitFor();
     expect(await preparer.locator('#note-ASSETS_SAFE').inputValue()).toBe('两台报废车辆未及时处置');
     const stored = (await api(preparer, 'GET', `/department-evaluations/${evaluationId}`)).body;
     expect(stored.entryAttachments.ASSETS_SAFE).toEqual([
@@ -181,9 +181,9 @@ describe('the department overall self-evaluation', () => {
     await approver.getByRole('heading', { name: '审核记录' }).waitFor();
     // Sent on, the file is there to download, with nothing to add or remove; the sheet's save kept its id.
     const assets = indicator(approver, 'ASSETS_SAFE');
-    await assets.getByRole('button', { name: evidence.name, exact: true }).waitFor();
+    await assets.getByRole('button', { name: `下载 ${evidence.name}`, exact: true }).waitFor();
     expect(await assets.locator('input[type="file"]').count()).toBe(0);
-    expect(await assets.getByRole('button', { name: `删除 ${evidence.name}` }).count()).toBe(0);
+    expect(await assets.getByRole('button', { name: `移除 ${evidence.name}` }).count()).toBe(0);
     const sent = (await api(approver, 'GET', `/department-evaluations/${evaluationId}`)).body;
     expect(sent.entries).toContainEqual(expect.objectContaining({ code: 'ASSETS_SAFE', evidence: [evidenceId] }));
     await check(approver, 'department-evaluation-approved-zh');

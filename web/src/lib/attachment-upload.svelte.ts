@@ -99,8 +99,15 @@ export class PendingUpload {
     return this.state === 'hashing' || this.state === 'uploading' || this.state === 'saving';
   }
 
-  /** Runs (or resumes) the upload; `record` lists the uploaded file on the record. True once it is listed. */
-  async run(path: string, record: (attachment: Attachment) => Promise<void>): Promise<boolean> {
+  /**
+   * Runs (or resumes) the upload; `record` lists the uploaded file on the record. True once it is listed.
+   * `to.uploads` is where the upload is asked for; `to.ask` adds what that route wants besides the file
+   * (the record's version, the row or indicator), read at each attempt so a retry asks at the version now.
+   */
+  async run(
+    to: { uploads: string; ask?: (() => Record<string, unknown>) | undefined },
+    record: (attachment: Attachment) => Promise<void>,
+  ): Promise<boolean> {
     const file = this.#file;
     if (!file || !this.contentType || this.#running) return false;
     this.#running = true;
@@ -114,7 +121,8 @@ export class PendingUpload {
         this.state = 'uploading';
         this.percent = 0;
         // A fresh id (and so a fresh, unexpired URL) for each attempt: an abandoned key is never listed.
-        const ticket = await api.post<UploadTicket>(`${path}/attachment-uploads`, {
+        const ticket = await api.post<UploadTicket>(to.uploads, {
+          ...to.ask?.(),
           id: uuidV7(),
           name: this.name,
           contentType: this.contentType,

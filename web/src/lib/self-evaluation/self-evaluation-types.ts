@@ -22,7 +22,7 @@ export type SelfEvaluationWithSheet = SelfEvaluation & {
 /** What the API answers when a row's evidence list is saved: the record's version and every row's files. */
 export type RowEvidenceSaved = Pick<SelfEvaluationWithSheet, 'id' | 'version' | 'rowAttachments'>;
 
-/** Where a self-evaluation keeps its evidence files, per row (`#lib/components/evidence-files.svelte`). */
+/** Where a self-evaluation keeps its evidence files, per row (`#lib/components/attachments-field.svelte`). */
 export const rowEvidenceAt = (selfEvaluationId: string): EvidenceEndpoints => ({
   record: `/self-evaluations/${selfEvaluationId}`,
   uploads: 'row-attachment-uploads',
