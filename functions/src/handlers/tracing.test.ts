@@ -46,9 +46,35 @@ const context = {
 } as unknown as Context;
 
 describe('the tracer on every Lambda', () => {
-  it('covers every module in handlers/ (one per capability)', () => {
+  it('covers every module in handlers/ (one per capability, and the scheduled jobs)', () => {
     const modules = readdirSync(handlersDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
-    expect(modules.sort()).toEqual(capabilities.map((c) => `${c}.ts`).sort());
+    expect(modules.sort()).toEqual([...capabilities.map((c) => `${c}.ts`), 'daily-work-jobs.ts'].sort());
+  });
+
+  it('traces the scheduled jobs: their DynamoDB client, the cold start, and a job that cannot run', async () => {
+    captureClient.mockClear();
+    vi.stubEnv('MAIL_FROM', '');
+    vi.stubEnv('MAIL_OUTBOX_FILE', '');
+    const { handler } = (await import(join(handlersDir, 'daily-work-jobs.ts'))) as {
+      handler: (event: unknown, context: Context) => Promise<{ outcomes: unknown[] }>;
+    };
+    expect(captureClient).toHaveBeenCalledWith(expect.any(DynamoDBDocumentClient));
+    const enabled = vi.spyOn(tracer, 'isTracingEnabled').mockReturnValue(true);
+    vi.spyOn(tracer, 'getSegment').mockReturnValue(undefined);
+    const coldStart = vi.spyOn(tracer, 'annotateColdStart').mockImplementation(() => {});
+    const error = vi.spyOn(tracer, 'addErrorAsMetadata').mockImplementation(() => {});
+    try {
+      // Without a mailer the mail job answers without reading the table.
+      expect((await handler({ job: 'mail' }, context)).outcomes).toEqual([
+        'no mailer configured: MAIL_FROM or MAIL_OUTBOX_FILE',
+      ]);
+      expect(coldStart).toHaveBeenCalledTimes(1);
+      await expect(handler({ job: 'nonsense' }, context)).rejects.toThrow('unknown job');
+      expect(error).toHaveBeenCalledTimes(1);
+    } finally {
+      for (const spy of [enabled, coldStart, error]) spy.mockRestore();
+      vi.mocked(tracer.getSegment).mockRestore();
+    }
   });
 
   it.each(capabilities)('%s captures its DynamoDB client and runs captureLambdaHandler', async (capability) => {
