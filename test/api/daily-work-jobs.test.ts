@@ -12,10 +12,11 @@ import { runMailJob } from '@jixiao/functions/daily-work/mail-job.ts';
 import { mailPendingOwner, notificationKind } from '@jixiao/functions/daily-work/record-kinds.ts';
 import { userKind } from '@jixiao/functions/organisation/record-kinds.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
-import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type MonitoringDepartment,
+  demoDevelopment,
+  demoEducation,
   seedMonitoringReports,
   seedMonitoringRound,
 } from '../support/monitoring-fixture.ts';
@@ -34,24 +35,8 @@ const today = beijingDay(now);
 let dueSoon = '';
 let later = '';
 
-const education: MonitoringDepartment = {
-  id: demoId('department:102'),
-  code: '102',
-  name: '东丽区教育局',
-  series: 'GOVERNMENT',
-  financeSectionId: demoId('section:JKW'),
-  unitId: demoId('unit:102001'),
-  unitName: '区教育局（本级）',
-};
-const development: MonitoringDepartment = {
-  id: demoId('department:101'),
-  code: '101',
-  name: '东丽区发展和改革委员会',
-  series: 'GOVERNMENT',
-  financeSectionId: demoId('section:JJJS'),
-  unitId: demoId('unit:101001'),
-  unitName: '区发展改革委（本级）',
-};
+const education = demoEducation;
+const development = demoDevelopment;
 
 const user = async (username: string, fields: Record<string, unknown>) => {
   const at = new Date().toISOString();

@@ -2,7 +2,8 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type MonitoringDepartment,
+  demoDevelopment,
+  demoEducation,
   seedMonitoringReports,
   seedMonitoringRound,
 } from '../support/monitoring-fixture.ts';
@@ -18,24 +19,8 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
 let stack: TestStack;
 const tokens: Record<string, string> = {};
 
-const education: MonitoringDepartment = {
-  id: demoId('department:102'),
-  code: '102',
-  name: '东丽区教育局',
-  series: 'GOVERNMENT',
-  financeSectionId: demoId('section:JKW'),
-  unitId: demoId('unit:102001'),
-  unitName: '区教育局（本级）',
-};
-const development: MonitoringDepartment = {
-  id: demoId('department:101'),
-  code: '101',
-  name: '东丽区发展和改革委员会',
-  series: 'GOVERNMENT',
-  financeSectionId: demoId('section:JJJS'),
-  unitId: demoId('unit:101001'),
-  unitName: '区发展改革委（本级）',
-};
+const education = demoEducation;
+const development = demoDevelopment;
 
 const person = (id: string, roles: string[], where: { department?: string; unit?: string; section?: string }) =>
   stack.tokenForPerson({

@@ -58,9 +58,9 @@ const tableName = 'bench-self-evaluation-summary';
 const requestTimeoutMs = 10_000;
 const startTimeoutMs = 60_000;
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const count = (n: number) => n.toLocaleString('en-US');
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
@@ -177,8 +177,8 @@ export const startStack = async (dynamoEndpoint: string, table = tableName, pers
   };
 };
 
-const itemsOf = (calls: DynamoCall[]) => calls.reduce((s, c) => s + c.items, 0);
-const callsText = (calls: DynamoCall[]) => {
+export const itemsOf = (calls: DynamoCall[]) => calls.reduce((s, c) => s + c.items, 0);
+export const callsText = (calls: DynamoCall[]) => {
   const byOperation = new Map<string, number>();
   for (const c of calls) byOperation.set(c.operation, (byOperation.get(c.operation) ?? 0) + 1);
   return [...byOperation].map(([op, n]) => `${n} ${op}`).join(' + ');

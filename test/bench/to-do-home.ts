@@ -24,7 +24,7 @@ import {
   seeded,
 } from '../support/self-evaluation-bench-data.ts';
 import { type CountingProxy, type DynamoCall, startCountingProxy } from './counting-proxy.ts';
-import { batchWrite, startStack } from './self-evaluation-summary.ts';
+import { batchWrite, callsText, fmt, itemsOf, percentile, startStack } from './self-evaluation-summary.ts';
 
 /**
  * The to-do home (docs/domain/daily-work.md) held to its budget (issue 12): "a department reviewer in the
@@ -44,18 +44,6 @@ const warmUpRequests = 20;
 const tenant = '120110000';
 const tableName = 'bench-to-do-home';
 const requestTimeoutMs = 10_000;
-
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
-const itemsOf = (calls: DynamoCall[]) => calls.reduce((s, c) => s + c.items, 0);
-const callsText = (calls: DynamoCall[]) => {
-  const byOperation = new Map<string, number>();
-  for (const c of calls) byOperation.set(c.operation, (byOperation.get(c.operation) ?? 0) + 1);
-  return [...byOperation].map(([op, n]) => `${n} ${op}`).join(' + ');
-};
 
 const kindOf: Record<string, RecordKind> = {
   target: targetKind,

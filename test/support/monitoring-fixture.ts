@@ -7,6 +7,7 @@ import { monitoringReportKind, monitoringRoundKind } from '@jixiao/functions/mon
 import { newTally, newTallyWrite, redMarkWrite, type StoredReport } from '@jixiao/functions/monitoring/tally-writes.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
+import { demoId } from '@jixiao/infra/local/demo-data.ts';
 
 export interface MonitoringDepartment {
   id: string;
@@ -17,6 +18,26 @@ export interface MonitoringDepartment {
   unitId: string;
   unitName: string;
 }
+
+/** The demo's 教育局 (section 教科文科) and 发改委 (section 经济建设科) with their own units, as the fixtures name them. */
+export const demoEducation: MonitoringDepartment = {
+  id: demoId('department:102'),
+  code: '102',
+  name: '东丽区教育局',
+  series: 'GOVERNMENT',
+  financeSectionId: demoId('section:JKW'),
+  unitId: demoId('unit:102001'),
+  unitName: '区教育局（本级）',
+};
+export const demoDevelopment: MonitoringDepartment = {
+  id: demoId('department:101'),
+  code: '101',
+  name: '东丽区发展和改革委员会',
+  series: 'GOVERNMENT',
+  financeSectionId: demoId('section:JJJS'),
+  unitId: demoId('unit:101001'),
+  unitName: '区发展改革委（本级）',
+};
 
 const at = '2026-07-01T02:00:00.000Z';
 const fixtureRequest = { receivedAt: at, principal: { userId: 'fixture:monitoring' } } as OperationRequest;
