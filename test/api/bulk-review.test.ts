@@ -1,13 +1,20 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { countsOnly, recount } from '@jixiao/core/monitoring/monitoring-tally.ts';
+import {
+  recountSelfEvaluations,
+  selfEvaluationCountsOnly,
+} from '@jixiao/core/self-evaluation/self-evaluation-tally.ts';
 import type { TargetRow } from '@jixiao/core/submission/performance-target.ts';
 import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { monitoringReportKind, monitoringTallyKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { type StoredReport, type TallyRecord, tallyId } from '@jixiao/functions/monitoring/tally-writes.ts';
+import { selfEvaluationKind, selfEvaluationTallyKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
+import { type StoredSelfEvaluation, selfEvaluationTallyId } from '@jixiao/functions/self-evaluation/tally-writes.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoLibraryEntry, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
+import { seedSelfEvaluation, seedSelfEvaluationRound } from '../support/self-evaluation-fixture.ts';
 import { type CallResult, startTestStack, type TestStack } from '../support/test-stack.ts';
 
 /**
@@ -421,5 +428,100 @@ describe('POST /api/v1/monitoring-reports/bulk-review', () => {
     });
     const bulkEntries = tallyHistory.items.filter((e) => e.operation === 'bulk-department-approve');
     expect(bulkEntries).toHaveLength(2);
+  });
+});
+
+describe('POST /api/v1/self-evaluations/bulk-review', () => {
+  it('returns the department’s self-evaluation with one opinion, an unknown one not found alone; the tally follows as a recount finds', async () => {
+    const tenant = demoTenant.id;
+    const department = {
+      id: education,
+      code: '102',
+      name: '东丽区教育局',
+      series: 'GOVERNMENT',
+      financeSectionId: demoId('section:JKW'),
+      unitId: educationUnit,
+      unitName: '东丽区教育局机关',
+    };
+    // One self-evaluation (the fixture makes the round's tally with it), and an id that is nobody's.
+    const seeded: { roundId: string; id: string; version: number }[] = [];
+    for (let i = 0; i < 1; i++) {
+      const roundId = await seedSelfEvaluationRound(stack.store, tenant);
+      const id = await seedSelfEvaluation(stack.store, tenant, roundId, department);
+      const url = `/self-evaluations/${id}`;
+      const draft = (await call('unit-preparer', 'GET', url)).body;
+      const saved = await call('unit-preparer', 'PATCH', url, {
+        version: draft.version,
+        goalCompletion: '全年培训任务如期完成。',
+        money: [
+          {
+            source: 'FISCAL',
+            initialBudgetFen: 1_000_000_00,
+            annualBudgetFen: 1_000_000_00,
+            executedFen: 1_000_000_00,
+          },
+        ],
+        rows: [
+          {
+            rowId: 'r1',
+            actual: '1200',
+            notApplicable: false,
+            notApplicableReason: '',
+            tier: null,
+            tierScore: null,
+            notComputableReason: '',
+            overExplanation: '',
+            deviationReasons: '',
+            improvementMeasures: '',
+            deduction: null,
+            deductionReason: '',
+            claimedScore: null,
+          },
+        ],
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const sent = await call('unit-approver', 'POST', `${url}/submit`, { version: saved.body.version });
+      expect(sent.body.reviewStatus).toBe('UNIT_SUBMITTED');
+      seeded.push({ roundId, id, version: sent.body.version });
+    }
+    const tallyMatches = async (roundId: string, id: string) => {
+      const tally = await stack.store.get(tenant, selfEvaluationTallyKind, selfEvaluationTallyId(roundId, education));
+      const records = (await stack.store.getMany<StoredSelfEvaluation>(tenant, selfEvaluationKind, [
+        id,
+      ])) as StoredSelfEvaluation[];
+      expect(JSON.parse(JSON.stringify(selfEvaluationCountsOnly(tally as never)))).toEqual(
+        JSON.parse(JSON.stringify(selfEvaluationCountsOnly(recountSelfEvaluations(records)))),
+      );
+      return tally as unknown as { byStatus: Record<string, number> };
+    };
+    // A grade is the targets' alone.
+    expectProblem(
+      await call('dept-reviewer', 'POST', '/self-evaluations/bulk-review', {
+        decision: 'approve',
+        grade: 'GOOD',
+        items: seeded.map(({ id, version }) => ({ id, version })),
+      }),
+      400,
+      'validation-failed',
+    );
+    const answer = await call('dept-reviewer', 'POST', '/self-evaluations/bulk-review', {
+      decision: 'return',
+      opinion: '请补充偏差原因分析',
+      items: [...seeded.map(({ id, version }) => ({ id, version })), { id: uuidV7(), version: 1 }],
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.totals).toMatchObject({ done: 1, 'not-found': 1 });
+    expect(answer.body.results[1]).toMatchObject({ outcome: 'not-found' });
+    for (const [i, s] of seeded.entries()) {
+      expect(answer.body.results[i]).toMatchObject({ id: s.id, outcome: 'done', record: { reviewStatus: 'RETURNED' } });
+      expect(answer.body.results[i].record.reviewLog.at(-1)).toMatchObject({
+        action: 'department-return',
+        opinion: '请补充偏差原因分析',
+      });
+      expect((await tallyMatches(s.roundId, s.id)).byStatus).toMatchObject({ UNIT_SUBMITTED: 0, RETURNED: 1 });
+      // (The fixture's entry is dated in 2027, so it is not the newest: look the step up by its name.)
+      const history = await call('dept-reviewer', 'GET', `/self-evaluations/${s.id}/history`);
+      expect(history.body.items.map((e: { operation?: string }) => e.operation)).toContain('bulk-department-return');
+    }
   });
 });
