@@ -1,4 +1,4 @@
-import { percent, type Ratio, roundHalfUp, toNumber } from '#core/monitoring/exact-ratio.ts';
+import { percent, type Ratio, ratio, roundHalfUp, toNumber } from '#core/monitoring/exact-ratio.ts';
 
 /**
  * The one rounding rule for every percentage the monitoring prints (docs/domain/monitoring.md,
@@ -25,3 +25,7 @@ export const percentText = (value: number): string => {
   const decimals = Math.min(MAX_PERCENT_DECIMALS, (String(value).split('.')[1] ?? '').length);
   return value.toFixed(Math.max(PERCENT_DECIMALS, decimals));
 };
+
+/** An execution rate worked out exactly and printed by the one rule ("45.3%"); null without a budget. */
+export const executionRateText = (executedFen: number, budgetFen: number): string | null =>
+  budgetFen > 0 ? `${percentText(percentFigure(ratio(executedFen, budgetFen)))}%` : null;

@@ -1,7 +1,6 @@
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { operatorSymbols } from '@jixiao/core/indicator-library/indicator.ts';
 import { initialBudgetOf } from '@jixiao/core/monitoring/budget-base.ts';
-import { ratio } from '@jixiao/core/monitoring/exact-ratio.ts';
 import {
   type DeviationReason,
   deviationReasonCodes,
@@ -12,7 +11,7 @@ import {
 } from '@jixiao/core/monitoring/monitoring-config.ts';
 import type { MonitoringReport, ReportLine } from '@jixiao/core/monitoring/monitoring-report.ts';
 import { monthOf, warningText } from '@jixiao/core/monitoring/monitoring-warnings.ts';
-import { percentFigure, percentText } from '@jixiao/core/monitoring/percent-text.ts';
+import { executionRateText, percentText } from '@jixiao/core/monitoring/percent-text.ts';
 import { type DepartmentSeries, departmentSeries } from '@jixiao/core/organisation/department.ts';
 import { targetStatuses } from '@jixiao/core/submission/performance-target.ts';
 import { annualTotal, type ProjectFunds } from '@jixiao/core/submission/project.ts';
@@ -107,9 +106,8 @@ const widthOf = (left: number, right: number): number => spanWidth(COLUMN_WIDTHS
 /** 1–N月, N the month of the data date. */
 const toMonth = (dataDate: string): string => `1–${monthOf(dataDate)}月`;
 
-/** An exact execution rate printed by core's one rule ("45.3%"); blank without a budget. */
-export const executionRate = (executedFen: number, budgetFen: number): string | null =>
-  budgetFen > 0 ? `${percentText(percentFigure(ratio(executedFen, budgetFen)))}%` : null;
+/** An exact execution rate printed by core's one rule ("45.3%"); blank without a budget. The print view shares it. */
+export const executionRate = executionRateText;
 
 const rate = (executedFen: number, budgetFen: number): Cell => ({
   value: executionRate(executedFen, budgetFen),

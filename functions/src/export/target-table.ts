@@ -1,5 +1,17 @@
-import { type FrameworkId, indicatorFrameworks } from '@jixiao/core/indicator-library/framework.ts';
-import { operatorSymbols, type valueBases } from '@jixiao/core/indicator-library/indicator.ts';
+import { operatorSymbols } from '@jixiao/core/indicator-library/indicator.ts';
+import {
+  type IndicatorLine,
+  indicatorLines,
+  indicatorValueText,
+  level1Name,
+  level2Name,
+  lineBasisText,
+  natureLabels,
+  orderTargetRows,
+  periodText,
+  recurrenceLabels,
+  valueBasisLabels,
+} from '@jixiao/core/submission/declaration-text.ts';
 import {
   type PerformanceTarget,
   reviewGrades,
@@ -66,26 +78,21 @@ export interface TargetTableInput {
   unitHeadName: string | null;
 }
 
-type ValueBasis = (typeof valueBases)[number];
-
-/** 指标值设定依据, as the 88号 form words them. */
-export const valueBasisLabels: Record<ValueBasis, string> = {
-  PLAN: '计划标准',
-  INDUSTRY: '行业标准',
-  HISTORICAL: '历史标准',
-  SPENDING_STANDARD: '预算支出标准',
-  OTHER: '其他标准',
-};
-
-const natureLabels: Record<Project['nature'], string> = { NEW: '新增项目', CONTINUING: '延续项目' };
-const recurrenceLabels: Record<Project['recurrence'], string> = { ONE_OFF: '一次性', RECURRING: '经常性' };
 const periodLabels: Record<TargetRow['period'], string> = { MEDIUM_TERM: '中期', ANNUAL: '年度' };
 
 /** 1 万元 = 10,000 元 = 1,000,000 分. One division of an integer rounds once, so no float artefacts creep in. */
 export const fenToWanYuan = (fen: number): number => fen / 1_000_000;
 
-/** The targets carry no framework in this input; every target so far is written against this one. */
-const FRAMEWORK: FrameworkId = 'mof-2020';
+// The form's wording is core's, shared with the print view; the other exports and the tests take it from here too.
+export {
+  type IndicatorLine,
+  indicatorLines,
+  indicatorValueText,
+  level1Name,
+  level2Name,
+  orderTargetRows,
+  valueBasisLabels,
+};
 
 export const TARGET_TABLE_TITLE = '项目支出绩效目标申报表';
 /** The second sheet: what we keep about a version that the official form has no place for. */
@@ -157,43 +164,6 @@ export const money = (fen: number | null | undefined): Cell =>
 
 // ------------------------------------------------------------------------------------ indicator rows
 
-interface Level {
-  readonly code: string;
-  readonly name: { readonly 'zh-CN': string };
-  readonly children: readonly { readonly code: string; readonly name: { readonly 'zh-CN': string } }[];
-}
-
-const framework: readonly Level[] = indicatorFrameworks[FRAMEWORK];
-
-const level1Index = (code: string): number => {
-  const i = framework.findIndex((l) => l.code === code);
-  return i < 0 ? framework.length : i;
-};
-
-const childrenOf = (level1: string) => framework.find((l) => l.code === level1)?.children ?? [];
-
-const level2Index = (level1: string, level2: string): number => {
-  const children = childrenOf(level1);
-  const i = children.findIndex((c) => c.code === level2);
-  return i < 0 ? children.length : i;
-};
-
-export const level1Name = (code: string): string => framework.find((l) => l.code === code)?.name['zh-CN'] ?? code;
-
-/** Looked up under its level 1 first; a row filed under the wrong level 1 still shows a name. */
-export const level2Name = (level1: string, level2: string): string =>
-  (
-    childrenOf(level1).find((c) => c.code === level2) ??
-    framework.flatMap((l) => l.children).find((c) => c.code === level2)
-  )?.name['zh-CN'] ?? level2;
-
-/** Level 1 in framework order, then level 2 in its order; rows that tie keep the order they were written in. */
-export const orderTargetRows = <R extends Pick<TargetRow, 'level1' | 'level2'>>(rows: readonly R[]): R[] =>
-  rows
-    .map((row, i) => ({ row, i, l1: level1Index(row.level1), l2: level2Index(row.level1, row.level2) }))
-    .sort((a, b) => a.l1 - b.l1 || a.l2 - b.l2 || a.i - b.i)
-    .map(({ row }) => row);
-
 /** [start, end) index spans of consecutive items with the same key, for the vertical merges. */
 const runs = <T>(items: readonly T[], key: (item: T) => string): [number, number][] => {
   const spans: [number, number][] = [];
@@ -240,55 +210,6 @@ export const mergeLevels = (
 };
 
 // ------------------------------------------------------------------------------------------- sheet
-
-const periodText = (start: number, end: number): string => (start === end ? `${start}年` : `${start}–${end}年`);
-
-/** One line of the grid: a level-3 indicator with its medium-term row, its annual row, or both. */
-export interface IndicatorLine {
-  level1: TargetRow['level1'];
-  level2: TargetRow['level2'];
-  name: string;
-  MEDIUM_TERM?: TargetRow;
-  ANNUAL?: TargetRow;
-}
-
-/**
- * The grid's lines in framework order. A medium-term and an annual row with the same level 1, level 2
- * and name (spaces around it ignored) share a line; any other row has a line of its own, in the
- * order it was written within its level 2.
- */
-export const indicatorLines = (rows: readonly TargetRow[]): IndicatorLine[] => {
-  const lines: IndicatorLine[] = [];
-  for (const row of orderTargetRows(rows)) {
-    const name = row.name.trim();
-    const partner = lines.find(
-      (l) => l.level1 === row.level1 && l.level2 === row.level2 && l.name === name && !l[row.period],
-    );
-    if (partner) partner[row.period] = row;
-    else lines.push({ level1: row.level1, level2: row.level2, name, [row.period]: row });
-  }
-  return lines;
-};
-
-/** 指标值 as the form writes it: "≥40间", "≤2027-11-30", or the wording of a qualitative target. */
-export const indicatorValueText = (row: Pick<TargetRow, 'operator' | 'value' | 'unit'> | undefined): string => {
-  if (!row || row.value.trim() === '') return '';
-  if (row.operator === 'QUALITATIVE') return row.value;
-  return `${operatorSymbols[row.operator]}${row.value}${row.unit}`;
-};
-
-const basisText = (row: TargetRow): string =>
-  row.dataSource.trim() === ''
-    ? valueBasisLabels[row.valueBasis]
-    : `${valueBasisLabels[row.valueBasis]}；数据来源：${row.dataSource.trim()}`;
-
-/** 指标值设定依据及数据来源 of a line: once when both periods say the same, else each period's. */
-const lineBasisText = (line: IndicatorLine): string => {
-  const medium = line.MEDIUM_TERM ? basisText(line.MEDIUM_TERM) : null;
-  const annual = line.ANNUAL ? basisText(line.ANNUAL) : null;
-  if (medium === null || annual === null || medium === annual) return medium ?? annual ?? '';
-  return `中期：${medium}\n年度：${annual}`;
-};
 
 /** The form's money: 财政拨款 is this year's appropriation and last year's carried over. */
 const fiscalFen = (funds: Project['funds']): number => funds.fiscal + funds.carryOver;
