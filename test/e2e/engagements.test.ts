@@ -475,7 +475,10 @@ describe('the bureau follows the demo engagement’s fieldwork', () => {
     expect(housingUser.status).toBe(201);
 
     await switchTo(page, 'housing-reviewer', 'department');
-    await page.getByRole('main').getByRole('link', { name: /^重点评价/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^重点评价/ })
+      .click();
     await page.waitForURL('**/engagements');
     await visible(page.getByText('暂无重点评价。'));
     await page.goto(`${stack.url}/engagements/${demoEngagementId}`);

@@ -67,7 +67,10 @@ describe('the bureau’s year-end self-evaluation', () => {
   it('the performance section edits the year’s scoring settings; a wrong order is refused in Chinese and stores nothing', async () => {
     const perf = await people.of('perf-reviewer', 'bureau');
     await perf.goto(`${stack.url}/bureau`);
-    await perf.getByRole('main').getByRole('link', { name: /^自评评分设置/ }).click();
+    await perf
+      .getByRole('main')
+      .getByRole('link', { name: /^自评评分设置/ })
+      .click();
     await perf.getByRole('heading', { name: '自评等级分数线' }).waitFor();
     expect(await perf.locator('#se-goodMin').inputValue()).toBe('80');
 
@@ -105,7 +108,10 @@ describe('the bureau’s year-end self-evaluation', () => {
   it('opens the year’s round through the dialog, issues it to its end, and the round page’s coverage is the API’s', async () => {
     const perf = await people.of('perf-reviewer', 'bureau');
     await perf.goto(`${stack.url}/bureau`);
-    await perf.getByRole('main').getByRole('link', { name: /^自评轮次/ }).click();
+    await perf
+      .getByRole('main')
+      .getByRole('link', { name: /^自评轮次/ })
+      .click();
     await perf.getByText('还没有自评轮次').waitFor();
     await perf.getByRole('button', { name: '发起自评' }).click();
     const dialog = perf.getByRole('dialog', { name: '发起自评' });
@@ -167,7 +173,10 @@ describe('the bureau’s year-end self-evaluation', () => {
   it('imports execution figures: a bad row refused with its line and nothing stored, a good file stored, the same file again changes nothing', async () => {
     const perf = await people.of('perf-reviewer', 'bureau');
     await perf.goto(`${stack.url}/bureau`);
-    await perf.getByRole('main').getByRole('link', { name: /^执行数导入/ }).click();
+    await perf
+      .getByRole('main')
+      .getByRole('link', { name: /^执行数导入/ })
+      .click();
     await perf.getByText('该年度还没有导入过执行数。').waitFor();
     const header = '项目编码,资金来源,全年执行数（万元）';
     const bad = [header, `DL${year}FG0001,当年财政拨款,86.5`, `DL${year}MZ0001,当年财政拨款,约40万`].join('\r\n');
@@ -205,7 +214,10 @@ describe('the bureau’s year-end self-evaluation', () => {
   it('checks a filled 10号 table: rows whose printed score departs from the formula are flagged with their cause', async () => {
     const perf = await people.of('perf-reviewer', 'bureau');
     await perf.goto(`${stack.url}/bureau`);
-    await perf.getByRole('main').getByRole('link', { name: /^自评表复核/ }).click();
+    await perf
+      .getByRole('main')
+      .getByRole('link', { name: /^自评表复核/ })
+      .click();
     await perf.getByRole('heading', { name: '自评表复核' }).waitFor();
     const xlsx = await tableXlsx(departingTable());
     await perf

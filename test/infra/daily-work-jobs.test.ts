@@ -22,7 +22,7 @@ afterAll(() => {
 
 const schedules = (s: Synthesized) => Object.values(resourcesOf(s.template, 'AWS::Scheduler::Schedule'));
 const jobOf = (schedule: { Properties?: Record<string, unknown> }) =>
-  JSON.parse(String((schedule.Properties?.Target as { Input: string }).Input)).job;
+  JSON.parse(String((schedule.Properties?.Target as { Input: string } | undefined)?.Input)).job;
 
 describe('the daily work jobs', () => {
   it('runs the reminders before a deadline every morning in Beijing, through the jobs function', () => {
@@ -42,7 +42,10 @@ describe('the daily work jobs', () => {
     });
     const policies = Object.values(resourcesOf(plain.template, 'AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties?.Roles).includes('DailyWorkJobs'))
-      .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement);
+      .flatMap(
+        (p) =>
+          (p.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] } | undefined)?.Statement ?? [],
+      );
     const actions = policies.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
     expect(actions).toEqual(expect.arrayContaining([...tableDataActions]));
     expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
@@ -57,7 +60,9 @@ describe('the daily work jobs', () => {
       Environment: { Variables: Match.objectLike({ MAIL_FROM: 'jixiao@czj.example.gov.cn' }) },
     });
     const ses = Object.values(resourcesOf(mailing.template, 'AWS::IAM::Policy'))
-      .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
+      .flatMap(
+        (p) => (p.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] } | undefined)?.Statement ?? [],
+      )
       .filter((st) => JSON.stringify(st.Action).includes('ses:'));
     expect(ses).toHaveLength(1);
     expect(ses[0]!.Action).toBe('ses:SendEmail');

@@ -72,8 +72,7 @@ export const dailyWorkRoutes: RouteDefinition[] = [
     operationId: 'markNotificationsRead',
     method: 'PATCH',
     path: '/api/v1/notification-read-mark',
-    summary:
-      "Moves the caller's read mark to a time (never back, never past now): sending it again changes nothing",
+    summary: "Moves the caller's read mark to a time (never back, never past now): sending it again changes nothing",
     access: allRoles,
     body: markNotificationsRead,
     response: { status: 200, description: 'The time read up to', schema: v.object({ readUpTo: v.string() }) },
