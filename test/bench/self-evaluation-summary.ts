@@ -25,6 +25,7 @@ import type { SelfEvaluationTally, StoredSelfEvaluation } from '@jixiao/function
 import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import {
+  type BenchDepartment,
   type BenchSelfEvaluationRound,
   benchDepartments,
   benchMeta,
@@ -84,6 +85,47 @@ export const batchWrite = async (db: DynamoDBDocumentClient, items: Record<strin
     }),
   );
 };
+
+/**
+ * The client that writes a bench's data: writing is not timed, and on a busy machine a batch may take longer than
+ * the handlers' 1.5 s per call, so it waits longer.
+ */
+export const benchWriteClient = (dynamoEndpoint: string): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: dynamoEndpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestHandler: { requestTimeout: 30_000 },
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+
+/** The bench tenant's items as stored, with the keys the record kinds give them: sections, departments, units, rounds. */
+export const benchTenantItems = (
+  at: string,
+  sections: readonly StoredRecord[],
+  departments: readonly BenchDepartment[],
+  rounds: readonly BenchSelfEvaluationRound[],
+): Record<string, unknown>[] => [
+  ...sections.map((s) => item(financeSectionKind, s)),
+  ...departments.flatMap((d) => [
+    item(departmentKind, {
+      ...benchMeta(d.id, at),
+      code: d.code,
+      name: d.name,
+      series: d.series,
+      financeSectionId: d.financeSectionId,
+      isFinanceBureau: false,
+    }),
+    item(unitKind, { ...benchMeta(d.unitId, at), code: `${d.code}001`, name: d.unitName, departmentId: d.id }),
+  ]),
+  ...rounds.flatMap((r) => [
+    item(selfEvaluationRoundKind, r.round),
+    ...r.tallies.map((t) => item(selfEvaluationTallyKind, t)),
+    ...r.selfEvaluations.map((s) => item(selfEvaluationKind, s)),
+  ]),
+];
 
 /** A department's self-evaluations and tally as stored, recounted: the written data are what was meant. */
 const checkStored = async (db: DynamoDBDocumentClient, r: BenchSelfEvaluationRound, departmentId: string) => {
@@ -286,15 +328,7 @@ export const benchSelfEvaluationSummary = async (dynamoEndpoint: string): Promis
   const random = seeded(20270331);
   // Writing the data is not timed; on a busy machine a batch may take longer than the handlers'
   // 1.5 s per call, so this client waits longer.
-  const db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: dynamoEndpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      requestHandler: { requestTimeout: 30_000 },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  const db = benchWriteClient(dynamoEndpoint);
   let proxy: CountingProxy | undefined;
   let direct: DynamoDBDocumentClient | undefined;
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
@@ -327,25 +361,7 @@ export const benchSelfEvaluationSummary = async (dynamoEndpoint: string): Promis
 
     const written = performance.now();
     await db.send(new CreateTableCommand(createTableInput(tableName)));
-    const items = [
-      ...sections.map((s) => item(financeSectionKind, s)),
-      ...departments.flatMap((d) => [
-        item(departmentKind, {
-          ...benchMeta(d.id, at),
-          code: d.code,
-          name: d.name,
-          series: d.series,
-          financeSectionId: d.financeSectionId,
-          isFinanceBureau: false,
-        }),
-        item(unitKind, { ...benchMeta(d.unitId, at), code: `${d.code}001`, name: d.unitName, departmentId: d.id }),
-      ]),
-      ...rounds.flatMap((r) => [
-        item(selfEvaluationRoundKind, r.round),
-        ...r.tallies.map((t) => item(selfEvaluationTallyKind, t)),
-        ...r.selfEvaluations.map((s) => item(selfEvaluationKind, s)),
-      ]),
-    ];
+    const items = benchTenantItems(at, sections, departments, rounds);
     await batchWrite(db, items);
     const writtenMs = performance.now() - written;
     // A sample read back: the largest and smallest department of each round and eight more.

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ToDoHome } from '@jixiao/core/daily-work/to-do.ts';
 import { toDoItemsShown, toDoQueuesFor } from '@jixiao/core/daily-work/to-do.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
@@ -8,13 +8,8 @@ import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/docume
 import * as keys from '@jixiao/functions/adapters/dynamodb/keys.ts';
 import { createTableInput } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
 import { monitoringReportKind } from '@jixiao/functions/monitoring/record-kinds.ts';
-import { departmentKind, financeSectionKind, unitKind } from '@jixiao/functions/organisation/record-kinds.ts';
-import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
-import {
-  selfEvaluationKind,
-  selfEvaluationRoundKind,
-  selfEvaluationTallyKind,
-} from '@jixiao/functions/self-evaluation/record-kinds.ts';
+import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
+import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
 import { targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import {
   benchDepartments,
@@ -24,7 +19,16 @@ import {
   seeded,
 } from '../support/self-evaluation-bench-data.ts';
 import { type CountingProxy, type DynamoCall, startCountingProxy } from './counting-proxy.ts';
-import { batchWrite, callsText, fmt, itemsOf, percentile, startStack } from './self-evaluation-summary.ts';
+import {
+  batchWrite,
+  benchTenantItems,
+  benchWriteClient,
+  callsText,
+  fmt,
+  itemsOf,
+  percentile,
+  startStack,
+} from './self-evaluation-summary.ts';
 
 /**
  * The to-do home (docs/domain/daily-work.md) held to its budget (issue 12): "a department reviewer in the
@@ -55,15 +59,7 @@ export const benchToDoHome = async (dynamoEndpoint: string): Promise<void> => {
   if (!Number.isInteger(requests) || requests < 1 || requests > 10_000)
     throw new Error('BENCH_TO_DO_REQUESTS must be a whole number from 1 to 10,000');
   const random = seeded(20261206);
-  const db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: dynamoEndpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      requestHandler: { requestTimeout: 30_000 },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  const db = benchWriteClient(dynamoEndpoint);
   let proxy: CountingProxy | undefined;
   let direct: DynamoDBDocumentClient | undefined;
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
@@ -84,27 +80,8 @@ export const benchToDoHome = async (dynamoEndpoint: string): Promise<void> => {
       benchSelfEvaluationRound('2025', 2025, departments, 2500, random),
     ];
     const selfEvaluations = rounds.flatMap((r) => r.selfEvaluations);
-    const item = (kind: RecordKind, record: StoredRecord) => keys.recordItem(tenant, kind, record);
     await db.send(new CreateTableCommand(createTableInput(tableName)));
-    const items = [
-      ...sections.map((s) => item(financeSectionKind, s)),
-      ...departments.flatMap((d) => [
-        item(departmentKind, {
-          ...benchMeta(d.id, at),
-          code: d.code,
-          name: d.name,
-          series: d.series,
-          financeSectionId: d.financeSectionId,
-          isFinanceBureau: false,
-        }),
-        item(unitKind, { ...benchMeta(d.unitId, at), code: `${d.code}001`, name: d.unitName, departmentId: d.id }),
-      ]),
-      ...rounds.flatMap((r) => [
-        item(selfEvaluationRoundKind, r.round),
-        ...r.tallies.map((t) => item(selfEvaluationTallyKind, t)),
-        ...r.selfEvaluations.map((s) => item(selfEvaluationKind, s)),
-      ]),
-    ];
+    const items = benchTenantItems(at, sections, departments, rounds);
     await batchWrite(db, items, tableName);
 
     // The reviewer of the department with the most self-evaluations waiting for them.

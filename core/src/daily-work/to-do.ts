@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Principal } from '#core/principal.ts';
-import { queueStatusOf, reviewerRoles } from '#core/submission/review-workflow.ts';
+import { queueStatusOf, type ReviewerRole, reviewerRoles } from '#core/submission/review-workflow.ts';
 
 /**
  * The to-do home (docs/domain/daily-work.md): what waits for the signed-in person, read from the work
@@ -47,6 +47,27 @@ export interface ToDoQueue {
   position: QueuePosition;
 }
 
+/** The queue of a unit's records still to send (`DRAFT`) or sent back to it (`RETURNED`). */
+export const unitOpenQueue = (status: 'DRAFT' | 'RETURNED', unitId: string): string => `${status}#${unitId}`;
+
+/** The queue of a unit's rectification notices still to answer. */
+export const rectificationOpenQueue = (unitId: string): string => `OPEN#${unitId}`;
+
+/**
+ * The review queue a reviewer reads: a department reviewer their department's, a business section its section's,
+ * the performance section the tenant's. Undefined when the person lacks the organisation the role needs, rather than
+ * someone else's queue. The review queue pages and the to-do home read the same.
+ */
+export const reviewerQueue = (
+  role: ReviewerRole,
+  p: Pick<Principal, 'departmentId' | 'sectionId'>,
+): string | undefined => {
+  const status = queueStatusOf[role];
+  if (role === 'performance-section-reviewer') return status;
+  const owner = role === 'department-reviewer' ? p.departmentId : p.sectionId;
+  return owner === undefined ? undefined : `${status}#${owner}`;
+};
+
 /** How many of each list's entries the home shows, oldest (or most overdue) first. */
 export const toDoItemsShown = 5;
 
@@ -54,8 +75,8 @@ const unitWork = (unitId: string): ToDoQueue[] =>
   (['target', 'monitoring-report', 'self-evaluation'] as const).flatMap((subject) => {
     const position: QueuePosition = subject === 'target' ? 'waiting-since' : 'due-date';
     return [
-      { key: `${subject}:fix`, subject, action: 'fix', queue: `RETURNED#${unitId}`, position },
-      { key: `${subject}:send`, subject, action: 'send', queue: `DRAFT#${unitId}`, position },
+      { key: `${subject}:fix`, subject, action: 'fix', queue: unitOpenQueue('RETURNED', unitId), position },
+      { key: `${subject}:send`, subject, action: 'send', queue: unitOpenQueue('DRAFT', unitId), position },
     ];
   });
 
@@ -74,16 +95,14 @@ export const toDoQueuesFor = (
       key: 'rectification:answer',
       subject: 'rectification',
       action: 'answer',
-      queue: `OPEN#${p.unitId}`,
+      queue: rectificationOpenQueue(p.unitId),
       position: 'due-date',
     });
   }
   for (const role of reviewerRoles) {
     if (!p.roles.includes(role)) continue;
-    const owner =
-      role === 'department-reviewer' ? p.departmentId : role === 'business-section-reviewer' ? p.sectionId : '';
-    if (owner === undefined) continue;
-    const queue = owner === '' ? queueStatusOf[role] : `${queueStatusOf[role]}#${owner}`;
+    const queue = reviewerQueue(role, p);
+    if (queue === undefined) continue;
     for (const subject of ['target', 'monitoring-report', 'self-evaluation'] as const) {
       lists.push({ key: `${subject}:review:${role}`, subject, action: 'review', queue, position: 'waiting-since' });
     }

@@ -79,8 +79,12 @@ export const runMailJob = async (
     ownerId: mailPendingOwner,
   });
   outcome.more = page.nextCursor !== undefined;
+  // A run's notifications often share an audience (a department reminded and told of a deadline): its people are read once.
+  const audiences = new Map<string, Promise<string[]>>();
   for (const n of page.items) {
-    const to = await addressesOf(store, tenant, n.audience);
+    const key = `${n.audience.type}#${n.audience.id}`;
+    if (!audiences.has(key)) audiences.set(key, addressesOf(store, tenant, n.audience));
+    const to = await audiences.get(key)!;
     const done = { mailPending: null, mailedAt: now, mailedTo: to.length };
     let after: StoredNotification;
     try {

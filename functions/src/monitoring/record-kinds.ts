@@ -1,3 +1,4 @@
+import { rectificationOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
 import type { RecordKind } from '#functions/ports/record-store.ts';
 import { reviewQueuePlace } from '#functions/submission/record-kinds.ts';
 
@@ -46,9 +47,6 @@ export const dispositionKind: RecordKind = {
   searchFields: ['projectCode', 'projectName', 'departmentName'],
   uniqueFields: [],
 };
-
-/** The queue of a unit's rectification notices still to answer. */
-export const rectificationOpenQueue = (unitId: string): string => `OPEN#${unitId}`;
 
 /**
  * Rectifications, listed per department (owner index) or tenant-wide by due date; those whose

@@ -1,3 +1,4 @@
+import { unitOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
 import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
 
 /** The indicator library: one entry per code and fiscal year, listed per year through the owner index. */
@@ -19,9 +20,6 @@ export const projectKind: RecordKind = {
   uniqueFields: ['code'],
   uniqueScope: 'fiscalYear',
 };
-
-/** The queue of a unit's records still to send (`DRAFT`) or sent back to it (`RETURNED`). */
-export const unitOpenQueue = (status: 'DRAFT' | 'RETURNED', unitId: string): string => `${status}#${unitId}`;
 
 /**
  * Where a target version (or a monitoring report) waits, and for whom (docs/domain/submission.md, "Review"): a

@@ -1,3 +1,4 @@
+import { reviewerQueue } from '@jixiao/core/daily-work/to-do.ts';
 import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts';
 import { queueStatusOf, reviewerRoles } from '@jixiao/core/submission/review-workflow.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -31,13 +32,9 @@ export const reviewQueue =
       .filter((role) => principal.roles.includes(role))
       .map((role) => ({ role, status: queueStatusOf[role] }));
     const chosen = query.reviewStatus ? mine.find((m) => m.status === query.reviewStatus) : mine[0];
-    if (!chosen) return { status: 200, body: { items: [] } };
-    const queue =
-      chosen.role === 'department-reviewer'
-        ? `${chosen.status}#${principal.departmentId ?? '-'}`
-        : chosen.role === 'business-section-reviewer'
-          ? `${chosen.status}#${principal.sectionId ?? '-'}`
-          : chosen.status;
+    // A reviewer without the organisation the role needs has no queue (docs/domain/daily-work.md reads the same).
+    const queue = chosen ? reviewerQueue(chosen.role, principal) : undefined;
+    if (queue === undefined) return { status: 200, body: { items: [] } };
     const filters: ListFilter[] = [];
     if (query.departmentId) filters.push({ field: 'departmentId', op: 'eq', value: query.departmentId });
     if (query.series) filters.push({ field: 'departmentSeries', op: 'eq', value: query.series });
