@@ -153,6 +153,54 @@ describe('the indicator library for a unit preparer', () => {
     await preparer.getByRole('button', { name: '中文' }).click();
     await visible(preparer.getByRole('heading', { level: 1, name: '指标库' }));
   });
+
+  it('keeps its filters and view in the address: Back from another page and a reload find them as left', async () => {
+    // Where the previous steps left it: 个性指标 › 污染防治, 产出指标 › 成本指标, one entry.
+    await expectCount(preparer, 1);
+    await preparer.getByRole('radio', { name: '表格' }).check();
+    const row = preparer.locator('table.dense tbody tr');
+    await visible(row.filter({ hasText: 'HY-WR-005' }));
+    await preparer.waitForURL((url) => url.searchParams.get('view') === 'table');
+    const address = new URL(preparer.url());
+    expect(Object.fromEntries(address.searchParams)).toEqual({
+      scope: 'SECTOR',
+      sector: 'POLLUTION_PREVENTION',
+      level1: 'OUTPUT',
+      level2: 'COST',
+      view: 'table',
+    });
+
+    const expectAsLeft = async () => {
+      await visible(row.filter({ hasText: 'HY-WR-005' }));
+      expect(await row.count()).toBe(1);
+      expect(await preparer.getByRole('radio', { name: '表格' }).isChecked()).toBe(true);
+      expect(await preparer.locator('#library-scope option:checked').textContent()).toBe('个性指标');
+      expect(await preparer.locator('#library-sector option:checked').textContent()).toBe('污染防治');
+      expect(await preparer.locator('#library-level1 option:checked').textContent()).toBe('产出指标');
+      expect(await preparer.locator('#library-level2 option:checked').textContent()).toBe('成本指标');
+      expect(preparer.url()).toBe(address.href);
+    };
+
+    // Away to the year's weights and Back: one history entry for the filters, not one per change.
+    await preparer.getByRole('link', { name: '年度指标权重' }).click();
+    await preparer.waitForURL('**/targets/weights');
+    await preparer.goBack();
+    await preparer.waitForURL(address.href);
+    await expectAsLeft();
+    await screenshot(preparer, 'library-09-back-table');
+
+    await preparer.reload();
+    await expectAsLeft();
+
+    // A search typed in is kept too; the bare address opens the library afresh.
+    await preparer.getByLabel('搜索').fill('站');
+    await preparer.waitForURL((url) => url.searchParams.get('q') === '站');
+    await preparer.goto(`${stack.url}/library`);
+    await visible(entries(preparer).first());
+    expect(await entries(preparer).count()).toBe(20);
+    expect(await preparer.getByRole('radio', { name: '列表' }).isChecked()).toBe(true);
+    expect(await preparer.getByLabel('搜索').inputValue()).toBe('');
+  });
 });
 
 describe('the indicator library for the performance section', () => {
