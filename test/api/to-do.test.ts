@@ -1,9 +1,11 @@
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import type { ToDoHome, ToDoList } from '@jixiao/core/daily-work/to-do.ts';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { monitoringReportKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
-import { targetKind } from '@jixiao/functions/submission/record-kinds.ts';
+import { exAnteKind, targetKind } from '@jixiao/functions/submission/record-kinds.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
@@ -25,7 +27,11 @@ const kinds: Record<string, RecordKind> = {
   'monitoring-report': monitoringReportKind,
   'self-evaluation': selfEvaluationKind,
   rectification: rectificationKind,
+  'ex-ante-assessment': exAnteKind,
+  engagement: engagementKind,
 };
+/** The demo's agency, whose lead and evaluator sign in below. */
+const agency = demoId('agency:91120110MA05JX8K2Q');
 
 /** Every record of a type, read page by page from its collection. */
 const everyRecord = async (kind: RecordKind): Promise<StoredRecord[]> => {
@@ -55,6 +61,14 @@ const listOf = (home: ToDoHome, key: string): ToDoList => {
 const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
   const [, action] = key.split(':');
   return records.filter((r) => {
+    // Ex-ante assessments and engagements, from their own states (not from the to-do entries the counts come from).
+    const agencyDraft = r.state === 'DRAFT' && r.assessorType === 'THIRD_PARTY' && r.agencyId === agency;
+    if (key === 'ex-ante-assessment:review') return r.state === 'SUBMITTED';
+    if (key === 'ex-ante-assessment:fix') return agencyDraft && Boolean(r.lastReturn);
+    if (key === 'ex-ante-assessment:send') return agencyDraft && !r.lastReturn;
+    if (key === 'engagement:review') return r.state === 'SELECTED' || r.state === 'AGENCY_CONTRACTED';
+    if (key === 'engagement:lead')
+      return r.agencyId === agency && (r.state === 'AGENCY_CONTRACTED' || r.state === 'FIELDWORK');
     if (action === 'fix') return r.unitId === unit && r.reviewStatus === 'RETURNED';
     if (action === 'send') return r.unitId === unit && r.reviewStatus === 'DRAFT';
     if (action === 'answer') return r.unitId === unit && (r.state === 'NOTICE_ISSUED' || r.state === 'FEEDBACK_DRAFT');
@@ -95,6 +109,7 @@ beforeAll(async () => {
   tokens.observer = await stack.tokenFor('observer');
   tokens.admin = await stack.tokenFor('admin');
   tokens.evaluator = await stack.tokenFor('evaluator');
+  tokens.lead = await stack.tokenFor('agency-lead');
   // Seven draft reports of the unit, overdue since their July deadline: more than one page of items shown.
   const roundId = await seedMonitoringRound(stack.store, demoTenant.id);
   await seedMonitoringReports(
@@ -169,8 +184,23 @@ describe('GET /api/v1/to-do', () => {
       'monitoring-report:review:performance-section-reviewer',
       'self-evaluation:review:performance-section-reviewer',
       'rectification:verify',
+      'ex-ante-assessment:review',
+      'engagement:review',
     ]);
-    expect((await toDo('evaluator')).lists.map((l) => l.key)).toEqual(['fieldwork-assignment:visit']);
+    expect((await toDo('evaluator')).lists.map((l) => l.key)).toEqual([
+      'ex-ante-assessment:fix',
+      'ex-ante-assessment:send',
+      'fieldwork-assignment:visit',
+    ]);
+    const lead = await expectRecount('lead');
+    expect(lead.lists.map((l) => l.key)).toEqual([
+      'ex-ante-assessment:fix',
+      'ex-ante-assessment:send',
+      'engagement:lead',
+    ]);
+    // The demo's assessment (seeded through the API) waits for the agency; its engagement is in fieldwork.
+    expect(listOf(lead, 'ex-ante-assessment:send').count).toBeGreaterThan(0);
+    expect(listOf(lead, 'engagement:lead').items.map((i) => i.status)).toContain('FIELDWORK');
     expect((await toDo('observer')).lists).toEqual([]);
     expect((await toDo('admin')).lists).toEqual([]);
   });
@@ -223,6 +253,89 @@ describe('GET /api/v1/to-do', () => {
     const item = fix.items.find((i) => i.id === draft!.id);
     expect(item).toMatchObject({ status: 'RETURNED', ageDays: 0, code: draft!.code });
     expect(listOf(await toDo('department'), 'target:review:department-reviewer').count).toBe(reviewerBefore);
+  });
+
+  it("follows an ex-ante assessment from the agency to the performance section and back, the agency's list page unchanged", async () => {
+    const before = { lead: await toDo('lead'), performance: await toDo('performance') };
+    const sendCount = listOf(before.lead, 'ex-ante-assessment:send').count;
+    const fixCount = listOf(before.lead, 'ex-ante-assessment:fix').count;
+    const reviewCount = listOf(before.performance, 'ex-ante-assessment:review').count;
+    const id = listOf(before.lead, 'ex-ante-assessment:send').items[0]!.id;
+    const draft = (await stack.call('GET', `/api/v1/ex-ante-assessments/${id}`, { token: tokens.lead! })).body;
+    const score = { score: 18, note: '依据充分' };
+    const scored = await stack.call('PATCH', `/api/v1/ex-ante-assessments/${id}`, {
+      token: tokens.lead!,
+      body: {
+        version: draft.version,
+        dimensions: { NECESSITY: score, ECONOMY: score, TARGETS: score, FEASIBILITY: score, FUNDING: score },
+        conclusion: 'SUPPORT',
+      },
+    });
+    expect(scored.status).toBe(200);
+    const submitted = await stack.call('POST', `/api/v1/ex-ante-assessments/${id}/submit`, {
+      token: tokens.lead!,
+      body: { version: scored.body.version },
+    });
+    expect(submitted.status).toBe(200);
+    expect(listOf(await expectRecount('lead'), 'ex-ante-assessment:send').count).toBe(sendCount - 1);
+    const waiting = listOf(await expectRecount('performance'), 'ex-ante-assessment:review');
+    expect(waiting.count).toBe(reviewCount + 1);
+    // Oldest first: the one just submitted is last, waiting since today.
+    if (waiting.count <= 5) expect(waiting.items.at(-1)).toMatchObject({ id, status: 'SUBMITTED', ageDays: 0 });
+    // The agency still lists it on its own page, read from its agency queue.
+    const mine = await stack.call('GET', '/api/v1/ex-ante-assessments?limit=100', { token: tokens.lead! });
+    expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(id);
+
+    const returned = await stack.call('POST', `/api/v1/ex-ante-assessments/${id}/return`, {
+      token: tokens.performance!,
+      body: { version: submitted.body.version, opinion: '请补充同类项目的价格比较' },
+    });
+    expect(returned.status).toBe(200);
+    const lead = await expectRecount('lead');
+    expect(listOf(lead, 'ex-ante-assessment:fix').count).toBe(fixCount + 1);
+    expect(listOf(lead, 'ex-ante-assessment:fix').items.map((i) => i.id)).toContain(id);
+    expect(listOf(await expectRecount('performance'), 'ex-ante-assessment:review').count).toBe(reviewCount);
+  });
+
+  it("puts an engagement on the performance section's list until its plan is approved, and on the lead's once commissioned", async () => {
+    const bureauBefore = listOf(await toDo('performance'), 'engagement:review').count;
+    const leadBefore = listOf(await toDo('lead'), 'engagement:lead').count;
+    const created = await stack.call('POST', '/api/v1/engagements', {
+      token: tokens.performance!,
+      body: {
+        id: uuidV7(),
+        kind: 'DEPARTMENT',
+        fiscalYear: 2026,
+        title: '2026 年度区教育局部门整体支出评价',
+        projectId: null,
+        departmentId: department,
+      },
+    });
+    expect(created.status).toBe(201);
+    const selected = listOf(await expectRecount('performance'), 'engagement:review');
+    expect(selected.count).toBe(bureauBefore + 1);
+    const commissioned = await stack.call('POST', `/api/v1/engagements/${created.body.id}/commission`, {
+      token: tokens.performance!,
+      body: {
+        version: created.body.version,
+        agencyId: agency,
+        declaration: {
+          noConflict: true,
+          statement: '与评价对象无利益关系。',
+          declaredBy: '周敏',
+          declaredOn: '2026-11-02',
+        },
+      },
+    });
+    expect(commissioned.status).toBe(200);
+    expect(listOf(await expectRecount('performance'), 'engagement:review').count).toBe(bureauBefore + 1);
+    const lead = listOf(await expectRecount('lead'), 'engagement:lead');
+    expect(lead.count).toBe(leadBefore + 1);
+    expect(lead.items.find((i) => i.id === created.body.id)).toMatchObject({
+      title: '2026 年度区教育局部门整体支出评价',
+      status: 'AGENCY_CONTRACTED',
+      ageDays: 0,
+    });
   });
 
   it('needs a token', async () => {

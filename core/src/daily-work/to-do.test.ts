@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, toDoQueuesFor } from '#core/daily-work/to-do.ts';
+import { daysBetween, engagementToDoPlaces, exAnteToDoPlaces, toDoQueuesFor } from '#core/daily-work/to-do.ts';
 
 const keys = (p: Parameters<typeof toDoQueuesFor>[0]) => toDoQueuesFor(p).map((q) => `${q.key} ${q.queue}`);
 
@@ -30,6 +30,8 @@ describe('toDoQueuesFor', () => {
       'monitoring-report:review:performance-section-reviewer FIRST_REVIEWED',
       'self-evaluation:review:performance-section-reviewer FIRST_REVIEWED',
       'rectification:verify FEEDBACK_SUBMITTED',
+      'ex-ante-assessment:review SUBMITTED',
+      'engagement:review BUREAU_MOVE',
     ]);
     expect(keys({ userId: 'e1', roles: ['evaluator'] })).toEqual(['fieldwork-assignment:visit EVALUATOR#e1']);
   });
@@ -48,5 +50,49 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-12-06', '2026-12-06')).toBe(0);
     expect(daysBetween('2026-12-08', '2026-12-06')).toBe(-2);
     expect(daysBetween('2026-12-01T23:59:00.000Z', '2026-12-06')).toBe(5);
+  });
+});
+
+describe('the lists of ex-ante assessments and engagements', () => {
+  it('gives the performance section the submitted assessments and the engagements waiting for its step', () => {
+    expect(keys({ userId: 'u', roles: ['performance-section-reviewer'] }).slice(-2)).toEqual([
+      'ex-ante-assessment:review SUBMITTED',
+      'engagement:review BUREAU_MOVE',
+    ]);
+  });
+
+  it("gives the agency's people its drafts (returned first); only the lead its engagements", () => {
+    expect(keys({ userId: 'l', roles: ['agency-lead'], agencyId: 'A1' })).toEqual([
+      'ex-ante-assessment:fix RETURNED#A1',
+      'ex-ante-assessment:send DRAFT#A1',
+      'engagement:lead AGENCY_MOVE#A1',
+    ]);
+    expect(keys({ userId: 'e1', roles: ['evaluator'], agencyId: 'A1' })).toEqual([
+      'ex-ante-assessment:fix RETURNED#A1',
+      'ex-ante-assessment:send DRAFT#A1',
+      'fieldwork-assignment:visit EVALUATOR#e1',
+    ]);
+    expect(keys({ userId: 'l', roles: ['agency-lead'] })).toEqual([]);
+  });
+
+  it("places an assessment on the agency's side while a third party's draft, on the bureau's once submitted", () => {
+    const third = { assessorType: 'THIRD_PARTY', agencyId: 'A1' };
+    expect(exAnteToDoPlaces({ ...third, state: 'DRAFT' })).toEqual({ agency: 'DRAFT#A1' });
+    expect(exAnteToDoPlaces({ ...third, state: 'DRAFT', lastReturn: { opinion: '补充测算' } })).toEqual({
+      agency: 'RETURNED#A1',
+    });
+    expect(exAnteToDoPlaces({ ...third, state: 'SUBMITTED' })).toEqual({ bureau: 'SUBMITTED' });
+    expect(exAnteToDoPlaces({ ...third, state: 'CONCLUDED' })).toEqual({});
+    expect(exAnteToDoPlaces({ assessorType: 'FINANCE', agencyId: null, state: 'DRAFT' })).toEqual({});
+  });
+
+  it('places an engagement on the side whose step is next, a plan in preparation on both', () => {
+    expect(engagementToDoPlaces({ state: 'SELECTED', agencyId: null })).toEqual({ bureau: 'BUREAU_MOVE' });
+    expect(engagementToDoPlaces({ state: 'AGENCY_CONTRACTED', agencyId: 'A1' })).toEqual({
+      bureau: 'BUREAU_MOVE',
+      agency: 'AGENCY_MOVE#A1',
+    });
+    expect(engagementToDoPlaces({ state: 'FIELDWORK', agencyId: 'A1' })).toEqual({ agency: 'AGENCY_MOVE#A1' });
+    expect(engagementToDoPlaces({ state: 'PRELIM_FINDINGS', agencyId: 'A1' })).toEqual({});
   });
 });

@@ -16,6 +16,8 @@ export const toDoSubjects = [
   'self-evaluation',
   'rectification',
   'fieldwork-assignment',
+  'ex-ante-assessment',
+  'engagement',
 ] as const;
 export type ToDoSubject = (typeof toDoSubjects)[number];
 
@@ -26,9 +28,10 @@ export type ToDoSubject = (typeof toDoSubjects)[number];
  * - `review`: decide on what waits in their review queue;
  * - `answer`: answer a rectification notice (整改反馈);
  * - `verify`: verify a unit's rectification feedback;
- * - `visit`: carry out a field assignment.
+ * - `visit`: carry out a field assignment;
+ * - `lead`: move a key evaluation on as its commissioned agency (work plan, fieldwork).
  */
-export const toDoActions = ['send', 'fix', 'review', 'answer', 'verify', 'visit'] as const;
+export const toDoActions = ['send', 'fix', 'review', 'answer', 'verify', 'visit', 'lead'] as const;
 export type ToDoAction = (typeof toDoActions)[number];
 
 /**
@@ -68,6 +71,63 @@ export const reviewerQueue = (
   return owner === undefined ? undefined : `${status}#${owner}`;
 };
 
+/**
+ * Ex-ante assessments and engagements already sit in their agency's queue (`AGENCY#<agency>`, which the agency's
+ * list pages read) and a record has one place in the queue index. Their to-do places are therefore kept by a
+ * small companion entry per place (docs/domain/daily-work.md#how-the-lists-are-kept), written in the same
+ * transaction as the record: at most one entry for the bureau's side and one for the agency's side.
+ */
+export const toDoSlots = ['bureau', 'agency'] as const;
+export type ToDoSlot = (typeof toDoSlots)[number];
+/** The queue a record's entry for each side is in; a side not named has no entry in any queue. */
+export type ToDoPlaces = Partial<Record<ToDoSlot, string>>;
+
+/** The agency's ex-ante assessments to fill in (`DRAFT`) or to correct after the bureau sent them back (`RETURNED`). */
+export const agencyExAnteQueue = (status: 'DRAFT' | 'RETURNED', agencyId: string): string => `${status}#${agencyId}`;
+/** The submitted assessments waiting for the performance section's acceptance or return. */
+export const submittedExAnteQueue = 'SUBMITTED';
+/** The engagements whose next step is the commissioned agency's (plan to prepare, fieldwork to close). */
+export const agencyEngagementQueue = (agencyId: string): string => `AGENCY_MOVE#${agencyId}`;
+/** The engagements whose next step is the performance section's (an agency to commission, a plan to approve). */
+export const bureauEngagementQueue = 'BUREAU_MOVE';
+
+/**
+ * Where an ex-ante assessment waits (core/src/submission/ex-ante-steps.ts): a third party's draft is the agency's
+ * to fill in and submit (to correct, once sent back); a submitted one is the performance section's to accept or
+ * return. The bureau's own drafts and concluded assessments wait for nobody's list.
+ */
+export const exAnteToDoPlaces = (a: {
+  state: string;
+  assessorType: string;
+  agencyId: string | null;
+  lastReturn?: unknown;
+}): ToDoPlaces => {
+  if (a.state === 'SUBMITTED') return { bureau: submittedExAnteQueue };
+  if (a.state === 'DRAFT' && a.assessorType === 'THIRD_PARTY' && a.agencyId)
+    return { agency: agencyExAnteQueue(a.lastReturn ? 'RETURNED' : 'DRAFT', a.agencyId) };
+  return {};
+};
+
+/**
+ * Where an engagement waits (core/src/fieldwork/engagement-steps.ts): the performance section commissions an
+ * agency (SELECTED) and approves the plan (AGENCY_CONTRACTED); the agency's lead prepares the plan
+ * (AGENCY_CONTRACTED) and closes fieldwork (FIELDWORK). A plan under preparation is on both sides' lists,
+ * because either may move it: the lead by finishing it, the bureau by approving it.
+ */
+export const engagementToDoPlaces = (e: { state: string; agencyId: string | null }): ToDoPlaces => {
+  const agency = e.agencyId ? agencyEngagementQueue(e.agencyId) : undefined;
+  switch (e.state) {
+    case 'SELECTED':
+      return { bureau: bureauEngagementQueue };
+    case 'AGENCY_CONTRACTED':
+      return { bureau: bureauEngagementQueue, ...(agency ? { agency } : {}) };
+    case 'FIELDWORK':
+      return agency ? { agency } : {};
+    default:
+      return {};
+  }
+};
+
 /** How many of each list's entries the home shows, oldest (or most overdue) first. */
 export const toDoItemsShown = 5;
 
@@ -86,7 +146,7 @@ const unitWork = (unitId: string): ToDoQueue[] =>
  * approver without a unit) gives nothing rather than someone else's queue.
  */
 export const toDoQueuesFor = (
-  p: Pick<Principal, 'roles' | 'unitId' | 'departmentId' | 'sectionId' | 'userId'>,
+  p: Pick<Principal, 'roles' | 'unitId' | 'departmentId' | 'sectionId' | 'userId' | 'agencyId'>,
 ): ToDoQueue[] => {
   const lists: ToDoQueue[] = [];
   const unitMember = p.roles.includes('unit-preparer') || p.roles.includes('unit-approver');
@@ -113,6 +173,46 @@ export const toDoQueuesFor = (
       subject: 'rectification',
       action: 'verify',
       queue: 'FEEDBACK_SUBMITTED',
+      position: 'waiting-since',
+    });
+  }
+  if (p.roles.includes('performance-section-reviewer')) {
+    lists.push(
+      {
+        key: 'ex-ante-assessment:review',
+        subject: 'ex-ante-assessment',
+        action: 'review',
+        queue: submittedExAnteQueue,
+        position: 'waiting-since',
+      },
+      {
+        key: 'engagement:review',
+        subject: 'engagement',
+        action: 'review',
+        queue: bureauEngagementQueue,
+        position: 'waiting-since',
+      },
+    );
+  }
+  // The commissioned agency's people write its ex-ante drafts (the lead submits them); only the lead moves an engagement.
+  const agencyMember = p.roles.includes('agency-lead') || p.roles.includes('evaluator');
+  if (agencyMember && p.agencyId) {
+    for (const action of ['fix', 'send'] as const) {
+      lists.push({
+        key: `ex-ante-assessment:${action}`,
+        subject: 'ex-ante-assessment',
+        action,
+        queue: agencyExAnteQueue(action === 'fix' ? 'RETURNED' : 'DRAFT', p.agencyId),
+        position: 'waiting-since',
+      });
+    }
+  }
+  if (p.roles.includes('agency-lead') && p.agencyId) {
+    lists.push({
+      key: 'engagement:lead',
+      subject: 'engagement',
+      action: 'lead',
+      queue: agencyEngagementQueue(p.agencyId),
       position: 'waiting-since',
     });
   }

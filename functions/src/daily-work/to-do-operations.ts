@@ -9,6 +9,7 @@ import {
   toDoItemsShown,
   toDoQueuesFor,
 } from '@jixiao/core/daily-work/to-do.ts';
+import { engagementToDoKind, exAnteToDoKind } from '#functions/daily-work/record-kinds.ts';
 import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
@@ -23,6 +24,9 @@ const kindOf: Record<ToDoSubject, RecordKind> = {
   'self-evaluation': selfEvaluationKind,
   rectification: rectificationKind,
   'fieldwork-assignment': assignmentKind,
+  // These two are listed from their to-do entries (functions/src/daily-work/record-kinds.ts), which name their record.
+  'ex-ante-assessment': exAnteToDoKind,
+  engagement: engagementToDoKind,
 };
 
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -45,7 +49,7 @@ const itemOf = (
   const since = dated ? null : waitingSinceOf(record);
   const engagementName = engagementNames.get(String(record.engagementId));
   return {
-    id: record.id,
+    id: textOrNull(record.recordId) ?? record.id,
     title: textOrNull(record.projectName) ?? engagementName ?? record.id,
     code: textOrNull(record.projectCode),
     unitName: textOrNull(record.unitName),

@@ -1,3 +1,4 @@
+import { engagementToDoPlaces } from '@jixiao/core/daily-work/to-do.ts';
 import type { CreateAssignment } from '@jixiao/core/fieldwork/assignment.ts';
 import {
   type CreateEngagement,
@@ -23,20 +24,15 @@ import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
+import { engagementToDoKind, toDoEntryWrites } from '#functions/daily-work/record-kinds.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
 import type { HistoryRequest, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
-import {
-  createOnce,
-  historyPage,
-  listPage,
-  newRecord,
-  updatedResponse,
-  writeContext,
-} from '#functions/records/record-operations.ts';
+import { createOnce, historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;
@@ -90,6 +86,28 @@ export const listAll = async <T extends StoredRecord>(
 
 /** Engagements, their work plan and commissioning, and the assignment of evaluators (docs/domain/fieldwork.md#engagement-lifecycle). */
 export const engagementOperations = (store: RecordStore) => {
+  /**
+   * The engagement's places on the bureau's and the agency lead's to-do lists
+   * (docs/domain/daily-work.md#how-the-lists-are-kept), written with it: it stays in its agency's queue for the
+   * agency's list page, so its to-do places are entries of their own.
+   */
+  const toDoWrites = (tenant: string, e: StoredEngagement, at: string) =>
+    toDoEntryWrites(
+      store,
+      tenant,
+      engagementToDoKind,
+      e.id,
+      engagementToDoPlaces(e),
+      {
+        projectName: e.title,
+        projectCode: e.projectCode,
+        unitName: e.agencyName,
+        departmentName: e.departmentName,
+        state: e.state,
+      },
+      at,
+    );
+
   /** The engagement if the caller may see it; an evaluator may when one of their assignments is on it. */
   const visible = async (request: OperationRequest, id: string): Promise<StoredEngagement> => {
     const p = request.principal;
@@ -195,8 +213,21 @@ export const engagementOperations = (store: RecordStore) => {
       agencyName: null,
       conflictDeclaration: null,
       releasedAt: null,
-    };
-    return createOnce(store, request, engagementKind, record);
+    } as unknown as StoredEngagement;
+    // A replay is answered by the store from the original, whose entry was written with it.
+    if (existing) return createOnce(store, request, engagementKind, record);
+    const result = await store.transact(
+      tenant,
+      [
+        { kind: engagementKind, create: record, hash: requestHash(request.body) },
+        ...(await toDoWrites(tenant, record, request.receivedAt)),
+      ],
+      writeContext(request),
+    );
+    if (result.outcome === 'done') return { status: 201, body: record };
+    if (result.outcome === 'replayed' && result.index === 0)
+      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+    throw new HttpProblem('idempotency-conflict');
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
@@ -220,10 +251,18 @@ export const engagementOperations = (store: RecordStore) => {
       updatedBy: request.principal.userId,
     };
     const context = { ...writeContext(request), ...(operation ? { operation } : {}) };
-    return updatedResponse(
-      await store.update(request.principal.tenant, engagementKind, current, next, context),
-      request.language,
+    const tenant = request.principal.tenant;
+    // A step may move the engagement between to-do lists (or rename it): its entries change in the same transaction.
+    const result = await store.transact(
+      tenant,
+      [{ kind: engagementKind, before: current, after: next }, ...(await toDoWrites(tenant, next, request.receivedAt))],
+      context,
     );
+    if (result.outcome === 'done') return { status: 200, body: next };
+    if (result.outcome === 'version-conflict' && result.index === 0)
+      throw new HttpProblem('version-conflict', { current: result.current });
+    // Another step moved the entries first: the caller reads again and retries, as after any conflict.
+    throw new HttpProblem('version-conflict', { current: await store.get(tenant, engagementKind, current.id) });
   };
 
   const inState = (current: StoredEngagement, states: readonly EngagementState[]) => {

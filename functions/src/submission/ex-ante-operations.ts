@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { type Attachment, checksumHeader } from '@jixiao/core/evidence/attachment.ts';
+import { exAnteToDoPlaces } from '@jixiao/core/daily-work/to-do.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import { publishedAssessment, publishedAssessmentState } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, seesTenant } from '@jixiao/core/scope/project-scope.ts';
@@ -14,19 +13,22 @@ import type { TargetStatus } from '@jixiao/core/submission/performance-target.ts
 import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
 import { projectStageAfter } from '@jixiao/core/submission/review-workflow.ts';
 import { describe } from '@jixiao/core/validation.ts';
+import { exAnteToDoKind, toDoEntryWrites } from '#functions/daily-work/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind } from '#functions/organisation/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { recordFileLinks } from '#functions/records/record-attachment-operations.ts';
 import {
-  createOnce,
   historyPage,
   listPage,
   newRecord,
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { visibleProject } from '#functions/submission/project-operations.ts';
 import { exAnteKind, projectKind } from '#functions/submission/record-kinds.ts';
 
@@ -38,11 +40,30 @@ const mayRead = (p: Principal, a: StoredAssessment) => canSee(p, a, publishedAss
 
 const attempts = 3;
 
-const sameAttachment = (a: Attachment, b: Attachment) =>
-  (['id', 'key', 'name', 'contentType', 'sizeBytes', 'sha256'] as const).every((field) => a[field] === b[field]);
-
 /** Ex-ante performance assessment (事前绩效评估, docs/domain/submission.md#ex-ante-assessment). */
 export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) => {
+  /**
+   * The assessment's places on the to-do lists (docs/domain/daily-work.md#how-the-lists-are-kept), to write with
+   * it: it stays in its agency's queue for the agency's list page, so its to-do places are entries of their own.
+   */
+  const toDoWrites = (tenant: string, a: StoredAssessment, at: string) =>
+    toDoEntryWrites(
+      store,
+      tenant,
+      exAnteToDoKind,
+      a.id,
+      exAnteToDoPlaces(a),
+      {
+        projectName: a.projectName,
+        projectCode: a.projectCode,
+        // The list's "where" line: who is working on it (the commissioned agency), as the agency's list page shows.
+        unitName: null,
+        departmentName: a.agencyName ?? null,
+        state: a.state,
+      },
+      at,
+    );
+
   const visible = async (request: OperationRequest, id: string) => {
     const a = await store.get<StoredAssessment>(request.principal.tenant, exAnteKind, id);
     if (!a || !mayRead(request.principal, a)) throw new HttpProblem('not-found');
@@ -113,8 +134,20 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       totalScore: totalScore(body.dimensions as StoredAssessment['dimensions']),
       state: 'DRAFT',
       concludedAt: null,
-    };
-    return createOnce(store, request, exAnteKind, record);
+    } as unknown as StoredAssessment;
+    // Created with its to-do entry in one transaction; the same id and body replay the original answer.
+    const result = await store.transact(
+      tenant,
+      [
+        { kind: exAnteKind, create: record, hash: requestHash(request.body) },
+        ...(await toDoWrites(tenant, record, request.receivedAt)),
+      ],
+      writeContext(request),
+    );
+    if (result.outcome === 'done') return { status: 201, body: record };
+    if (result.outcome === 'replayed' && result.index === 0)
+      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+    throw new HttpProblem('idempotency-conflict');
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
@@ -132,7 +165,10 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
     const { version: _expected, ...changes } = request.body;
     const merged = { ...current, ...changes } as StoredAssessment;
-    if (changes.attachments) await checkUploaded(request, current, merged.attachments);
+    if (changes.attachments) {
+      const keyOf = files.keyOf(request, current);
+      await checkUploadedAttachments(evidence, current.attachments, merged.attachments, keyOf, request.language);
+    }
     const next: StoredAssessment = {
       ...merged,
       totalScore: totalScore(merged.dimensions),
@@ -186,6 +222,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       );
       const writes: TransactionWrite[] = [
         { kind: exAnteKind, before: current, after: next },
+        ...(await toDoWrites(tenant, next, request.receivedAt)),
         {
           kind: projectKind,
           before: project,
@@ -209,73 +246,18 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
   };
 
   /**
-   * Whether the bytes at the file's key are the ones registered: size and type from the store, and
-   * the SHA-256 the store verified on upload or, where it reports none (the local stand-in), the
-   * hash of the bytes read back here, so a listed checksum always matches the file.
+   * The assessment's files: a presigned PUT for one while it is a draft, for those who work on it (listed then by the
+   * PATCH, which checks each new one against the bucket); a short-lived link to a listed one for whoever reads it.
    */
-  const uploadedAsDeclared = async (a: Attachment): Promise<boolean> => {
-    const stored = await evidence.head(a.key);
-    if (!stored || stored.sizeBytes !== a.sizeBytes) return false;
-    if (stored.contentType !== undefined && stored.contentType !== a.contentType) return false;
-    if (stored.checksumSha256 !== undefined) return stored.checksumSha256 === checksumHeader(a.sha256);
-    const bytes = await evidence.read(a.key);
-    return bytes !== undefined && createHash('sha256').update(bytes).digest('hex') === a.sha256;
-  };
-
-  /**
-   * Files new to the list must be in the bucket, at this assessment's key for their id, with the
-   * size, type and checksum that were registered.
-   */
-  const checkUploaded = async (request: OperationRequest, current: StoredAssessment, attachments: Attachment[]) => {
-    const known = new Map(current.attachments.map((a) => [a.id, a]));
-    const errors = [];
-    for (const [i, a] of attachments.entries()) {
-      // The key is never the client's to choose: it is this assessment's key for the file's id.
-      const expected = exAnteAttachmentKey(request.principal.tenant, current.id, a.id);
-      const listed = known.get(a.id);
-      if (listed) {
-        if (sameAttachment(listed, a)) continue;
-        errors.push({
-          pointer: `/attachments/${i}`,
-          code: 'attachment_changed',
-          message: describe('attachment_changed', request.language),
-        });
-        continue;
-      }
-      if (!(a.key === expected && (await uploadedAsDeclared(a)))) {
-        errors.push({
-          pointer: `/attachments/${i}`,
-          code: 'attachment_not_uploaded',
-          message: describe('attachment_not_uploaded', request.language),
-        });
-      }
-    }
-    if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
-  };
-
-  /** A presigned PUT for one file of a draft assessment; asking again for the same id gives the same key. */
-  const uploadAttachment: Operation = async (
-    request: OperationRequest<{ id: string }, unknown, Omit<Attachment, 'key'>>,
-  ) => {
-    const current = await visible(request, request.params.id);
-    if (!worksOnAssessment(request.principal, current)) throw new HttpProblem('forbidden');
-    if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
-    // A listed file is kept as it is: no second upload over it (the upload also refuses to overwrite).
-    if (current.attachments.some((a) => a.id === request.body.id))
-      throw new HttpProblem('invalid-transition', { current });
-    const key = exAnteAttachmentKey(request.principal.tenant, current.id, request.body.id);
-    const upload = await evidence.signUpload(key, request.body, 15 * 60);
-    return { status: 201, body: { attachment: { ...request.body, key }, upload: { method: 'PUT', ...upload } } };
-  };
-
-  const downloadAttachment: Operation = async (request: OperationRequest<{ id: string; attachmentId: string }>) => {
-    const current = await visible(request, request.params.id);
-    const file = current.attachments.find((a) => a.id === request.params.attachmentId);
-    if (!file) throw new HttpProblem('not-found');
-    const key = exAnteAttachmentKey(request.principal.tenant, current.id, file.id);
-    const link = await evidence.signDownload(key, file.name, 5 * 60);
-    return { status: 200, body: { url: link.url, expiresAt: link.expiresAt } };
-  };
+  const files = recordFileLinks<StoredAssessment>(evidence, {
+    key: exAnteAttachmentKey,
+    visible,
+    editable: (request, current) => {
+      if (!worksOnAssessment(request.principal, current)) throw new HttpProblem('forbidden');
+      if (current.state !== 'DRAFT') throw new HttpProblem('invalid-transition', { current });
+    },
+    listed: (a) => a.attachments,
+  });
 
   /** A commissioned agency sends its finished assessment to the performance section. */
   const submit: Operation = async (request: OperationRequest<{ id: string }, unknown, { version: number }>) => {
@@ -318,8 +300,18 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       updatedAt: request.receivedAt,
       updatedBy: request.principal.userId,
     };
-    const result = await store.update(request.principal.tenant, exAnteKind, current, next, writeContext(request));
-    return updatedResponse(result, request.language);
+    const tenant = request.principal.tenant;
+    // The step moves the assessment between to-do lists: its entries change in the same transaction.
+    const result = await store.transact(
+      tenant,
+      [{ kind: exAnteKind, before: current, after: next }, ...(await toDoWrites(tenant, next, request.receivedAt))],
+      writeContext(request),
+    );
+    if (result.outcome === 'done') return { status: 200, body: next };
+    if (result.outcome === 'version-conflict' && result.index === 0)
+      throw new HttpProblem('version-conflict', { current: result.current });
+    // Another step moved the entries first: the caller reads again and retries, as after any conflict.
+    throw new HttpProblem('version-conflict', { current: await store.get(tenant, exAnteKind, current.id) });
   };
 
   const history: Operation = async (request: OperationRequest<{ id: string }, HistoryRequest>) => {
@@ -327,5 +319,16 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
     return historyPage(store, exAnteKind, request.params.id, request);
   };
 
-  return { list, create, get, update, conclude, submit, sendBack, history, uploadAttachment, downloadAttachment };
+  return {
+    list,
+    create,
+    get,
+    update,
+    conclude,
+    submit,
+    sendBack,
+    history,
+    uploadAttachment: files.upload,
+    downloadAttachment: files.download,
+  };
 };
