@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { addDays } from '@jixiao/core/daily-work/budget-calendar.ts';
+import { notificationText } from '@jixiao/core/daily-work/notification.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { OutboxMailer } from '@jixiao/functions/adapters/outbox/outbox-mailer.ts';
 import { SesMailer } from '@jixiao/functions/adapters/ses/ses-mailer.ts';
@@ -10,7 +11,9 @@ import { runDailyWorkJob } from '@jixiao/functions/daily-work/daily-work-jobs.ts
 import { runDueSoonReminders } from '@jixiao/functions/daily-work/due-soon-job.ts';
 import { runMailJob } from '@jixiao/functions/daily-work/mail-job.ts';
 import { mailPendingOwner, notificationKind } from '@jixiao/functions/daily-work/record-kinds.ts';
+import { rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import { userKind } from '@jixiao/functions/organisation/record-kinds.ts';
+import { derivedId } from '@jixiao/functions/records/derived-id.ts';
 import { requestHash } from '@jixiao/functions/records/request-hash.ts';
 import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +121,82 @@ describe('the reminder before a deadline', () => {
     const told = list.items.filter((n: { topic: string; subject: { id: string } }) => n.topic === 'due-soon');
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ subject: { id: dueSoon }, pending: 2, deadline: addDays(today, 2) });
+  });
+
+  it('tells the unit of each open rectification notice due within the notice, once; not closed or far-off ones', async () => {
+    const at = new Date().toISOString();
+    const notice = async (name: string, unit: typeof education, state: string, dueDate: string) => {
+      const record = {
+        id: uuidV7(),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: 'test',
+        updatedBy: 'test',
+        state,
+        dueDate,
+        projectName: name,
+        projectCode: 'RECT',
+        departmentId: unit.id,
+        departmentName: unit.name,
+        unitId: unit.unitId,
+        unitName: unit.unitName,
+      };
+      const made = await stack.store.create(demoTenant.id, rectificationKind, record, {
+        hash: requestHash(record),
+        context: { actor: 'test', actorRoles: [], requestId: uuidV7(), at },
+      });
+      expect(made.outcome).toBe('created');
+      return { id: record.id, dueDate };
+    };
+    const notices = [
+      await notice('整改：两天后到期', education, 'NOTICE_ISSUED', addDays(today, 2)),
+      await notice('整改：今天到期', development, 'FEEDBACK_DRAFT', today),
+      await notice('整改：十天后到期', education, 'NOTICE_ISSUED', addDays(today, 10)),
+      await notice('整改：已反馈', education, 'FEEDBACK_SUBMITTED', addDays(today, 1)),
+      await notice('整改：已完成', education, 'CLOSED', addDays(today, 1)),
+      await notice('整改：已逾期', education, 'NOTICE_ISSUED', addDays(today, -3)),
+    ];
+    const [soon, drafting] = notices.map((n) => n.id) as [string, string];
+
+    const first = await runDueSoonReminders(stack.store, demoTenant.id, now);
+    // The demo's own notices were told by the run above; of these, the two due within the notice.
+    expect(first.rectifications.told).toBe(2);
+    expect((await runDueSoonReminders(stack.store, demoTenant.id, now)).rectifications.told).toBe(0);
+
+    const ids = notices.map((n) => derivedId(`due-soon:rectification:${n.id}:${n.dueDate}`));
+    const told = new Map(
+      (await stack.store.getMany(demoTenant.id, notificationKind, ids)).map((n) => [
+        (n.subject as { id: string }).id,
+        n,
+      ]),
+    );
+    expect([...told.keys()].sort()).toEqual([soon, drafting].sort());
+    expect(told.get(soon)).toMatchObject({
+      topic: 'due-soon',
+      audience: { type: 'unit', id: education.unitId },
+      subject: { type: 'rectification', title: '整改：两天后到期' },
+      deadline: addDays(today, 2),
+      mailPending: mailPendingOwner,
+    });
+    expect(told.get(drafting)).toMatchObject({ audience: { type: 'unit', id: development.unitId } });
+    // The unit's people read it among their notifications, in words about one notice and its due date.
+    const token = await stack.tokenForPerson({
+      id: 'rectification-reader',
+      displayName: 'reader',
+      tenant: demoTenant.id,
+      roles: ['unit-preparer'],
+      departmentId: education.id,
+      unitId: education.unitId,
+    });
+    const listed = (await stack.call('GET', '/api/v1/notifications', { token })).body.items.find(
+      (n: { subject: { id: string } }) => n.subject.id === soon,
+    );
+    expect(listed).toBeDefined();
+    expect(notificationText(listed, 'zh-CN')).toEqual({
+      title: '整改即将到期：整改：两天后到期',
+      body: `整改通知要求于 ${addDays(today, 2)} 前报送整改情况，请按时落实整改并反馈。`,
+    });
   });
 
   it("tells no one when the year's notice is 0 days", async () => {

@@ -142,6 +142,14 @@ export const notificationText = (
       };
     }
     case 'due-soon':
+      // A rectification notice is one record with its own due date, not a round's count of records not sent.
+      if (n.subject.type === 'rectification')
+        return {
+          title: zh ? `整改即将到期：${n.subject.title}` : `Rectification due soon: ${n.subject.title}`,
+          body: zh
+            ? `整改通知要求于 ${due} 前报送整改情况，请按时落实整改并反馈。`
+            : `The rectification notice asks for your report by ${due}; please rectify and report back in time.`,
+        };
       return {
         title: zh ? `即将截止：${n.subject.title}` : `Due soon: ${n.subject.title}`,
         body: zh

@@ -1,5 +1,6 @@
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { addDays } from '@jixiao/core/daily-work/budget-calendar.ts';
+import { rectificationOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
 import { calendarYears } from '@jixiao/core/organisation/tenant-calendar.ts';
 import { calendarSettingsFor, roundsOf } from '#functions/daily-work/calendar-operations.ts';
 import { mailPendingOwner } from '#functions/daily-work/record-kinds.ts';
@@ -10,7 +11,9 @@ import {
   roundSpecs,
   writeNotifications,
 } from '#functions/daily-work/round-notices.ts';
-import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
+import { unitKind } from '#functions/organisation/record-kinds.ts';
+import type { ListRequest, RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 
 export interface DueSoonOutcome {
@@ -18,6 +21,8 @@ export interface DueSoonOutcome {
   today: string;
   /** The rounds whose deadline falls within the notice, and how many departments of each were told today. */
   rounds: { id: string; type: RoundType; deadline: string; behind: number; told: number }[];
+  /** The open rectification notices due within the notice, and how many of their units were told today. */
+  rectifications: { due: number; told: number };
 }
 
 /** Who the audit trail and the notifications name for what the schedule does. */
@@ -33,7 +38,7 @@ const jobActor = 'job:due-soon';
 export const runDueSoonReminders = async (store: RecordStore, tenant: string, now: string): Promise<DueSoonOutcome> => {
   const today = beijingDay(now);
   const { fiscalYear } = calendarYears(today, (await store.getTenant(tenant))?.calendar);
-  const outcome: DueSoonOutcome = { tenant, today, rounds: [] };
+  const outcome: DueSoonOutcome = { tenant, today, rounds: [], rectifications: { due: 0, told: 0 } };
   const { reminderDaysBefore } = await calendarSettingsFor(store, tenant, fiscalYear);
   if (reminderDaysBefore === 0) return outcome;
   const roundsOfType = async (type: RoundType, years: number[]) =>
@@ -74,5 +79,75 @@ export const runDueSoonReminders = async (store: RecordStore, tenant: string, no
     });
     outcome.rounds.push({ id: round.id, type, deadline: round.deadline, behind: behind.length, told });
   }
+  outcome.rectifications = await remindRectifications(store, tenant, today, last, now);
   return outcome;
+};
+
+/** Every record a list request reaches, following its pages. */
+const everyPage = async (store: RecordStore, tenant: string, kind: RecordKind, request: ListRequest) => {
+  const all: StoredRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list(tenant, kind, { ...request, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+};
+
+/** Units whose open-notice queues are read at once: a tenant's units are read a few at a time, not all together. */
+const unitsAtOnce = 10;
+
+/**
+ * Rectification notices due soon (docs/domain/daily-work.md#reminders-before-a-deadline): each unit's notices still
+ * to answer sit in its `OPEN#<unit>` queue by due date, so those due up to the last day of the notice are one key
+ * range of it (the overdue ones in that range are the unit's to-do already and are not "due soon": skipped). Each is
+ * told to its unit once: the notification's id is derived from the notice and its due date, so a notice issued again
+ * after 整改不到位, with a new due date, is reminded of again.
+ */
+const remindRectifications = async (
+  store: RecordStore,
+  tenant: string,
+  today: string,
+  last: string,
+  now: string,
+): Promise<DueSoonOutcome['rectifications']> => {
+  const units = await everyPage(store, tenant, unitKind, { limit: 200 });
+  const due: StoredRecord[] = [];
+  for (let i = 0; i < units.length; i += unitsAtOnce) {
+    const read = await Promise.all(
+      units.slice(i, i + unitsAtOnce).map((unit) =>
+        everyPage(store, tenant, rectificationKind, {
+          limit: 100,
+          queue: { name: rectificationOpenQueue(unit.id), before: addDays(last, 1) },
+        }),
+      ),
+    );
+    due.push(...read.flat().filter((r) => String(r.dueDate) >= today));
+  }
+  const notifications: StoredRecord[] = due.map((r) => ({
+    id: derivedId(`due-soon:rectification:${r.id}:${String(r.dueDate)}`),
+    version: 1,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    createdBy: jobActor,
+    updatedBy: jobActor,
+    topic: 'due-soon',
+    audience: { type: 'unit', id: String(r.unitId) },
+    subject: { type: 'rectification', id: r.id, title: String(r.projectName ?? r.id) },
+    pending: 1,
+    deadline: String(r.dueDate),
+    note: '',
+    senderName: '',
+    mailPending: mailPendingOwner,
+  }));
+  const told = await writeNotifications(store, tenant, notifications, {
+    actor: jobActor,
+    actorRoles: [],
+    requestId: derivedId(`due-soon-run:${tenant}:${today}:rectifications`),
+    at: now,
+    operation: 'due-soon-reminder',
+  });
+  return { due: due.length, told };
 };
