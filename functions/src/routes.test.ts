@@ -1,10 +1,7 @@
 import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
-import { calendarOperations } from '#functions/daily-work/calendar-operations.ts';
-import { notificationOperations } from '#functions/daily-work/notification-operations.ts';
-import { reminderOperations } from '#functions/daily-work/reminder-operations.ts';
-import { toDoOperations } from '#functions/daily-work/to-do-operations.ts';
+import { dailyWorkOperations } from '#functions/daily-work/daily-work-operations.ts';
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
@@ -12,6 +9,7 @@ import { monitoringOperations } from '#functions/monitoring/monitoring-operation
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
+import type { JobStarter } from '#functions/ports/job-starter.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
 import { importsOperations } from '#functions/self-evaluation/imports-operations.ts';
@@ -32,12 +30,7 @@ const operationsOf = {
     ...departmentFiguresImportOperations(departmentEvaluationOperations(unusedStore, unusedEvidence)),
   },
   imports: importsOperations(unusedStore),
-  'daily-work': {
-    ...toDoOperations(unusedStore),
-    ...notificationOperations(unusedStore),
-    ...reminderOperations(unusedStore),
-    ...calendarOperations(unusedStore),
-  },
+  'daily-work': dailyWorkOperations(unusedStore, unusedEvidence, {} as JobStarter),
 };
 
 describe('route table', () => {

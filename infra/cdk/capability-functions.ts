@@ -38,8 +38,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   'department-evaluation': true,
   // Files come in the request body and are read there; nothing is signed.
   imports: false,
-  // Reads the work queues only.
-  'daily-work': false,
+  // Signs the download of an export's ZIP, which the export jobs' function wrote (infra/cdk/export-jobs.ts).
+  'daily-work': true,
 };
 
 /**

@@ -11,6 +11,7 @@ import { ApiRoutes } from './api-routes.ts';
 import { CapabilityFunctions, functionTimeout } from './capability-functions.ts';
 import { DailyWorkJobs } from './daily-work-jobs.ts';
 import { createEvidenceBucket } from './evidence-bucket.ts';
+import { ExportJobs } from './export-jobs.ts';
 import { Identity, type WebClient } from './identity.ts';
 import { JixiaoHttpApi } from './jixiao-http-api.ts';
 import { createJixiaoTable } from './jixiao-table.ts';
@@ -46,6 +47,7 @@ export class JixiaoStack extends Stack {
   readonly webClient: WebClient;
   readonly functions: CapabilityFunctions;
   readonly jobs: DailyWorkJobs;
+  readonly exports: ExportJobs;
   readonly routes: ApiRoutes;
   readonly site: SiteDeployment;
   readonly operatorTopic: OperatorTopic;
@@ -90,6 +92,14 @@ export class JixiaoStack extends Stack {
       powertools: this.functions.powertools,
       logRetention: this.settings.logRetention,
       mailFrom: this.settings.mailFrom,
+    });
+    this.exports = new ExportJobs(this, 'ExportJobs', {
+      table: this.table,
+      tableResources: this.functions.tableResources,
+      evidenceBucket: this.evidenceBucket,
+      powertools: this.functions.powertools,
+      logRetention: this.settings.logRetention,
+      requester: this.functions.get('daily-work'),
     });
     this.routes = new ApiRoutes(this, 'Routes', {
       httpApi: this.api.httpApi,

@@ -136,6 +136,18 @@ export const nagAcknowledgements = (stack: JixiaoStack): NagAcknowledgement[] =>
       'not scope to resources (its service authorization reference lists no resource types for them).',
   );
   add(
+    stack.exports.function.role,
+    'AwsSolutions-IAM5[Resource::*]',
+    'Active tracing: aws-cdk-lib grants xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray does ' +
+      'not scope to resources (its service authorization reference lists no resource types for them).',
+  );
+  add(
+    stack.exports.function.role,
+    `AwsSolutions-IAM5[Resource::${arnOf(stack.evidenceBucket)}/${evidenceObjectPattern}]`,
+    'The export jobs Lambda writes each export ZIP under its tenant prefix (T/{tenant}/export-job/{job id}/), a key ' +
+      'known only when the job runs; the statement is limited to GetObject and PutObject under T/.',
+  );
+  add(
     stack.jobs.schedulerRole,
     `AwsSolutions-IAM5[Resource::${arnOf(stack.jobs.function.function)}:*]`,
     "EventBridge Scheduler's Lambda target grants lambda:InvokeFunction on the jobs function and its versions " +

@@ -16,6 +16,7 @@ import { answerClientError, createGateway, type LambdaHandler, maxHeaderBytes } 
 import { createLocalIdentityProvider, type LocalIdentityProvider } from '#infra/local/identity-provider.ts';
 import { createIdentityProviderRoutes } from '#infra/local/identity-provider-routes.ts';
 import { createJwtAuthorizer } from '#infra/local/jwt-authorizer.ts';
+import { startLambdaInvokeEmulator } from '#infra/local/lambda-invoke-emulator.ts';
 import { assertPortFree, freePort } from '#infra/local/ports.ts';
 import { ensureBucket, ensureTable } from '#infra/local/provision.ts';
 import { startS3Guard } from '#infra/local/s3-guard.ts';
@@ -60,6 +61,8 @@ export interface LocalStack {
 }
 
 export const localAudience = 'jixiao-local';
+/** The export jobs' function's name in the local runtime. */
+export const localExportFunction = 'jixiao-export-jobs-local';
 
 /** The context a scheduled job's handler gets locally (it reads none of it but its names). */
 const lambdaJobContext = (job: string) => ({
@@ -148,6 +151,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       timer.unref();
       stops.push(async () => clearInterval(timer));
     }
+
+    // The export jobs' function, invoked by the API as Lambda's Invoke would (infra/local/lambda-invoke-emulator.ts).
+    const exportJobs = (await import(join(repositoryRoot, 'functions/src/handlers/export-jobs.ts'))) as {
+      handler: (event: unknown, context: unknown) => Promise<unknown>;
+    };
+    const invoke = await startLambdaInvokeEmulator(
+      { [localExportFunction]: exportJobs.handler },
+      { [localS3Credentials.accessKeyId]: localS3Credentials.secretAccessKey },
+    );
+    stops.push(invoke.stop);
+    Object.assign(process.env, { EXPORT_FUNCTION_NAME: localExportFunction, LAMBDA_ENDPOINT: invoke.endpoint });
 
     const handlers = {} as Record<Capability, LambdaHandler>;
     for (const capability of capabilities) {

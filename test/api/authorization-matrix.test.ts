@@ -22,6 +22,7 @@ import { demoId, demoTenant, demoUsers } from '@jixiao/infra/local/demo-data.ts'
 import { operationRunner, recordLoader } from '@jixiao/infra/local/record-loader.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentEvaluationRequest, seedDepartmentEvaluations } from '../support/department-evaluation-fixture.ts';
+import { seedExportJob } from '../support/export-job-fixture.ts';
 import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
 import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
@@ -641,6 +642,11 @@ const matrix: Record<string, Row> = {
   listMonitoringReminders: { roles: reminderSenders(200), others: 403, anonymous: 401 },
   sendSelfEvaluationReminder: { roles: reminderSenders(201), others: 403, anonymous: 401 },
   listSelfEvaluationReminders: { roles: reminderSenders(200), others: 403, anonymous: 401 },
+  // exports across departments (issue 12 item 6): the performance section only; a round of another tenant is a
+  // reference not found, a job of another tenant not found.
+  createExportJob: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
+  listExportJobs: { roles: { [perf]: [200, 200, 200] }, others: 403, anonymous: 401 },
+  getExportJob: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -672,7 +678,8 @@ type Targets = Record<
     | 'disposition'
     | 'rectification'
     | 'selfEvaluationRound'
-    | 'selfEvaluation',
+    | 'selfEvaluation'
+    | 'exportJob',
     string
   >;
 /** A released engagement with an assignment, a record and a photo in each relation. */
@@ -696,7 +703,10 @@ const monitoringTargets = (relation: Relation) =>
 const selfEvaluations = new Map<Relation, { selfEvaluationRound: string; selfEvaluation: string }>();
 const selfEvaluationTargets = (relation: Relation) =>
   selfEvaluations.get(relation) ?? { selfEvaluationRound: uuidV7(), selfEvaluation: uuidV7() };
+/** An export job in each tenant (exports across departments, issue 12). */
+const exportJobs = new Map<Relation, string>();
 const targets = (relation: Relation): Targets => ({
+  exportJob: exportJobs.get(relation) ?? uuidV7(),
   ...organisationTargets(relation),
   ...fieldworkTargets(relation),
   ...monitoringTargets(relation),
@@ -755,6 +765,7 @@ const idKey = (path: string): keyof Targets | undefined => {
     ['/api/v1/rectifications/', 'rectification'],
     ['/api/v1/self-evaluation-rounds/', 'selfEvaluationRound'],
     ['/api/v1/self-evaluations/', 'selfEvaluation'],
+    ['/api/v1/export-jobs/', 'exportJob'],
   ];
   return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
 };
@@ -1060,6 +1071,8 @@ const monitoringRequest = async (
       return { path, body: {} };
     case 'sendMonitoringReminder':
       return { path, body: { id: uuidV7(), note: '矩阵催报' } };
+    case 'createExportJob':
+      return { path, body: { id: uuidV7(), kind: 'monitoring-round', roundId: t.round } };
     case 'listMonitoringReports':
     case 'exportDepartmentMonitoring':
       return { path: `${path}?departmentId=${t.department}` };
@@ -1242,6 +1255,13 @@ beforeAll(async () => {
       selfEvaluationRound: round,
       selfEvaluation: await seedSelfEvaluation(stack.store, tenant, round, department),
     });
+  }
+  for (const [relation, tenant] of [
+    ['own-department', demoTenant.id],
+    ['other-department', demoTenant.id],
+    ['other-tenant', otherTenant.id],
+  ] as const) {
+    exportJobs.set(relation, await seedExportJob(stack.store, tenant));
   }
   await seedDepartmentEvaluations(stack.store, [
     ['own-department', demoTenant.id, organisationTargets('own-department').department],

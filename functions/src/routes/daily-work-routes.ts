@@ -9,6 +9,7 @@ import {
 import { toDoHome } from '@jixiao/core/daily-work/to-do.ts';
 import { fiscalYearParams, idParams, pageQuery } from '@jixiao/core/schema-parts.ts';
 import * as v from 'valibot';
+import { exportJobRoutes } from '#functions/routes/export-job-routes.ts';
 import { allRoles } from '#functions/routes/master-data-routes.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
@@ -102,4 +103,5 @@ export const dailyWorkRoutes: RouteDefinition[] = [
   },
   ...reminderRoutes('monitoring-rounds', 'Monitoring'),
   ...reminderRoutes('self-evaluation-rounds', 'SelfEvaluation'),
+  ...exportJobRoutes,
 ];

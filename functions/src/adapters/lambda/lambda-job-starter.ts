@@ -1,0 +1,74 @@
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '#functions/adapters/aws/sha256.ts';
+import { type JobStarter, JobStarterUnavailableError } from '#functions/ports/job-starter.ts';
+
+export interface LambdaCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Lambda hands a function its role's credentials in environment variables. */
+const credentialsFromEnv = async (): Promise<LambdaCredentials> => {
+  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
+  if (!AWS_ACCESS_KEY_ID || !AWS_SECRET_ACCESS_KEY)
+    throw new JobStarterUnavailableError('no AWS credentials in the environment');
+  return {
+    accessKeyId: AWS_ACCESS_KEY_ID,
+    secretAccessKey: AWS_SECRET_ACCESS_KEY,
+    ...(AWS_SESSION_TOKEN ? { sessionToken: AWS_SESSION_TOKEN } : {}),
+  };
+};
+
+/**
+ * Starts a job by invoking its function asynchronously (Lambda Invoke, `X-Amz-Invocation-Type: Event`): Lambda queues
+ * the event and answers 202 at once. A SigV4-signed HTTPS request, as the SES mailer sends, since the Lambda client
+ * would add a few hundred KB to the API's bundle for one call. `endpoint` is the regional endpoint unless a test points
+ * it at a loopback server.
+ */
+export class LambdaJobStarter implements JobStarter {
+  private readonly signer: SignatureV4;
+  private readonly base: URL;
+  private readonly path: string;
+
+  constructor(
+    functionName: string,
+    region: string,
+    endpoint: string | undefined = undefined,
+    credentials: () => Promise<LambdaCredentials> = credentialsFromEnv,
+  ) {
+    this.base = new URL(endpoint ?? `https://lambda.${region}.amazonaws.com`);
+    this.path = `/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`;
+    this.signer = new SignatureV4({ service: 'lambda', region, sha256: Sha256, credentials });
+  }
+
+  async start(job: { tenant: string; jobId: string }): Promise<void> {
+    const body = JSON.stringify(job);
+    const signed = await this.signer.sign({
+      method: 'POST',
+      protocol: this.base.protocol,
+      hostname: this.base.hostname,
+      ...(this.base.port ? { port: Number(this.base.port) } : {}),
+      path: this.path,
+      query: {},
+      headers: { host: this.base.host, 'content-type': 'application/json', 'x-amz-invocation-type': 'Event' },
+      body,
+    });
+    let response: Response;
+    try {
+      response = await fetch(new URL(this.path, this.base), {
+        method: 'POST',
+        headers: signed.headers as Record<string, string>,
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
+    } catch (error) {
+      throw new JobStarterUnavailableError(`Lambda did not answer: ${String(error)}`);
+    }
+    // An asynchronous invocation is accepted with 202; anything else did not queue the event.
+    if (response.status !== 202)
+      throw new JobStarterUnavailableError(
+        `Lambda answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+      );
+  }
+}

@@ -1,0 +1,227 @@
+import { type ExportJobKind, maxExportRecords } from '@jixiao/core/export-jobs/export-job.ts';
+import { moneySourceCodes } from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
+import { roundsOf } from '#functions/daily-work/calendar-operations.ts';
+import { departmentWorkbook, maxWorkbookProjects } from '#functions/export/department-workbook.ts';
+import { departmentMonitoringWorkbook } from '#functions/export/monitoring-table.ts';
+import type { Sheet } from '#functions/export/xlsx/workbook.ts';
+import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
+import { type ZipEntry, zip } from '#functions/export/zip.ts';
+import { monitoringReportKind, monitoringRoundKind, monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
+import type { StoredReport } from '#functions/monitoring/tally-writes.ts';
+import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import type { DepartmentTallyHead } from '#functions/records/department-tally.ts';
+import { talliesOfRound } from '#functions/records/department-tally.ts';
+import {
+  type ExecutionFigure,
+  executionFigureId,
+  executionFigureKind,
+} from '#functions/self-evaluation/execution-figure-kinds.ts';
+import {
+  selfEvaluationKind,
+  selfEvaluationRoundKind,
+  selfEvaluationTallyKind,
+} from '#functions/self-evaluation/record-kinds.ts';
+import { sheetOf, withImportedFigures } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
+import type { StoredSelfEvaluation } from '#functions/self-evaluation/tally-writes.ts';
+
+/**
+ * Packs an export across departments (docs/domain/daily-work.md#exports-across-departments): a ZIP with a contents
+ * workbook (目录.xlsx, one sheet per round: every department, its records, how many were sent and how many late, and
+ * the file that holds them) and, per round, one workbook per department in the layout the department's own export
+ * has, drawn by the same sheet writers. Departments are read from the rounds' tallies, then one department's
+ * records at a time, so what is held at once is the ZIP and one department's records.
+ */
+
+type Round = StoredRecord & {
+  name: string;
+  fiscalYear: number;
+  dataDate?: string;
+  deadline: string;
+  roundStatus: string;
+};
+type Tally = DepartmentTallyHead & { reports?: number; selfEvaluations?: number; submitted: number; late: number };
+
+export interface ExportSection {
+  stage: 'monitoring' | 'self-evaluation';
+  round: Round;
+  tallies: Tally[];
+}
+
+/** Why an export cannot be packed, said to the person who asked (a job's failure). */
+export class ExportRefusal extends Error {
+  readonly code: 'too-large' | 'nothing-to-export';
+  constructor(code: 'too-large' | 'nothing-to-export', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const stageKinds: Record<ExportSection['stage'], { round: RecordKind; tally: RecordKind; folder: string }> = {
+  monitoring: { round: monitoringRoundKind, tally: monitoringTallyKind, folder: '运行监控' },
+  'self-evaluation': { round: selfEvaluationRoundKind, tally: selfEvaluationTallyKind, folder: '绩效自评' },
+};
+
+const recordsOf = (tally: Tally): number => tally.reports ?? tally.selfEvaluations ?? 0;
+
+/** Every record of one owner partition, followed page by page to the end. */
+const listAll = async <T extends StoredRecord>(
+  store: RecordStore,
+  tenant: string,
+  kind: RecordKind,
+  ownerId: string,
+): Promise<T[]> => {
+  const found: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list<T>(tenant, kind, { limit: 100, cursor, ownerId });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+};
+
+const section = async (
+  store: RecordStore,
+  tenant: string,
+  stage: ExportSection['stage'],
+  round: Round,
+): Promise<ExportSection> => ({
+  stage,
+  round,
+  tallies: (await talliesOfRound<Tally>(store, tenant, stageKinds[stage].tally, round.id)).filter(
+    (t) => recordsOf(t) > 0,
+  ),
+});
+
+/**
+ * The rounds an export covers and their departments (from the tallies), with what it will pack checked against the
+ * limit before anything is read: more than `maxExportRecords` is refused, saying how many.
+ */
+export const planExport = async (
+  store: RecordStore,
+  tenant: string,
+  subject: { kind: ExportJobKind; roundId: string | null; fiscalYear: number },
+): Promise<ExportSection[]> => {
+  const sections: ExportSection[] = [];
+  if (subject.kind === 'year') {
+    for (const stage of ['monitoring', 'self-evaluation'] as const) {
+      const rounds = (await roundsOf(store, tenant, stageKinds[stage].round, subject.fiscalYear)) as Round[];
+      rounds.sort((a, b) => (a.dataDate ?? a.deadline).localeCompare(b.dataDate ?? b.deadline));
+      for (const round of rounds) sections.push(await section(store, tenant, stage, round));
+    }
+  } else {
+    const stage = subject.kind === 'monitoring-round' ? 'monitoring' : 'self-evaluation';
+    const round = await store.get<Round>(tenant, stageKinds[stage].round, String(subject.roundId));
+    if (round && round.roundStatus !== 'OPENING') sections.push(await section(store, tenant, stage, round));
+  }
+  const steps = sections.reduce((n, s) => n + s.tallies.length, 0);
+  const records = sections.reduce((n, s) => n + s.tallies.reduce((m, t) => m + recordsOf(t), 0), 0);
+  if (steps === 0) throw new ExportRefusal('nothing-to-export', '没有可导出的记录：所选轮次尚未下达或没有部门的记录');
+  if (records > maxExportRecords) {
+    throw new ExportRefusal(
+      'too-large',
+      `共 ${records} 条记录，超过单次导出上限 ${maxExportRecords} 条，请按轮次分别导出`,
+    );
+  }
+  return sections;
+};
+
+const fileName = (text: string): string => text.replace(/[\\/:*?"<>|\s]+/g, '_');
+const folderOf = (s: ExportSection): string => `${stageKinds[s.stage].folder}-${fileName(s.round.name)}`;
+const departmentFile = (s: ExportSection, t: Tally): string =>
+  `${folderOf(s)}/${fileName(`${t.departmentCode}-${t.departmentName}`)}.xlsx`;
+
+const monitoringWorkbook = async (store: RecordStore, tenant: string, s: ExportSection, t: Tally) => {
+  const reports = await listAll<StoredReport>(store, tenant, monitoringReportKind, `${s.round.id}#${t.departmentId}`);
+  const workbook = departmentMonitoringWorkbook(
+    reports.map((r) => ({ ...r, departmentCode: t.departmentCode })),
+    { departmentName: t.departmentName, roundName: s.round.name, dataDate: s.round.dataDate ?? '' },
+  );
+  return { bytes: writeXlsx(workbook), records: reports.length };
+};
+
+const selfEvaluationWorkbook = async (store: RecordStore, tenant: string, s: ExportSection, t: Tally) => {
+  const found = await listAll<StoredSelfEvaluation>(
+    store,
+    tenant,
+    selfEvaluationKind,
+    `${s.round.id}#${t.departmentId}`,
+  );
+  if (found.length > maxWorkbookProjects) {
+    throw new ExportRefusal(
+      'too-large',
+      `${t.departmentName} 有 ${found.length} 个自评项目，超过单个工作簿上限 ${maxWorkbookProjects} 个`,
+    );
+  }
+  // The treasury's figures stand in for what a unit left blank, as in the department's own workbook.
+  const figures = await store.getMany<ExecutionFigure>(
+    tenant,
+    executionFigureKind,
+    found.flatMap((e) => moneySourceCodes.map((source) => executionFigureId(e.fiscalYear, e.projectCode, source))),
+  );
+  const entries = found.map((e) => {
+    const own = figures.filter((f) => f.projectCode === e.projectCode && f.fiscalYear === e.fiscalYear);
+    const entry = withImportedFigures(e, new Map(own.map((f) => [f.source, f])));
+    return { entry, sheet: sheetOf(entry) };
+  });
+  const workbook = departmentWorkbook({ roundName: s.round.name, departmentName: t.departmentName }, entries);
+  return { bytes: writeXlsx(workbook), records: found.length };
+};
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+const sheetName = (s: ExportSection, i: number): string =>
+  `${i + 1}-${s.round.name}`.replace(/[:\\/?*[\]']/g, '_').slice(0, 31);
+
+const contentsSheet = (s: ExportSection, i: number): Sheet => ({
+  name: sheetName(s, i),
+  columnWidths: [6, 10, 12, 28, 10, 10, 10, 48],
+  rows: [
+    [{ value: `${s.round.name}（${stageKinds[s.stage].folder}，共 ${s.tallies.length} 个部门）`, style: 'title' }],
+    ['序号', '系列', '部门编码', '部门名称', '记录数', '已报送', '逾期报送', '文件'].map((value) => ({
+      value,
+      style: 'header' as const,
+    })),
+    ...s.tallies.map((t, n) => [
+      { value: n + 1, style: 'integer' as const },
+      t.departmentSeries,
+      t.departmentCode,
+      t.departmentName,
+      { value: recordsOf(t), style: 'integer' as const },
+      { value: t.submitted, style: 'integer' as const },
+      { value: t.late, style: 'integer' as const },
+      departmentFile(s, t),
+    ]),
+  ],
+  merges: ['A1:H1'],
+  freezeRows: 2,
+});
+
+/**
+ * Packs the planned sections, one department after another, telling `progress` after each; answers the ZIP and the
+ * number of records packed.
+ */
+export const packExport = async (
+  store: RecordStore,
+  tenant: string,
+  sections: readonly ExportSection[],
+  progress: (done: number, records: number) => Promise<void>,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; records: number }> => {
+  const entries: ZipEntry[] = [
+    { name: '目录.xlsx', data: writeXlsx({ creator: 'Jixiao', sheets: sections.map(contentsSheet) }), compress: false },
+  ];
+  let done = 0;
+  let records = 0;
+  for (const s of sections) {
+    for (const t of s.tallies) {
+      const book =
+        s.stage === 'monitoring'
+          ? await monitoringWorkbook(store, tenant, s, t)
+          : await selfEvaluationWorkbook(store, tenant, s, t);
+      entries.push({ name: departmentFile(s, t), data: book.bytes, compress: false });
+      done += 1;
+      records += book.records;
+      await progress(done, records);
+    }
+  }
+  return { bytes: zip(entries), records };
+};

@@ -1,0 +1,65 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { bundledFunction, evidenceObjectPattern, tableDataActions } from './capability-functions.ts';
+import type { FunctionWithLogGroup } from './function-with-log-group.ts';
+
+export interface ExportJobsProps {
+  table: ITableV2;
+  tableResources: string[];
+  evidenceBucket: IBucket;
+  powertools: ILayerVersion;
+  logRetention: RetentionDays;
+  /** The API function that asks for exports: it may invoke this one, and is told its name. */
+  requester: FunctionWithLogGroup;
+}
+
+/** The function's handler (functions/src/handlers/export-jobs.ts) takes `{ tenant, jobId }`. */
+export const exportJobsEntry = 'functions/src/handlers/export-jobs.ts';
+
+/**
+ * The bureau's exports across departments (docs/domain/daily-work.md#exports-across-departments): one function, invoked
+ * asynchronously by the daily-work API when an export is asked for, with Lambda's longest time (15 minutes: a year of
+ * the district packs in well under one). It reads the table and writes the ZIP under the tenant's prefix of the
+ * evidence bucket. Lambda does not retry it: the runner records any failure on the job, and a retried event would
+ * find the job taken anyway; a run that Lambda stops is reported stalled on the job's page.
+ */
+export class ExportJobs extends Construct {
+  readonly function: FunctionWithLogGroup;
+
+  constructor(scope: Construct, id: string, props: ExportJobsProps) {
+    super(scope, id);
+    this.function = bundledFunction(this, 'Function', {
+      description: 'Jixiao export jobs: every department’s tables of a round or a year, packed as a ZIP',
+      entry: exportJobsEntry,
+      powertools: props.powertools,
+      logRetention: props.logRetention,
+      timeout: Duration.minutes(15),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+        POWERTOOLS_SERVICE_NAME: 'jixiao-export-jobs',
+      },
+    });
+    this.function.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.hours(1) });
+    this.function.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...tableDataActions], resources: props.tableResources }),
+    );
+    // Reads back what it wrote (HEAD) and writes the ZIP: objects under the tenant prefixes, nothing else.
+    this.function.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.evidenceBucket.arnForObjects(evidenceObjectPattern)],
+      }),
+    );
+    // The function itself, not `grantInvoke`'s `<arn>:*` as well: the API invokes the unqualified function only.
+    props.requester.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.function.function.functionArn] }),
+    );
+    props.requester.function.addEnvironment('EXPORT_FUNCTION_NAME', this.function.function.functionName);
+  }
+}
