@@ -16,6 +16,10 @@ export const toDoItemHref = (list: Pick<ToDoList, 'subject'>, item: Pick<ToDoIte
       return `/rectifications/${item.id}`;
     case 'fieldwork-assignment':
       return `/field/${item.id}`;
+    case 'ex-ante-assessment':
+      return `/ex-ante/${item.id}`;
+    case 'engagement':
+      return `/engagements/${item.id}`;
   }
 };
 
@@ -34,6 +38,10 @@ export const toDoListHref = (list: Pick<ToDoList, 'subject' | 'action' | 'key'>)
       return '/rectifications';
     case 'fieldwork-assignment':
       return '/field';
+    case 'ex-ante-assessment':
+      return '/ex-ante';
+    case 'engagement':
+      return '/engagements';
   }
 };
 
