@@ -1,4 +1,4 @@
-import type { ToDoHome } from '@jixiao/core/daily-work/to-do.ts';
+import type { ToDoHome, ToDoList } from '@jixiao/core/daily-work/to-do.ts';
 import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { startWebStack } from './web-stack.ts';
  * The to-do home of each role (issue 12 item 1) on a 390×844 phone and a 1280×800 desktop, against the local
  * stack with the demo: the unit's people, the department reviewer and both bureau sections open on what waits
  * for them. Every list's count on screen equals the API's, a reviewer's equals what their queue page's API lists
- * when followed to the end, each entry opens its record, and "view all" opens the queue. axe and reflow in both
+ * when followed to the end, each entry opens its record, and "view all" opens the queue; once an agency's lead
+ * submits an ex-ante assessment, the performance section's home lists it and opens it. axe and reflow in both
  * languages.
  */
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -29,6 +30,12 @@ afterAll(async () => {
 });
 
 const api = (p: Page, method: string, path: string) => apiAs(p, stack.url, method, path);
+
+const listOf = (home: ToDoHome, key: string): ToDoList => {
+  const list = home.lists.find((l) => l.key === key);
+  if (!list) throw new Error(`no list ${key} in ${home.lists.map((l) => l.key).join(', ')}`);
+  return list;
+};
 
 /** Every entry a queue page's API lists, page after page. */
 const listed = async (p: Page, path: string): Promise<number> => {
@@ -130,6 +137,38 @@ describe('the to-do home', () => {
       await page.waitForURL('**/department');
       await card.waitFor();
     }
+  });
+
+  it('shows the performance section an ex-ante assessment its agency submitted, one tap from it', async () => {
+    const devices = new Phones(browser, stack.url, phone);
+    // The agency's lead completes and submits the demo's draft, through the API, as the field app's person.
+    const lead = await devices.of('agency-lead', 'field');
+    const drafts = listOf((await api(lead, 'GET', '/to-do')).body as ToDoHome, 'ex-ante-assessment:send');
+    const id = drafts.items[0]!.id;
+    const draft = (await api(lead, 'GET', `/ex-ante-assessments/${id}`)).body;
+    const score = { score: 17, note: '依据充分' };
+    const scored = await apiAs(lead, stack.url, 'PATCH', `/ex-ante-assessments/${id}`, {
+      version: draft.version,
+      dimensions: { NECESSITY: score, ECONOMY: score, TARGETS: score, FEASIBILITY: score, FUNDING: score },
+      conclusion: 'SUPPORT',
+    });
+    expect(scored.status).toBe(200);
+    const submitted = await apiAs(lead, stack.url, 'POST', `/ex-ante-assessments/${id}/submit`, {
+      version: scored.body.version,
+    });
+    expect(submitted.status).toBe(200);
+
+    const page = await devices.of('perf-reviewer', 'bureau');
+    const waiting = listOf((await api(page, 'GET', '/to-do')).body as ToDoHome, 'ex-ante-assessment:review');
+    const card = page.locator('.to-do .list[data-list="ex-ante-assessment:review"]');
+    await expect
+      .poll(() => card.getByTestId('to-do-count').textContent(), { timeout: 15_000 })
+      .toBe(`${waiting.count} 项`);
+    expect(await card.locator('h3 a').textContent()).toBe('待受理的事前绩效评估');
+    await screenshot(page, 'to-do-home-perf-reviewer-ex-ante');
+    await card.locator(`a.item[href="/ex-ante/${id}"]`).click();
+    await page.waitForURL(`**/ex-ante/${id}`);
+    expect(devices.watches.flatMap((w) => [...w.violations, ...w.pageErrors])).toEqual([]);
   });
 
   for (const language of ['zh-CN', 'en'] as const) {
