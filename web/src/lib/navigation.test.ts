@@ -22,9 +22,11 @@ describe('navigationFor', () => {
     expect(hrefs(performance.primary)).toEqual(['/bureau', '/review', '/monitoring', '/self-evaluation-rounds']);
     expect(hrefs(performance.more)).toContain('/ex-ante');
     expect(hrefs(performance.more)).toContain('/execution-imports');
+    expect(hrefs(performance.more)).toContain('/exports');
     const business = navigationFor(['business-section-reviewer']);
     expect(hrefs(business.more)).not.toContain('/ex-ante');
     expect(hrefs(business.more)).not.toContain('/execution-imports');
+    expect(hrefs(business.more)).not.toContain('/exports');
     expect(hrefs(business.more)).toContain('/table-checks');
   });
 

@@ -25,6 +25,7 @@ export type NavLabel =
   | 'nav_ex_ante'
   | 'nav_execution_imports'
   | 'nav_table_checks'
+  | 'nav_exports'
   | 'nav_departments'
   | 'nav_users'
   | 'nav_workspace_admin'
@@ -126,6 +127,7 @@ const destinations = (workspace: Workspace, roles: readonly Role[]): NavItem[] =
         item('/self-evaluation-review', 'nav_self_evaluation_review', 'review'),
         item('/self-evaluation-settings', 'nav_self_evaluation_settings', 'gear'),
         ...(performance ? [item('/execution-imports', 'nav_execution_imports', 'upload')] : []),
+        ...(performance ? [item('/exports', 'nav_exports', 'table')] : []),
         item('/table-checks', 'nav_table_checks', 'table'),
         item('/library', 'nav_library', 'book'),
         item('/engagements', 'nav_engagements', 'search'),
