@@ -95,46 +95,52 @@ describe('npx cdk synth', () => {
   });
 });
 
-describe('Lambda bundles', () => {
-  it.each(capabilities)('%s is a minified ESM bundle within the 400 KB budget, with its source map', (capability) => {
-    expect(result.exitCode, result.stderr).toBe(0);
-    const dir = bundleDirOf(capability);
-    const bundle = join(dir, 'index.mjs');
-    expect(existsSync(bundle), bundle).toBe(true);
-    const size = statSync(bundle).size;
-    expect(size, `${capability}: ${(size / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(bundleBudgetBytes);
+/** Every function: one per capability, and the two that run off the request path (the scheduled and the export jobs). */
+const bundledFunctions = [...capabilities, 'daily-work-jobs', 'export-jobs'];
 
-    const code = readFileSync(bundle, 'utf8');
-    expect(code.startsWith("import{createRequire}from'module';const require=createRequire(import.meta.url);")).toBe(
-      true,
-    );
-    expect(code.trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
-    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
-    // infra/lambda-bundling.ts swaps the SDK's default credential chain for the environment
-    // provider; these settings names exist only in the providers that were left out.
-    for (const marker of ['AWS_WEB_IDENTITY_TOKEN_FILE', 'sso_start_url', 'credential_process']) {
-      expect(code, marker).not.toContain(marker);
-    }
-    // ...and its event-stream codec for a stub that says why it is missing (no operation here streams events).
-    expect(code).toContain('event streams are not bundled in Jixiao Lambdas');
-    // The SDK is bundled, not imported from the runtime; only Powertools comes from outside, from its layer
-    // (docs/decisions.md#16-powertools-from-its-public-lambda-layer).
-    expect(code).not.toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
-    const imported = new Set(
-      [
-        ...code.matchAll(
-          // Not inside a word, path or key ("execution-imports", "/imports"); a default import is followed by `from`.
-          /(?<![\w$./-])import\s*(?:[\w$]+\s*(?:,\s*|(?=from)))?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?\(?["']([^"']+)["']/g,
+describe('Lambda bundles', () => {
+  it.each(bundledFunctions)(
+    '%s is a minified ESM bundle within the 400 KB budget, with its source map',
+    (capability) => {
+      expect(result.exitCode, result.stderr).toBe(0);
+      const dir = bundleDirOf(capability);
+      const bundle = join(dir, 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      const size = statSync(bundle).size;
+      expect(size, `${capability}: ${(size / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(bundleBudgetBytes);
+
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith("import{createRequire}from'module';const require=createRequire(import.meta.url);")).toBe(
+        true,
+      );
+      expect(code.trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
+      expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+      // infra/lambda-bundling.ts swaps the SDK's default credential chain for the environment
+      // provider; these settings names exist only in the providers that were left out.
+      for (const marker of ['AWS_WEB_IDENTITY_TOKEN_FILE', 'sso_start_url', 'credential_process']) {
+        expect(code, marker).not.toContain(marker);
+      }
+      // ...and its event-stream codec for a stub that says why it is missing (no operation here streams events).
+      expect(code).toContain('event streams are not bundled in Jixiao Lambdas');
+      // The SDK is bundled, not imported from the runtime; only Powertools comes from outside, from its layer
+      // (docs/decisions.md#16-powertools-from-its-public-lambda-layer).
+      expect(code).not.toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
+      const imported = new Set(
+        [
+          ...code.matchAll(
+            // Not inside a word, path or key ("execution-imports", "/imports"); a default import is followed by `from`.
+            /(?<![\w$./-])import\s*(?:[\w$]+\s*(?:,\s*|(?=from)))?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?\(?["']([^"']+)["']/g,
+          ),
+        ].map((m) => m[1]),
+      );
+      expect(
+        [...imported].filter(
+          (name) => name !== undefined && !isBuiltin(name) && !name.startsWith('@aws-lambda-powertools/'),
         ),
-      ].map((m) => m[1]),
-    );
-    expect(
-      [...imported].filter(
-        (name) => name !== undefined && !isBuiltin(name) && !name.startsWith('@aws-lambda-powertools/'),
-      ),
-    ).toEqual([]);
-    expect(imported).toContain('@aws-lambda-powertools/tracer');
-  });
+      ).toEqual([]);
+      expect(imported).toContain('@aws-lambda-powertools/tracer');
+    },
+  );
 });
 
 describe('the platform bundle', () => {
