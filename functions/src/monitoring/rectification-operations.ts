@@ -22,6 +22,7 @@ import type { StoredRectification } from '#functions/monitoring/disposition-oper
 import { monitoringRoundKind, rectificationKind } from '#functions/monitoring/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { recordFileLinks } from '#functions/records/record-attachment-operations.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
 import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
@@ -149,8 +150,22 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
     return { status: 200, body: next };
   };
 
-  const keyOf = (request: OperationRequest, current: StoredRectification) => (attachmentId: string) =>
-    rectificationAttachmentKey(request.principal.tenant, current.id, attachmentId);
+  /**
+   * The feedback's evidence files: a presigned PUT for one, while the feedback may still be drafted (not once it is
+   * sent or the rectification is closed), listed by the feedback's own save; a short-lived link to a listed one for
+   * everyone who sees the rectification, among the files it is shown with (the observer: none of a draft's, answered
+   * as not found like any file not listed).
+   */
+  const files = recordFileLinks<StoredRectification>(evidence, {
+    key: rectificationAttachmentKey,
+    visible,
+    editable: (request, current) => {
+      if (!mayTake(request, current, 'save-feedback')) throw new HttpProblem('forbidden');
+      if (!canTakeRectificationAction('save-feedback', current.state))
+        throw new HttpProblem('invalid-transition', { current });
+    },
+    shown: (request, record) => shownTo(request.principal, record),
+  });
 
   /** The text, the list of evidence files, or both; a file new to the list must have arrived as registered. */
   const saveFeedback: Operation = (request) =>
@@ -161,7 +176,7 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
           evidence,
           current.attachments ?? [],
           attachments,
-          keyOf(request, current),
+          files.keyOf(request, current),
           request.language,
         );
       }
@@ -170,37 +185,6 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
         ...(attachments === undefined ? {} : { attachments }),
       };
     });
-
-  /**
-   * A presigned PUT for one evidence file of the feedback, while the feedback may still be drafted
-   * (not once it is sent or the rectification is closed); asking again for the same id gives the same key.
-   */
-  const uploadAttachment: Operation = async (
-    request: OperationRequest<{ id: string }, unknown, Omit<Attachment, 'key'>>,
-  ) => {
-    const current = await visible(request, request.params.id);
-    if (!mayTake(request, current, 'save-feedback')) throw new HttpProblem('forbidden');
-    if (!canTakeRectificationAction('save-feedback', current.state))
-      throw new HttpProblem('invalid-transition', { current });
-    // A listed file is kept as it is: no second upload over it (the upload also refuses to overwrite).
-    if ((current.attachments ?? []).some((a) => a.id === request.body.id))
-      throw new HttpProblem('invalid-transition', { current });
-    const key = keyOf(request, current)(request.body.id);
-    const upload = await evidence.signUpload(key, request.body, 15 * 60);
-    return { status: 201, body: { attachment: { ...request.body, key }, upload: { method: 'PUT', ...upload } } };
-  };
-
-  /**
-   * A short-lived link that saves one listed file under its own name; for everyone who sees the rectification, among the
-   * files it is shown with (the observer: none of a draft's, answered as not found like any file not listed).
-   */
-  const downloadAttachment: Operation = async (request: OperationRequest<{ id: string; attachmentId: string }>) => {
-    const current = shownTo(request.principal, await visible(request, request.params.id));
-    const file = (current.attachments ?? []).find((a) => a.id === request.params.attachmentId);
-    if (!file) throw new HttpProblem('not-found');
-    const link = await evidence.signDownload(keyOf(request, current)(file.id), file.name, 5 * 60);
-    return { status: 200, body: { url: link.url, expiresAt: link.expiresAt } };
-  };
 
   const submitFeedback: Operation = async (request) => {
     const current = await visible(request, request.params.id);
@@ -228,5 +212,13 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
     );
   };
 
-  return { list, get, saveFeedback, submitFeedback, verify, uploadAttachment, downloadAttachment };
+  return {
+    list,
+    get,
+    saveFeedback,
+    submitFeedback,
+    verify,
+    uploadAttachment: files.upload,
+    downloadAttachment: files.download,
+  };
 };
