@@ -19,7 +19,7 @@ import { submissionOperations } from '#functions/submission/submission-operation
 const unusedStore = {} as RecordStore;
 const unusedEvidence = {} as EvidenceStore;
 const operationsOf = {
-  platform: platformOperations(unusedStore),
+  platform: platformOperations(unusedStore, () => ({})),
   organisation: organisationOperations(unusedStore),
   submission: submissionOperations(unusedStore, unusedEvidence),
   fieldwork: fieldworkOperations(unusedStore, unusedEvidence),

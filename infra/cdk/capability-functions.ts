@@ -1,4 +1,5 @@
 import { tableDefinition } from '@jixiao/functions/adapters/dynamodb/table-definition.ts';
+import { openApiFileName } from '@jixiao/functions/platform/openapi-file.ts';
 import { type Capability, capabilities, handlerEntry } from '@jixiao/functions/routes.ts';
 import { Duration } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
@@ -120,6 +121,8 @@ export const bundledFunction = (
     logRetention: RetentionDays;
     environment: Record<string, string>;
     timeout?: Duration;
+    /** Shell commands run once the bundle is in `outputDir` (files that ship beside it). */
+    afterBundling?: (outputDir: string) => string[];
   },
 ): FunctionWithLogGroup =>
   new FunctionWithLogGroup(scope, id, {
@@ -170,8 +173,25 @@ export const bundledFunction = (
       bundleAwsSDK: true,
       // There is no Docker engine where this is built; esbuild is a local devDependency.
       forceDockerBundling: false,
+      ...(props.afterBundling
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_inputDir: string, outputDir: string) => props.afterBundling!(outputDir),
+            },
+          }
+        : {}),
     },
   });
+
+/**
+ * The platform function serves the OpenAPI document built from the route table when it is bundled, written beside
+ * the bundle by the Node that runs this app (docs/decisions.md#19-the-openapi-document-is-built-with-the-bundle).
+ */
+const writeOpenApi = (outputDir: string): string[] => [
+  `"${process.execPath}" "${repoPath('functions/scripts/write-openapi.ts')}" "${outputDir}/${openApiFileName}"`,
+];
 
 /** One Lambda per capability of the route table (docs/architecture.md#the-route-table). */
 export class CapabilityFunctions extends Construct {
@@ -199,6 +219,7 @@ export class CapabilityFunctions extends Construct {
         entry: handlerEntry(capability),
         powertools,
         logRetention: props.logRetention,
+        ...(capability === 'platform' ? { afterBundling: writeOpenApi } : {}),
         environment: {
           TABLE_NAME: props.table.tableName,
           EVIDENCE_BUCKET: props.evidenceBucket.bucketName,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '@jixiao/functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { localS3Credentials } from '@jixiao/functions/adapters/s3/local-credentials.ts';
+import { buildOpenApiDocument } from '@jixiao/functions/platform/openapi.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { type Capability, capabilities, handlerEntry, routes } from '@jixiao/functions/routes.ts';
 import S3rver from 's3rver';
@@ -162,6 +163,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     );
     stops.push(invoke.stop);
     Object.assign(process.env, { EXPORT_FUNCTION_NAME: localExportFunction, LAMBDA_ENDPOINT: invoke.endpoint });
+
+    // The OpenAPI document, built from the route table as the CDK builds it beside the platform bundle.
+    const openApiFile = join(dataDir ?? scratch!, 'openapi.json');
+    writeFileSync(openApiFile, JSON.stringify(buildOpenApiDocument()));
+    process.env.OPENAPI_FILE = openApiFile;
 
     const handlers = {} as Record<Capability, LambdaHandler>;
     for (const capability of capabilities) {

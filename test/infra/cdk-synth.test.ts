@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { capabilities } from '@jixiao/functions/routes.ts';
+import { capabilities, routes } from '@jixiao/functions/routes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackName } from '../../infra/cdk/jixiao-app.ts';
 import { repoRoot } from '../../infra/cdk/repo-paths.ts';
@@ -144,20 +144,19 @@ describe('Lambda bundles', () => {
 });
 
 describe('the platform bundle', () => {
-  it('starts on Node 24 like Lambda does, with Powertools beside it as the layer puts it, and answers GET /api/v1/health', async () => {
+  it('starts on Node 24 like Lambda does, with Powertools beside it as the layer puts it, and answers GET /api/v1/health and the OpenAPI document shipped beside it', async () => {
     expect(result.exitCode, result.stderr).toBe(0);
     // Lambda finds Powertools in the layer's nodejs/node_modules; here the installed packages stand in for it.
     const task = join(outdir, 'platform-task');
     mkdirSync(join(task, 'node_modules'), { recursive: true });
-    for (const file of ['index.mjs', 'index.mjs.map'])
+    for (const file of ['index.mjs', 'index.mjs.map', 'openapi.json'])
       copyFileSync(join(bundleDirOf('platform'), file), join(task, file));
     symlinkSync(
       join(repoRoot, 'node_modules', '@aws-lambda-powertools'),
       join(task, 'node_modules', '@aws-lambda-powertools'),
     );
     const bundle = join(task, 'index.mjs');
-    const path = '/api/v1/health';
-    const event = {
+    const eventOf = (path: string) => ({
       version: '2.0',
       routeKey: `GET ${path}`,
       rawPath: path,
@@ -171,14 +170,18 @@ describe('the platform bundle', () => {
         timeEpoch: Date.now(),
       },
       isBase64Encoded: false,
-    };
+    });
     const script = `
       const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-      const response = await handler(${JSON.stringify(event)}, { awsRequestId: 'cdk-synth-test', getRemainingTimeInMillis: () => 10000 });
-      process.stdout.write('\\n' + JSON.stringify(response) + '\\n');`;
+      const context = { awsRequestId: 'cdk-synth-test', getRemainingTimeInMillis: () => 10000 };
+      const health = await handler(${JSON.stringify(eventOf('/api/v1/health'))}, context);
+      const openApi = await handler(${JSON.stringify(eventOf('/api/v1/openapi.json'))}, context);
+      process.stdout.write('\\n' + JSON.stringify([health, openApi]) + '\\n');`;
     const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
       cwd: tmpdir(),
       timeout: 30_000,
+      // The OpenAPI document is over a megabyte.
+      maxBuffer: 16 * 1024 * 1024,
       // What Lambda sets, with credentials that are never used: health reads nothing.
       env: {
         PATH: process.env.PATH,
@@ -192,8 +195,14 @@ describe('the platform bundle', () => {
         POWERTOOLS_LOG_LEVEL: 'SILENT',
       },
     });
-    const response = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok' });
+    const [health, openApi] = JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]');
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
+    expect(openApi.statusCode).toBe(200);
+    const document = JSON.parse(openApi.body);
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.values(document.paths).flatMap((p) => Object.keys(p as object))).toHaveLength(routes.length);
+    // Built beside the bundle, not in it: the JSON Schema converter and the other capabilities' schemas stay out.
+    expect(readFileSync(bundle, 'utf8')).not.toContain('draft-2020-12');
   });
 });
