@@ -18,6 +18,9 @@ export interface DailyWorkJobsProps {
   mailFrom?: string | undefined;
 }
 
+/** A tenant's run reads its rounds and tallies and writes a few hundred notifications at most. */
+export const dailyWorkJobsTimeout = Duration.minutes(5);
+
 /** The job's handler (functions/src/handlers/daily-work-jobs.ts) takes `{ job }`; the schedules name it. */
 export const dailyWorkJobsEntry = 'functions/src/handlers/daily-work-jobs.ts';
 
@@ -41,8 +44,7 @@ export class DailyWorkJobs extends Construct {
       entry: dailyWorkJobsEntry,
       powertools: props.powertools,
       logRetention: props.logRetention,
-      // A tenant's run reads its rounds and tallies and writes a few hundred notifications at most.
-      timeout: Duration.minutes(5),
+      timeout: dailyWorkJobsTimeout,
       environment: {
         TABLE_NAME: props.table.tableName,
         POWERTOOLS_SERVICE_NAME: 'jixiao-daily-work-jobs',

@@ -18,6 +18,9 @@ export interface ExportJobsProps {
   requester: FunctionWithLogGroup;
 }
 
+/** Lambda's longest: a year of the district packs in well under it. */
+export const exportJobsTimeout = Duration.minutes(15);
+
 /** The function's handler (functions/src/handlers/export-jobs.ts) takes `{ tenant, jobId }`. */
 export const exportJobsEntry = 'functions/src/handlers/export-jobs.ts';
 
@@ -38,7 +41,7 @@ export class ExportJobs extends Construct {
       entry: exportJobsEntry,
       powertools: props.powertools,
       logRetention: props.logRetention,
-      timeout: Duration.minutes(15),
+      timeout: exportJobsTimeout,
       environment: {
         TABLE_NAME: props.table.tableName,
         EVIDENCE_BUCKET: props.evidenceBucket.bucketName,

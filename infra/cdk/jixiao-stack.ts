@@ -9,9 +9,9 @@ import type { Construct } from 'constructs';
 import { inlineScriptHashes } from '../security-headers.ts';
 import { ApiRoutes } from './api-routes.ts';
 import { CapabilityFunctions, functionTimeout } from './capability-functions.ts';
-import { DailyWorkJobs } from './daily-work-jobs.ts';
+import { DailyWorkJobs, dailyWorkJobsTimeout } from './daily-work-jobs.ts';
 import { createEvidenceBucket } from './evidence-bucket.ts';
-import { ExportJobs } from './export-jobs.ts';
+import { ExportJobs, exportJobsTimeout } from './export-jobs.ts';
 import { Identity, type WebClient } from './identity.ts';
 import { JixiaoHttpApi } from './jixiao-http-api.ts';
 import { createJixiaoTable } from './jixiao-table.ts';
@@ -111,11 +111,15 @@ export class JixiaoStack extends Stack {
     });
 
     this.operatorTopic = new OperatorTopic(this, 'OperatorTopic', this.settings.operatorTopic);
-    const monitored = capabilities.map((capability) => ({
-      capability,
-      function: this.functions.get(capability).function,
-      timeout: functionTimeout,
-    }));
+    const monitored = [
+      ...capabilities.map((capability) => ({
+        name: capability,
+        function: this.functions.get(capability).function,
+        timeout: functionTimeout,
+      })),
+      { name: 'daily-work-jobs', function: this.jobs.function.function, timeout: dailyWorkJobsTimeout },
+      { name: 'export-jobs', function: this.exports.function.function, timeout: exportJobsTimeout },
+    ];
     this.alarms = new OperationsAlarms(this, 'Alarms', {
       stage: this.api.stage,
       accessLogs: this.api.accessLogs,

@@ -1,4 +1,3 @@
-import type { Capability } from '@jixiao/functions/routes.ts';
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -67,7 +66,8 @@ export const tableOperations = [
 export const throttledRequestsMetric = { namespace: 'Jixiao', metricName: 'ApiThrottledRequests' } as const;
 
 export interface MonitoredFunction {
-  capability: Capability;
+  /** The capability, or the job function's name (`daily-work-jobs`, `export-jobs`): it names the alarms. */
+  name: string;
   function: IFunction;
   timeout: Duration;
 }
@@ -98,8 +98,8 @@ export interface OperationsMetrics {
 export class OperationsAlarms extends Construct {
   readonly alarms: Alarm[] = [];
   readonly metrics: OperationsMetrics;
-  /** Per capability: its errors, throttles and p95 duration alarms. */
-  readonly functionAlarms = new Map<Capability, { errors: Alarm; throttles: Alarm; duration: Alarm }>();
+  /** Per function (capability or job): its errors, throttles and p95 duration alarms. */
+  readonly functionAlarms = new Map<string, { errors: Alarm; throttles: Alarm; duration: Alarm }>();
 
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
@@ -171,7 +171,7 @@ export class OperationsAlarms extends Construct {
     );
 
     // ---- each capability's Lambda
-    for (const { capability, function: fn, timeout } of props.functions) {
+    for (const { name: capability, function: fn, timeout } of props.functions) {
       const durationThreshold = durationThresholdMs(timeout);
       this.functionAlarms.set(capability, {
         errors: alarm(

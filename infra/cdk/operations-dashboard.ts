@@ -68,7 +68,7 @@ export class OperationsDashboard extends Construct {
       }),
     ]);
 
-    for (const { capability, function: fn, timeout } of props.functions) {
+    for (const { name: capability, function: fn, timeout } of props.functions) {
       rows.push([new TextWidget({ markdown: `## Lambda: ${capability}`, width: 24, height: 1 })]);
       rows.push([
         new GraphWidget({

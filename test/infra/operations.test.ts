@@ -4,6 +4,8 @@ import { capabilities } from '@jixiao/functions/routes.ts';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionTimeout } from '../../infra/cdk/capability-functions.ts';
+import { dailyWorkJobsTimeout } from '../../infra/cdk/daily-work-jobs.ts';
+import { exportJobsTimeout } from '../../infra/cdk/export-jobs.ts';
 import { alarmPolicy, tableOperations, throttledRequestsMetric } from '../../infra/cdk/operations-alarms.ts';
 import {
   createTestApp,
@@ -103,7 +105,11 @@ describe('alarms', () => {
       [
         'api-5xx-rate',
         'api-throttled',
-        ...capabilities.flatMap((c) => [`${c}-errors`, `${c}-throttles`, `${c}-duration-p95`]),
+        ...[...capabilities, 'daily-work-jobs', 'export-jobs'].flatMap((c) => [
+          `${c}-errors`,
+          `${c}-throttles`,
+          `${c}-duration-p95`,
+        ]),
         'table-throttled-requests',
         'table-read-throttle-events',
         'table-write-throttle-events',
@@ -179,6 +185,23 @@ describe('alarms', () => {
       Period: 300,
     });
   });
+
+  it.each([
+    ['daily-work-jobs', dailyWorkJobsTimeout],
+    ['export-jobs', exportJobsTimeout],
+  ] as const)(
+    'the %s Lambda, off the request path: errors and throttles on any, p95 duration at half its timeout',
+    (name, timeout) => {
+      const fn = [{ Name: 'FunctionName', Value: { Ref: functionIdOf(standard.template, name) } }];
+      const errors = alarmNamed(standard, `${name}-errors`);
+      expectAlarm(errors, 1, once, topicRef(standard));
+      expect(errors).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: fn });
+      expectAlarm(alarmNamed(standard, `${name}-throttles`), 1, once, topicRef(standard));
+      const duration = alarmNamed(standard, `${name}-duration-p95`);
+      expectAlarm(duration, timeout.toMilliseconds() / 2, sustained, topicRef(standard));
+      expect(duration).toMatchObject({ MetricName: 'Duration', Dimensions: fn, ExtendedStatistic: 'p95' });
+    },
+  );
 
   it('the table: throttled requests of every operation the functions use, summed', () => {
     const table = { Ref: onlyId(standard, 'AWS::DynamoDB::GlobalTable', 'Table') };
@@ -330,7 +353,7 @@ describe('the operations dashboard', () => {
       expect(text).toContain(`"AWS/ApiGateway","${metric}","ApiId","<${apiId}>","Stage","$default"`);
     }
     expect(text).toContain('"Jixiao","ApiThrottledRequests"');
-    for (const capability of capabilities) {
+    for (const capability of [...capabilities, 'daily-work-jobs', 'export-jobs']) {
       const fn = functionIdOf(standard.template, capability);
       for (const metric of ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions']) {
         expect(text, `${capability} ${metric}`).toContain(`"AWS/Lambda","${metric}","FunctionName","<${fn}>"`);
