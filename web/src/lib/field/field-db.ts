@@ -1,3 +1,4 @@
+import type { ToDoHome } from '@jixiao/core/daily-work/to-do.ts';
 import type { Assignment } from '@jixiao/core/fieldwork/assignment.ts';
 import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
 import { deleteDatabase, openDatabase, transaction } from '#lib/field/idb.ts';
@@ -19,6 +20,17 @@ export interface AssignmentList {
   key: 'assignments';
   items: Assignment[];
   syncedAt: string;
+}
+
+/**
+ * The person's to-do lists as last read on this phone (docs/domain/daily-work.md#the-to-do-home), so the
+ * field home still shows them, marked with when they were read, with no network.
+ */
+export interface KeptToDo {
+  key: 'to-do';
+  home: ToDoHome;
+  /** Device time of the read. */
+  readAt: string;
 }
 
 const stores = { packages: 'packages', records: 'records', photos: 'photos', meta: 'meta' } as const;
@@ -62,6 +74,21 @@ export class FieldDb {
     return transaction(this.db, [stores.meta], 'readonly', (tx) => {
       const r = tx.objectStore(stores.meta).get('assignments');
       return () => r.result as AssignmentList | undefined;
+    });
+  }
+
+  /** Replaces the kept to-do lists with the ones just read (in the meta store: no new database version). */
+  keepToDo(kept: KeptToDo): Promise<void> {
+    return transaction(this.db, [stores.meta], 'readwrite', (tx) => {
+      tx.objectStore(stores.meta).put(kept);
+      return () => undefined;
+    });
+  }
+
+  keptToDo(): Promise<KeptToDo | undefined> {
+    return transaction(this.db, [stores.meta], 'readonly', (tx) => {
+      const r = tx.objectStore(stores.meta).get('to-do');
+      return () => r.result as KeptToDo | undefined;
     });
   }
 

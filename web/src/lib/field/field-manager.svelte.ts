@@ -6,6 +6,7 @@ import type { Me } from '@jixiao/core/platform.ts';
 import { agencyRoles } from '@jixiao/core/roles.ts';
 import { FieldHttpError, fieldRequest } from '#lib/field/field-api.ts';
 import { deleteUserData, FieldDb, type StoredPackage } from '#lib/field/field-db.ts';
+import { FieldToDo } from '#lib/field/field-to-do.svelte.ts';
 import {
   isWrittenDraft,
   type LocalPhoto,
@@ -51,6 +52,8 @@ export class FieldManager {
 
   readonly summary = $derived(unsentSummary(this.records));
   readonly outbox: OutboxManager;
+  /** The agency's to-do lists, as last read (kept in this person's database). */
+  readonly toDo: FieldToDo;
 
   #db: FieldDb | null = null;
   #subject: string | null = null;
@@ -62,6 +65,7 @@ export class FieldManager {
       token: () => this.#token(),
       changed: () => this.#changed(),
     });
+    this.toDo = new FieldToDo({ db: () => this.#db, token: () => this.#token() });
   }
 
   #refreshSoon: ReturnType<typeof setTimeout> | undefined;
@@ -102,13 +106,14 @@ export class FieldManager {
     this.packages = [];
     this.assignments = [];
     this.syncedAt = null;
+    this.toDo.clear();
     this.#opening = (async () => {
       try {
         const db = await FieldDb.open(me.userId);
         if (this.userId !== me.userId) return db.close();
         this.#db = db;
         this.openError = null;
-        await this.refresh();
+        await Promise.all([this.refresh(), this.toDo.load()]);
         this.ready = true;
       } catch (error) {
         this.openError = error instanceof Error ? error.message : String(error);
@@ -318,6 +323,7 @@ export class FieldManager {
       this.records = [];
       this.packages = [];
       this.assignments = [];
+      this.toDo.clear();
     }
     await deleteUserData(userId);
   }
