@@ -1,8 +1,11 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
+import { packExport, planExport } from '@jixiao/functions/export-jobs/pack-export.ts';
 import { runExportJob } from '@jixiao/functions/export-jobs/run-export-job.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { openZip } from '@jixiao/functions/import/xlsx/unzip.ts';
+import { selfEvaluationKind, selfEvaluationTallyKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
+import { type StoredSelfEvaluation, selfEvaluationTalliesOf } from '@jixiao/functions/self-evaluation/tally-writes.ts';
 import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedExportJob } from '../support/export-job-fixture.ts';
@@ -157,6 +160,44 @@ describe('the year and the self-evaluation round', () => {
     });
     const done = await finished(id);
     expect(done).toMatchObject({ state: 'DONE', progress: { done: 2, total: 2 }, records: 2 });
+  });
+
+  it('packs a department with more self-evaluations than a workbook holds into several, every one kept', async () => {
+    // A second self-evaluation of 教育局 beside the first, its department's tally counting it, as the API keeps it.
+    const tenant = demoTenant.id;
+    const owned = await stack.store.list<StoredSelfEvaluation>(tenant, selfEvaluationKind, {
+      limit: 10,
+      ownerId: `${selfRound}#${demoEducation.id}`,
+    });
+    const first = owned.items[0]!;
+    const context = { actor: 'test', actorRoles: [], requestId: uuidV7(), at: new Date().toISOString() };
+    const second = { ...first, id: uuidV7(), projectCode: `${first.projectCode}-2`, projectName: '第二个项目' };
+    expect((await stack.store.create(tenant, selfEvaluationKind, second, { hash: second.id, context })).outcome).toBe(
+      'created',
+    );
+    const tally = (await selfEvaluationTalliesOf(stack.store, tenant, selfRound)).find(
+      (t) => t.departmentId === demoEducation.id,
+    )!;
+    const counted = { ...tally, version: tally.version + 1, selfEvaluations: tally.selfEvaluations + 1 };
+    expect((await stack.store.update(tenant, selfEvaluationTallyKind, tally, counted, context)).outcome).toBe(
+      'updated',
+    );
+
+    const sections = await planExport(stack.store, tenant, {
+      kind: 'self-evaluation-round',
+      roundId: selfRound,
+      fiscalYear: 2026,
+    });
+    const packed = await packExport(stack.store, tenant, sections, async () => undefined, 1);
+    expect(packed.records).toBe(3);
+    const archive = openZip(Buffer.from(packed.bytes), zipLimits);
+    const education = archive.names.filter((n) => n.includes(demoEducation.name)).sort();
+    expect(education).toHaveLength(2);
+    expect(education[0]).toMatch(/-第1册\.xlsx$/);
+    expect(education[1]).toMatch(/-第2册\.xlsx$/);
+    for (const name of education) expect(readXlsx(archive.read(name)).sheets).toHaveLength(1 + 1);
+    const contents = JSON.stringify(readXlsx(archive.read('目录.xlsx')).sheets[0]);
+    for (const name of education) expect(contents).toContain(name);
   });
 });
 

@@ -128,31 +128,48 @@ export const planExport = async (
 
 const fileName = (text: string): string => text.replace(/[\\/:*?"<>|\s]+/g, '_');
 const folderOf = (s: ExportSection): string => `${stageKinds[s.stage].folder}-${fileName(s.round.name)}`;
-const departmentFile = (s: ExportSection, t: Tally): string =>
-  `${folderOf(s)}/${fileName(`${t.departmentCode}-${t.departmentName}`)}.xlsx`;
+/**
+ * The workbooks of a department: one, or for a department with more self-evaluations than one workbook holds, one per
+ * `maxWorkbookProjects` of them in project-code order (…-第1册.xlsx, …-第2册.xlsx), so every record is packed.
+ */
+const workbookCount = (s: ExportSection, t: Tally, perWorkbook: number): number =>
+  s.stage === 'self-evaluation' ? Math.max(1, Math.ceil(recordsOf(t) / perWorkbook)) : 1;
+const departmentFile = (s: ExportSection, t: Tally, part: number, parts: number): string =>
+  `${folderOf(s)}/${fileName(`${t.departmentCode}-${t.departmentName}`)}${parts > 1 ? `-第${part}册` : ''}.xlsx`;
+const departmentFiles = (s: ExportSection, t: Tally, perWorkbook: number): string[] => {
+  const parts = workbookCount(s, t, perWorkbook);
+  return Array.from({ length: parts }, (_, i) => departmentFile(s, t, i + 1, parts));
+};
 
-const monitoringWorkbook = async (store: RecordStore, tenant: string, s: ExportSection, t: Tally) => {
+type DepartmentBooks = { files: { name: string; bytes: Uint8Array }[]; records: number };
+
+const monitoringWorkbook = async (
+  store: RecordStore,
+  tenant: string,
+  s: ExportSection,
+  t: Tally,
+): Promise<DepartmentBooks> => {
   const reports = await listAll<StoredReport>(store, tenant, monitoringReportKind, `${s.round.id}#${t.departmentId}`);
   const workbook = departmentMonitoringWorkbook(
     reports.map((r) => ({ ...r, departmentCode: t.departmentCode })),
     { departmentName: t.departmentName, roundName: s.round.name, dataDate: s.round.dataDate ?? '' },
   );
-  return { bytes: writeXlsx(workbook), records: reports.length };
+  return { files: [{ name: departmentFile(s, t, 1, 1), bytes: writeXlsx(workbook) }], records: reports.length };
 };
 
-const selfEvaluationWorkbook = async (store: RecordStore, tenant: string, s: ExportSection, t: Tally) => {
+const selfEvaluationWorkbooks = async (
+  store: RecordStore,
+  tenant: string,
+  s: ExportSection,
+  t: Tally,
+  perWorkbook: number,
+): Promise<DepartmentBooks> => {
   const found = await listAll<StoredSelfEvaluation>(
     store,
     tenant,
     selfEvaluationKind,
     `${s.round.id}#${t.departmentId}`,
   );
-  if (found.length > maxWorkbookProjects) {
-    throw new ExportRefusal(
-      'too-large',
-      `${t.departmentName} 有 ${found.length} 个自评项目，超过单个工作簿上限 ${maxWorkbookProjects} 个`,
-    );
-  }
   // The treasury's figures stand in for what a unit left blank, as in the department's own workbook.
   const figures = await store.getMany<ExecutionFigure>(
     tenant,
@@ -164,15 +181,24 @@ const selfEvaluationWorkbook = async (store: RecordStore, tenant: string, s: Exp
     const entry = withImportedFigures(e, new Map(own.map((f) => [f.source, f])));
     return { entry, sheet: sheetOf(entry) };
   });
-  const workbook = departmentWorkbook({ roundName: s.round.name, departmentName: t.departmentName }, entries);
-  return { bytes: writeXlsx(workbook), records: found.length };
+  const parts = Math.max(1, Math.ceil(entries.length / perWorkbook));
+  const files = Array.from({ length: parts }, (_, i) => ({
+    name: departmentFile(s, t, i + 1, parts),
+    bytes: writeXlsx(
+      departmentWorkbook(
+        { roundName: s.round.name, departmentName: t.departmentName },
+        entries.slice(i * perWorkbook, (i + 1) * perWorkbook),
+      ),
+    ),
+  }));
+  return { files, records: found.length };
 };
 
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (s: ExportSection, i: number): string =>
   `${i + 1}-${s.round.name}`.replace(/[:\\/?*[\]']/g, '_').slice(0, 31);
 
-const contentsSheet = (s: ExportSection, i: number): Sheet => ({
+const contentsSheet = (s: ExportSection, i: number, perWorkbook: number): Sheet => ({
   name: sheetName(s, i),
   columnWidths: [6, 10, 12, 28, 10, 10, 10, 48],
   rows: [
@@ -189,7 +215,7 @@ const contentsSheet = (s: ExportSection, i: number): Sheet => ({
       { value: recordsOf(t), style: 'integer' as const },
       { value: t.submitted, style: 'integer' as const },
       { value: t.late, style: 'integer' as const },
-      departmentFile(s, t),
+      departmentFiles(s, t, perWorkbook).join('、'),
     ]),
   ],
   merges: ['A1:H1'],
@@ -205,21 +231,24 @@ export const packExport = async (
   tenant: string,
   sections: readonly ExportSection[],
   progress: (done: number, records: number) => Promise<void>,
+  /** Self-evaluations per workbook; a department with more gets several (tests lower it). */
+  perWorkbook: number = maxWorkbookProjects,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; records: number }> => {
+  const contents = sections.map((s, i) => contentsSheet(s, i, perWorkbook));
   const entries: ZipEntry[] = [
-    { name: '目录.xlsx', data: writeXlsx({ creator: 'Jixiao', sheets: sections.map(contentsSheet) }), compress: false },
+    { name: '目录.xlsx', data: writeXlsx({ creator: 'Jixiao', sheets: contents }), compress: false },
   ];
   let done = 0;
   let records = 0;
   for (const s of sections) {
     for (const t of s.tallies) {
-      const book =
+      const books =
         s.stage === 'monitoring'
           ? await monitoringWorkbook(store, tenant, s, t)
-          : await selfEvaluationWorkbook(store, tenant, s, t);
-      entries.push({ name: departmentFile(s, t), data: book.bytes, compress: false });
+          : await selfEvaluationWorkbooks(store, tenant, s, t, perWorkbook);
+      for (const file of books.files) entries.push({ name: file.name, data: file.bytes, compress: false });
       done += 1;
-      records += book.records;
+      records += books.records;
       await progress(done, records);
     }
   }
