@@ -21,11 +21,7 @@ const linkSeconds = 10 * 60;
  * records the job and starts its runner, answering at once (201, QUEUED); reading one answers its progress, and once
  * it is done a short-lived link to the file.
  */
-export const exportJobOperations = (
-  store: RecordStore,
-  evidence: EvidenceStore,
-  starter: JobStarter,
-): Operations => {
+export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore, starter: JobStarter): Operations => {
   const view = async (job: StoredExportJob, now: string): Promise<ExportJob> => {
     const { fileKey, ...shown } = job;
     const download =
