@@ -4,7 +4,7 @@
  * Section 4 needs the built web app: it is built first when missing or older than its sources.
  * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone;
  * `BENCH_ONLY=self-evaluation-summary` section 7 alone; `BENCH_ONLY=self-evaluation-rush` section 8 alone;
- * `BENCH_ONLY=to-do-home` section 9 alone.
+ * `BENCH_ONLY=to-do-home` section 9 alone; `BENCH_ONLY=export-job` the export across departments alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
 import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import { benchDeadlineRush } from './deadline-rush.ts';
+import { benchExportJob } from './export-job.ts';
 import { benchFieldApp } from './field-app.ts';
 import { bundleHandler } from './lambda-bundle.ts';
 import { benchMonitoringDashboard } from './monitoring-dashboard.ts';
@@ -147,6 +148,7 @@ const main = async () => {
     'self-evaluation-summary': benchSelfEvaluationSummary,
     'self-evaluation-rush': benchSelfEvaluationDeadlineRush,
     'to-do-home': benchToDoHome,
+    'export-job': benchExportJob,
   }[process.env.BENCH_ONLY ?? ''];
   if (selfEvaluationLine) {
     const dynamo = await startDynamoDbLocal();
@@ -686,6 +688,7 @@ const main = async () => {
     await benchSelfEvaluationSummary(dynamo.endpoint);
     await benchSelfEvaluationDeadlineRush(dynamo.endpoint);
     await benchToDoHome(dynamo.endpoint);
+    await benchExportJob(dynamo.endpoint);
     await benchTableCheck(scratch);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
