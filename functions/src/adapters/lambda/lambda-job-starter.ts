@@ -1,24 +1,7 @@
 import { SignatureV4 } from '@smithy/signature-v4';
+import { type AwsCredentials, credentialsFromEnv } from '#functions/adapters/aws/credentials-from-env.ts';
 import { Sha256 } from '#functions/adapters/aws/sha256.ts';
 import { type JobStarter, JobStarterUnavailableError } from '#functions/ports/job-starter.ts';
-
-export interface LambdaCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
-/** Lambda hands a function its role's credentials in environment variables. */
-const credentialsFromEnv = async (): Promise<LambdaCredentials> => {
-  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
-  if (!AWS_ACCESS_KEY_ID || !AWS_SECRET_ACCESS_KEY)
-    throw new JobStarterUnavailableError('no AWS credentials in the environment');
-  return {
-    accessKeyId: AWS_ACCESS_KEY_ID,
-    secretAccessKey: AWS_SECRET_ACCESS_KEY,
-    ...(AWS_SESSION_TOKEN ? { sessionToken: AWS_SESSION_TOKEN } : {}),
-  };
-};
 
 /**
  * Starts a job by invoking its function asynchronously (Lambda Invoke, `X-Amz-Invocation-Type: Event`): Lambda queues
@@ -35,7 +18,7 @@ export class LambdaJobStarter implements JobStarter {
     functionName: string,
     region: string,
     endpoint: string | undefined = undefined,
-    credentials: () => Promise<LambdaCredentials> = credentialsFromEnv,
+    credentials: () => Promise<AwsCredentials> = credentialsFromEnv((reason) => new JobStarterUnavailableError(reason)),
   ) {
     this.base = new URL(endpoint ?? `https://lambda.${region}.amazonaws.com`);
     this.path = `/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`;

@@ -1,24 +1,7 @@
 import { SignatureV4 } from '@smithy/signature-v4';
+import { type AwsCredentials, credentialsFromEnv } from '#functions/adapters/aws/credentials-from-env.ts';
 import { Sha256 } from '#functions/adapters/aws/sha256.ts';
 import { type Mailer, MailerUnavailableError, type MailMessage, mailRecipientsLimit } from '#functions/ports/mailer.ts';
-
-export interface SesCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
-/** Lambda hands a function its role's credentials in environment variables. */
-const credentialsFromEnv = async (): Promise<SesCredentials> => {
-  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
-  if (!AWS_ACCESS_KEY_ID || !AWS_SECRET_ACCESS_KEY)
-    throw new MailerUnavailableError('no AWS credentials in the environment');
-  return {
-    accessKeyId: AWS_ACCESS_KEY_ID,
-    secretAccessKey: AWS_SECRET_ACCESS_KEY,
-    ...(AWS_SESSION_TOKEN ? { sessionToken: AWS_SESSION_TOKEN } : {}),
-  };
-};
 
 /**
  * Amazon SES (API v2, SendEmail) through a SigV4-signed HTTPS request, as the evidence store signs S3's: the SES client
@@ -34,7 +17,7 @@ export class SesMailer implements Mailer {
     from: string,
     region: string,
     endpoint: string | undefined = undefined,
-    credentials: () => Promise<SesCredentials> = credentialsFromEnv,
+    credentials: () => Promise<AwsCredentials> = credentialsFromEnv((reason) => new MailerUnavailableError(reason)),
   ) {
     this.from = from;
     this.base = new URL(endpoint ?? `https://email.${region}.amazonaws.com`);
