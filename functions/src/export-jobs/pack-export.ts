@@ -1,5 +1,4 @@
 import { type ExportJobKind, maxExportRecords } from '@jixiao/core/export-jobs/export-job.ts';
-import { moneySourceCodes } from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
 import { roundsOf } from '#functions/daily-work/calendar-operations.ts';
 import { departmentWorkbook, maxWorkbookProjects } from '#functions/export/department-workbook.ts';
 import { departmentMonitoringWorkbook } from '#functions/export/monitoring-table.ts';
@@ -12,17 +11,12 @@ import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/rec
 import type { DepartmentTallyHead } from '#functions/records/department-tally.ts';
 import { talliesOfRound } from '#functions/records/department-tally.ts';
 import {
-  type ExecutionFigure,
-  executionFigureId,
-  executionFigureKind,
-} from '#functions/self-evaluation/execution-figure-kinds.ts';
-import {
   selfEvaluationKind,
   selfEvaluationRoundKind,
   selfEvaluationTallyKind,
 } from '#functions/self-evaluation/record-kinds.ts';
-import { sheetOf, withImportedFigures } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
 import type { StoredSelfEvaluation } from '#functions/self-evaluation/tally-writes.ts';
+import { workbookEntries } from '#functions/self-evaluation/workbook-entries.ts';
 
 /**
  * Packs an export across departments (docs/domain/daily-work.md#exports-across-departments): a ZIP with a contents
@@ -170,17 +164,7 @@ const selfEvaluationWorkbooks = async (
     selfEvaluationKind,
     `${s.round.id}#${t.departmentId}`,
   );
-  // The treasury's figures stand in for what a unit left blank, as in the department's own workbook.
-  const figures = await store.getMany<ExecutionFigure>(
-    tenant,
-    executionFigureKind,
-    found.flatMap((e) => moneySourceCodes.map((source) => executionFigureId(e.fiscalYear, e.projectCode, source))),
-  );
-  const entries = found.map((e) => {
-    const own = figures.filter((f) => f.projectCode === e.projectCode && f.fiscalYear === e.fiscalYear);
-    const entry = withImportedFigures(e, new Map(own.map((f) => [f.source, f])));
-    return { entry, sheet: sheetOf(entry) };
-  });
+  const entries = await workbookEntries(store, tenant, found);
   const parts = Math.max(1, Math.ceil(entries.length / perWorkbook));
   const files = Array.from({ length: parts }, (_, i) => ({
     name: departmentFile(s, t, i + 1, parts),

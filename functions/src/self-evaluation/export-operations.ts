@@ -1,19 +1,13 @@
 import type { Page } from '@jixiao/core/schema-parts.ts';
-import { moneySourceCodes } from '@jixiao/core/self-evaluation/self-evaluation-row.ts';
 import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import {
-  type ExecutionFigure,
-  executionFigureId,
-  executionFigureKind,
-} from '#functions/self-evaluation/execution-figure-kinds.ts';
-import {
   type selfEvaluationRecordOperations,
   sheetOf,
-  withImportedFigures,
 } from '#functions/self-evaluation/self-evaluation-record-operations.ts';
 import type { StoredSelfEvaluation } from '#functions/self-evaluation/tally-writes.ts';
+import { workbookEntries } from '#functions/self-evaluation/workbook-entries.ts';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,16 +59,7 @@ export const selfEvaluationExportOperations = (
       }
     } while (cursor);
     if (found.length === 0) throw new HttpProblem('not-found');
-    const figures = await store.getMany<ExecutionFigure>(
-      request.principal.tenant,
-      executionFigureKind,
-      found.flatMap((s) => moneySourceCodes.map((source) => executionFigureId(s.fiscalYear, s.projectCode, source))),
-    );
-    const entries = found.map((s) => {
-      const own = figures.filter((f) => f.projectCode === s.projectCode && f.fiscalYear === s.fiscalYear);
-      const entry = withImportedFigures(s, new Map(own.map((f) => [f.source, f])));
-      return { entry, sheet: sheetOf(entry) };
-    });
+    const entries = await workbookEntries(store, request.principal.tenant, found);
     const { writeXlsx } = await layouts();
     const first = found[0]!;
     const bytes = writeXlsx(workbookOf({ roundName: first.roundName, departmentName: first.departmentName }, entries));
