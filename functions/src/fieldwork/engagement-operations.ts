@@ -31,8 +31,8 @@ import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
 import type { HistoryRequest, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { createWith } from '#functions/records/create-with.ts';
 import { createOnce, historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;
@@ -216,18 +216,7 @@ export const engagementOperations = (store: RecordStore) => {
     } as unknown as StoredEngagement;
     // A replay is answered by the store from the original, whose entry was written with it.
     if (existing) return createOnce(store, request, engagementKind, record);
-    const result = await store.transact(
-      tenant,
-      [
-        { kind: engagementKind, create: record, hash: requestHash(request.body) },
-        ...(await toDoWrites(tenant, record, request.receivedAt)),
-      ],
-      writeContext(request),
-    );
-    if (result.outcome === 'done') return { status: 201, body: record };
-    if (result.outcome === 'replayed' && result.index === 0)
-      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
-    throw new HttpProblem('idempotency-conflict');
+    return createWith(store, request, engagementKind, record, await toDoWrites(tenant, record, request.receivedAt));
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({

@@ -19,6 +19,7 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind } from '#functions/organisation/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { createWith } from '#functions/records/create-with.ts';
 import { recordFileLinks } from '#functions/records/record-attachment-operations.ts';
 import {
   historyPage,
@@ -27,7 +28,6 @@ import {
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
 import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { visibleProject } from '#functions/submission/project-operations.ts';
 import { exAnteKind, projectKind } from '#functions/submission/record-kinds.ts';
@@ -136,18 +136,7 @@ export const exAnteOperations = (store: RecordStore, evidence: EvidenceStore) =>
       concludedAt: null,
     } as unknown as StoredAssessment;
     // Created with its to-do entry in one transaction; the same id and body replay the original answer.
-    const result = await store.transact(
-      tenant,
-      [
-        { kind: exAnteKind, create: record, hash: requestHash(request.body) },
-        ...(await toDoWrites(tenant, record, request.receivedAt)),
-      ],
-      writeContext(request),
-    );
-    if (result.outcome === 'done') return { status: 201, body: record };
-    if (result.outcome === 'replayed' && result.index === 0)
-      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
-    throw new HttpProblem('idempotency-conflict');
+    return createWith(store, request, exAnteKind, record, await toDoWrites(tenant, record, request.receivedAt));
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => ({
