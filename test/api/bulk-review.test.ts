@@ -13,7 +13,7 @@ import { type StoredSelfEvaluation, selfEvaluationTallyId } from '@jixiao/functi
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoLibraryEntry, demoProjectYear } from '@jixiao/infra/local/demo-projects.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
+import { onTrackReportBody, seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
 import { seedSelfEvaluation, seedSelfEvaluationRound } from '../support/self-evaluation-fixture.ts';
 import { type CallResult, startTestStack, type TestStack } from '../support/test-stack.ts';
 
@@ -372,22 +372,7 @@ describe('POST /api/v1/monitoring-reports/bulk-review', () => {
     for (const id of ids) {
       const url = `/monitoring-reports/${id}`;
       const draft = (await call('unit-preparer', 'GET', url)).body;
-      const saved = await call('unit-preparer', 'PATCH', url, {
-        version: draft.version,
-        executed: { fiscal: 50_000_000, carryOver: 0, other: 0 },
-        forecastFullYearFen: 1_000_000_00,
-        goalProgress: '上半年按计划推进。',
-        lines: draft.lines.map((l: { rowId: string }) => ({
-          rowId: l.rowId,
-          actualToDate: '600',
-          forecastYearEnd: '1200',
-          likelihood: 'CERTAIN',
-          deviationReasons: [],
-          deviationAnalysis: '',
-          correctiveMeasures: '',
-          remarks: '',
-        })),
-      });
+      const saved = await call('unit-preparer', 'PATCH', url, onTrackReportBody(draft));
       expect(saved.body.checks).toEqual([]);
       const submitted = await call('unit-approver', 'POST', `${url}/submit`, { version: saved.body.version });
       expect(submitted.body.reviewStatus).toBe('UNIT_SUBMITTED');

@@ -2,7 +2,12 @@ import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEducation, seedMonitoringReports, seedMonitoringRound } from '../support/monitoring-fixture.ts';
+import {
+  demoEducation,
+  onTrackReportBody,
+  seedMonitoringReports,
+  seedMonitoringRound,
+} from '../support/monitoring-fixture.ts';
 import { audit, launch, phone, reflow, screenshot } from './browser.ts';
 import { apiAs } from './people.ts';
 import { Phones } from './phones.ts';
@@ -51,22 +56,7 @@ const returnAReport = async () => {
   const [id] = await seedMonitoringReports(stack.store, demoTenant.id, roundId, demoEducation, ['DRAFT']);
   const url = `/monitoring-reports/${id}`;
   const draft = (await api(preparer, 'GET', url)).body;
-  const saved = await api(preparer, 'PATCH', url, {
-    version: draft.version,
-    executed: { fiscal: 50_000_000, carryOver: 0, other: 0 },
-    forecastFullYearFen: 1_000_000_00,
-    goalProgress: '上半年按计划推进。',
-    lines: draft.lines.map((l: { rowId: string }) => ({
-      rowId: l.rowId,
-      actualToDate: '600',
-      forecastYearEnd: '1200',
-      likelihood: 'CERTAIN',
-      deviationReasons: [],
-      deviationAnalysis: '',
-      correctiveMeasures: '',
-      remarks: '',
-    })),
-  });
+  const saved = await api(preparer, 'PATCH', url, onTrackReportBody(draft));
   expect(saved.body.checks).toEqual([]);
   const sent = await api(approver, 'POST', `${url}/submit`, { version: saved.body.version });
   expect(sent.body.reviewStatus).toBe('UNIT_SUBMITTED');

@@ -167,3 +167,24 @@ const reportOf = (
   };
   return report;
 };
+
+/**
+ * The body that fills a seeded draft report so it passes every rule and can be sent: half the budget executed, each
+ * line at half its target to date and on course for the whole target by the year's end.
+ */
+export const onTrackReportBody = (draft: { version: number; lines: readonly { rowId: string }[] }) => ({
+  version: draft.version,
+  executed: { fiscal: 50_000_000, carryOver: 0, other: 0 },
+  forecastFullYearFen: 1_000_000_00,
+  goalProgress: '上半年按计划推进。',
+  lines: draft.lines.map((l) => ({
+    rowId: l.rowId,
+    actualToDate: '600',
+    forecastYearEnd: '1200',
+    likelihood: 'CERTAIN',
+    deviationReasons: [],
+    deviationAnalysis: '',
+    correctiveMeasures: '',
+    remarks: '',
+  })),
+});
