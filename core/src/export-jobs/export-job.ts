@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Principal } from '#core/principal.ts';
+import type { Role } from '#core/roles.ts';
 import { anyId, pageQuery, uuidV7Id } from '#core/schema-parts.ts';
 
 /**
@@ -98,9 +98,11 @@ export const exportJobQuery = v.strictObject({
 
 export const exportJobPage = v.object({ items: v.array(exportJob), nextCursor: v.optional(v.string()) });
 
-/** Exports span every department: the performance section's, which sees the whole tenant and answers for the year. */
-export const mayExportAcrossDepartments = (p: Pick<Principal, 'roles'>): boolean =>
-  p.roles.includes('performance-section-reviewer');
+/**
+ * Who asks for and reads exports: they span every department, so the performance section, which sees the whole tenant
+ * and answers for the year. The routes' access and the exports page read this one list.
+ */
+export const exportingRoles = ['performance-section-reviewer'] as const satisfies readonly Role[];
 
 export const isStalled = (job: Pick<ExportJob, 'state' | 'updatedAt'>, now: string): boolean =>
   (job.state === 'QUEUED' || job.state === 'RUNNING') &&

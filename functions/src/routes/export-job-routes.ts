@@ -1,10 +1,14 @@
-import { createExportJob, exportJob, exportJobPage, exportJobQuery } from '@jixiao/core/export-jobs/export-job.ts';
+import {
+  createExportJob,
+  exportingRoles,
+  exportJob,
+  exportJobPage,
+  exportJobQuery,
+} from '@jixiao/core/export-jobs/export-job.ts';
 import { idParams } from '@jixiao/core/schema-parts.ts';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
 const dailyWork = { capability: 'daily-work', tag: 'daily-work' } as const;
-/** Exports span every department: the performance section's (core's mayExportAcrossDepartments). */
-const exporting = ['performance-section-reviewer'] as const;
 
 /** The bureau's exports across departments (docs/domain/daily-work.md#exports-across-departments). */
 export const exportJobRoutes: RouteDefinition[] = [
@@ -15,7 +19,7 @@ export const exportJobRoutes: RouteDefinition[] = [
     path: '/api/v1/export-jobs',
     summary:
       'Ask for an export across departments — every department’s tables of a monitoring round, of the self-evaluation round, or of a whole budget year — packed by a job off the request path (at most 20,000 records; more fails the job, saying so). Answers at once with the job, QUEUED',
-    access: exporting,
+    access: exportingRoles,
     body: createExportJob,
     idempotentCreate: true,
     response: { status: 201, description: 'The job', schema: exportJob },
@@ -26,7 +30,7 @@ export const exportJobRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/export-jobs',
     summary: 'The exports asked for in this tenant, newest first (a page of at most 50; no download links)',
-    access: exporting,
+    access: exportingRoles,
     query: exportJobQuery,
     response: { status: 200, description: 'A page', schema: exportJobPage },
   },
@@ -36,7 +40,7 @@ export const exportJobRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/export-jobs/{id}',
     summary: 'One export: its state and progress, and once done a download link valid for 10 minutes',
-    access: exporting,
+    access: exportingRoles,
     params: idParams,
     response: { status: 200, description: 'The job', schema: exportJob },
   },
