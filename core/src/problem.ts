@@ -38,6 +38,14 @@ export const problemCatalogue = {
       en: 'This cannot be done in the current state; reload to see it',
     },
   },
+  // docs/domain/key-evaluation.md#the-lock: after the final report a paper changes only by an amendment with a reason.
+  'papers-locked': {
+    status: 409,
+    title: {
+      'zh-CN': '评价报告已定稿，底稿已锁定；如需更正，请以修正方式提交并说明理由',
+      en: 'The final report has locked the papers; a correction must be an amendment with a reason',
+    },
+  },
   'rules-not-met': {
     status: 422,
     title: { 'zh-CN': '尚未满足办理此操作的条件', en: 'The conditions for this step are not met' },

@@ -5,12 +5,14 @@ import { dailyWorkOperations } from '#functions/daily-work/daily-work-operations
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
+import { keyEvaluationOperations } from '#functions/key-evaluation/key-evaluation-operations.ts';
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
 import { platformOperations } from '#functions/platform/platform-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { JobStarter } from '#functions/ports/job-starter.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
+import { resultsApplicationOperations } from '#functions/results-application/results-application-operations.ts';
 import { capabilities, routeKey, routes, routesOf } from '#functions/routes.ts';
 import { importsOperations } from '#functions/self-evaluation/imports-operations.ts';
 import { selfEvaluationOperations } from '#functions/self-evaluation/self-evaluation-operations.ts';
@@ -31,6 +33,8 @@ const operationsOf = {
   },
   imports: importsOperations(unusedStore),
   'daily-work': dailyWorkOperations(unusedStore, unusedEvidence, {} as JobStarter),
+  'key-evaluation': keyEvaluationOperations(unusedStore, unusedEvidence),
+  'results-application': resultsApplicationOperations(unusedStore),
 };
 
 describe('route table', () => {

@@ -2,9 +2,11 @@ import { dailyWorkRoutes } from '#functions/routes/daily-work-routes.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 import { importsRoutes } from '#functions/routes/imports-routes.ts';
+import { keyEvaluationRoutes } from '#functions/routes/key-evaluation-routes.ts';
 import { monitoringRoutes } from '#functions/routes/monitoring-routes.ts';
 import { organisationRoutes } from '#functions/routes/organisation-routes.ts';
 import { platformRoutes } from '#functions/routes/platform-routes.ts';
+import { resultsApplicationRoutes } from '#functions/routes/results-application-routes.ts';
 import type { Capability, RouteDefinition } from '#functions/routes/route-definition.ts';
 import { selfEvaluationRoutes } from '#functions/routes/self-evaluation-routes.ts';
 import { submissionRoutes } from '#functions/routes/submission-routes.ts';
@@ -26,6 +28,8 @@ export const routes: readonly RouteDefinition[] = [
   ...departmentEvaluationRoutes,
   ...importsRoutes,
   ...dailyWorkRoutes,
+  ...keyEvaluationRoutes,
+  ...resultsApplicationRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

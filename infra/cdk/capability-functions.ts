@@ -41,6 +41,10 @@ export const evidenceAccess: Record<Capability, boolean> = {
   imports: false,
   // Signs the download of an export's ZIP, which the export jobs' function wrote (infra/cdk/export-jobs.ts).
   'daily-work': true,
+  // Reads the evidence a scoring paper links (photos, documents) and writes the report's DOCX and XLSX.
+  'key-evaluation': true,
+  // Reads and writes records only.
+  'results-application': false,
 };
 
 /**
@@ -72,6 +76,8 @@ export const identityAdministration: Record<Capability, boolean> = {
   'department-evaluation': false,
   imports: false,
   'daily-work': false,
+  'key-evaluation': false,
+  'results-application': false,
 };
 
 /**

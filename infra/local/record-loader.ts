@@ -6,9 +6,11 @@ import { departmentEvaluationOperations } from '@jixiao/functions/department-eva
 import { departmentFiguresImportOperations } from '@jixiao/functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
+import { keyEvaluationOperations } from '@jixiao/functions/key-evaluation/key-evaluation-operations.ts';
 import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '@jixiao/functions/organisation/organisation-operations.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
+import { resultsApplicationOperations } from '@jixiao/functions/results-application/results-application-operations.ts';
 import { routes } from '@jixiao/functions/routes.ts';
 import { selfEvaluationOperations } from '@jixiao/functions/self-evaluation/self-evaluation-operations.ts';
 import { submissionOperations } from '@jixiao/functions/submission/submission-operations.ts';
@@ -67,6 +69,8 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...selfEvaluationOperations(store, evidence),
     ...departmentEvaluationOperations(store, evidence),
     ...departmentFiguresImportOperations(departmentEvaluationOperations(store, evidence)),
+    ...keyEvaluationOperations(store, evidence),
+    ...resultsApplicationOperations(store),
   };
   return async (
     operationId: string,

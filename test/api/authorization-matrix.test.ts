@@ -28,6 +28,8 @@ import { seedMonitoringReports, seedMonitoringRound } from '../support/monitorin
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
 import { seedSelfEvaluation, seedSelfEvaluationRound } from '../support/self-evaluation-fixture.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { keyEvaluationRequest, keyEvaluationRows } from './matrix/key-evaluation.ts';
+import type { Outcomes, Relation, Row } from './matrix/matrix-row.ts';
 
 /**
  * Every route × role × relation has an expected outcome written here by hand, independently of
@@ -38,21 +40,9 @@ import { startTestStack, type TestStack } from '../support/test-stack.ts';
  * another department of the same tenant, or in another tenant (天津市河西区). Other tenants'
  * records are hidden (404 / 422 for references), never shown.
  */
-type Relation = 'own-department' | 'other-department' | 'other-tenant';
 type Caller = Role | 'anonymous';
 const relations: readonly Relation[] = ['own-department', 'other-department', 'other-tenant'];
 const callers: readonly Caller[] = [...roles, 'anonymous'];
-
-type Outcomes = readonly [number, number, number];
-
-interface Row {
-  /** Outcomes per relation for the roles named here… */
-  roles?: Partial<Record<Role, Outcomes>>;
-  /** …and for every other signed-in role (a number: the same for every relation). */
-  others?: number | Outcomes;
-  anonymous?: number;
-  everyone?: number;
-}
 
 const adminRead: Row = { roles: { 'tenant-admin': [200, 200, 404] }, others: 403, anonymous: 401 };
 const adminList: Row = { roles: { 'tenant-admin': [200, 200, 200] }, others: 403, anonymous: 401 };
@@ -647,6 +637,8 @@ const matrix: Record<string, Row> = {
   createExportJob: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
   listExportJobs: { roles: { [perf]: [200, 200, 200] }, others: 403, anonymous: 401 },
   getExportJob: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  // issue 13: each feature's rows live beside its requests in test/api/matrix/.
+  ...keyEvaluationRows,
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -802,6 +794,15 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     return { path, body: { decision: 'return', opinion: '矩阵退回', items: [{ id, version: staleVersion }] } };
   }
   const fieldwork =
+    (await keyEvaluationRequest({
+      store: stack.store,
+      operationId,
+      path,
+      relation,
+      tenant,
+      engagement: engagements.get(relation),
+      targets: t,
+    })) ??
     (await fieldworkRequest(operationId, path, t, tenant)) ??
     (await monitoringRequest(operationId, path, t, tenant)) ??
     (await selfEvaluationRequest(operationId, path, t, tenant)) ??

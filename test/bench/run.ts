@@ -595,6 +595,18 @@ const main = async () => {
             { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
             { fiscalYear: '2026' },
           ),
+          'key-evaluation': apiEvent(
+            'GET /api/v1/engagements/{id}/conclusion',
+            `/api/v1/engagements/${engagementId}/conclusion`,
+            { id: engagementId },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
+          'results-application': apiEvent(
+            'GET /api/v1/results-policies/{fiscalYear}',
+            '/api/v1/results-policies/2026',
+            { fiscalYear: '2026' },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
         }[capability],
       })),
     ];

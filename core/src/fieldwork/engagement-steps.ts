@@ -15,7 +15,7 @@ export const stepStates: Record<EngagementStep, readonly EngagementState[]> = {
   approvePlan: ['AGENCY_CONTRACTED'],
   closeFieldwork: ['FIELDWORK'],
   // The department may see the evidence from fieldwork on; releasing twice changes nothing.
-  release: ['FIELDWORK', 'PRELIM_FINDINGS'],
+  release: ['FIELDWORK', 'PRELIM_FINDINGS', 'OPINION_EXCHANGE', 'DRAFT_REPORT', 'QC_REVIEW', 'FINANCE_REVIEW'],
   assign: ['AGENCY_CONTRACTED', 'FIELDWORK'],
 };
 

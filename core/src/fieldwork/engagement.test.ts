@@ -329,8 +329,18 @@ describe('acceptsFieldRecords', () => {
     expect(acceptsFieldRecords('AGENCY_CONTRACTED')).toBe(false);
   });
 
+  it('refuses records once the report goes to review: what the reviewers and the final report rest on stays put', () => {
+    expect(acceptsFieldRecords('QC_REVIEW')).toBe(false);
+    expect(acceptsFieldRecords('FINAL_REPORT')).toBe(false);
+  });
+
   it('has decided every state', () => {
-    expect(engagementStateCodes.filter(acceptsFieldRecords)).toEqual(['FIELDWORK', 'PRELIM_FINDINGS']);
+    expect(engagementStateCodes.filter(acceptsFieldRecords)).toEqual([
+      'FIELDWORK',
+      'PRELIM_FINDINGS',
+      'OPINION_EXCHANGE',
+      'DRAFT_REPORT',
+    ]);
   });
 });
 
@@ -385,7 +395,7 @@ describe('an engagement as the API returns it', () => {
   });
 
   it('is not an engagement in a state the lifecycle does not have, or without its weights', () => {
-    expect(failures(engagement, { ...stored(), state: 'ARCHIVED' })).toEqual(['state picklist']);
+    expect(failures(engagement, { ...stored(), state: 'CLOSED' })).toEqual(['state picklist']);
     const { weights: _weights, ...unweighted } = stored();
     expect(failures(engagement, unweighted)).toEqual(['weights object']);
   });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { fieldworkDefaults } from '#core/fieldwork/fieldwork-config.ts';
 import { fiscalYear } from '#core/indicator-library/indicator.ts';
+import { paperStateOf } from '#core/key-evaluation/paper-state.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
@@ -17,19 +18,35 @@ export const engagementKinds = {
 export type EngagementKind = keyof typeof engagementKinds;
 export const engagementKindCodes = Object.keys(engagementKinds) as [EngagementKind, ...EngagementKind[]];
 
-/** The states up to the preliminary findings (docs/domain/fieldwork.md#engagement-lifecycle). */
+/**
+ * The states of 10号's nine steps (docs/domain/fieldwork.md#engagement-lifecycle up to the preliminary findings,
+ * docs/domain/key-evaluation.md#from-findings-to-the-archive after them).
+ */
 export const engagementStates = {
   SELECTED: { 'zh-CN': '评价对象已确定', en: 'Selected' },
   AGENCY_CONTRACTED: { 'zh-CN': '已委托第三方', en: 'Agency commissioned' },
   FIELDWORK: { 'zh-CN': '方案已批准·现场工作中', en: 'Plan approved · fieldwork' },
   PRELIM_FINDINGS: { 'zh-CN': '现场工作结束·形成初步结论', en: 'Fieldwork closed · preliminary findings' },
+  OPINION_EXCHANGE: { 'zh-CN': '征求被评价部门意见', en: 'Opinion exchange with the department' },
+  DRAFT_REPORT: { 'zh-CN': '撰写评价报告', en: 'Drafting the report' },
+  QC_REVIEW: { 'zh-CN': '机构内部复核', en: "Agency's quality review" },
+  FINANCE_REVIEW: { 'zh-CN': '财政审核', en: "Bureau's review" },
+  FINAL_REPORT: { 'zh-CN': '报告已定稿', en: 'Final report' },
+  RESULT_NOTIFIED: { 'zh-CN': '结果已通知', en: 'Result notified' },
+  ARCHIVED: { 'zh-CN': '已归档', en: 'Archived' },
 } as const satisfies Record<string, Localized>;
 export type EngagementState = keyof typeof engagementStates;
 export const engagementStateCodes = Object.keys(engagementStates) as [EngagementState, ...EngagementState[]];
 
-/** Field records are accepted while fieldwork runs and after it closes (a phone may sync late). */
-export const acceptsFieldRecords = (state: EngagementState): boolean =>
-  state === 'FIELDWORK' || state === 'PRELIM_FINDINGS';
+/**
+ * Field records are accepted while fieldwork runs and after it closes, because a phone may sync days later, until
+ * the report goes to review: what the reviewers and the final report rest on no longer moves.
+ */
+export const acceptsFieldRecords = (state: EngagementState): boolean => paperStateOf(state) === 'open';
+
+/** From fieldwork on: the states in which evidence exists and may be released to the department. */
+export const fieldworkStarted = (state: EngagementState): boolean =>
+  state !== 'SELECTED' && state !== 'AGENCY_CONTRACTED';
 
 /** Key-evaluation level 1 (docs/domain/fieldwork.md#the-evaluation-framework). */
 export const evaluationLevels = {

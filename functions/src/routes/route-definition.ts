@@ -16,6 +16,8 @@ export const capabilities = [
   'department-evaluation',
   'imports',
   'daily-work',
+  'key-evaluation',
+  'results-application',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 export type Method = 'GET' | 'POST' | 'PATCH';
