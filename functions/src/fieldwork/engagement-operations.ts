@@ -30,7 +30,7 @@ import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kind
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
-import type { HistoryRequest, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { createWith } from '#functions/records/create-with.ts';
 import { createOnce, historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
@@ -224,12 +224,16 @@ export const engagementOperations = (store: RecordStore) => {
     body: await visible(request, request.params.id),
   });
 
-  /** A change at the version the caller saw, with the actor and the step recorded. */
+  /**
+   * A change at the version the caller saw, with the actor and the step recorded, its to-do entries and any `extra`
+   * writes of the step (the papers' lock, a notice) in the same transaction.
+   */
   const save = async (
     request: OperationRequest<unknown, unknown, { version: number }>,
     current: StoredEngagement,
     change: Partial<StoredEngagement>,
     operation?: string,
+    extra: readonly TransactionWrite[] = [],
   ) => {
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
     const next: StoredEngagement = {
@@ -244,7 +248,11 @@ export const engagementOperations = (store: RecordStore) => {
     // A step may move the engagement between to-do lists (or rename it): its entries change in the same transaction.
     const result = await store.transact(
       tenant,
-      [{ kind: engagementKind, before: current, after: next }, ...(await toDoWrites(tenant, next, request.receivedAt))],
+      [
+        { kind: engagementKind, before: current, after: next },
+        ...(await toDoWrites(tenant, next, request.receivedAt)),
+        ...extra,
+      ],
       context,
     );
     if (result.outcome === 'done') return { status: 200, body: next };
@@ -457,6 +465,8 @@ export const engagementOperations = (store: RecordStore) => {
 
   return {
     visible,
+    save,
+    inState,
     visibleAssignment,
     list,
     create,
