@@ -4,6 +4,7 @@ import { fiscalYear } from '#core/indicator-library/indicator.ts';
 import { paperStateOf } from '#core/key-evaluation/paper-state.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import { reviewGradeCodes } from '#core/submission/performance-target.ts';
 
 /**
  * A key evaluation (财政重点评价 / 部门整体支出评价, docs/domain/fieldwork.md) as far as fieldwork needs it: the
@@ -208,6 +209,42 @@ export const commissionAgency = v.strictObject({
 
 export const engagementStep = v.strictObject({ version });
 
+/** The agency's internal review in levels (质量复核, docs/domain/key-evaluation.md#from-findings-to-the-archive), in this order. */
+export const qualityReviewLevels = {
+  PROJECT_MANAGER: { 'zh-CN': '项目经理复核', en: 'Project manager' },
+  QUALITY_CONTROL: { 'zh-CN': '质量控制复核', en: 'Quality control' },
+  SIGNING_PARTNER: { 'zh-CN': '签字人复核', en: 'Signing partner' },
+} as const satisfies Record<string, Localized>;
+export type QualityReviewLevel = keyof typeof qualityReviewLevels;
+export const qualityReviewLevelCodes = Object.keys(qualityReviewLevels) as [
+  QualityReviewLevel,
+  ...QualityReviewLevel[],
+];
+
+/** One line of the quality-control review sheet (质量复核单), or of the bureau's review. */
+export const reviewEntry = v.object({
+  /** A quality-review level, or FINANCE for the performance section's review. */
+  level: v.picklist([...qualityReviewLevelCodes, 'FINANCE']),
+  decision: v.picklist(['approve', 'return']),
+  reviewerId: v.string(),
+  reviewerName: v.string(),
+  comments: v.string(),
+  /** How the comments were resolved (an approval after changes says what changed). */
+  resolution: v.string(),
+  at: v.string(),
+});
+export type ReviewEntry = v.InferOutput<typeof reviewEntry>;
+
+/** What the final report fixed: the score of the papers it locked, and its grade (10号 bands, per tenant and year). */
+export const engagementConclusion = v.object({
+  score: v.number(),
+  grade: v.picklist(reviewGradeCodes),
+  finalizedAt: v.string(),
+  finalizedBy: v.string(),
+  finalizedByName: v.string(),
+});
+export type EngagementConclusion = v.InferOutput<typeof engagementConclusion>;
+
 export const engagement = v.object({
   ...recordMeta,
   kind: v.picklist(engagementKindCodes),
@@ -227,6 +264,10 @@ export const engagement = v.object({
   ...plan,
   /** When the bureau let the evaluated department see the field evidence. */
   releasedAt: v.nullable(v.string()),
+  /** The review sheet: the agency's levels and the bureau's review, oldest first (absent before the first review). */
+  reviews: v.optional(v.array(reviewEntry)),
+  /** Set by the final report (FINAL_REPORT and after), never before. */
+  conclusion: v.optional(v.nullable(engagementConclusion)),
 });
 export type Engagement = v.InferOutput<typeof engagement>;
 
