@@ -167,3 +167,54 @@ describe('the budget gate (rule 13, docs/domain/submission.md)', () => {
     });
   });
 });
+
+describe("the budget gate and last year's results (docs/domain/results-application.md#the-budget-gate)", () => {
+  const withResults = (
+    results: {
+      grade: 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR' | null;
+      measure: 'KEEP' | 'REDUCE_PCT' | 'STOP';
+      recommendedAmount: number | null;
+    }[],
+    openRectifications = 0,
+  ) => ({ ...approved, budgetedAmount: 1_000_000_00, results: { results, openRectifications } });
+
+  it('asks for the performance section’s reason above the recommendation, after 差, with a rectification open', () => {
+    const above = withResults([{ grade: 'FAIR', measure: 'REDUCE_PCT', recommendedAmount: 900_000_00 }]);
+    expect(budgetGate(above, submissionConfig)).toEqual(['above_results_recommendation']);
+    expect(needsOverrideReason(above, submissionConfig)).toBe(true);
+    expect(budgetGate(above, submissionConfig, '区政府常务会议决定维持')).toEqual([]);
+    const poor = withResults([{ grade: 'POOR', measure: 'STOP', recommendedAmount: 0 }]);
+    expect(budgetGate(poor, submissionConfig)).toEqual(['above_results_recommendation', 'predecessor_poor']);
+    const open = withResults([], 1);
+    expect(budgetGate(open, submissionConfig)).toEqual(['rectification_open']);
+    expect(budgetGate(open, submissionConfig, '   ')).toEqual(['rectification_open']);
+    expect(budgetGate(open, submissionConfig, '整改已实质完成，待验收')).toEqual([]);
+  });
+
+  it('lets in at or below the recommendation without a reason, and words each reason in both languages', () => {
+    const at = withResults([{ grade: 'GOOD', measure: 'KEEP', recommendedAmount: 1_000_000_00 }]);
+    expect(budgetGate(at, submissionConfig)).toEqual([]);
+    expect(needsOverrideReason(at, submissionConfig)).toBe(false);
+    const poor = withResults([{ grade: 'POOR', measure: 'STOP', recommendedAmount: 0 }], 2);
+    const zh = budgetGateErrors(poor, submissionConfig, 'zh-CN');
+    expect(zh.map((e) => [e.pointer, e.code])).toEqual([
+      ['/overrideReason', 'above_results_recommendation'],
+      ['/overrideReason', 'predecessor_poor'],
+      ['/overrideReason', 'rectification_open'],
+    ]);
+    expect(zh[0]?.message).toBe('预算金额 100 万元超过上年度评价结果建议金额 0 万元，须由绩效科填写理由');
+    expect(zh[1]?.message).toBe('上年度评价结果为差（取消），纳入预算须由绩效科填写理由');
+    expect(budgetGateErrors(poor, submissionConfig, 'en')[2]?.message).toBe(
+      "Last year's project still has 2 open rectification(s): the performance section must give a reason",
+    );
+  });
+
+  it('carries the results read into the facts', () => {
+    const results = { results: [], openRectifications: 1 };
+    const facts = budgetGateFacts({ ...approved, funds: { fiscal: 5, carryOver: 0, other: 0 } }, [], [], results);
+    expect(facts.results).toBe(results);
+    expect(
+      budgetGateFacts({ ...approved, funds: { fiscal: 5, carryOver: 0, other: 0 } }, [], []).results,
+    ).toBeUndefined();
+  });
+});

@@ -1,5 +1,11 @@
 import type { Language } from '#core/language.ts';
 import type { FieldError } from '#core/problem.ts';
+import {
+  type ResultGateFacts,
+  type ResultGateReason,
+  resultGateFindings,
+} from '#core/results-application/result-gate.ts';
+import { describeResults } from '#core/results-application/results-application-messages.ts';
 import type { ExAnteAssessment } from '#core/submission/ex-ante-assessment.ts';
 import type { PerformanceTarget } from '#core/submission/performance-target.ts';
 import { annualTotal, type Project } from '#core/submission/project.ts';
@@ -21,7 +27,9 @@ export type BudgetGateReason =
   | 'ex_ante_missing'
   | 'ex_ante_rejected'
   | 'targets_not_revised'
-  | 'above_recommended_amount';
+  | 'above_recommended_amount'
+  // Last year's results (docs/domain/results-application.md#the-budget-gate): each needs the performance section's reason.
+  | ResultGateReason;
 
 export interface BudgetGateFacts {
   stage: string;
@@ -35,13 +43,23 @@ export interface BudgetGateFacts {
   exAnte?: { concludedAt: string; recommendedAmount: number | null } | null | undefined;
   /** What would be budgeted (fen): the project's annual funds. */
   budgetedAmount?: number | undefined;
+  /** Last year's results of the project (same code) and its open rectifications; absent where nothing was read. */
+  results?: ResultGateFacts | undefined;
 }
 
 export interface BudgetGateFinding {
   reason: BudgetGateReason;
   /** What the message needs: the conclusion date, or the two amounts in fen. */
-  detail?: { concludedAt?: string; budgeted?: number; recommended?: number };
+  detail?: { concludedAt?: string; budgeted?: number; recommended?: number } & Record<string, unknown>;
 }
+
+/** The reasons a reason from the performance section overrides (the ex-ante excess and last year's results). */
+export const overridableReasons: readonly BudgetGateReason[] = [
+  'above_recommended_amount',
+  'above_results_recommendation',
+  'predecessor_poor',
+  'rectification_open',
+];
 
 export const budgetGateFindings = (
   project: BudgetGateFacts,
@@ -74,6 +92,7 @@ export const budgetGateFindings = (
       detail: { budgeted: project.budgetedAmount, recommended: exAnte.recommendedAmount },
     });
   }
+  if (!overrideReason.trim()) findings.push(...resultGateFindings(project.results, project.budgetedAmount ?? 0));
   return findings;
 };
 
@@ -83,9 +102,9 @@ export const budgetGate = (
   overrideReason = '',
 ): BudgetGateReason[] => budgetGateFindings(project, config, overrideReason).map((f) => f.reason);
 
-/** Whether a budget above the recommended amount is what stands between the project and the budget. */
+/** Whether a reason the performance section gives (above the recommended amount, last year's results) is needed. */
 export const needsOverrideReason = (project: BudgetGateFacts, config: SubmissionConfig): boolean =>
-  budgetGate(project, config).includes('above_recommended_amount');
+  budgetGate(project, config).some((r) => overridableReasons.includes(r));
 
 /**
  * The facts the gate needs, from what the project page and the API both read: the project, its
@@ -98,6 +117,7 @@ export const budgetGateFacts = (
   >,
   versions: readonly Pick<PerformanceTarget, 'id' | 'reviewLog'>[],
   assessments: readonly Pick<ExAnteAssessment, 'state' | 'concludedAt' | 'recommendedAmount'>[],
+  results?: ResultGateFacts,
 ): BudgetGateFacts => {
   const approved = versions.find((v) => v.id === project.approvedTargetId);
   const approvedAt = approved?.reviewLog.findLast((s) => s.action === 'final-approve')?.at ?? null;
@@ -114,6 +134,7 @@ export const budgetGateFacts = (
     approvedAt,
     exAnte: concluded ? { concludedAt: concluded.concludedAt, recommendedAmount: concluded.recommendedAmount } : null,
     budgetedAmount: annualTotal(project.funds),
+    ...(results ? { results } : {}),
   };
 };
 
@@ -142,7 +163,11 @@ export const budgetGateErrors = (
   overrideReason = '',
 ): FieldError[] =>
   budgetGateFindings(project, config, overrideReason).map((f) => ({
-    pointer: f.reason === 'above_recommended_amount' ? '/overrideReason' : '',
+    pointer: overridableReasons.includes(f.reason) ? '/overrideReason' : '',
     code: f.reason,
-    message: describeSubmission(f.reason, language, f.detail),
+    message: resultReasons.includes(f.reason)
+      ? describeResults(f.reason, language, f.detail)
+      : describeSubmission(f.reason, language, f.detail),
   }));
+
+const resultReasons: readonly BudgetGateReason[] = overridableReasons.filter((r) => r !== 'above_recommended_amount');
