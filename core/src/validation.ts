@@ -143,6 +143,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'A return needs an opinion or a comment on a row',
   }),
   grade_required: () => ({ 'zh-CN': '终审通过须评定等级', en: 'Final approval needs a grade' }),
+  return_comments_required: () => ({
+    'zh-CN': '退回时请写明需要修改的内容',
+    en: 'A return must say what to change',
+  }),
   agency_for_third_party: () => ({
     'zh-CN': '委托第三方评估时须选择第三方机构（其他评估方式不选）',
     en: 'Choose the agency for a third-party assessment (and only then)',

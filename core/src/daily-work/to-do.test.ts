@@ -93,6 +93,29 @@ describe('the lists of ex-ante assessments and engagements', () => {
       agency: 'AGENCY_MOVE#A1',
     });
     expect(engagementToDoPlaces({ state: 'FIELDWORK', agencyId: 'A1' })).toEqual({ agency: 'AGENCY_MOVE#A1' });
-    expect(engagementToDoPlaces({ state: 'PRELIM_FINDINGS', agencyId: 'A1' })).toEqual({});
+    expect(engagementToDoPlaces({ state: 'PRELIM_FINDINGS', agencyId: 'A1' })).toEqual({ agency: 'AGENCY_MOVE#A1' });
+  });
+
+  it("after fieldwork: the agency's lead drafts and reviews, the bureau reviews and notifies; none waits in the exchange or after the notice", () => {
+    const places = Object.fromEntries(
+      [
+        'OPINION_EXCHANGE',
+        'DRAFT_REPORT',
+        'QC_REVIEW',
+        'FINANCE_REVIEW',
+        'FINAL_REPORT',
+        'RESULT_NOTIFIED',
+        'ARCHIVED',
+      ].map((state) => [state, engagementToDoPlaces({ state, agencyId: 'A1' })]),
+    );
+    expect(places).toEqual({
+      OPINION_EXCHANGE: {},
+      DRAFT_REPORT: { agency: 'AGENCY_MOVE#A1' },
+      QC_REVIEW: { agency: 'AGENCY_MOVE#A1' },
+      FINANCE_REVIEW: { bureau: 'BUREAU_MOVE' },
+      FINAL_REPORT: { bureau: 'BUREAU_MOVE' },
+      RESULT_NOTIFIED: {},
+      ARCHIVED: {},
+    });
   });
 });

@@ -121,8 +121,16 @@ export const engagementToDoPlaces = (e: { state: string; agencyId: string | null
       return { bureau: bureauEngagementQueue };
     case 'AGENCY_CONTRACTED':
       return { bureau: bureauEngagementQueue, ...(agency ? { agency } : {}) };
+    // The agency's lead carries fieldwork, the findings, the draft and its own review (docs/domain/key-evaluation.md).
     case 'FIELDWORK':
+    case 'PRELIM_FINDINGS':
+    case 'DRAFT_REPORT':
+    case 'QC_REVIEW':
       return agency ? { agency } : {};
+    // The bureau reviews the report, then notifies the result.
+    case 'FINANCE_REVIEW':
+    case 'FINAL_REPORT':
+      return { bureau: bureauEngagementQueue };
     default:
       return {};
   }

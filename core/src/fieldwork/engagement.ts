@@ -245,6 +245,16 @@ export const engagementConclusion = v.object({
 });
 export type EngagementConclusion = v.InferOutput<typeof engagementConclusion>;
 
+/** The result notice sent to the evaluated department (结果通知), and the rectification it ordered, if any. */
+export const storedResultNotice = v.object({
+  notice: v.string(),
+  notifiedAt: v.string(),
+  notifiedBy: v.string(),
+  notifiedByName: v.string(),
+  rectificationId: v.nullable(v.string()),
+});
+export type StoredResultNotice = v.InferOutput<typeof storedResultNotice>;
+
 export const engagement = v.object({
   ...recordMeta,
   kind: v.picklist(engagementKindCodes),
@@ -268,6 +278,10 @@ export const engagement = v.object({
   reviews: v.optional(v.array(reviewEntry)),
   /** Set by the final report (FINAL_REPORT and after), never before. */
   conclusion: v.optional(v.nullable(engagementConclusion)),
+  /** Set by the result notice (RESULT_NOTIFIED and after). */
+  resultNotice: v.optional(v.nullable(storedResultNotice)),
+  /** When the archive was closed (ARCHIVED). */
+  archivedAt: v.optional(v.nullable(v.string())),
 });
 export type Engagement = v.InferOutput<typeof engagement>;
 

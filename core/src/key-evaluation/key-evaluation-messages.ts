@@ -17,6 +17,15 @@ const messages: Record<string, Message> = {
     'zh-CN': '评价方案批准后方可编制底稿',
     en: 'Papers are written once the work plan is approved',
   }),
+  // the reviews (docs/domain/key-evaluation.md#from-findings-to-the-archive)
+  not_reviewer: () => ({
+    'zh-CN': '您不能签署本级复核：项目经理复核由本机构评价人员或负责人签署，质量控制和签字人复核由本机构负责人签署',
+    en: "You cannot sign this level: the project manager's level is for the agency's evaluators or leads, quality control and the signing partner for its leads",
+  }),
+  reviewer_signed_earlier_level: () => ({
+    'zh-CN': '您已签署本轮较低一级的复核，三级复核须由不同人员签署',
+    en: 'You signed an earlier level of this round: the three levels are signed by different people',
+  }),
   amendment_reason_required: () => ({
     'zh-CN': '报告定稿后的更正须说明理由',
     en: 'A correction after the final report needs a reason',
