@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { formulaInput } from '#core/key-evaluation/formula-indicator.ts';
 import type { Localized } from '#core/language.ts';
-import { settingsVersion, text, uuidV7Id } from '#core/schema-parts.ts';
+import { anyId, settingsVersion, text, uuidV7Id } from '#core/schema-parts.ts';
 
 /**
  * A scoring paper (绩效指标底稿, docs/domain/key-evaluation.md#scoring-papers): one per level-3 indicator of the
@@ -90,7 +90,7 @@ export const saveScoringPaper = v.strictObject({
 });
 export type SaveScoringPaper = v.InferOutput<typeof saveScoringPaper>;
 
-export const scoringPaperParams = v.strictObject({ id: v.string(), indicatorId: uuidV7Id });
+export const scoringPaperParams = v.strictObject({ id: anyId, indicatorId: uuidV7Id });
 
 /** A paper as stored: its id is the indicator's, so an indicator has exactly one. */
 export interface ScoringPaper extends Omit<SaveScoringPaper, 'version' | 'amendmentReason'> {

@@ -1,5 +1,178 @@
+import type { FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
+import { summariseSurvey } from '@jixiao/core/fieldwork/survey-summary.ts';
+import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts';
+import { paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
+import { reportProblems } from '@jixiao/core/key-evaluation/report-readiness.ts';
+import { blankPaper, type SaveScoringPaper, type ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { describeScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper-messages.ts';
+import type { FieldError } from '@jixiao/core/problem.ts';
+import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
+import { engagementOperations, listAll } from '#functions/fieldwork/engagement-operations.ts';
+import { fieldPhotoKind, fieldRecordKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
+import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import { paperLocks } from '#functions/key-evaluation/paper-lock.ts';
+import {
+  readScoringPapers,
+  type StoredScoringPaper,
+  scoringPaperId,
+  scoringPaperKind,
+} from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
-import type { RecordStore } from '#functions/ports/record-store.ts';
+import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { newRecord } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
+import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
-export const scoringPaperOperations = (_store: RecordStore, _evidence: EvidenceStore): Operations => ({});
+type StoredFieldRecord = FieldRecord & StoredRecord;
+type Params = { id: string; indicatorId: string };
+
+/**
+ * Scoring papers (绩效指标底稿, docs/domain/key-evaluation.md#scoring-papers): the engagement's papers with the score
+ * sheet worked out by core and rule 10's list of what is missing; and the save of one paper, through the
+ * engagement's paper lock. The commissioned agency's lead writes; its evaluators on the engagement, the bureau and
+ * (once the final report is out) the evaluated department read; the performance section may amend after the lock.
+ */
+export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceStore): Operations => {
+  const engagements = engagementOperations(store);
+  const settings = scoringSettingsOperations(store);
+  const locks = paperLocks(store);
+
+  /** The engagement's state as far as its papers go: the lock's, once a step has written one. */
+  const papersState = async (tenant: string, e: StoredEngagement) =>
+    paperStateOf((await locks.read(tenant, e.id))?.state ?? e.state);
+
+  /**
+   * The engagement if the caller may read its papers: the bureau, the agency's lead, an evaluator assigned to it,
+   * and the evaluated department only once the final report is out (before, the papers are the agency's drafts).
+   */
+  const readable = async (request: OperationRequest, id: string) => {
+    const p = request.principal;
+    const e = await engagements.visible(request, id);
+    if (departmentSees(p, e) && !bureauSees(p, e) && !leadsAgencyOf(p, e)) {
+      if ((await papersState(p.tenant, e)) !== 'locked') throw new HttpProblem('not-found');
+    }
+    return e;
+  };
+
+  /** One paper per framework indicator, in the framework's order: the saved one, or a blank with the plan's standard. */
+  const sheetOf = async (request: OperationRequest, e: StoredEngagement, saved: readonly StoredScoringPaper[]) => {
+    const tenant = request.principal.tenant;
+    const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
+    const papers = e.indicators.map(
+      (indicator): ScoringPaper =>
+        byIndicator.get(indicator.id) ?? {
+          ...blankPaper(e.id, indicator),
+          id: scoringPaperId(e.id, indicator.id),
+          updatedAt: '',
+        },
+    );
+    const scoring = await settings.scoringFor(tenant, e.fiscalYear);
+    return {
+      engagementId: e.id,
+      engagementVersion: e.version,
+      papersState: await papersState(tenant, e),
+      papers,
+      score: engagementScore(e, papers, scoring),
+      problems: reportProblems(e, papers, request.language),
+      rounding: scoring.rounding,
+    };
+  };
+
+  const list: Operation = async (request: OperationRequest<{ id: string }>) => {
+    const e = await readable(request, request.params.id);
+    const saved = await readScoringPapers(store, request.principal.tenant, e.id);
+    return { status: 200, body: await sheetOf(request, e, saved) };
+  };
+
+  const unprocessable = (request: OperationRequest, errors: { pointer: string; code: string }[]) =>
+    new HttpProblem('rules-not-met', {
+      errors: errors.map((e): FieldError => ({ ...e, message: describeScoringPaper(e.code, request.language) })),
+    });
+
+  /** Every link names something of this engagement: its field records and photos, its plan's questionnaires. */
+  const checkLinks = async (request: OperationRequest, e: StoredEngagement, body: SaveScoringPaper) => {
+    const tenant = request.principal.tenant;
+    const { recordIds, photoIds, questionnaireIds } = body.evidence;
+    const [records, photos] = await Promise.all([
+      store.getMany<StoredRecord>(tenant, fieldRecordKind, [...new Set(recordIds)]),
+      store.getMany<StoredRecord>(tenant, fieldPhotoKind, [...new Set(photoIds)]),
+    ]);
+    const ours = (found: readonly StoredRecord[]) =>
+      new Set(found.filter((r) => r.engagementId === e.id).map((r) => r.id));
+    const recordsOurs = ours(records);
+    const photosOurs = ours(photos);
+    const questionnairesOurs = new Set(e.questionnaires.map((q) => q.id));
+    const errors = [
+      ...recordIds.flatMap((id, i) => (recordsOurs.has(id) ? [] : [`/evidence/recordIds/${i}`])),
+      ...photoIds.flatMap((id, i) => (photosOurs.has(id) ? [] : [`/evidence/photoIds/${i}`])),
+      ...questionnaireIds.flatMap((id, i) => (questionnairesOurs.has(id) ? [] : [`/evidence/questionnaireIds/${i}`])),
+    ].map((pointer) => ({ pointer, code: 'evidence_not_in_engagement' }));
+    if (errors.length) throw unprocessable(request, errors);
+  };
+
+  /** The survey's combined satisfaction rate now, for a paper scored by satisfaction (null when no questionnaire counts). */
+  const surveyRateOf = async (request: OperationRequest, e: StoredEngagement, body: SaveScoringPaper) => {
+    if (body.scoring?.method !== 'SATISFACTION') return null;
+    const records = await listAll<StoredFieldRecord>(store, request.principal.tenant, fieldRecordKind, {
+      ownerId: e.id,
+      filters: [{ field: 'type', op: 'eq', value: 'SURVEY_RESPONSE' }],
+    });
+    const responses = records.flatMap((r) => (r.type === 'SURVEY_RESPONSE' ? [r] : []));
+    return summariseSurvey(e.questionnaires, responses).combinedRate;
+  };
+
+  const save: Operation = async (request: OperationRequest<Params, unknown, SaveScoringPaper>) => {
+    const p = request.principal;
+    const e = await engagements.visible(request, request.params.id);
+    // The agency's lead writes the papers; the performance section only corrects them after the lock (the lock
+    // checks that the write is then an amendment with a reason).
+    const lead = leadsAgencyOf(p, e);
+    if (!lead && !bureauSees(p, e)) throw new HttpProblem('not-found');
+    if (!lead && !(isPerformanceSection(p) && (await papersState(p.tenant, e)) === 'locked')) {
+      throw new HttpProblem('forbidden');
+    }
+    const indicator = e.indicators.find((i) => i.id === request.params.indicatorId);
+    if (!indicator) throw new HttpProblem('not-found');
+    const { version, amendmentReason, ...fields } = request.body;
+    const id = scoringPaperId(e.id, indicator.id);
+    const current = await store.get<StoredScoringPaper>(p.tenant, scoringPaperKind, id);
+    if ((current?.version ?? 0) !== version) {
+      throw new HttpProblem('version-conflict', { current: current ?? null });
+    }
+    await checkLinks(request, e, request.body);
+    const surveyRate = await surveyRateOf(request, e, request.body);
+    const content = {
+      ...fields,
+      engagementId: e.id,
+      indicatorId: indicator.id,
+      surveyRate,
+      updatedByName: p.displayName ?? p.userId,
+    };
+    const [written] = await locks.write(
+      request,
+      e,
+      ({ amendment }): TransactionWrite[] => {
+        if (current) {
+          const after: StoredScoringPaper = {
+            ...current,
+            ...content,
+            version: current.version + 1,
+            updatedAt: request.receivedAt,
+            updatedBy: p.userId,
+          };
+          return [{ kind: scoringPaperKind, before: current, after }];
+        }
+        // A first save after the lock is an amendment too: the lock marks changes, so the create is marked here.
+        const create = newRecord({ id, ...content, ...(amendment ? { amendment } : {}) }, request);
+        return [{ kind: scoringPaperKind, create, hash: requestHash(request.body) }];
+      },
+      { amendmentReason, paperType: 'scoring-paper' },
+    );
+    const saved = (await readScoringPapers(store, p.tenant, e.id)).filter((paper) => paper.id !== id);
+    return { status: 200, body: await sheetOf(request, e, [...saved, written as StoredScoringPaper]) };
+  };
+
+  return { listScoringPapers: list, saveScoringPaper: save };
+};

@@ -1,0 +1,63 @@
+import type { ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { describe } from '@jixiao/core/validation.ts';
+import { HttpProblem } from '#functions/http/http-problem.ts';
+import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { derivedId } from '#functions/records/derived-id.ts';
+
+/** A scoring paper as stored (docs/domain/key-evaluation.md#scoring-papers). */
+export type StoredScoringPaper = ScoringPaper & StoredRecord;
+
+/** Scoring papers, listed per engagement (its partition holds one per framework indicator, ≤ 120). */
+export const scoringPaperKind: RecordKind = {
+  type: 'scoring-paper',
+  sortField: 'createdAt',
+  ownerField: 'engagementId',
+  searchFields: [],
+  uniqueFields: [],
+};
+
+/**
+ * The paper's id: one per indicator of one engagement, so two saves of a first paper cannot make two. Derived from
+ * both ids rather than the indicator's alone: an indicator taken from the approved targets keeps the target row's
+ * id, and a project evaluated twice would otherwise give both engagements' papers the same id.
+ */
+export const scoringPaperId = (engagementId: string, indicatorId: string): string =>
+  derivedId(`scoring-paper:${engagementId}:${indicatorId}`);
+
+/** A framework holds at most 120 indicators, so an engagement at most 120 papers. */
+export const scoringPapersCap = 120;
+
+/**
+ * Every paper of an engagement, every page followed to the end. More than a framework can hold is refused loudly
+ * (a score built from part of the papers would be wrong without saying so).
+ */
+export const readScoringPapers = async (
+  store: RecordStore,
+  tenant: string,
+  engagementId: string,
+): Promise<StoredScoringPaper[]> => {
+  const papers: StoredScoringPaper[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list<StoredScoringPaper>(tenant, scoringPaperKind, {
+      ownerId: engagementId,
+      limit: 100,
+      cursor,
+    });
+    papers.push(...page.items);
+    cursor = page.nextCursor;
+    if (papers.length > scoringPapersCap) {
+      throw new HttpProblem('rules-not-met', {
+        detail: `More than ${scoringPapersCap} scoring papers on one engagement.`,
+        errors: [
+          {
+            pointer: '',
+            code: 'max_items',
+            message: `${describe('max_items', 'zh-CN', scoringPapersCap)} / ${describe('max_items', 'en', scoringPapersCap)}`,
+          },
+        ],
+      });
+    }
+  } while (cursor);
+  return papers;
+};
