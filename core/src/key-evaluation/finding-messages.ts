@@ -17,6 +17,7 @@ const messages: Record<string, Message> = {
     'zh-CN': '问题汇总表中尚无问题，无法发送征求意见',
     en: 'The issue summary has no findings to send',
   }),
+  due_date_past: () => ({ 'zh-CN': '反馈期限不能早于今天', en: 'The reply date cannot be before today' }),
   answer_missing: () => ({ 'zh-CN': '请对该问题逐条反馈意见', en: 'Answer this finding' }),
   answer_explanation_required: () => ({
     'zh-CN': '部分同意或不同意时须说明理由',

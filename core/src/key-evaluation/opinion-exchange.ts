@@ -54,7 +54,6 @@ export const recordHandling = v.strictObject({
   version,
   decision: v.picklist(handlingDecisionCodes),
   reason: text(1, 1000),
-  amendmentReason: v.optional(text(0, 500)),
 });
 export type RecordHandling = v.InferOutput<typeof recordHandling>;
 
@@ -71,6 +70,8 @@ const handling = v.object({
 });
 export type Handling = v.InferOutput<typeof handling>;
 
+export const answerParams = v.strictObject({ id: anyId, findingId: anyId });
+
 export const findingAnswer = v.object({
   id: v.string(),
   version: v.number(),
@@ -81,7 +82,6 @@ export const findingAnswer = v.object({
   answeredByName: v.string(),
   updatedAt: v.string(),
   handling: v.nullable(handling),
-  amendment: v.optional(v.object({ at: v.string(), by: v.string(), byName: v.string(), reason: v.string() })),
 });
 export type FindingAnswer = v.InferOutput<typeof findingAnswer>;
 
