@@ -259,7 +259,7 @@ export interface DemoUser {
   section?: string;
 }
 
-/** One person per role; usernames are what the README lists and the sign-in page shows. */
+/** One person per role (three for the agency's leads); usernames are what the README lists and the sign-in page shows. */
 export const demoUsers: DemoUser[] = [
   { username: 'admin', displayName: '王静', roles: ['tenant-admin'] },
   { username: 'perf-reviewer', displayName: '李明', roles: ['performance-section-reviewer'], section: 'JXK' },
@@ -269,6 +269,10 @@ export const demoUsers: DemoUser[] = [
   { username: 'unit-approver', displayName: '赵丽', roles: ['unit-approver'], department: '102', unit: '102001' },
   { username: 'evaluator', displayName: '孙强', roles: ['evaluator'], agency: '91120110MA05JX8K2Q' },
   { username: 'agency-lead', displayName: '周敏', roles: ['agency-lead'], agency: '91120110MA05JX8K2Q' },
+  // The agency's review is signed in three levels by different people (docs/domain/key-evaluation.md): 周敏 as project
+  // manager, then its quality control and its signing partner.
+  { username: 'agency-qc', displayName: '郑华', roles: ['agency-lead'], agency: '91120110MA05JX8K2Q' },
+  { username: 'agency-partner', displayName: '冯军', roles: ['agency-lead'], agency: '91120110MA05JX8K2Q' },
   { username: 'observer', displayName: '吴刚', roles: ['observer'] },
 ];
 

@@ -58,9 +58,9 @@ describe('the quality review levels', () => {
     expect(nextQualityLevel(financeReturned)).toBe('PROJECT_MANAGER');
   });
 
-  it('lets an evaluator sign only the first level, and only of their own agency', () => {
-    expect(mayReviewLevel(evaluator, { agencyId: agency }, 'PROJECT_MANAGER')).toBe(true);
-    expect(mayReviewLevel(evaluator, { agencyId: agency }, 'QUALITY_CONTROL')).toBe(false);
+  it("lets the commissioned agency's leads sign, not its evaluators, nor another agency's leads", () => {
+    expect(mayReviewLevel(evaluator, { agencyId: agency }, 'PROJECT_MANAGER')).toBe(false);
+    expect(mayReviewLevel(lead('l1'), { agencyId: agency }, 'PROJECT_MANAGER')).toBe(true);
     expect(mayReviewLevel(lead('l1'), { agencyId: agency }, 'SIGNING_PARTNER')).toBe(true);
     expect(mayReviewLevel(lead('l1'), { agencyId: 'agency-2' }, 'PROJECT_MANAGER')).toBe(false);
     expect(mayReviewLevel(perf, { agencyId: agency }, 'PROJECT_MANAGER')).toBe(false);
@@ -74,7 +74,7 @@ describe('the quality review levels', () => {
     // After a return the round starts again: the same person may sign the first level again.
     const again = { agencyId: agency, reviews: [...e.reviews, review('QUALITY_CONTROL', 'return', 'l2')] };
     expect(qualityReviewRefusal(lead('l1'), again)).toBeNull();
-    expect(qualityReviewRefusal(evaluator, { agencyId: agency, reviews: e.reviews })).toBe('not_reviewer');
+    expect(qualityReviewRefusal(evaluator, { agencyId: agency, reviews: [] })).toBe('not_reviewer');
   });
 });
 
@@ -83,7 +83,7 @@ describe('conclusionSteps', () => {
     const at = (state: Parameters<typeof conclusionSteps>[1]['state']) => ({ agencyId: agency, state, reviews: [] });
     expect(conclusionSteps(lead('l1'), at('DRAFT_REPORT'))).toMatchObject({ submitReport: true, qualityReview: false });
     expect(conclusionSteps(lead('l1'), at('QC_REVIEW'))).toMatchObject({ submitReport: false, qualityReview: true });
-    expect(conclusionSteps(evaluator, at('QC_REVIEW')).qualityReview).toBe(true);
+    expect(conclusionSteps(evaluator, at('QC_REVIEW')).qualityReview).toBe(false);
     expect(conclusionSteps(perf, at('QC_REVIEW')).qualityReview).toBe(false);
     expect(conclusionSteps(perf, at('FINANCE_REVIEW'))).toMatchObject({ financeReview: true, notifyResult: false });
     expect(conclusionSteps(perf, at('FINAL_REPORT'))).toMatchObject({ financeReview: false, notifyResult: true });

@@ -35,11 +35,11 @@ export const qualityReviewDefaults = { distinctReviewers: true } as const;
 type Who = Pick<Principal, 'roles' | 'agencyId' | 'userId'>;
 type Scoped = Pick<Engagement, 'agencyId'>;
 
-/** A member of the commissioned agency who may review: its leads, and for the first level its evaluators too. */
-const ofAgency = (p: Who, e: Scoped): boolean => p.agencyId !== undefined && e.agencyId === p.agencyId;
-
-export const mayReviewLevel = (p: Who, e: Scoped, level: QualityReviewLevel): boolean =>
-  ofAgency(p, e) && (p.roles.includes('agency-lead') || (level === 'PROJECT_MANAGER' && p.roles.includes('evaluator')));
+/**
+ * Who signs a level: a lead of the commissioned agency (the people the agency answers for: its project managers, its
+ * quality-control staff, its signing partners). Evaluators gather evidence; they do not review the report.
+ */
+export const mayReviewLevel = (p: Who, e: Scoped, _level: QualityReviewLevel): boolean => leadsAgencyOf(p, e);
 
 /** The entries of the current review round: those after the last return (by any level or by the bureau). */
 export const currentRound = (reviews: readonly ReviewEntry[]): ReviewEntry[] => {
@@ -70,9 +70,8 @@ export const qualityReviewRefusal = (
 export const takesConclusionStep = (p: Who, step: ConclusionStep, e: Scoped): boolean => {
   switch (step) {
     case 'submitReport':
-      return leadsAgencyOf(p, e);
     case 'qualityReview':
-      return ofAgency(p, e) && (p.roles.includes('agency-lead') || p.roles.includes('evaluator'));
+      return leadsAgencyOf(p, e);
     default:
       return isPerformanceSection(p);
   }

@@ -19,8 +19,8 @@ const messages: Record<string, Message> = {
   }),
   // the reviews (docs/domain/key-evaluation.md#from-findings-to-the-archive)
   not_reviewer: () => ({
-    'zh-CN': '您不能签署本级复核：项目经理复核由本机构评价人员或负责人签署，质量控制和签字人复核由本机构负责人签署',
-    en: "You cannot sign this level: the project manager's level is for the agency's evaluators or leads, quality control and the signing partner for its leads",
+    'zh-CN': '只有受托机构的负责人可以签署复核',
+    en: "Only the commissioned agency's leads sign its review",
   }),
   reviewer_signed_earlier_level: () => ({
     'zh-CN': '您已签署本轮较低一级的复核，三级复核须由不同人员签署',
