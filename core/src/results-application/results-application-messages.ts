@@ -21,6 +21,7 @@ const messages: Record<string, (d: Detail) => Record<Language, string>> = {
     'zh-CN': '所选措施与本年度结果应用政策不一致，须说明理由',
     en: "The measure departs from the year's policy: give a reason",
   }),
+  reference_not_found: () => ({ 'zh-CN': '所选评价记录不存在', en: 'No such evaluation record' }),
   not_evaluated: () => ({
     'zh-CN': '该评价尚无可应用的结果（未定稿或未终审）',
     en: 'The evaluation has no result to apply yet (not final)',

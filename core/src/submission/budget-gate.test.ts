@@ -211,10 +211,9 @@ describe("the budget gate and last year's results (docs/domain/results-applicati
 
   it('carries the results read into the facts', () => {
     const results = { results: [], openRectifications: 1 };
-    const facts = budgetGateFacts({ ...approved, funds: { fiscal: 5, carryOver: 0, other: 0 } }, [], [], results);
+    const project = { ...approved, stage: 'IN_LIBRARY' as const, funds: { fiscal: 5, carryOver: 0, other: 0 } };
+    const facts = budgetGateFacts(project, [], [], results);
     expect(facts.results).toBe(results);
-    expect(
-      budgetGateFacts({ ...approved, funds: { fiscal: 5, carryOver: 0, other: 0 } }, [], []).results,
-    ).toBeUndefined();
+    expect(budgetGateFacts(project, [], []).results).toBeUndefined();
   });
 });

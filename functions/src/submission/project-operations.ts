@@ -1,6 +1,11 @@
 import type { Language } from '@jixiao/core/language.ts';
 import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
-import { budgetGateErrors, budgetGateFacts, exAnteRequired } from '@jixiao/core/submission/budget-gate.ts';
+import {
+  budgetGateErrors,
+  budgetGateFacts,
+  exAnteRequired,
+  needsOverrideReason,
+} from '@jixiao/core/submission/budget-gate.ts';
 import type { ExAnteAssessment } from '@jixiao/core/submission/ex-ante-assessment.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
@@ -24,6 +29,7 @@ import {
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
+import { projectResults, resultGateFactsOf } from '#functions/results-application/project-results.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { weightOperations } from '#functions/submission/weight-operations.ts';
@@ -184,26 +190,27 @@ export const projectOperations = (store: RecordStore) => {
     const tenant = request.principal.tenant;
     const current = await visibleProject(store, request, request.params.id);
     if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-    // The same facts the project page reads: the versions (when the standing one was approved)
-    // and the assessments (the latest conclusion, its date and recommended amount).
-    const [versions, assessments] = await Promise.all([
+    // The same facts the project page reads: the versions (when the standing one was approved),
+    // the assessments (the latest conclusion, its date and recommended amount) and last year's results
+    // (docs/domain/results-application.md#the-budget-gate: one query of the project's results, one of its
+    // department's rectifications with its code).
+    const [versions, assessments, results] = await Promise.all([
       allOfProject<PerformanceTarget & StoredRecord>(store, tenant, targetKind, current.id),
       allOfProject<ExAnteAssessment & StoredRecord>(store, tenant, exAnteKind, current.id),
+      projectResults(store, tenant, current),
     ]);
     const overrideReason = request.body.overrideReason ?? '';
-    const facts = budgetGateFacts(current, versions, assessments);
+    const facts = budgetGateFacts(current, versions, assessments, resultGateFactsOf(results));
     const config = await settings.configFor(tenant, current.fiscalYear);
     const errors = budgetGateErrors(facts, config, request.language, overrideReason);
     if (errors.length > 0) throw new HttpProblem('rules-not-met', { errors });
-    const above =
-      facts.exAnte?.recommendedAmount !== null &&
-      facts.exAnte?.recommendedAmount !== undefined &&
-      (facts.budgetedAmount ?? 0) > facts.exAnte.recommendedAmount;
+    // Above the ex-ante or the results' recommendation, after 差, or with a rectification open: the reason overrode it.
+    const above = needsOverrideReason(facts, config);
     const next: StoredProject = {
       ...current,
       stage: 'BUDGETED',
       budgetedAt: request.receivedAt,
-      // Kept only where it was needed, so the project page shows it as the reason for the excess.
+      // Kept only where it was needed, so the project page and the trace show it as the reason for the override.
       budgetOverrideReason: above ? overrideReason.trim() : null,
       version: current.version + 1,
       updatedAt: request.receivedAt,
