@@ -29,6 +29,10 @@ const messages: Record<string, Message> = {
     'zh-CN': '该笔支付不在当前样本中，先抽样（或在支付清单变更后重新抽样）再核查',
     en: 'This payment is not in the current sample: draw the sample (again, if the list changed since) before checking it',
   }),
+  account_check_no_payments: () => ({
+    'zh-CN': '还没有支付记录：先导入或录入支付清单，再抽样',
+    en: 'There are no payments yet: import or enter the payment list before drawing the sample',
+  }),
   account_check_too_many_payments: (r) => ({
     'zh-CN': `每项评价最多 ${r.limit} 笔支付，本次之后将有 ${r.count} 笔；请核对清单，未导入任何数据`,
     en: `An evaluation holds at most ${r.limit} payments; this would make ${r.count}. Nothing was imported`,
@@ -39,8 +43,8 @@ const messages: Record<string, Message> = {
   }),
   account_check_base64: () => ({ 'zh-CN': '文件内容不是 base64 编码', en: 'The file is not base64-encoded' }),
   account_check_file_errors: (r) => ({
-    'zh-CN': `文件中有 ${r.count} 处错误，未导入任何数据。${r.listed < r.count ? `以下列出前 ${r.listed} 处。` : ''}`,
-    en: `The file has ${r.count} error(s); nothing was imported.${r.listed < r.count ? ` The first ${r.listed} are listed.` : ''}`,
+    'zh-CN': `文件中有 ${r.count} 处错误，未导入任何数据。${Number(r.listed) < Number(r.count) ? `以下列出前 ${r.listed} 处。` : ''}`,
+    en: `The file has ${r.count} error(s); nothing was imported.${Number(r.listed) < Number(r.count) ? ` The first ${r.listed} are listed.` : ''}`,
   }),
   // The import's rows (each message names the line and, where there is one, the column and its header).
   import_not_text: () => ({
