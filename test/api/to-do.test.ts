@@ -71,7 +71,11 @@ const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
       return r.agencyId === agency && (r.state === 'AGENCY_CONTRACTED' || r.state === 'FIELDWORK');
     if (action === 'fix') return r.unitId === unit && r.reviewStatus === 'RETURNED';
     if (action === 'send') return r.unitId === unit && r.reviewStatus === 'DRAFT';
-    if (action === 'answer') return r.unitId === unit && (r.state === 'NOTICE_ISSUED' || r.state === 'FEEDBACK_DRAFT');
+    const open = r.state === 'NOTICE_ISSUED' || r.state === 'FEEDBACK_DRAFT';
+    // A department-level rectification (no unit) is its department reviewer's to answer.
+    if (key === 'rectification:answer:department-reviewer')
+      return r.unitId === null && r.departmentId === department && open;
+    if (action === 'answer') return r.unitId === unit && open;
     if (key.endsWith(':department-reviewer'))
       return r.departmentId === department && r.reviewStatus === 'UNIT_SUBMITTED';
     if (key.endsWith(':performance-section-reviewer')) return r.reviewStatus === 'FIRST_REVIEWED';
@@ -165,6 +169,7 @@ describe('GET /api/v1/to-do', () => {
       'target:review:department-reviewer',
       'monitoring-report:review:department-reviewer',
       'self-evaluation:review:department-reviewer',
+      'rectification:answer:department-reviewer',
     ]);
     const targets = listOf(home, 'target:review:department-reviewer');
     const since = targets.items.map((i) => i.waitingSince ?? '');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, engagementToDoPlaces, exAnteToDoPlaces, toDoQueuesFor } from '#core/daily-work/to-do.ts';
+import {
+  daysBetween,
+  engagementToDoPlaces,
+  exAnteToDoPlaces,
+  rectificationAnswerQueue,
+  toDoQueuesFor,
+} from '#core/daily-work/to-do.ts';
 
 const keys = (p: Parameters<typeof toDoQueuesFor>[0]) => toDoQueuesFor(p).map((q) => `${q.key} ${q.queue}`);
 
@@ -21,6 +27,7 @@ describe('toDoQueuesFor', () => {
       'target:review:department-reviewer UNIT_SUBMITTED#D1',
       'monitoring-report:review:department-reviewer UNIT_SUBMITTED#D1',
       'self-evaluation:review:department-reviewer UNIT_SUBMITTED#D1',
+      'rectification:answer:department-reviewer OPEN_DEPARTMENT#D1',
     ]);
     expect(keys({ userId: 'u', roles: ['business-section-reviewer'], sectionId: 'S1' })[0]).toBe(
       'target:review:business-section-reviewer DEPT_APPROVED#S1',
@@ -41,6 +48,13 @@ describe('toDoQueuesFor', () => {
     expect(keys({ userId: 'u', roles: ['department-reviewer'] })).toEqual([]);
     expect(keys({ userId: 'u', roles: ['business-section-reviewer'] })).toEqual([]);
     expect(keys({ userId: 'u', roles: ['observer', 'tenant-admin', 'agency-lead'] })).toEqual([]);
+  });
+});
+
+describe('rectificationAnswerQueue', () => {
+  it("puts an open notice in its unit's queue, a department-level one (no unit) in its department's", () => {
+    expect(rectificationAnswerQueue({ unitId: 'U1', departmentId: 'D1' })).toBe('OPEN#U1');
+    expect(rectificationAnswerQueue({ unitId: null, departmentId: 'D1' })).toBe('OPEN_DEPARTMENT#D1');
   });
 });
 

@@ -56,6 +56,15 @@ export const unitOpenQueue = (status: 'DRAFT' | 'RETURNED', unitId: string): str
 /** The queue of a unit's rectification notices still to answer. */
 export const rectificationOpenQueue = (unitId: string): string => `OPEN#${unitId}`;
 
+/** The queue of a department's own rectification notices still to answer (department-level ones: no unit). */
+export const rectificationDepartmentQueue = (departmentId: string): string => `OPEN_DEPARTMENT#${departmentId}`;
+
+/** Where an open rectification notice waits: its unit's queue, or for a department-level one its department's. */
+export const rectificationAnswerQueue = (r: Readonly<Record<string, unknown>>): string =>
+  typeof r.unitId === 'string'
+    ? rectificationOpenQueue(r.unitId)
+    : rectificationDepartmentQueue(String(r.departmentId));
+
 /**
  * The review queue a reviewer reads: a department reviewer their department's, a business section its section's,
  * the performance section the tenant's. Undefined when the person lacks the organisation the role needs, rather than
@@ -174,6 +183,16 @@ export const toDoQueuesFor = (
     for (const subject of ['target', 'monitoring-report', 'self-evaluation'] as const) {
       lists.push({ key: `${subject}:review:${role}`, subject, action: 'review', queue, position: 'waiting-since' });
     }
+  }
+  // A department-level rectification (no unit) is answered by the department's reviewer.
+  if (p.roles.includes('department-reviewer') && p.departmentId) {
+    lists.push({
+      key: 'rectification:answer:department-reviewer',
+      subject: 'rectification',
+      action: 'answer',
+      queue: rectificationDepartmentQueue(p.departmentId),
+      position: 'due-date',
+    });
   }
   if (p.roles.includes('performance-section-reviewer')) {
     lists.push({

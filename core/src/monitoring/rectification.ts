@@ -1,14 +1,16 @@
 import * as v from 'valibot';
 import { attachment } from '#core/evidence/attachment.ts';
 import type { Localized } from '#core/language.ts';
+import type { Principal } from '#core/principal.ts';
 import type { Role } from '#core/roles.ts';
-import { anyId, isoDate, pageQuery, recordMeta, text, version } from '#core/schema-parts.ts';
+import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 
 /**
  * Rectification (整改, docs/domain/monitoring.md, "Rectification"): the bureau's notice with requirements and a due date; the
  * unit's feedback, drafted and then sent; the bureau's verification, which closes it or sends a
- * follow-up notice with new requirements and a new date. Monitoring starts one through a
- * disposition; evaluations will start them the same way.
+ * follow-up notice with new requirements and a new date. It starts from one of four sources: a monitoring
+ * disposition, a key evaluation's result, a self-evaluation or a department's overall evaluation. A source about a
+ * project is answered by the project's unit; a department-level source (no project) by the department.
  */
 export const rectificationStates = {
   NOTICE_ISSUED: { 'zh-CN': '已下达整改通知', en: 'Notice issued' },
@@ -37,6 +39,49 @@ export const rectificationActions = {
   { from: readonly RectificationState[]; to: RectificationState; roles: readonly Role[] }
 >;
 export type RectificationAction = keyof typeof rectificationActions;
+
+/** What a rectification can start from (docs/domain/monitoring.md, "Rectification"). */
+export const rectificationSources = {
+  MONITORING: { 'zh-CN': '运行监控处置', en: 'Monitoring disposition' },
+  KEY_EVALUATION: { 'zh-CN': '财政重点评价', en: 'Key evaluation' },
+  SELF_EVALUATION: { 'zh-CN': '项目支出绩效自评', en: 'Project self-evaluation' },
+  DEPARTMENT_EVALUATION: { 'zh-CN': '部门整体支出绩效自评', en: 'Department overall self-evaluation' },
+} as const satisfies Record<string, Localized>;
+export type RectificationSource = keyof typeof rectificationSources;
+export const rectificationSourceCodes = Object.keys(rectificationSources) as [
+  RectificationSource,
+  ...RectificationSource[],
+];
+
+/** The feedback's two steps, taken by whoever answers the rectification. */
+export type AnswerAction = 'save-feedback' | 'submit-feedback';
+
+/** A rectification with no unit is department-level (a department evaluation, a department's key evaluation). */
+export const isDepartmentLevel = (r: { unitId: string | null }): boolean => r.unitId === null;
+
+/**
+ * Who answers a rectification (the one rule the API and the web app ask): for a project-level one the project's unit
+ * (its preparer or approver drafts, its approver sends), for a department-level one the department, whose reviewer
+ * (部门负责人) drafts and sends, as no unit owns it.
+ */
+export const answerRoles = (r: { unitId: string | null }, action: AnswerAction): readonly Role[] =>
+  isDepartmentLevel(r) ? ['department-reviewer'] : rectificationActions[action].roles;
+
+/** Every role that answers some rectification with this step: the routes let these in, the operation decides. */
+export const answerRolesOfAnyRectification = (action: AnswerAction): readonly Role[] => [
+  ...rectificationActions[action].roles,
+  'department-reviewer',
+];
+
+export const mayAnswerRectification = (
+  p: Pick<Principal, 'roles' | 'unitId' | 'departmentId'>,
+  r: { unitId: string | null; departmentId?: string },
+  action: AnswerAction,
+): boolean =>
+  answerRoles(r, action).some((role) => p.roles.includes(role)) &&
+  (r.unitId === null
+    ? p.departmentId !== undefined && p.departmentId === r.departmentId
+    : p.unitId !== undefined && p.unitId === r.unitId);
 
 export const canTakeRectificationAction = (action: RectificationAction, state: RectificationState): boolean =>
   (rectificationActions[action].from as readonly RectificationState[]).includes(state);
@@ -88,19 +133,26 @@ export const rectificationStep = v.object({
 
 export const rectification = v.object({
   ...recordMeta,
-  /** Where it came from: a monitoring disposition (later also evaluations and self-evaluations). */
-  source: v.picklist(['MONITORING']),
+  /**
+   * Where it came from: a monitoring disposition (sourceId: the disposition), a key evaluation (the engagement), a
+   * self-evaluation or a department evaluation (the record itself).
+   */
+  source: v.picklist(rectificationSourceCodes),
   sourceId: anyId,
+  /** The monitoring report and its round, for one from monitoring; else null. */
   reportId: v.nullable(anyId),
   roundId: v.nullable(anyId),
   fiscalYear: v.number(),
-  projectId: anyId,
-  projectCode: v.string(),
-  projectName: v.string(),
+  /** What it is about as its source names it (a project's name, an engagement's title); absent from monitoring's. */
+  title: v.optional(v.string()),
+  /** The project and its unit; all null for a department-level rectification, which the department answers. */
+  projectId: v.nullable(anyId),
+  projectCode: v.nullable(v.string()),
+  projectName: v.nullable(v.string()),
   departmentId: anyId,
   departmentName: v.string(),
-  unitId: anyId,
-  unitName: v.string(),
+  unitId: v.nullable(anyId),
+  unitName: v.nullable(v.string()),
   financeSectionId: v.nullish(anyId),
   state: v.picklist(rectificationStateCodes),
   /** The notice in force: the first one, or the latest follow-up. */
@@ -116,6 +168,26 @@ export const rectification = v.object({
   log: v.array(rectificationStep),
 });
 export type Rectification = v.InferOutput<typeof rectification>;
+
+/**
+ * The bureau starts one from a source it has concluded on (a self-evaluation finally approved, a department evaluation
+ * approved, a key evaluation with its final report); monitoring's start through its disposition.
+ */
+export const startRectification = v.strictObject({
+  /** The request's idempotency key; the rectification's own id is derived from its source (one per source). */
+  id: uuidV7Id,
+  source: v.picklist(['KEY_EVALUATION', 'SELF_EVALUATION', 'DEPARTMENT_EVALUATION']),
+  sourceId: anyId,
+  requirements: text(1, 2000),
+  dueDate: isoDate,
+  /** The bureau's opinion, kept in the log as the notice's first step. */
+  opinion: text(2, 1000),
+});
+export type StartRectification = v.InferOutput<typeof startRectification>;
+
+/** The name shown for a rectification: its project, else its source's title, else its department. */
+export const rectificationName = (r: Pick<Rectification, 'projectName' | 'title' | 'departmentName'>): string =>
+  r.projectName ?? r.title ?? r.departmentName;
 
 export const rectificationQuery = v.strictObject({
   ...pageQuery,

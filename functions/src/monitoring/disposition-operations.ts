@@ -8,12 +8,8 @@ import type { Project, ProjectFunds } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import {
-  dispositionKind,
-  monitoringReportKind,
-  monitoringRoundKind,
-  rectificationKind,
-} from '#functions/monitoring/record-kinds.ts';
+import { dispositionKind, monitoringReportKind, monitoringRoundKind } from '#functions/monitoring/record-kinds.ts';
+import { startRectification } from '#functions/monitoring/rectification-start.ts';
 import type { reportOperations } from '#functions/monitoring/report-operations.ts';
 import type { StoredReport } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
@@ -68,47 +64,31 @@ export const dispositionOperations = (store: RecordStore, reports: ReturnType<ty
     let rectificationId: string | null = null;
     let targetId: string | null = null;
     if (body.decision === 'RECTIFY') {
-      rectificationId = derivedId(`rectification:${id}`);
-      const rectification: StoredRectification = {
-        ...meta,
-        id: rectificationId,
-        source: 'MONITORING',
-        sourceId: id,
-        reportId: report.id,
-        roundId: report.roundId,
-        fiscalYear: report.fiscalYear,
-        projectId: report.projectId,
-        projectCode: report.projectCode,
-        projectName: report.projectName,
-        departmentId: report.departmentId,
-        departmentName: report.departmentName,
-        unitId: report.unitId,
-        unitName: report.unitName,
-        financeSectionId: report.financeSectionId ?? null,
-        state: 'NOTICE_ISSUED',
-        requirements: body.requirements,
-        dueDate: body.dueDate!,
-        round: 1,
-        feedback: '',
-        feedbackSubmittedAt: null,
-        closedAt: null,
-        log: [
-          {
-            action: 'issue-notice',
-            from: 'NOTICE_ISSUED',
-            to: 'NOTICE_ISSUED',
-            by: request.principal.userId,
-            byName: request.principal.displayName ?? request.principal.userId,
-            at: now,
-            opinion: body.reason,
+      const started = startRectification(
+        {
+          source: 'MONITORING',
+          sourceId: id,
+          reportId: report.id,
+          roundId: report.roundId,
+          fiscalYear: report.fiscalYear,
+          project: {
+            id: report.projectId,
+            code: report.projectCode,
+            name: report.projectName,
+            unitId: report.unitId,
+            unitName: report.unitName,
           },
-        ],
-      };
-      writes.push({
-        kind: rectificationKind,
-        create: rectification,
-        hash: requestHash({ rectification: rectificationId }),
-      });
+          departmentId: report.departmentId,
+          departmentName: report.departmentName,
+          financeSectionId: report.financeSectionId ?? null,
+          requirements: body.requirements,
+          dueDate: body.dueDate!,
+          opinion: body.reason,
+        },
+        request,
+      );
+      rectificationId = started.id;
+      writes.push(started.write);
     }
     if (body.decision === 'ADJUST_BUDGET_AND_TARGETS' && !existing) {
       const project = await store.get<StoredProject>(tenant, projectKind, report.projectId);

@@ -44,6 +44,7 @@ export const monitoringOperations = (store: RecordStore, evidence: EvidenceStore
     listMonitoringDispositions: dispositions.listForRound,
     getMonitoringDisposition: dispositions.get,
     resolveMonitoringDisposition: dispositions.resolve,
+    startRectification: rectifications.start,
     listRectifications: rectifications.list,
     getRectification: rectifications.get,
     saveRectificationFeedback: rectifications.saveFeedback,

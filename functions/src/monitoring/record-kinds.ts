@@ -1,4 +1,4 @@
-import { rectificationOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
+import { rectificationAnswerQueue } from '@jixiao/core/daily-work/to-do.ts';
 import type { RecordKind } from '#functions/ports/record-store.ts';
 import { reviewQueuePlace } from '#functions/submission/record-kinds.ts';
 
@@ -62,8 +62,9 @@ export const rectificationKind: RecordKind = {
     record.state === 'FEEDBACK_SUBMITTED'
       ? { queue: 'FEEDBACK_SUBMITTED', position: String(record.feedbackSubmittedAt) }
       : record.state === 'NOTICE_ISSUED' || record.state === 'FEEDBACK_DRAFT'
-        ? // the unit's to-do: notices still to answer, by due date, so the overdue ones are a key range
-          { queue: rectificationOpenQueue(String(record.unitId)), position: String(record.dueDate) }
+        ? // the unit's (or, department-level, the department's) to-do: notices still to answer, by due date, so the
+          // overdue ones are a key range
+          { queue: rectificationAnswerQueue(record), position: String(record.dueDate) }
         : undefined,
 };
 

@@ -2,10 +2,12 @@ import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import type { RoundStatus } from '@jixiao/core/monitoring/monitoring-report.ts';
 import {
   canTakeRectificationAction,
+  mayAnswerRectification,
   type RectificationAction,
   type RectificationState,
   rectificationActions,
   rectificationAttachmentKey,
+  type StartRectification,
 } from '@jixiao/core/monitoring/rectification.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import {
@@ -14,16 +16,18 @@ import {
   publishedRectificationState,
   publishedRound,
 } from '@jixiao/core/scope/observer-scope.ts';
-import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
+import { canSee } from '@jixiao/core/scope/project-scope.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { StoredRectification } from '#functions/monitoring/disposition-operations.ts';
 import { monitoringRoundKind, rectificationKind } from '#functions/monitoring/record-kinds.ts';
+import { sourceFacts, startRectification } from '#functions/monitoring/rectification-start.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { recordFileLinks } from '#functions/records/record-attachment-operations.ts';
 import { listPage, writeContext } from '#functions/records/record-operations.ts';
+import { requestHash } from '#functions/records/request-hash.ts';
 import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
 
@@ -100,14 +104,14 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
     body: shownTo(request.principal, await visible(request, request.params.id)),
   });
 
-  /** Whether the caller may take the action on this rectification (its roles, and for the unit's steps its unit). */
-  const mayTake = (request: OperationRequest, current: StoredRectification, action: RectificationAction) => {
-    const allowed = rectificationActions[action].roles as readonly string[];
-    const byUnit = allowed.includes('unit-approver');
-    return (
-      request.principal.roles.some((r) => allowed.includes(r)) && (!byUnit || isUnitMember(request.principal, current))
-    );
-  };
+  /**
+   * Whether the caller may take the action on this rectification: the feedback's steps by whoever answers it (its unit,
+   * or its department for a department-level one: core's `mayAnswerRectification`), the verification by its roles.
+   */
+  const mayTake = (request: OperationRequest, current: StoredRectification, action: RectificationAction) =>
+    action === 'save-feedback' || action === 'submit-feedback'
+      ? mayAnswerRectification(request.principal, current, action)
+      : request.principal.roles.some((r) => (rectificationActions[action].roles as readonly string[]).includes(r));
 
   const step = async (
     request: OperationRequest<{ id: string }, unknown, { version: number } & Record<string, unknown>>,
@@ -212,7 +216,34 @@ export const rectificationOperations = (store: RecordStore, evidence: EvidenceSt
     );
   };
 
+  /**
+   * The bureau starts a rectification from a source it has concluded on (rectification-start.ts reads and checks it).
+   * Its id is derived from the source: the same request again answers the first result, another request for a source
+   * that already has its rectification is refused (409) and names it.
+   */
+  const start: Operation = async (request: OperationRequest<unknown, unknown, StartRectification>) => {
+    const tenant = request.principal.tenant;
+    const facts = await sourceFacts(store, request);
+    const started = startRectification(facts, request, requestHash(request.body));
+    const result = await store.transact(tenant, [started.write], { ...writeContext(request), operation: 'start' });
+    if (result.outcome === 'done') return { status: 201, body: started.rectification };
+    if (result.outcome === 'replayed')
+      return { status: 201, body: result.record, headers: { 'idempotent-replayed': 'true' } };
+    const current = await store.get<StoredRectification>(tenant, rectificationKind, started.id);
+    throw new HttpProblem('invalid-transition', {
+      current,
+      errors: [
+        {
+          pointer: '/sourceId',
+          code: 'already_rectifying',
+          message: request.language === 'en' ? 'This source already has its rectification' : '该来源已下达整改通知',
+        },
+      ],
+    });
+  };
+
   return {
+    start,
     list,
     get,
     saveFeedback,

@@ -359,6 +359,18 @@ export const monitoringRoutes: RouteDefinition[] = [
   },
   {
     ...section,
+    operationId: 'startRectification',
+    method: 'POST',
+    path: '/api/v1/rectifications',
+    summary:
+      'The performance section starts a rectification from a finally approved self-evaluation, an approved department evaluation or a key evaluation with its final report (one per source; a department-level one is answered by the department)',
+    access: ['performance-section-reviewer'],
+    body: rectification.startRectification,
+    idempotentCreate: true,
+    response: { status: 201, description: 'The rectification, its notice issued', schema: rectification.rectification },
+  },
+  {
+    ...section,
     operationId: 'listRectifications',
     method: 'GET',
     path: '/api/v1/rectifications',
@@ -382,8 +394,9 @@ export const monitoringRoutes: RouteDefinition[] = [
     operationId: 'saveRectificationFeedback',
     method: 'PATCH',
     path: '/api/v1/rectifications/{id}',
-    summary: 'The unit drafts its feedback on the notice; `version` must match',
-    access: unitRoles,
+    summary:
+      'The unit (the department, for a department-level one) drafts its feedback on the notice; `version` must match',
+    access: rectification.answerRolesOfAnyRectification('save-feedback'),
     params: idParams,
     body: rectification.saveFeedback,
     response: { status: 200, description: 'The rectification', schema: rectification.rectification },
@@ -393,8 +406,9 @@ export const monitoringRoutes: RouteDefinition[] = [
     operationId: 'submitRectificationFeedback',
     method: 'POST',
     path: '/api/v1/rectifications/{id}/submit',
-    summary: 'The unit approver sends the feedback to the bureau',
-    access: ['unit-approver'],
+    summary:
+      "The unit approver (the department's reviewer, for a department-level one) sends the feedback to the bureau",
+    access: rectification.answerRolesOfAnyRectification('submit-feedback'),
     params: idParams,
     body: rectification.submitFeedback,
     versionedAction: true,
@@ -419,7 +433,7 @@ export const monitoringRoutes: RouteDefinition[] = [
     path: '/api/v1/rectifications/{id}/attachment-uploads',
     summary:
       'A presigned PUT for one evidence file of the feedback (PDF, image or Office document, up to 50 MB; type, size and SHA-256 fixed), while the feedback may be drafted; then list it in `attachments`',
-    access: unitRoles,
+    access: rectification.answerRolesOfAnyRectification('save-feedback'),
     params: idParams,
     body: attachmentUploadRequest,
     idempotentCreate: true,

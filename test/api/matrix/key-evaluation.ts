@@ -3,6 +3,7 @@ import { part as conclusion } from './conclusion.ts';
 import { part as evaluationReport } from './evaluation-report.ts';
 import { part as findings } from './findings.ts';
 import type { MatrixContext, MatrixPart, MatrixRequest, Row } from './matrix-row.ts';
+import { part as rectificationSources } from './rectification-sources.ts';
 import { part as resultsApplication } from './results-application.ts';
 import { part as scoringPapers } from './scoring-papers.ts';
 
@@ -13,6 +14,7 @@ const parts: readonly MatrixPart[] = [
   findings,
   evaluationReport,
   resultsApplication,
+  rectificationSources,
 ];
 
 /** Every row of issue 13's features. */

@@ -1,6 +1,8 @@
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import type { Language } from '@jixiao/core/language.ts';
 import {
+  canTakeRectificationAction,
+  mayAnswerRectification,
   type Rectification,
   type RectificationState,
   rectificationActions,
@@ -14,10 +16,11 @@ import { validate } from '@jixiao/core/validation.ts';
 
 /**
  * Rectification (整改, docs/domain/monitoring.md, "Rectification") as the screens need it: whether it is overdue on the day in
- * Beijing, who may draft, send and verify (mirroring `rectificationActions`; the API checks again),
+ * Beijing, who may draft, send and verify (core's rules; the API checks again),
  * and the verification's body checked by core's `verifyRectification`.
  */
-type Person = { roles: readonly Role[]; unit: { id: string } | null };
+type Person = { roles: readonly Role[]; unit: { id: string } | null; department?: { id: string } | null };
+type Answered = Pick<Rectification, 'state' | 'unitId'> & { departmentId?: string };
 
 /** Today in Beijing (due dates are Beijing days). */
 export const beijingToday = (now = new Date()): string => beijingDay(now.toISOString());
@@ -29,17 +32,25 @@ const may = (person: Person, action: keyof typeof rectificationActions, state: R
   person.roles.some((role) => (rectificationActions[action].roles as readonly Role[]).includes(role)) &&
   (rectificationActions[action].from as readonly RectificationState[]).includes(state);
 
-const ofUnit = (person: Person, r: Pick<Rectification, 'unitId'>) => person.unit?.id === r.unitId;
+/** Who answers it, as the API decides (core's `mayAnswerRectification`): its unit, or its department if it has none. */
+const answers = (person: Person, r: Answered, action: 'save-feedback' | 'submit-feedback') =>
+  mayAnswerRectification(
+    {
+      roles: [...person.roles],
+      ...(person.unit ? { unitId: person.unit.id } : {}),
+      ...(person.department ? { departmentId: person.department.id } : {}),
+    },
+    r,
+    action,
+  );
 
-/** The unit's preparer or approver drafts the feedback while the notice is open. */
-export const mayDraftFeedback = (person: Person, r: Pick<Rectification, 'state' | 'unitId'>): boolean =>
-  ofUnit(person, r) && may(person, 'save-feedback', r.state);
+/** Whoever answers it (the unit's preparer or approver; a department-level one's reviewer) drafts while it is open. */
+export const mayDraftFeedback = (person: Person, r: Answered): boolean =>
+  answers(person, r, 'save-feedback') && canTakeRectificationAction('save-feedback', r.state);
 
-/** Only the unit's approver sends it, from a saved draft. */
-export const maySendFeedback = (person: Person, r: Pick<Rectification, 'state' | 'unitId'>): boolean =>
-  ofUnit(person, r) &&
-  person.roles.includes('unit-approver') &&
-  (r.state === 'FEEDBACK_DRAFT' || r.state === 'NOTICE_ISSUED');
+/** Only the unit's approver (a department-level one's reviewer) sends it, from a saved draft. */
+export const maySendFeedback = (person: Person, r: Answered): boolean =>
+  answers(person, r, 'submit-feedback') && (r.state === 'FEEDBACK_DRAFT' || r.state === 'NOTICE_ISSUED');
 
 /** The performance section verifies feedback that was sent. */
 export const mayVerify = (person: Person, r: Pick<Rectification, 'state'>): boolean => may(person, 'accept', r.state);
