@@ -636,7 +636,9 @@ const matrix: Record<string, Row> = {
   // reference not found, a job of another tenant not found.
   createExportJob: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
   listExportJobs: { roles: { [perf]: [200, 200, 200] }, others: 403, anonymous: 401 },
-  getExportJob: { roles: { [perf]: [200, 200, 404] }, others: 403, anonymous: 401 },
+  // An agency's lead may ask for and read its own engagements' archives (issue 13 item 9), no other kind: asking for
+  // a round's export is forbidden like everyone's, reading a year's export is not found.
+  getExportJob: { roles: { [perf]: [200, 200, 404], 'agency-lead': [404, 404, 404] }, others: 403, anonymous: 401 },
   // issue 13: each feature's rows live beside its requests in test/api/matrix/.
   ...keyEvaluationRows,
 };

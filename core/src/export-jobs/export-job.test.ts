@@ -6,6 +6,7 @@ import {
   exportingRoles,
   exportTitle,
   isStalled,
+  mayExport,
   percentDone,
   stalledAfterMinutes,
 } from '#core/export-jobs/export-job.ts';
@@ -24,6 +25,9 @@ describe('an export across departments', () => {
     expect(v.safeParse(createExportJob, { id, kind: 'monitoring-round' }).success).toBe(false);
     expect(v.safeParse(createExportJob, { id, kind: 'everything', fiscalYear: 2026 }).success).toBe(false);
     expect(v.safeParse(createExportJob, { id: 'x', kind: 'year', fiscalYear: 2026 }).success).toBe(false);
+    expect(v.safeParse(createExportJob, { id, kind: 'working-papers', engagementId: id }).success).toBe(true);
+    expect(v.safeParse(createExportJob, { id, kind: 'working-papers', roundId: id }).success).toBe(false);
+    expect(v.safeParse(createExportJob, { id, kind: 'year', fiscalYear: 2026, engagementId: id }).success).toBe(false);
   });
 
   it('is stalled only while waiting or running without a move for the stated time', () => {
@@ -49,7 +53,23 @@ describe('an export across departments', () => {
     ]);
   });
 
+  it('opens an engagement’s archive, and no other kind, to the agency’s lead', () => {
+    const lead = { roles: ['agency-lead'] };
+    const evaluator = { roles: ['evaluator'] };
+    const section = { roles: ['performance-section-reviewer'] };
+    expect(mayExport(lead, 'working-papers')).toBe(true);
+    for (const kind of ['monitoring-round', 'self-evaluation-round', 'year'] as const) {
+      expect(mayExport(lead, kind)).toBe(false);
+      expect(mayExport(section, kind)).toBe(true);
+    }
+    expect(mayExport(section, 'working-papers')).toBe(true);
+    expect(mayExport(evaluator, 'working-papers')).toBe(false);
+  });
+
   it('titles the file by what it holds', () => {
+    expect(
+      exportFileName(exportTitle('working-papers', { fiscalYear: 2026, engagementTitle: '智慧教室 重点评价' })),
+    ).toBe('工作底稿-智慧教室-重点评价.zip');
     expect(exportTitle('year', { fiscalYear: 2026 })).toBe('2026年度 全部部门 绩效运行监控与绩效自评');
     expect(exportTitle('monitoring-round', { fiscalYear: 2026, roundName: '2026 年 1–6 月运行监控' })).toBe(
       '2026 年 1–6 月运行监控 全部部门',

@@ -12,9 +12,12 @@ import { anyId, pageQuery, uuidV7Id } from '#core/schema-parts.ts';
 /**
  * - `monitoring-round`: every department's 绩效运行监控表 of one monitoring round;
  * - `self-evaluation-round`: every department's 项目支出绩效自评表 of the year's self-evaluation round;
- * - `year`: both, for every round of a budget year.
+ * - `year`: both, for every round of a budget year;
+ * - `working-papers`: one key evaluation's archive (工作底稿, docs/domain/key-evaluation.md#the-archive): the field
+ *   records, the photos, the conclusion's papers and a manifest; too big for a request when an engagement has
+ *   hundreds of records and a thousand photos.
  */
-export const exportJobKinds = ['monitoring-round', 'self-evaluation-round', 'year'] as const;
+export const exportJobKinds = ['monitoring-round', 'self-evaluation-round', 'year', 'working-papers'] as const;
 export type ExportJobKind = (typeof exportJobKinds)[number];
 
 /** QUEUED when asked for, RUNNING once a job runner took it, then DONE with its file or FAILED with the reason. */
@@ -26,6 +29,19 @@ export type ExportJobState = (typeof exportJobStates)[number];
  * about 12,000; more is refused when the job starts, saying how many there are, never cut.
  */
 export const maxExportRecords = 20_000;
+
+/**
+ * The most photo bytes (as recorded on upload) one working-papers archive packs: the archive is assembled in the job's
+ * memory (1,024 MB) before it is written to the bucket, and held twice at the end. 384 MB is about 1,100 photos of
+ * the field app's usual 350 KB; more is refused when the job starts, saying how much, never cut.
+ */
+export const maxArchivePhotoBytes = 384 * 2 ** 20;
+
+/**
+ * What the request path (POST /engagements/{id}/working-papers) still packs in a request, since a Lambda behind the API
+ * answers within seconds: more photos or bytes than this are refused there, pointing to the archive job.
+ */
+export const requestPathArchiveLimit = { photos: 100, photoBytes: 40 * 2 ** 20 } as const;
 
 /**
  * A job that has not moved for this long is reported stalled (its runner stopped: the function's time ran out or
@@ -47,6 +63,7 @@ export const createExportJob = v.variant('kind', [
   v.strictObject({ id: uuidV7Id, kind: v.literal('monitoring-round'), roundId: anyId }),
   v.strictObject({ id: uuidV7Id, kind: v.literal('self-evaluation-round'), roundId: anyId }),
   v.strictObject({ id: uuidV7Id, kind: v.literal('year'), fiscalYear }),
+  v.strictObject({ id: uuidV7Id, kind: v.literal('working-papers'), engagementId: anyId }),
 ]);
 export type CreateExportJob = v.InferOutput<typeof createExportJob>;
 
@@ -58,13 +75,15 @@ export const exportJob = v.object({
   version: v.number(),
   kind: v.picklist(exportJobKinds),
   roundId: v.nullable(v.string()),
+  /** The engagement whose archive is packed (`working-papers`), else null. */
+  engagementId: v.nullable(v.string()),
   fiscalYear: v.number(),
   /** What is exported, in Chinese, e.g. 2026年第一次运行监控 全部部门. */
   title: v.string(),
   state: v.picklist(exportJobStates),
-  /** Departments packed so far of all to pack (a department of a round is one step). */
+  /** Steps done of all to do: a department of a round, or one file (a photo, a workbook) of an archive. */
   progress: v.object({ done: v.number(), total: v.number() }),
-  /** The records packed (reports, self-evaluations). */
+  /** The records packed (reports, self-evaluations; an archive's field records). */
   records: v.number(),
   requestedBy: v.string(),
   requestedByName: v.string(),
@@ -104,6 +123,24 @@ export const exportJobPage = v.object({ items: v.array(exportJob), nextCursor: v
  */
 export const exportingRoles = ['performance-section-reviewer'] as const satisfies readonly Role[];
 
+/**
+ * Who may ask for and read a job of each kind. An engagement's archive is also the commissioned agency's: its lead
+ * files the working papers (财监〔2021〕4号); whether it is *their* engagement is the engagement's scope, checked
+ * by the API. No other kind is opened to the agency.
+ */
+export const exportKindRoles: Record<ExportJobKind, readonly Role[]> = {
+  'monitoring-round': exportingRoles,
+  'self-evaluation-round': exportingRoles,
+  year: exportingRoles,
+  'working-papers': [...exportingRoles, 'agency-lead'],
+};
+
+/** Everyone who may use the export routes at all (their access); each job is then checked by its kind. */
+export const exportJobRoles = [...exportingRoles, 'agency-lead'] as const satisfies readonly Role[];
+
+export const mayExport = (p: { roles: readonly string[] }, kind: ExportJobKind): boolean =>
+  exportKindRoles[kind].some((r) => p.roles.includes(r));
+
 export const isStalled = (job: Pick<ExportJob, 'state' | 'updatedAt'>, now: string): boolean =>
   (job.state === 'QUEUED' || job.state === 'RUNNING') &&
   Date.parse(now) - Date.parse(job.updatedAt) > stalledAfterMinutes * 60_000;
@@ -113,8 +150,14 @@ export const percentDone = (progress: { done: number; total: number }): number =
   progress.total === 0 ? 0 : Math.floor((progress.done * 100) / progress.total);
 
 /** The job's title, in Chinese as the files and the bureau's filing use it. */
-export const exportTitle = (kind: ExportJobKind, subject: { fiscalYear: number; roundName?: string }): string =>
-  kind === 'year' ? `${subject.fiscalYear}年度 全部部门 绩效运行监控与绩效自评` : `${subject.roundName ?? ''} 全部部门`;
+export const exportTitle = (
+  kind: ExportJobKind,
+  subject: { fiscalYear: number; roundName?: string; engagementTitle?: string },
+): string => {
+  if (kind === 'year') return `${subject.fiscalYear}年度 全部部门 绩效运行监控与绩效自评`;
+  if (kind === 'working-papers') return `工作底稿 ${subject.engagementTitle ?? ''}`;
+  return `${subject.roundName ?? ''} 全部部门`;
+};
 
 /** The file's name: the title, as the bureau files it. */
 export const exportFileName = (title: string): string => `${title.trim().replace(/\s+/g, '-')}.zip`;

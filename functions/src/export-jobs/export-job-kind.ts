@@ -3,9 +3,11 @@ import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts'
 
 /** An export as stored: the job without what is worked out when it is read (stalled, the download link). */
 export type StoredExportJob = StoredRecord &
-  Omit<ExportJob, 'stalled' | 'download'> & {
+  Omit<ExportJob, 'stalled' | 'download' | 'engagementId'> & {
     /** Where the file is in the evidence bucket, once packed. */
     fileKey: string | null;
+    /** An archive's engagement; absent on the exports across departments recorded before archives were jobs. */
+    engagementId?: string | null;
   };
 
 /** The tenant's queue of exports: every export sits in it, placed by when it was asked for, read newest first. */

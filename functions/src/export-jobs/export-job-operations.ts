@@ -1,5 +1,14 @@
-import { type CreateExportJob, type ExportJob, exportTitle, isStalled } from '@jixiao/core/export-jobs/export-job.ts';
+import {
+  type CreateExportJob,
+  type ExportJob,
+  exportTitle,
+  isStalled,
+  mayExport,
+} from '@jixiao/core/export-jobs/export-job.ts';
+import type { Principal } from '@jixiao/core/principal.ts';
+import { isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
 import { exportJobKind, exportJobsQueue, type StoredExportJob } from '#functions/export-jobs/export-job-kind.ts';
+import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -17,26 +26,67 @@ type Round = StoredRecord & { name: string; fiscalYear: number; roundStatus: str
 const linkSeconds = 10 * 60;
 
 /**
- * The bureau's exports across departments (docs/domain/daily-work.md#exports-across-departments): asking for one
- * records the job and starts its runner, answering at once (201, QUEUED); reading one answers its progress, and once
- * it is done a short-lived link to the file.
+ * Whether a person may have an engagement's archive: the performance section any of the tenant's, the commissioned
+ * agency's lead their agency's (docs/domain/key-evaluation.md#the-archive).
+ */
+const archivesEngagement = (p: Principal, e: StoredEngagement): boolean =>
+  isPerformanceSection(p) || leadsAgencyOf(p, e);
+
+/**
+ * The bureau's exports across departments (docs/domain/daily-work.md#exports-across-departments) and an
+ * engagement's archive (docs/domain/key-evaluation.md#the-archive): asking for one records the job and starts its
+ * runner, answering at once (201, QUEUED); reading one answers its progress, and once it is done a short-lived link
+ * to the file. Each kind is asked for and read by its own roles (core's exportKindRoles); a job the person may not
+ * read is not found.
  */
 export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore, starter: JobStarter): Operations => {
   const view = async (job: StoredExportJob, now: string): Promise<ExportJob> => {
     const { fileKey, ...shown } = job;
+    const engagementId = job.engagementId ?? null;
     const download =
       job.state === 'DONE' && fileKey && job.file
         ? await evidence.signDownload(fileKey, job.file.name, linkSeconds)
         : undefined;
     return {
       ...shown,
+      engagementId,
       stalled: isStalled(job, now),
       download: download ? { url: download.url, expiresAt: download.expiresAt } : null,
     };
   };
 
+  /** Whether the person may read this job: by its kind, and an archive by its engagement's scope. */
+  const readable = async (p: Principal, job: StoredExportJob): Promise<boolean> => {
+    if (!mayExport(p, job.kind)) return false;
+    if (job.kind !== 'working-papers' || isPerformanceSection(p)) return true;
+    const e = await store.get<StoredEngagement>(p.tenant, engagementKind, String(job.engagementId));
+    return e !== undefined && archivesEngagement(p, e);
+  };
+
   const subjectOf = async (tenant: string, body: CreateExportJob, request: OperationRequest) => {
-    if (body.kind === 'year') return { roundId: null, fiscalYear: body.fiscalYear, title: exportTitle('year', body) };
+    if (body.kind === 'year')
+      return { roundId: null, engagementId: null, fiscalYear: body.fiscalYear, title: exportTitle('year', body) };
+    if (body.kind === 'working-papers') {
+      const e = await store.get<StoredEngagement>(tenant, engagementKind, body.engagementId);
+      // Another agency's engagement is answered as one that does not exist.
+      if (!e || !archivesEngagement(request.principal, e)) {
+        throw new HttpProblem('reference-not-found', {
+          errors: [
+            {
+              pointer: '/engagementId',
+              code: 'reference_not_found',
+              message: request.language === 'en' ? 'No such engagement' : '所选评价项目不存在',
+            },
+          ],
+        });
+      }
+      return {
+        roundId: null,
+        engagementId: e.id,
+        fiscalYear: e.fiscalYear,
+        title: exportTitle('working-papers', { fiscalYear: e.fiscalYear, engagementTitle: e.title }),
+      };
+    }
     const kind = body.kind === 'monitoring-round' ? monitoringRoundKind : selfEvaluationRoundKind;
     const round = await store.get<Round>(tenant, kind, body.roundId);
     if (!round) {
@@ -60,6 +110,7 @@ export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore,
     }
     return {
       roundId: round.id,
+      engagementId: null,
       fiscalYear: round.fiscalYear,
       title: exportTitle(body.kind, { fiscalYear: round.fiscalYear, roundName: round.name }),
     };
@@ -68,12 +119,16 @@ export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore,
   const create: Operation = async (request: OperationRequest<unknown, unknown, CreateExportJob>) => {
     const { principal, body } = request;
     const tenant = principal.tenant;
+    // The route lets in everyone who may export something; the kind asked for says whether this person may.
+    if (!mayExport(principal, body.kind)) throw new HttpProblem('forbidden');
     const existing = await store.get<StoredExportJob>(tenant, exportJobKind, body.id);
+    if (existing && !(await readable(principal, existing))) throw new HttpProblem('not-found');
     const subject = existing ?? (await subjectOf(tenant, body, request));
     const job = {
       ...newRecord({ id: body.id }, request),
       kind: body.kind,
       roundId: subject.roundId,
+      engagementId: subject.engagementId ?? null,
       fiscalYear: subject.fiscalYear,
       title: subject.title,
       state: 'QUEUED',
@@ -122,7 +177,7 @@ export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore,
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => {
     const job = await store.get<StoredExportJob>(request.principal.tenant, exportJobKind, request.params.id);
-    if (!job) throw new HttpProblem('not-found');
+    if (!job || !(await readable(request.principal, job))) throw new HttpProblem('not-found');
     return { status: 200, body: await view(job, request.receivedAt) };
   };
 
@@ -145,6 +200,7 @@ export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore,
         ...page,
         items: page.items.map(({ fileKey: _key, ...job }) => ({
           ...job,
+          engagementId: job.engagementId ?? null,
           stalled: isStalled(job, request.receivedAt),
           download: null,
         })),

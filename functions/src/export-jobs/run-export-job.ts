@@ -1,6 +1,7 @@
 import { exportFileName, isStalled } from '@jixiao/core/export-jobs/export-job.ts';
 import { exportFileKey, exportJobKind, type StoredExportJob } from '#functions/export-jobs/export-job-kind.ts';
 import { ExportRefusal, packExport, planExport } from '#functions/export-jobs/pack-export.ts';
+import { packArchive, planArchive } from '#functions/export-jobs/pack-working-papers.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, WriteContext } from '#functions/ports/record-store.ts';
 
@@ -16,10 +17,11 @@ export interface ExportRunOutcome {
 }
 
 /**
- * Runs one export (docs/domain/daily-work.md#exports-across-departments): takes the job from QUEUED to RUNNING with a
- * versioned write, so a second runner of the same job (a retried invocation) finds it taken and does nothing; packs
- * the departments one after another, writing progress as it goes; stores the ZIP in the evidence bucket and marks
- * the job DONE, or FAILED with the reason in the person's words. `clock` gives the time of each write.
+ * Runs one export (docs/domain/daily-work.md#exports-across-departments, docs/domain/key-evaluation.md#the-archive):
+ * takes the job from QUEUED to RUNNING with a versioned write, so a second runner of the same job (a retried
+ * invocation) finds it taken and does nothing; packs the departments one after another, or an engagement's archive
+ * photo by photo, writing progress as it goes (at most every two seconds); stores the ZIP in the evidence bucket and
+ * marks the job DONE, or FAILED with the reason in the person's words. `clock` gives the time of each write.
  */
 export const runExportJob = async (
   store: RecordStore,
@@ -68,15 +70,29 @@ export const runExportJob = async (
   if (!(await write({ state: 'RUNNING', startedAt: clock() }, 'export-start'))) return { jobId, state: 'taken' };
 
   try {
-    const sections = await planExport(store, tenant, current);
-    const total = sections.reduce((n, s) => n + s.tallies.length, 0);
+    const job = current;
+    const plan =
+      job.kind === 'working-papers'
+        ? { archive: await planArchive(store, tenant, job.engagementId ?? null) }
+        : { sections: await planExport(store, tenant, job) };
+    const total = plan.archive ? plan.archive.total : plan.sections.reduce((n, s) => n + s.tallies.length, 0);
     await write({ progress: { done: 0, total } }, 'export-progress');
     let lastWrite = Date.parse(clock());
-    const packed = await packExport(store, tenant, sections, async (done, records) => {
+    const progress = async (done: number, records: number) => {
       if (done < total && Date.parse(clock()) - lastWrite < progressEveryMs) return;
       lastWrite = Date.parse(clock());
       await write({ progress: { done, total }, records }, 'export-progress');
-    });
+    };
+    const packed = plan.archive
+      ? await packArchive(
+          store,
+          evidence,
+          tenant,
+          plan.archive,
+          { generatedAt: clock(), generatedBy: job.requestedByName },
+          progress,
+        )
+      : await packExport(store, tenant, plan.sections, progress);
     const key = exportFileKey(tenant, jobId);
     await evidence.write(key, packed.bytes, 'application/zip');
     await write(

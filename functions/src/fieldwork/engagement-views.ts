@@ -1,3 +1,4 @@
+import { requestPathArchiveLimit } from '@jixiao/core/export-jobs/export-job.ts';
 import type { FieldPhoto, FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
 import { indicatorEvidence } from '@jixiao/core/fieldwork/indicator-evidence.ts';
 import { summariseSurvey } from '@jixiao/core/fieldwork/survey-summary.ts';
@@ -133,8 +134,11 @@ export const engagementViews = (
   };
 
   /**
-   * The working papers as one ZIP in the bucket, linked for download: a Lambda answer is capped at
-   * 6 MB and photos are not, so the file goes through the store rather than the response.
+   * The working papers of a small engagement as one ZIP in the bucket, linked for download: a Lambda answer is
+   * capped at 6 MB and photos are not, so the file goes through the store rather than the response. A Lambda
+   * behind the API answers within seconds, so an engagement with more photos than `requestPathArchiveLimit` is
+   * refused here (422, saying how many) and packed by the archive job instead (POST /export-jobs, kind
+   * working-papers: docs/domain/key-evaluation.md#the-archive); both pack with the same code.
    */
   const workingPapers: Operation = async (request: OperationRequest<{ id: string }, unknown, { id: string }>) => {
     const e: StoredEngagement = await engagements.visible(request, request.params.id);
@@ -152,33 +156,26 @@ export const engagementViews = (
         headers: { 'idempotent-replayed': 'true' },
       };
     }
-    const [assignments, records, photos] = await Promise.all([
-      listAll<StoredAssignment>(store, tenant, assignmentKind, { ownerId: e.id }),
-      recordsOf(tenant, e.id),
-      photosOf(tenant, e.id),
-    ]);
-    // Eight reads at a time: a whole engagement's photos within the function's time, without a stampede.
-    const files: { photo: StoredPhoto; recordId: string; bytes: Uint8Array }[] = [];
-    for (let i = 0; i < photos.length; i += 8) {
-      const batch = photos.slice(i, i + 8);
-      const read = await Promise.all(batch.map((photo) => evidence.read(photo.key)));
-      batch.forEach((photo, j) => {
-        const bytes = read[j];
-        if (bytes) files.push({ photo, recordId: photo.recordId, bytes });
+    const { readWorkingPapersSource, photoBytesOf, packEngagementArchive } = await import(
+      '#functions/fieldwork/working-papers-source.ts'
+    );
+    const source = await readWorkingPapersSource(store, tenant, e.id);
+    const bytes = photoBytesOf(source.photos);
+    const limit = requestPathArchiveLimit;
+    if (source.photos.length > limit.photos || bytes > limit.photoBytes) {
+      const mb = (n: number) => Math.ceil(n / 2 ** 20);
+      throw new HttpProblem('rules-not-met', {
+        detail:
+          request.language === 'en'
+            ? `${source.photos.length} photos (${mb(bytes)} MB) are more than a request packs (${limit.photos} photos, ${mb(limit.photoBytes)} MB): export the archive as a job (POST /api/v1/export-jobs, kind working-papers)`
+            : `共 ${source.photos.length} 张照片（${mb(bytes)} MB），超过即时导出上限（${limit.photos} 张、${mb(limit.photoBytes)} MB），请以导出任务生成工作底稿归档包`,
       });
     }
-    const { buildWorkingPapers } = await import('#functions/fieldwork/working-papers.ts');
-    const { zip } = buildWorkingPapers(
-      {
-        engagement: e,
-        assignments,
-        records,
-        photos: files,
-        generatedAt: request.receivedAt,
-        generatedBy: p.displayName ?? p.userId,
-      },
-      request.language,
-    );
+    const { zip } = await packEngagementArchive(store, evidence, tenant, e, source, {
+      language: request.language,
+      generatedAt: request.receivedAt,
+      generatedBy: p.displayName ?? p.userId,
+    });
     await evidence.write(key, zip, 'application/zip');
     const link = await evidence.signDownload(key, name, 10 * 60);
     return { status: 201, body: { url: link.url, expiresAt: link.expiresAt } };

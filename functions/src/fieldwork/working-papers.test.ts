@@ -4,8 +4,13 @@ import type { Engagement } from '@jixiao/core/fieldwork/engagement.ts';
 import type { DeclaredPhoto, FieldPhoto, FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
-import { buildWorkingPapers, type WorkingPapersInput } from '#functions/fieldwork/working-papers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  packWorkingPapers,
+  type WorkingPapers,
+  type WorkingPapersInput,
+  type WorkingPapersPhoto,
+} from '#functions/fieldwork/working-papers.ts';
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -355,7 +360,19 @@ const fieldPhoto = (photoId: string, recordId: string, bytes: Uint8Array): Field
   contentType: 'image/jpeg',
 });
 
-const input: WorkingPapersInput = {
+/** The input with each photo's bytes beside it, as the bucket would give them. */
+type TestInput = Omit<WorkingPapersInput, 'photos' | 'readPhoto'> & { photos: WorkingPapersPhoto[] };
+
+/** Packs as the job does, each photo's bytes read from the bucket when asked for (here, from the given bytes). */
+const buildWorkingPapers = (given: TestInput, language: 'zh-CN' | 'en'): Promise<WorkingPapers> => {
+  const bytes = new Map(given.photos.map((p) => [p.photo.id, p.bytes]));
+  return packWorkingPapers(
+    { ...given, photos: given.photos.map((p) => p.photo), readPhoto: async (photo) => bytes.get(photo.id) },
+    language,
+  );
+};
+
+const input: TestInput = {
   engagement,
   assignments: [assignment],
   records,
@@ -393,8 +410,11 @@ const table = (sheet: ExcelJS.Worksheet): Record<string, unknown>[] => {
   return rows;
 };
 
-describe('buildWorkingPapers', () => {
-  const papers = buildWorkingPapers(input, 'zh-CN');
+describe('packWorkingPapers', () => {
+  let papers: WorkingPapers;
+  beforeAll(async () => {
+    papers = await buildWorkingPapers(input, 'zh-CN');
+  });
   const workbook = async () => loadWorkbook((await entriesOf(papers.zip)).get('工作底稿.xlsx')!);
 
   it('packs the workbook, the received photos by site, and the manifests', async () => {
@@ -442,8 +462,74 @@ describe('buildWorkingPapers', () => {
     }
   });
 
-  it('gives the same bytes for the same input', () => {
-    expect(Buffer.from(buildWorkingPapers(input, 'zh-CN').zip).equals(Buffer.from(papers.zip))).toBe(true);
+  it('gives the same bytes for the same input', async () => {
+    expect(Buffer.from((await buildWorkingPapers(input, 'zh-CN')).zip).equals(Buffer.from(papers.zip))).toBe(true);
+  });
+
+  it('reads the photos one at a time, telling the progress after each and once all is packed', async () => {
+    const reads = { open: 0, most: 0, count: 0 };
+    const steps: [number, number][] = [];
+    const bytes = new Map(input.photos.map((p) => [p.photo.id, p.bytes]));
+    await packWorkingPapers(
+      {
+        ...input,
+        photos: input.photos.map((p) => p.photo),
+        readPhoto: async (photo) => {
+          reads.open += 1;
+          reads.most = Math.max(reads.most, reads.open);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          reads.open -= 1;
+          reads.count += 1;
+          return bytes.get(photo.id);
+        },
+        progress: async (done, total) => {
+          steps.push([done, total]);
+        },
+      },
+      'zh-CN',
+    );
+    expect(reads.most).toBe(1);
+    expect(reads.count).toBe(input.photos.length);
+    expect(steps).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
+  it('packs the conclusion’s papers beside the field records, each in the manifest', async () => {
+    const sheet = new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
+    const packed = await buildWorkingPapers(
+      {
+        ...input,
+        papers: [
+          { path: '结论底稿/质量复核单.xlsx', data: sheet },
+          { path: '结论底稿/说明.txt', data: '说明' },
+        ],
+      },
+      'zh-CN',
+    );
+    const files = await entriesOf(packed.zip);
+    expect(Buffer.from(files.get('结论底稿/质量复核单.xlsx')!).equals(Buffer.from(sheet))).toBe(true);
+    expect(packed.manifest.slice(-2)).toEqual([
+      { path: '结论底稿/质量复核单.xlsx', sha256: sha256(sheet), sizeBytes: sheet.length },
+      { path: '结论底稿/说明.txt', sha256: sha256('说明'), sizeBytes: Buffer.byteLength('说明') },
+    ]);
+  });
+
+  it('lists a recorded photo the bucket no longer has as not received, and packs the rest', async () => {
+    const [first, second] = input.photos as [WorkingPapersPhoto, WorkingPapersPhoto];
+    const packed = await packWorkingPapers(
+      {
+        ...input,
+        photos: [first.photo, second.photo],
+        readPhoto: async (photo) => (photo.id === first.photo.id ? undefined : second.bytes),
+      },
+      'zh-CN',
+    );
+    expect(packed.manifest.map((f) => f.path).filter((p) => p.startsWith('照片/'))).toEqual([
+      `照片/东丽区第一小学/${photoFile.get(PHOTO_2)}`,
+    ]);
   });
 
   it('writes the six papers into one workbook, the framework in level order', async () => {
@@ -577,7 +663,7 @@ describe('buildWorkingPapers', () => {
   });
 
   it('writes English names and labels when asked', async () => {
-    const files = await entriesOf(buildWorkingPapers(input, 'en').zip);
+    const files = await entriesOf((await buildWorkingPapers(input, 'en')).zip);
     expect([...files.keys()]).toEqual([
       'working-papers.xlsx',
       `photos/东丽区第一小学/${photoFile.get(PHOTO_1)}`,
@@ -601,23 +687,20 @@ describe('buildWorkingPapers', () => {
     ]);
   });
 
-  it('refuses a photo whose bytes do not match its recorded hash, naming it', () => {
-    const [first, second] = input.photos as [
-      WorkingPapersInput['photos'][number],
-      WorkingPapersInput['photos'][number],
-    ];
-    expect(() => buildWorkingPapers({ ...input, photos: [{ ...first, bytes: jpeg(9) }, second] }, 'zh-CN')).toThrow(
-      `Photo ${PHOTO_1} of record ${VISIT_SCHOOL}`,
-    );
+  it('refuses a photo whose bytes do not match its recorded hash, naming it', async () => {
+    const [first, second] = input.photos as [WorkingPapersPhoto, WorkingPapersPhoto];
+    await expect(
+      buildWorkingPapers({ ...input, photos: [{ ...first, bytes: jpeg(9) }, second] }, 'zh-CN'),
+    ).rejects.toThrow(`Photo ${PHOTO_1} of record ${VISIT_SCHOOL}`);
   });
 
-  it('gives two sites of the same name their own photo folders, named so Windows accepts them', () => {
+  it('gives two sites of the same name their own photo folders, named so Windows accepts them', async () => {
     const clinicPhoto = jpeg(4);
     const photoId = id(64);
     const [school, clinic] = engagement.sites as [Engagement['sites'][number], Engagement['sites'][number]];
     const visit = records.find((r) => r.id === VISIT_CLINIC)!;
     const withPhoto = { ...visit, photos: [declared(photoId, '', clinicPhoto)] } as FieldRecord;
-    const { manifest } = buildWorkingPapers(
+    const { manifest } = await buildWorkingPapers(
       {
         ...input,
         engagement: {
@@ -660,7 +743,7 @@ describe('buildWorkingPapers', () => {
     photos.push(declared(id(74), 'faulty projector', jpeg(20)));
     const allBytes = [...bytes, jpeg(20)];
     const withPhotos = { ...visit, photos: [...visit.photos, ...photos] } as FieldRecord;
-    const { manifest, zip: archive } = buildWorkingPapers(
+    const { manifest, zip: archive } = await buildWorkingPapers(
       {
         ...input,
         records: records.map((r) => (r.id === VISIT_SCHOOL ? withPhotos : r)),

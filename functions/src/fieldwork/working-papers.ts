@@ -26,23 +26,39 @@ import { type ZipEntry, zip } from '#functions/export/zip.ts';
 
 /**
  * The working papers (工作底稿, docs/domain/fieldwork.md#what-the-bureau-and-the-agency-see) of one key evaluation as one ZIP: the field
- * records as a workbook, the photos as they were received, and a manifest with the SHA-256 of every
- * file so the archive can be checked years later (`sha256sum -c manifest.sha256`) without this system.
- * Pure: the caller reads the records and the photo bytes and stores the result.
+ * records as a workbook, the photos as they were received, the conclusion's papers (docs/domain/key-evaluation.md#the-archive),
+ * and a manifest with the SHA-256 of every file so the archive can be checked years later
+ * (`sha256sum -c manifest.sha256`) without this system. The one implementation, for the request path of a small
+ * engagement and for the archive job: the caller reads the records and gives a reader of photo bytes, which is
+ * asked for one photo at a time (its bytes checked and packed before the next is read), and stores the result.
  */
 
+/** A received photo with its bytes, read by the caller's `readPhoto`. */
 export interface WorkingPapersPhoto {
   photo: FieldPhoto;
   recordId: string;
   bytes: Uint8Array;
 }
 
+/** A paper the archive holds beyond the field records (a scoring paper's workbook, the final report…). */
+export interface PaperFile {
+  /** Its path in the archive, e.g. 结论底稿/质量复核单.xlsx. */
+  path: string;
+  data: Uint8Array | string;
+}
+
 export interface WorkingPapersInput {
   engagement: Engagement;
   assignments: Assignment[];
   records: FieldRecord[];
-  /** The photos received; what each record declared (caption, time, position) is in its `photos`. */
-  photos: WorkingPapersPhoto[];
+  /** The photos received, as recorded on upload; what each record declared (caption, time, position) is in its `photos`. */
+  photos: FieldPhoto[];
+  /** The bytes of one received photo, or undefined when the bucket has none at its key (listed as not received). */
+  readPhoto: (photo: FieldPhoto) => Promise<Uint8Array | undefined>;
+  /** The conclusion's papers, made by the archive's sections (functions/src/fieldwork/working-papers-sections.ts). */
+  papers?: PaperFile[];
+  /** Told after each photo packed (done of total; the workbooks and papers are the last step). */
+  progress?: (done: number, total: number) => Promise<void>;
   /** ISO 8601; also the workbook's creation time, so the same input gives the same bytes. */
   generatedAt: string;
   generatedBy: string;
@@ -152,7 +168,7 @@ const col = (zh: string, en: string, width: number): Column => ({ heading: L(zh,
 
 // ------------------------------------------------------------------------------------------- builder
 
-export const buildWorkingPapers = (input: WorkingPapersInput, language: Language): WorkingPapers => {
+export const packWorkingPapers = async (input: WorkingPapersInput, language: Language): Promise<WorkingPapers> => {
   const { engagement } = input;
   const t = (label: Localized): string => label[language];
   const zh = language === 'zh-CN';
@@ -220,19 +236,31 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
 
   // ---------------------------------------------------------------------------------------- photos
 
-  const received = new Map<string, WorkingPapersPhoto>();
-  for (const item of input.photos) {
-    const { photo } = item;
-    if (received.has(photo.id)) throw new Error(`Photo ${photo.id} is given twice`);
+  const stored = new Map<string, FieldPhoto>();
+  for (const photo of input.photos) {
+    if (stored.has(photo.id)) throw new Error(`Photo ${photo.id} is given twice`);
+    stored.set(photo.id, photo);
+  }
+  const totalSteps = stored.size + 1;
+  let stepsDone = 0;
+  /**
+   * One photo's bytes, read now and checked against its recorded hash; only their size is kept beside the ZIP's
+   * entry, so what is held is the archive as it grows, never a second list of every photo.
+   */
+  const receive = async (photo: FieldPhoto): Promise<WorkingPapersPhoto | undefined> => {
+    const bytes = await input.readPhoto(photo);
+    stepsDone += 1;
+    await input.progress?.(stepsDone, totalSteps);
+    if (!bytes) return undefined;
     // The caller has checked the upload already; a mismatch here means the bytes changed in storage since.
-    const actual = sha256(item.bytes);
+    const actual = sha256(bytes);
     if (actual !== photo.sha256.toLowerCase()) {
       throw new Error(
-        `Photo ${photo.id} of record ${item.recordId}: its bytes have SHA-256 ${actual}, not the recorded ${photo.sha256}`,
+        `Photo ${photo.id} of record ${photo.recordId}: its bytes have SHA-256 ${actual}, not the recorded ${photo.sha256}`,
       );
     }
-    received.set(photo.id, item);
-  }
+    return { photo, recordId: photo.recordId, bytes };
+  };
 
   const recordLabel = (r: FieldRecord): string => {
     switch (r.type) {
@@ -266,7 +294,7 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
   interface PhotoRow {
     recordId: string;
     declared: DeclaredPhoto | null;
-    received: WorkingPapersPhoto | undefined;
+    received: { sha256: string; sizeBytes: number } | undefined;
     path: string;
   }
   const photoRows: PhotoRow[] = [];
@@ -294,21 +322,22 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
       // Photos are JPEG, PNG or WebP: compressed already, so deflating them again only costs time.
       photoEntries.push({ name: path, data: item.bytes, compress: false });
     }
-    photoRows.push({ recordId, declared, received: item, path });
+    const received = item && { sha256: item.photo.sha256.toLowerCase(), sizeBytes: item.bytes.byteLength };
+    photoRows.push({ recordId, declared, received, path });
   };
   const placed = new Set<string>();
   for (const record of ordered) {
     for (const declared of record.photos) {
-      const item = received.get(declared.id);
-      if (item) placed.add(declared.id);
-      addPhoto(record.id, declared, item);
+      const photo = stored.get(declared.id);
+      if (photo) placed.add(declared.id);
+      addPhoto(record.id, declared, photo && (await receive(photo)));
     }
   }
   // A photo no record declares should not exist, but evidence that was received is never left out.
-  for (const item of [...received.values()]
-    .filter((p) => !placed.has(p.photo.id))
-    .sort((a, b) => a.recordId.localeCompare(b.recordId) || a.photo.id.localeCompare(b.photo.id))) {
-    addPhoto(item.recordId, null, item);
+  for (const photo of [...stored.values()]
+    .filter((p) => !placed.has(p.id))
+    .sort((a, b) => a.recordId.localeCompare(b.recordId) || a.id.localeCompare(b.id))) {
+    addPhoto(photo.recordId, null, await receive(photo));
   }
 
   // ------------------------------------------------------------------------------------- framework
@@ -649,8 +678,8 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
       number(declared?.position?.latitude),
       number(declared?.position?.longitude),
       number(declared?.position?.accuracyMetres),
-      text(item?.photo.sha256.toLowerCase() ?? declared?.sha256),
-      integer(item ? item.bytes.byteLength : declared?.sizeBytes),
+      text(item?.sha256 ?? declared?.sha256),
+      integer(item ? item.sizeBytes : declared?.sizeBytes),
       text(t(item ? yesNo.yes : yesNo.no)),
     ];
   });
@@ -682,7 +711,13 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
     createdAt: input.generatedAt,
   });
   // An XLSX is a ZIP of deflated parts already.
-  const files: ZipEntry[] = [{ name: t(names.workbook), data: workbook, compress: false }, ...photoEntries];
+  const papers: ZipEntry[] = (input.papers ?? []).map((p) => ({
+    name: p.path,
+    data: p.data,
+    // Office files (XLSX, DOCX) are ZIPs of deflated parts already.
+    compress: !/\.(xlsx|docx)$/i.test(p.path),
+  }));
+  const files: ZipEntry[] = [{ name: t(names.workbook), data: workbook, compress: false }, ...photoEntries, ...papers];
   const manifest: ManifestEntry[] = files.map((f) => ({
     path: f.name,
     sha256: sha256(f.data),
@@ -702,8 +737,12 @@ export const buildWorkingPapers = (input: WorkingPapersInput, language: Language
   const checksums = [...manifest, { path: 'manifest.json', sha256: sha256(manifestJson) }]
     .map((f) => `${f.sha256}  ${f.path}\n`)
     .join('');
-  return {
-    zip: zip([...files, { name: 'manifest.json', data: manifestJson }, { name: 'manifest.sha256', data: checksums }]),
-    manifest,
-  };
+  const archive = zip([
+    ...files,
+    { name: 'manifest.json', data: manifestJson },
+    { name: 'manifest.sha256', data: checksums },
+  ]);
+  stepsDone += 1;
+  await input.progress?.(stepsDone, totalSteps);
+  return { zip: archive, manifest };
 };

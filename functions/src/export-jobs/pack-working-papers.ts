@@ -1,0 +1,61 @@
+import { maxArchivePhotoBytes } from '@jixiao/core/export-jobs/export-job.ts';
+import { ExportRefusal } from '#functions/export-jobs/pack-export.ts';
+import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
+import {
+  packEngagementArchive,
+  photoBytesOf,
+  readWorkingPapersSource,
+  type WorkingPapersSource,
+} from '#functions/fieldwork/working-papers-source.ts';
+import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
+import type { RecordStore } from '#functions/ports/record-store.ts';
+
+/**
+ * An engagement's archive as an export job (docs/domain/key-evaluation.md#the-archive): planned from the engagement's
+ * records and photos as recorded, checked against the limit before any photo is read, then packed by the working
+ * papers' one implementation, each photo read from the bucket in its turn.
+ */
+export interface ArchivePlan {
+  engagement: StoredEngagement;
+  source: WorkingPapersSource;
+  /** Steps: one per photo, and the workbooks and papers as the last. */
+  total: number;
+}
+
+const mb = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+
+export const planArchive = async (
+  store: RecordStore,
+  tenant: string,
+  engagementId: string | null,
+): Promise<ArchivePlan> => {
+  const engagement = engagementId ? await store.get<StoredEngagement>(tenant, engagementKind, engagementId) : undefined;
+  if (!engagement) throw new ExportRefusal('nothing-to-export', '没有可导出的工作底稿：该评价项目已不存在');
+  const source = await readWorkingPapersSource(store, tenant, engagement.id);
+  const bytes = photoBytesOf(source.photos);
+  if (bytes > maxArchivePhotoBytes) {
+    throw new ExportRefusal(
+      'too-large',
+      `共 ${source.photos.length} 张照片、${mb(bytes)} MB，超过单个归档包上限 ${mb(maxArchivePhotoBytes)} MB，请联系管理员分批归档`,
+    );
+  }
+  return { engagement, source, total: source.photos.length + 1 };
+};
+
+export const packArchive = async (
+  store: RecordStore,
+  evidence: EvidenceStore,
+  tenant: string,
+  plan: ArchivePlan,
+  meta: { generatedAt: string; generatedBy: string },
+  progress: (done: number, records: number) => Promise<void>,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; records: number }> => {
+  const records = plan.source.records.length;
+  const { zip } = await packEngagementArchive(store, evidence, tenant, plan.engagement, plan.source, {
+    // The bureau files its archives in Chinese, as the exports across departments are.
+    language: 'zh-CN',
+    ...meta,
+    progress: (done) => progress(done, records),
+  });
+  return { bytes: zip, records };
+};

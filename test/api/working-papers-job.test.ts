@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import { maxArchivePhotoBytes, requestPathArchiveLimit } from '@jixiao/core/export-jobs/export-job.ts';
+import { uuidV7 } from '@jixiao/core/ids.ts';
+import { engagementKind, fieldPhotoKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
+import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
+import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { demoEngagementId } from '@jixiao/infra/local/demo-fieldwork.ts';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
+import { startTestStack, type TestStack } from '../support/test-stack.ts';
+
+/**
+ * An engagement's archive of working papers as an export job (issue 13 item 9; docs/domain/key-evaluation.md#the-archive)
+ * through the local gateway and the local Lambda Invoke: the agency's lead (or the performance section) asks, the
+ * job packs off the request path with progress to the end, and the ZIP read back holds the workbook, the photos, the
+ * conclusion's papers and a manifest whose hashes hold. A retried start replays; other roles, another agency's lead
+ * and other kinds are refused; an archive over its limit fails saying so; the request path refuses an engagement too
+ * big to pack in a request, pointing to the job.
+ */
+let stack: TestStack;
+const tokens: Record<string, string> = {};
+const agency = demoId('agency:91120110MA05JX8K2Q');
+const otherAgency = demoId('agency:91120116MA06B3T71L');
+let reviewed: EngagementFixture;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const ask = (who: string, body: Record<string, unknown>) =>
+  stack.call('POST', '/api/v1/export-jobs', { token: tokens[who]!, body });
+const read = (who: string, id: string) => stack.call('GET', `/api/v1/export-jobs/${id}`, { token: tokens[who]! });
+
+const finished = async (who: string, id: string) => {
+  for (let i = 0; i < 150; i++) {
+    const job = await read(who, id);
+    expect(job.status).toBe(200);
+    if (job.body.state === 'DONE' || job.body.state === 'FAILED') return job.body;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`archive ${id} did not finish`);
+};
+
+/** A photo as recorded on upload, written straight to the store (its bytes never reach the bucket). */
+const seedPhotoRecord = async (fixture: EngagementFixture, sizeBytes: number) => {
+  const id = uuidV7();
+  const at = new Date().toISOString();
+  const made = await stack.store.create(
+    demoTenant.id,
+    fieldPhotoKind,
+    {
+      id,
+      version: 1,
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'fixture',
+      updatedBy: 'fixture',
+      recordId: fixture.record,
+      engagementId: fixture.engagement,
+      assignmentId: fixture.assignment,
+      key: `T/${demoTenant.id}/fieldwork/${fixture.engagement}/${fixture.assignment}/${id}`,
+      sha256: '0'.repeat(64),
+      sizeBytes,
+      contentType: 'image/jpeg',
+    },
+    { hash: `photo-fixture:${id}`, context: { actor: 'fixture', actorRoles: [], requestId: id, at } },
+  );
+  if (made.outcome !== 'created') throw new Error(made.outcome);
+};
+
+const newEngagement = () =>
+  seedReleasedEngagement(stack.store, demoTenant.id, {
+    departmentId: demoId('department:102'),
+    agencyId: agency,
+    evaluatorId: demoId('user:evaluator'),
+    leadId: demoId('user:agency-lead'),
+  });
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const [name, user] of [
+    ['perf', 'perf-reviewer'],
+    ['lead', 'agency-lead'],
+    ['evaluator', 'evaluator'],
+    ['deptReviewer', 'dept-reviewer'],
+    ['business', 'business-reviewer'],
+  ] as const) {
+    tokens[name] = await stack.tokenFor(user);
+  }
+  tokens.rivalLead = await stack.tokenForPerson({
+    id: 'rival-lead',
+    displayName: '外所负责人',
+    tenant: demoTenant.id,
+    roles: ['agency-lead'],
+    agencyId: otherAgency,
+  });
+  asked.engagementId = (await newEngagement()).engagement;
+  // An engagement through the agency's review and the bureau's, concluded by the final report.
+  reviewed = await newEngagement();
+  const e = (await stack.store.get<StoredEngagement>(demoTenant.id, engagementKind, reviewed.engagement))!;
+  const review = (level: string, decision: string, name: string, at: string) => ({
+    level,
+    decision,
+    reviewerId: name,
+    reviewerName: name,
+    comments: `${name}的复核意见`,
+    resolution: decision === 'return' ? '已按意见修改' : '',
+    at,
+  });
+  const updated = await stack.store.update(
+    demoTenant.id,
+    engagementKind,
+    e,
+    {
+      ...e,
+      version: e.version + 1,
+      reviews: [
+        review('PROJECT_MANAGER', 'approve', '周敏', '2027-05-01T02:00:00.000Z'),
+        review('QUALITY_CONTROL', 'return', '郑华', '2027-05-02T02:00:00.000Z'),
+        review('QUALITY_CONTROL', 'approve', '郑华', '2027-05-03T02:00:00.000Z'),
+        review('SIGNING_PARTNER', 'approve', '冯军', '2027-05-04T02:00:00.000Z'),
+        review('FINANCE', 'approve', '李明', '2027-05-05T02:00:00.000Z'),
+      ],
+      conclusion: {
+        score: 86.5,
+        grade: 'GOOD',
+        finalizedAt: '2027-05-06T02:00:00.000Z',
+        finalizedBy: 'perf',
+        finalizedByName: '李明',
+      },
+    } as StoredEngagement,
+    { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at: new Date().toISOString(), operation: 'fixture' },
+  );
+  if (updated.outcome !== 'updated') throw new Error(updated.outcome);
+}, 120_000);
+
+afterAll(() => stack?.stop());
+
+/** The agency lead's archive of an engagement in fieldwork (a record, a photo whose bytes are in the bucket), asked for first. */
+const asked = { id: uuidV7(), kind: 'working-papers', engagementId: '' };
+
+describe('an engagement’s archive as a job', () => {
+  it('the agency’s lead asks; the job packs off the request path with progress to the end, and the ZIP holds every file with its hash', async () => {
+    const created = await ask('lead', asked);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: asked.id,
+      kind: 'working-papers',
+      engagementId: asked.engagementId,
+      roundId: null,
+      requestedByName: '周敏',
+    });
+    expect(['QUEUED', 'RUNNING', 'DONE']).toContain(created.body.state);
+    expect(created.body.title).toMatch(/^工作底稿 /);
+
+    const done = await finished('lead', asked.id);
+    expect(done.state).toBe('DONE');
+    expect(done.failure).toBeNull();
+    expect(done.progress.total).toBe(2);
+    expect(done.progress.done).toBe(done.progress.total);
+    expect(done.records).toBeGreaterThan(0);
+    expect(done.file).toMatchObject({ contentType: 'application/zip' });
+    expect(done.file.name).toMatch(/^工作底稿-.+\.zip$/);
+
+    const response = await fetch(done.download.url);
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(bytes.byteLength).toBe(done.file.sizeBytes);
+    const archive = await JSZip.loadAsync(bytes);
+    const manifest = JSON.parse(await archive.file('manifest.json')!.async('string'));
+    expect(manifest.engagement.id).toBe(asked.engagementId);
+    const paths = manifest.files.map((f: { path: string }) => f.path);
+    expect(paths[0]).toBe('工作底稿.xlsx');
+    // One step per photo and one for the workbooks: every recorded photo of the demo is in the archive.
+    expect(paths.filter((p: string) => p.startsWith('照片/'))).toHaveLength(done.progress.total - 1);
+    for (const entry of manifest.files as { path: string; sha256: string; sizeBytes: number }[]) {
+      const file = await archive.file(entry.path)!.async('uint8array');
+      expect(sha256(file), entry.path).toBe(entry.sha256);
+      expect(file.length, entry.path).toBe(entry.sizeBytes);
+    }
+    const listed = Object.keys(archive.files).filter((n) => !n.endsWith('/'));
+    expect(listed.sort()).toEqual([...paths, 'manifest.json', 'manifest.sha256'].sort());
+    const checksums = await archive.file('manifest.sha256')!.async('string');
+    const manifestJson = await archive.file('manifest.json')!.async('uint8array');
+    expect(checksums).toContain(`${sha256(manifestJson)}  manifest.json\n`);
+  });
+
+  it('a repeated start replays the same job; the same id with another body is refused', async () => {
+    const again = await ask('lead', asked);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.id).toBe(asked.id);
+    const changed = await ask('lead', { ...asked, engagementId: reviewed.engagement });
+    expect(changed.status).toBe(409);
+  });
+
+  it('the performance section asks for and reads any engagement’s archive, and lists it', async () => {
+    const id = uuidV7();
+    expect((await ask('perf', { id, kind: 'working-papers', engagementId: demoEngagementId })).status).toBe(201);
+    expect((await finished('perf', id)).state).toBe('DONE');
+    expect((await read('perf', asked.id)).status).toBe(200);
+    const list = await stack.call('GET', '/api/v1/export-jobs', { token: tokens.perf! });
+    expect(list.body.items.map((j: { id: string }) => j.id)).toEqual(expect.arrayContaining([id, asked.id]));
+  });
+
+  it('holds the quality review sheet (质量复核单) with the conclusion, once the engagement has them', async () => {
+    const id = uuidV7();
+    expect((await ask('lead', { id, kind: 'working-papers', engagementId: reviewed.engagement })).status).toBe(201);
+    const done = await finished('lead', id);
+    expect(done.state).toBe('DONE');
+    const archive = await JSZip.loadAsync(new Uint8Array(await (await fetch(done.download.url)).arrayBuffer()));
+    const manifest = JSON.parse(await archive.file('manifest.json')!.async('string'));
+    const entry = manifest.files.find((f: { path: string }) => f.path === '结论底稿/质量复核单.xlsx');
+    expect(entry).toBeDefined();
+    const sheet = await archive.file(entry.path)!.async('uint8array');
+    expect(sha256(sheet)).toBe(entry.sha256);
+    const text = JSON.stringify(readXlsx(sheet).sheets[0]);
+    for (const expected of [
+      '项目经理复核',
+      '质量控制复核',
+      '退回',
+      '签字人复核',
+      '财政部门审核',
+      '郑华的复核意见',
+      '得分 86.5，等级 良',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // An engagement not yet reviewed has no such sheet.
+    const demo = await finished('lead', asked.id);
+    const demoArchive = await JSZip.loadAsync(new Uint8Array(await (await fetch(demo.download.url)).arrayBuffer()));
+    expect(Object.keys(demoArchive.files).filter((n) => n.startsWith('结论底稿/'))).toEqual([]);
+  });
+});
+
+describe('who may ask, and the limits', () => {
+  it('refuses other roles, another agency’s lead and the other kinds of export to the agency; records nothing', async () => {
+    const refused = [
+      { who: 'evaluator', status: 403 },
+      { who: 'deptReviewer', status: 403 },
+      { who: 'business', status: 403 },
+      { who: 'rivalLead', status: 422 },
+    ];
+    for (const { who, status } of refused) {
+      const id = uuidV7();
+      const answer = await ask(who, { id, kind: 'working-papers', engagementId: demoEngagementId });
+      expect(answer.status, who).toBe(status);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      expect((await read('perf', id)).status, who).toBe(404);
+    }
+    for (const body of [
+      { kind: 'year', fiscalYear: 2026 },
+      { kind: 'monitoring-round', roundId: uuidV7() },
+    ]) {
+      const id = uuidV7();
+      expect((await ask('lead', { id, ...body })).status, body.kind).toBe(403);
+      expect((await read('perf', id)).status).toBe(404);
+    }
+    // An engagement that does not exist is a reference not found, for the section too.
+    expect((await ask('perf', { id: uuidV7(), kind: 'working-papers', engagementId: uuidV7() })).status).toBe(422);
+  });
+
+  it('an agency’s lead reads only its own engagements’ archives, never another export nor the list', async () => {
+    const year = uuidV7();
+    expect((await ask('perf', { id: year, kind: 'year', fiscalYear: 2026 })).status).toBe(201);
+    expect((await read('lead', year)).status).toBe(404);
+    expect((await read('rivalLead', asked.id)).status).toBe(404);
+    expect((await read('evaluator', asked.id)).status).toBe(403);
+    expect((await stack.call('GET', '/api/v1/export-jobs', { token: tokens.lead! })).status).toBe(403);
+    // Replaying another person's job id is answered as not found, not with that job.
+    expect((await ask('rivalLead', { id: year, kind: 'working-papers', engagementId: demoEngagementId })).status).toBe(
+      404,
+    );
+  });
+
+  it('an archive with more photo bytes than its limit fails the job, saying how much', async () => {
+    const fixture = await newEngagement();
+    await seedPhotoRecord(fixture, maxArchivePhotoBytes);
+    const id = uuidV7();
+    expect((await ask('lead', { id, kind: 'working-papers', engagementId: fixture.engagement })).status).toBe(201);
+    const done = await finished('lead', id);
+    expect(done.state).toBe('FAILED');
+    expect(done.failure.code).toBe('too-large');
+    expect(done.failure.detail).toContain(`上限 ${maxArchivePhotoBytes / 2 ** 20} MB`);
+    expect(done.download).toBeNull();
+  });
+
+  it('the request path packs a small engagement, and refuses one too big for a request, pointing to the job', async () => {
+    const fixture = await newEngagement();
+    const small = await stack.call('POST', `/api/v1/engagements/${fixture.engagement}/working-papers`, {
+      token: tokens.perf!,
+      body: { id: uuidV7() },
+    });
+    expect(small.status).toBe(201);
+    await seedPhotoRecord(fixture, requestPathArchiveLimit.photoBytes);
+    const big = await stack.call('POST', `/api/v1/engagements/${fixture.engagement}/working-papers`, {
+      token: tokens.perf!,
+      body: { id: uuidV7() },
+    });
+    expect(big.status).toBe(422);
+    expect(big.body.type).toBe('urn:jixiao:problem:rules-not-met');
+    expect(big.body.detail).toContain('导出任务');
+    // The job packs it: the photo whose bytes never arrived is listed as not received.
+    const id = uuidV7();
+    expect((await ask('perf', { id, kind: 'working-papers', engagementId: fixture.engagement })).status).toBe(201);
+    expect((await finished('perf', id)).state).toBe('DONE');
+  });
+});
