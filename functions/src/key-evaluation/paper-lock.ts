@@ -3,6 +3,7 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import { describeKeyEvaluation } from '@jixiao/core/key-evaluation/key-evaluation-messages.ts';
 import { paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
 import { isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
+import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
@@ -167,8 +168,9 @@ export const paperLocks = (store: RecordStore) => {
     throw new HttpProblem('version-conflict');
   };
 
+  /** Every amendment of the engagement, oldest first (all pages; refused loudly beyond `listAll`'s cap). */
   const amendments = (tenant: string, engagementId: string) =>
-    store.list<PaperAmendment>(tenant, paperAmendmentKind, { ownerId: engagementId, limit: 100 });
+    listAll<PaperAmendment>(store, tenant, paperAmendmentKind, { ownerId: engagementId });
 
   return { read, stepWrite, write, amendments };
 };
