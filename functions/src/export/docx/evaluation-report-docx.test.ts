@@ -64,6 +64,7 @@ const input = {
   engagement,
   report,
   filled,
+  mark: '草稿' as string | null,
   commissioner: '财政局',
   generatedAt: '2026-12-07T08:00:00.000Z',
   generatedBy: '张三',
@@ -110,16 +111,14 @@ describe('the evaluation report as DOCX', () => {
     expect(files['word/document.xml']!.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2);
   });
 
-  it('is the final report from FINAL_REPORT on: no header mark, 定稿 under the title', async () => {
-    const files = await read(evaluationReportDocx({ ...input, engagement: { ...engagement, state: 'FINAL_REPORT' } }));
+  it('is the final report without a mark: no header, 定稿 under the title', async () => {
+    const files = await read(evaluationReportDocx({ ...input, mark: null }));
     expect(files['word/header1.xml']).toBeUndefined();
     expect(texts(files['word/document.xml']!)).toContain('（定稿）');
   });
 
   it('marks every page 征求意见稿 while the department is asked for its opinion', async () => {
-    const files = await read(
-      evaluationReportDocx({ ...input, engagement: { ...engagement, state: 'OPINION_EXCHANGE' } }),
-    );
+    const files = await read(evaluationReportDocx({ ...input, mark: '征求意见稿' }));
     expect(files['word/header1.xml']).toContain('征求意见稿');
   });
 });

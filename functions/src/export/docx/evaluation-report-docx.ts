@@ -1,6 +1,5 @@
 import type { Engagement } from '@jixiao/core/fieldwork/engagement.ts';
 import {
-  draftMark,
   type EvaluationReport,
   type ReportSection,
   reportParts,
@@ -131,6 +130,8 @@ export interface ReportDocxInput {
   engagement: ReportEngagement;
   report: EvaluationReport;
   filled: ReportFilled;
+  /** 征求意见稿 or 草稿 on every page before the final report (core's draftMark); null for the final report. */
+  mark: string | null;
   /** The commissioning bureau, shown on the cover. */
   commissioner: string;
   /** ISO time the file was made; its date is the report's date. */
@@ -139,8 +140,7 @@ export interface ReportDocxInput {
 }
 
 export const evaluationReportBlocks = (input: ReportDocxInput): Block[] => {
-  const { engagement: e, report, filled } = input;
-  const mark = draftMark(e.state);
+  const { engagement: e, report, filled, mark } = input;
   const subject = e.projectName ?? e.departmentName;
   const blocks: Block[] = [
     p('title', `${subject}${e.kind === 'PROJECT' ? '项目支出' : '部门整体支出'}绩效评价报告`),
@@ -234,7 +234,7 @@ export const evaluationReportBlocks = (input: ReportDocxInput): Block[] => {
 
 /** The report as .docx bytes. */
 export const evaluationReportDocx = (input: ReportDocxInput): Uint8Array => {
-  const mark = draftMark(input.engagement.state);
+  const { mark } = input;
   return writeDocx({
     blocks: evaluationReportBlocks(input),
     ...(mark ? { header: mark } : {}),
