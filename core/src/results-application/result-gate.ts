@@ -58,3 +58,12 @@ export const resultGateFindings = (facts: ResultGateFacts | undefined, budgeted:
   }
   return findings;
 };
+
+/** What the gate judges of a project's results as the API answers them (GET /projects/{id}/results). */
+export const resultGateFactsOf = (r: {
+  results: readonly { grade: ReviewGrade | null; measure: ResultMeasure; recommendedAmount: number | null }[];
+  rectifications: readonly unknown[];
+}): ResultGateFacts => ({
+  results: r.results.map((x) => ({ grade: x.grade, measure: x.measure, recommendedAmount: x.recommendedAmount })),
+  openRectifications: r.rectifications.length,
+});

@@ -1,7 +1,6 @@
 import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
 import type { ResultApplication } from '@jixiao/core/results-application/result-application.ts';
 import { continuationKey } from '@jixiao/core/results-application/result-application.ts';
-import type { ResultGateFacts } from '@jixiao/core/results-application/result-gate.ts';
 import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { everyPage } from '#functions/results-application/every-page.ts';
@@ -10,7 +9,7 @@ import { resultApplicationKind } from '#functions/results-application/record-kin
 /** The most records read for one project's results or one department's rectifications before refusing loudly. */
 export const projectResultsCap = 2000;
 
-export interface ProjectResults extends ResultGateFacts {
+export interface ProjectResults {
   results: (ResultApplication & StoredRecord)[];
   /** The rectifications of an earlier year's project with the same code not yet closed. */
   rectifications: Pick<Rectification, 'id' | 'fiscalYear' | 'state' | 'dueDate' | 'requirements' | 'source'>[];
@@ -59,12 +58,5 @@ export const projectResults = async (
       requirements: r.requirements,
       source: r.source,
     })),
-    openRectifications: open.length,
   };
 };
-
-/** What the gate judges of them. */
-export const resultGateFactsOf = (r: ProjectResults): ResultGateFacts => ({
-  results: r.results.map((x) => ({ grade: x.grade, measure: x.measure, recommendedAmount: x.recommendedAmount })),
-  openRectifications: r.openRectifications,
-});

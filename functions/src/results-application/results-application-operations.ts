@@ -6,7 +6,7 @@ import {
   type ResultApplication,
   type ResultSource,
 } from '@jixiao/core/results-application/result-application.ts';
-import { resultRecommendation } from '@jixiao/core/results-application/result-gate.ts';
+import { resultGateFactsOf, resultRecommendation } from '@jixiao/core/results-application/result-gate.ts';
 import { describeResults } from '@jixiao/core/results-application/results-application-messages.ts';
 import { termsErrors } from '@jixiao/core/results-application/results-policy.ts';
 import { canSee } from '@jixiao/core/scope/project-scope.ts';
@@ -201,7 +201,7 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
         code: project.code,
         results: read.results,
         rectifications: read.rectifications,
-        recommendedAmount: resultRecommendation(read),
+        recommendedAmount: resultRecommendation(resultGateFactsOf(read)),
       },
     };
   };

@@ -1,4 +1,5 @@
 import type { Language } from '@jixiao/core/language.ts';
+import { resultGateFactsOf } from '@jixiao/core/results-application/result-gate.ts';
 import { canSee, isUnitMember } from '@jixiao/core/scope/project-scope.ts';
 import {
   budgetGateErrors,
@@ -29,7 +30,7 @@ import {
   updatedResponse,
   writeContext,
 } from '#functions/records/record-operations.ts';
-import { projectResults, resultGateFactsOf } from '#functions/results-application/project-results.ts';
+import { projectResults } from '#functions/results-application/project-results.ts';
 import { listScope } from '#functions/submission/project-scope.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { weightOperations } from '#functions/submission/weight-operations.ts';

@@ -26,6 +26,7 @@ export type NavLabel =
   | 'nav_execution_imports'
   | 'nav_table_checks'
   | 'nav_exports'
+  | 'nav_results'
   | 'nav_departments'
   | 'nav_users'
   | 'nav_workspace_admin'
@@ -128,6 +129,7 @@ const destinations = (workspace: Workspace, roles: readonly Role[]): NavItem[] =
         item('/self-evaluation-settings', 'nav_self_evaluation_settings', 'gear'),
         ...(performance ? [item('/execution-imports', 'nav_execution_imports', 'upload')] : []),
         ...(performance ? [item('/exports', 'nav_exports', 'table')] : []),
+        ...(performance ? [item('/results', 'nav_results', 'chart')] : []),
         item('/table-checks', 'nav_table_checks', 'table'),
         item('/library', 'nav_library', 'book'),
         item('/engagements', 'nav_engagements', 'search'),
@@ -146,6 +148,7 @@ const destinations = (workspace: Workspace, roles: readonly Role[]): NavItem[] =
         item('/rectifications', 'nav_rectifications', 'wrench'),
         item('/engagements', 'nav_engagements', 'search'),
         item('/ex-ante', 'nav_ex_ante', 'clipboard'),
+        item('/results', 'nav_results', 'chart'),
       ];
     case 'admin':
       return [item('/admin/departments', 'nav_departments', 'building'), item('/admin/users', 'nav_users', 'users')];
