@@ -170,4 +170,7 @@ export const budgetGateErrors = (
       : describeSubmission(f.reason, language, f.detail),
   }));
 
-const resultReasons: readonly BudgetGateReason[] = overridableReasons.filter((r) => r !== 'above_recommended_amount');
+/** The reasons last year's results give (docs/domain/results-application.md#the-budget-gate). */
+export const resultReasons: readonly BudgetGateReason[] = overridableReasons.filter(
+  (r) => r !== 'above_recommended_amount',
+);
