@@ -3,6 +3,8 @@ import { maxArchivePhotoBytes, requestPathArchiveLimit } from '@jixiao/core/expo
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { engagementKind, fieldPhotoKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
+import { findingAnswerKind, findingKind, opinionExchangeKind } from '@jixiao/functions/key-evaluation/finding-kind.ts';
+import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoEngagementId } from '@jixiao/infra/local/demo-fieldwork.ts';
 import JSZip from 'jszip';
@@ -66,6 +68,71 @@ const seedPhotoRecord = async (fixture: EngagementFixture, sizeBytes: number) =>
     { hash: `photo-fixture:${id}`, context: { actor: 'fixture', actorRoles: [], requestId: id, at } },
   );
   if (made.outcome !== 'created') throw new Error(made.outcome);
+};
+
+/** A record written straight to the store, as the API would have recorded it. */
+const seedRecord = async (kind: RecordKind, record: Record<string, unknown>) => {
+  const at = new Date().toISOString();
+  const made = await stack.store.create(
+    demoTenant.id,
+    kind,
+    {
+      version: 1,
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'fixture',
+      updatedBy: 'fixture',
+      ...record,
+    },
+    { hash: `fixture:${String(record.id)}`, context: { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at } },
+  );
+  if (made.outcome !== 'created') throw new Error(made.outcome);
+};
+
+/** Two findings of the engagement, sent, answered and handled, the exchange closed. */
+const seedFindings = async (fixture: EngagementFixture) => {
+  const finding = (title: string, amount: number | null, withdrawn: boolean) => ({
+    id: uuidV7(),
+    engagementId: fixture.engagement,
+    category: 'FUNDS',
+    title,
+    facts: `${title}的事实`,
+    amount,
+    quantity: amount === null ? '3 份合同' : '',
+    basis: '《区级项目支出管理办法》第十二条',
+    evidence: { fieldRecordIds: [fixture.record], photoIds: [fixture.photo], indicatorIds: [] },
+    responsibleParty: '区教育局财务科',
+    suggestion: '建立拨付台账',
+    reportParagraph: null,
+    withdrawn,
+  });
+  const findings = [finding('资金拨付滞后', 1250000.5, false), finding('合同签订不规范', null, true)];
+  for (const f of findings) await seedRecord(findingKind, f);
+  await seedRecord(opinionExchangeKind, {
+    id: fixture.engagement,
+    engagementId: fixture.engagement,
+    departmentId: demoId('department:102'),
+    dueDate: '2027-05-20',
+    sentAt: '2027-05-10T02:00:00.000Z',
+    sentByName: '周敏',
+    submittedAt: '2027-05-15T02:00:00.000Z',
+    submittedByName: '陈芳',
+    closedAt: '2027-05-16T02:00:00.000Z',
+    closedByName: '周敏',
+    lateNote: null,
+  });
+  const answer = (f: { id: string }, position: string, explanation: string, decision: string, reason: string) => ({
+    id: f.id,
+    engagementId: fixture.engagement,
+    findingId: f.id,
+    position,
+    explanation,
+    answeredByName: '陈芳',
+    handling: { decision, reason, at: '2027-05-16T01:00:00.000Z', by: 'lead', byName: '周敏' },
+  });
+  await seedRecord(findingAnswerKind, answer(findings[0]!, 'AGREE', '', 'UPHELD', '部门同意'));
+  await seedRecord(findingAnswerKind, answer(findings[1]!, 'DISAGREE', '合同已补签', 'ACCEPTED', '已核实补签，撤回'));
 };
 
 const newEngagement = () =>
@@ -132,6 +199,7 @@ beforeAll(async () => {
     { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at: new Date().toISOString(), operation: 'fixture' },
   );
   if (updated.outcome !== 'updated') throw new Error(updated.outcome);
+  await seedFindings(reviewed);
 }, 120_000);
 
 afterAll(() => stack?.stop());
@@ -203,7 +271,7 @@ describe('an engagement’s archive as a job', () => {
     expect(list.body.items.map((j: { id: string }) => j.id)).toEqual(expect.arrayContaining([id, asked.id]));
   });
 
-  it('holds the quality review sheet (质量复核单) with the conclusion, once the engagement has them', async () => {
+  it('holds the issue summary, the opinion exchange and the quality review sheet with the conclusion, once the engagement has them', async () => {
     const id = uuidV7();
     expect((await ask('lead', { id, kind: 'working-papers', engagementId: reviewed.engagement })).status).toBe(201);
     const done = await finished('lead', id);
@@ -226,7 +294,38 @@ describe('an engagement’s archive as a job', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    // An engagement not yet reviewed has no such sheet.
+    const book = async (path: string) => {
+      const item = manifest.files.find((f: { path: string }) => f.path === path);
+      expect(item, path).toBeDefined();
+      const bytes = await archive.file(path)!.async('uint8array');
+      expect(sha256(bytes)).toBe(item.sha256);
+      return JSON.stringify(readXlsx(bytes).sheets[0]);
+    };
+    const summary = await book('结论底稿/问题汇总表.xlsx');
+    for (const expected of [
+      '问题汇总表',
+      '资金管理',
+      '资金拨付滞后',
+      '1250000.5',
+      '合同签订不规范',
+      '3 份合同',
+      '已撤回',
+    ]) {
+      expect(summary).toContain(expected);
+    }
+    const exchange = await book('结论底稿/意见交换记录.xlsx');
+    for (const expected of [
+      '同意',
+      '不同意',
+      '合同已补签',
+      '维持原意见',
+      '采纳',
+      '已核实补签，撤回',
+      '答复期限 2027-05-20',
+    ]) {
+      expect(exchange).toContain(expected);
+    }
+    // An engagement without reviews, findings or an exchange has none of these papers.
     const demo = await finished('lead', asked.id);
     const demoArchive = await JSZip.loadAsync(new Uint8Array(await (await fetch(demo.download.url)).arrayBuffer()));
     expect(Object.keys(demoArchive.files).filter((n) => n.startsWith('结论底稿/'))).toEqual([]);

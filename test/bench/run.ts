@@ -4,7 +4,8 @@
  * Section 4 needs the built web app: it is built first when missing or older than its sources.
  * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone;
  * `BENCH_ONLY=self-evaluation-summary` section 7 alone; `BENCH_ONLY=self-evaluation-rush` section 8 alone;
- * `BENCH_ONLY=to-do-home` section 9 alone; `BENCH_ONLY=export-job` the export across departments alone.
+ * `BENCH_ONLY=to-do-home` section 9 alone; `BENCH_ONLY=export-job` the export across departments alone;
+ * `BENCH_ONLY=working-papers` an engagement's archive (500 records, 1,000 photos) alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ import { benchSelfEvaluationSummary } from './self-evaluation-summary.ts';
 import { benchTableCheck } from './table-check.ts';
 import { benchToDoHome } from './to-do-home.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { benchWorkingPapersJob } from './working-papers-job.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const requestsPerRound = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -149,6 +151,7 @@ const main = async () => {
     'self-evaluation-rush': benchSelfEvaluationDeadlineRush,
     'to-do-home': benchToDoHome,
     'export-job': benchExportJob,
+    'working-papers': benchWorkingPapersJob,
   }[process.env.BENCH_ONLY ?? ''];
   if (selfEvaluationLine) {
     const dynamo = await startDynamoDbLocal();

@@ -1,17 +1,26 @@
 import { qualityReviewLevels, type ReviewEntry } from '@jixiao/core/fieldwork/engagement.ts';
+import { findingCategories } from '@jixiao/core/key-evaluation/finding.ts';
+import { answerPositions, handlingDecisions } from '@jixiao/core/key-evaluation/opinion-exchange.ts';
 import type { Language, Localized } from '@jixiao/core/language.ts';
 import { reviewGrades } from '@jixiao/core/submission/performance-target.ts';
-import type { Cell, CellValue } from '#functions/export/xlsx/workbook.ts';
+import type { Cell, CellValue, Sheet } from '#functions/export/xlsx/workbook.ts';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { PaperFile } from '#functions/fieldwork/working-papers.ts';
+import {
+  opinionExchangeKind,
+  readAnswers,
+  readFindings,
+  type StoredOpinionExchange,
+} from '#functions/key-evaluation/finding-kind.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 
 /**
  * The archive's sections (docs/domain/key-evaluation.md#the-archive): beside the field records and photos that
  * functions/src/fieldwork/working-papers.ts packs, each section adds the papers of one part of the conclusion
  * (绩效指标底稿, 账务核查, 问题汇总表, 意见交换记录, 质量复核单, the final report) under 结论底稿/. A section whose
- * records the engagement does not have yet adds nothing: the manifest lists what the archive holds.
+ * records the engagement does not have yet adds nothing: the manifest lists what the archive holds. The papers'
+ * file names follow the archive's language; the issue summary and the exchange are written in Chinese, as filed.
  */
 export interface PaperSectionContext {
   store: RecordStore;
@@ -101,12 +110,161 @@ export const qualityReviewSection: PaperSection = {
   },
 };
 
+/** A paper of one sheet: its title, the engagement's line, the column headings and the rows; frozen above the rows. */
+const paperSheet = (
+  title: string,
+  engagement: StoredEngagement,
+  columns: readonly (readonly [string, number])[],
+  rows: (Cell | CellValue)[][],
+): Sheet => {
+  const last = String.fromCharCode(64 + columns.length);
+  return {
+    name: title,
+    columnWidths: columns.map(([, width]) => width),
+    rows: [
+      [{ value: title, style: 'title' }],
+      [`${engagement.title}（${engagement.id}）`],
+      columns.map(([value]): Cell => ({ value, style: 'header' })),
+      ...rows,
+    ],
+    merges: [`A1:${last}1`, `A2:${last}2`],
+    freezeRows: 3,
+    landscape: true,
+  };
+};
+
+/**
+ * 问题汇总表: every finding, oldest first (the summary's order), a withdrawn one kept and marked, a corrected one with
+ * its amendment's reason; in Chinese, as the agency files it.
+ */
+export const issueSummarySection: PaperSection = {
+  name: '问题汇总表',
+  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy }) => {
+    const findings = await readFindings(store, tenant, engagement.id);
+    if (findings.length === 0) return [];
+    const rows = findings.map((f, i): (Cell | CellValue)[] => [
+      { value: i + 1, style: 'integer' },
+      findingCategories[f.category]['zh-CN'],
+      f.title,
+      f.facts,
+      f.amount === null ? null : { value: f.amount, style: 'money' },
+      f.quantity,
+      f.basis,
+      [
+        f.evidence.fieldRecordIds.length ? `现场记录 ${f.evidence.fieldRecordIds.length} 条` : '',
+        f.evidence.photoIds.length ? `照片 ${f.evidence.photoIds.length} 张` : '',
+        f.evidence.indicatorIds.length ? `指标 ${f.evidence.indicatorIds.length} 项` : '',
+      ]
+        .filter(Boolean)
+        .join('；'),
+      f.responsibleParty,
+      f.suggestion,
+      f.reportParagraph,
+      [f.withdrawn ? '已撤回' : '', f.amendment ? `已修正：${f.amendment.reason}` : ''].filter(Boolean).join('；'),
+    ]);
+    const sheet = paperSheet(
+      '问题汇总表',
+      engagement,
+      [
+        ['序号', 6],
+        ['问题类别', 10],
+        ['问题', 24],
+        ['事实描述', 48],
+        ['金额（元）', 14],
+        ['数量', 12],
+        ['依据', 30],
+        ['证据', 20],
+        ['责任主体', 14],
+        ['整改建议', 36],
+        ['报告段落', 10],
+        ['状态', 20],
+      ],
+      rows,
+    );
+    return [
+      {
+        path: `${conclusionFolder[language]}/${language === 'en' ? 'issue-summary' : '问题汇总表'}.xlsx`,
+        data: writeXlsx({ sheets: [sheet], creator: generatedBy, createdAt: generatedAt }),
+      },
+    ];
+  },
+};
+
+/**
+ * 意见交换记录: when the findings were sent and by whom, the department's submitted answer to each finding and how
+ * the agency handled it, and the close (late, with its note). The department's unsent drafts are its own, not a
+ * paper: they are not packed.
+ */
+export const opinionExchangeSection: PaperSection = {
+  name: '意见交换记录',
+  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy }) => {
+    const exchange = await store.get<StoredOpinionExchange>(tenant, opinionExchangeKind, engagement.id);
+    if (!exchange) return [];
+    const [findings, answers] = await Promise.all([
+      readFindings(store, tenant, engagement.id),
+      exchange.submittedAt ? readAnswers(store, tenant, engagement.id) : Promise.resolve([]),
+    ]);
+    const answerOf = new Map(answers.map((a) => [a.findingId, a]));
+    const rows = findings.map((f, i): (Cell | CellValue)[] => {
+      const a = answerOf.get(f.id);
+      return [
+        { value: i + 1, style: 'integer' },
+        f.title,
+        a ? answerPositions[a.position]['zh-CN'] : '未答复',
+        a?.explanation ?? '',
+        a?.answeredByName ?? '',
+        a?.handling ? handlingDecisions[a.handling.decision]['zh-CN'] : '',
+        a?.handling?.reason ?? '',
+        a?.handling ? `${a.handling.byName} ${a.handling.at}` : '',
+      ];
+    });
+    rows.push(
+      [],
+      [{ value: '发送', style: 'label' }, `${exchange.sentByName} ${exchange.sentAt}，答复期限 ${exchange.dueDate}`],
+      [
+        { value: '部门提交', style: 'label' },
+        exchange.submittedAt ? `${exchange.submittedByName ?? ''} ${exchange.submittedAt}` : '未提交',
+      ],
+      [
+        { value: '结束', style: 'label' },
+        exchange.closedAt
+          ? `${exchange.closedByName ?? ''} ${exchange.closedAt}${exchange.lateNote ? `（逾期未答复：${exchange.lateNote}）` : ''}`
+          : '尚未结束',
+      ],
+    );
+    const sheet = paperSheet(
+      '意见交换记录',
+      engagement,
+      [
+        ['序号', 6],
+        ['问题', 24],
+        ['部门意见', 10],
+        ['部门说明', 40],
+        ['答复人', 10],
+        ['处理结果', 12],
+        ['处理理由', 40],
+        ['处理人及时间', 28],
+      ],
+      rows,
+    );
+    return [
+      {
+        path: `${conclusionFolder[language]}/${language === 'en' ? 'opinion-exchange' : '意见交换记录'}.xlsx`,
+        data: writeXlsx({ sheets: [sheet], creator: generatedBy, createdAt: generatedAt }),
+      },
+    ];
+  },
+};
+
 /**
  * The sections the archive holds, in the order of 10号's steps. The conclusion's other papers join here as their
- * record kinds land (functions/src/key-evaluation/): scoring papers, account check, issue summary, opinion
- * exchange, the final report.
+ * record kinds land (functions/src/key-evaluation/): scoring papers, account check, the final report.
  */
-export const archivePaperSections: readonly PaperSection[] = [qualityReviewSection];
+export const archivePaperSections: readonly PaperSection[] = [
+  issueSummarySection,
+  opinionExchangeSection,
+  qualityReviewSection,
+];
 
 /** Every section's papers, one section after another (each reads its own records). */
 export const readArchivePapers = async (

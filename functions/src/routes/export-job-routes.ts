@@ -24,7 +24,7 @@ export const exportJobRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/export-jobs',
     summary:
-      'Ask for an export packed by a job off the request path: every department’s tables of a monitoring round, of the self-evaluation round, or of a whole budget year (the performance section; at most 20,000 records, more fails the job, saying so), or one engagement’s archive of working papers with its photos, the conclusion’s papers and a SHA-256 manifest (the performance section and the engagement’s agency lead; at most 384 MB of photos, more fails the job, saying so). Answers at once with the job, QUEUED',
+      'Ask for an export packed by a job off the request path: every department’s tables of a monitoring round, of the self-evaluation round, or of a whole budget year (the performance section; at most 20,000 records, more fails the job, saying so), or one engagement’s archive of working papers with its photos, the conclusion’s papers and a SHA-256 manifest (the performance section and the engagement’s agency lead; at most 160 MB of photos, more fails the job, saying so). Answers at once with the job, QUEUED',
     access: exportJobRoles,
     body: createExportJob,
     idempotentCreate: true,
