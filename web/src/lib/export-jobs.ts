@@ -1,12 +1,12 @@
-import type { CreateExportJob, ExportJob } from '@jixiao/core/export-jobs/export-job.ts';
+import type { ExportJob } from '@jixiao/core/export-jobs/export-job.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { api, type Page } from '#lib/api.ts';
 import type { ExportReads } from '#lib/export-jobs-manager.svelte.ts';
+import type { ExportRequest } from '#lib/export-jobs-request.ts';
 
-/** What the person asks for; the id (the request's idempotency key) is made here, once per request. */
-export type ExportRequest = CreateExportJob extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
+export { type ExportRequest, requestOf } from '#lib/export-jobs-request.ts';
 
-/** Asks for an export across departments (the round pages and the exports page). */
+/** Asks for an export (the round pages, the exports page, an engagement's archive). */
 export const startExport = (request: ExportRequest): Promise<ExportJob> =>
   api.post<ExportJob>('/export-jobs', { id: uuidV7(), ...request });
 
