@@ -204,6 +204,10 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     'zh-CN': '多份问卷的群体权重合计应为 100',
     en: 'The group weights of the questionnaires must add up to 100',
   }),
+  department_framework_too_many_levels: () => ({
+    'zh-CN': '该部门整体评价框架的一级指标超过 4 个，不能用于重点评价',
+    en: 'The department framework has more than 4 level-1 groups: an engagement holds 4',
+  }),
   evaluation_needs_approved_targets: () => ({
     'zh-CN': '该项目的绩效目标尚未终审通过，不能开展重点评价',
     en: 'The project’s targets are not final-approved: it cannot be evaluated yet',

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sampleEntries } from '@jixiao/core/department-evaluation/department-example.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { departmentEvaluationId } from '@jixiao/functions/department-evaluation/department-evaluation-operations.ts';
-import { departmentEvaluationKind } from '@jixiao/functions/department-evaluation/record-kinds.ts';
+import {
+  departmentEvaluationId,
+  departmentEvaluationKind,
+} from '@jixiao/functions/department-evaluation/record-kinds.ts';
 import type { StoredDepartmentEvaluation } from '@jixiao/functions/department-evaluation/stored-department-evaluation.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { sampleFigures, wan } from '@jixiao/core/department-evaluation/department-example.ts';
-import { departmentEvaluationId } from '@jixiao/functions/department-evaluation/department-evaluation-operations.ts';
+import { departmentEvaluationId } from '@jixiao/functions/department-evaluation/record-kinds.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { summariseProjects } from '@jixiao/core/department-evaluation/project-su
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { defaultScoringSettings } from '@jixiao/core/self-evaluation/scoring-settings.ts';
 import { countedScore } from '@jixiao/core/self-evaluation/self-evaluation-tally.ts';
-import { departmentEvaluationId } from '@jixiao/functions/department-evaluation/department-evaluation-operations.ts';
+import { departmentEvaluationId } from '@jixiao/functions/department-evaluation/record-kinds.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
 import { selfEvaluationId } from '@jixiao/functions/self-evaluation/round-operations.ts';

@@ -219,6 +219,32 @@ describe('an engagement from selection to fieldwork', () => {
     expect(byLead.status).toBe(403);
   });
 
+  it("evaluates a department's overall spending with the department framework of its series, its levels named as it names them", async () => {
+    const opened = async (departmentId: string) =>
+      (
+        await call('perf-reviewer', 'POST', '/engagements', {
+          id: uuidV7(),
+          kind: 'DEPARTMENT',
+          fiscalYear: 2026,
+          title: '部门整体支出绩效评价',
+          projectId: null,
+          departmentId,
+        })
+      ).body;
+    const government = await opened(housing);
+    // 财预〔2013〕53号's framework, as the national template ships it: 投入 10, 过程 60, 产出 15, 效果 15.
+    expect(government.weights).toEqual({ DECISION: 10, PROCESS: 60, OUTPUT: 15, BENEFIT: 15 });
+    expect(government.levelNames.DECISION['zh-CN']).toBe('投入');
+    expect(government.levelNames.BENEFIT['zh-CN']).toBe('效果');
+    expect(government.indicators.map((i: { name: string }) => i.name)).toContain('预算完成率');
+    expect(
+      government.indicators.every((i: { source: string; standard: string }) => i.source === 'ENGAGEMENT' && i.standard),
+    ).toBe(true);
+    // A street's own template (属地履职) for the street and park series.
+    const street = await opened(demoId('department:301'));
+    expect(Object.values(street.levelNames).map((l) => (l as { 'zh-CN': string })['zh-CN'])).toContain('属地履职');
+  });
+
   it('refuses a blacklisted agency, a declared conflict, and the agency that did the project’s ex-ante work', async () => {
     const declaration = { noConflict: true, statement: '无利益冲突', declaredBy: '周敏', declaredOn: '2026-11-20' };
     const conflict = await call('perf-reviewer', 'POST', `/engagements/${id}/commission`, {
@@ -312,8 +338,9 @@ describe('an engagement from selection to fieldwork', () => {
 
     const people = await call('agency-lead', 'GET', `/engagements/${id}/evaluators`);
     expect(people.status).toBe(200);
+    // The agency's active evaluator and its three leads (the lead, its quality control and its signing partner).
     expect(people.body.items.map((u: { displayName: string }) => u.displayName).sort()).toEqual(
-      ['周敏', '孙强'].sort(),
+      ['周敏', '孙强', '郑华', '冯军'].sort(),
     );
     expect((await call('rival-lead', 'GET', `/engagements/${id}/evaluators`)).status).toBe(404);
     const colleague = await call('admin', 'POST', '/users', {

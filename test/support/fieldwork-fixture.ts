@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { buildFramework } from '@jixiao/core/fieldwork/evaluation-framework.ts';
+import { fieldworkDefaults } from '@jixiao/core/fieldwork/fieldwork-config.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import { operationRunner } from '@jixiao/infra/local/record-loader.ts';
@@ -51,8 +53,13 @@ export const seedReleasedEngagement = async (
   });
   const site = uuidV7();
   const freeSite = uuidV7();
-  const indicators = engagement.indicators as { level1: string }[];
+  // The plan is edited to the project-style framework (10号's own decision and process indicators, with an output
+  // and a benefit of the department's), which the tests of scoring papers and the working papers score by name;
+  // the department framework an engagement of this kind starts with is tested in test/api/fieldwork.test.ts.
+  const weights = fieldworkDefaults.weights;
+  const indicators = buildFramework([], weights, uuidV7);
   await step('updateEngagementPlan', lead, {
+    weights,
     sites: [
       { id: site, name: '部门机关', address: '', latitude: null, longitude: null, note: '' },
       { id: freeSite, name: '下属服务中心', address: '', latitude: null, longitude: null, note: '' },

@@ -274,6 +274,16 @@ export const engagement = v.object({
   ...plan,
   /** When the bureau let the evaluated department see the field evidence. */
   releasedAt: v.nullable(v.string()),
+  /**
+   * A department's overall-spending engagement names its levels as its framework does (投入/过程/产出/效果, …;
+   * docs/domain/key-evaluation.md#department-overall-evaluation); absent: 决策/过程/产出/效益.
+   */
+  levelNames: v.optional(
+    v.record(
+      v.picklist(['DECISION', 'PROCESS', 'OUTPUT', 'BENEFIT']),
+      v.object({ 'zh-CN': v.string(), en: v.string() }),
+    ),
+  ),
   /** The review sheet: the agency's levels and the bureau's review, oldest first (absent before the first review). */
   reviews: v.optional(v.array(reviewEntry)),
   /** Set by the final report (FINAL_REPORT and after), never before. */

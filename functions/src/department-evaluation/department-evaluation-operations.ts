@@ -24,7 +24,7 @@ import type { ReviewStep } from '@jixiao/core/submission/performance-target.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import { departmentEvaluationAttachmentOperations } from '#functions/department-evaluation/attachment-operations.ts';
 import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
-import { departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
+import { departmentEvaluationId, departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
 import {
   entryAttachmentsOf,
   type StoredDepartmentEvaluation,
@@ -43,10 +43,6 @@ import type { ReviewDecision } from '#functions/records/round-records.ts';
 import { selfEvaluationRoundKind, selfEvaluationTallyKind } from '#functions/self-evaluation/record-kinds.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 import { type SelfEvaluationTally, selfEvaluationTallyId } from '#functions/self-evaluation/tally-writes.ts';
-
-/** One per department and year: asking again finds the same record. */
-export const departmentEvaluationId = (fiscalYear: number, departmentId: string): string =>
-  derivedId(`department-evaluation:${fiscalYear}:${departmentId}`);
 
 const fieldError = (pointer: string, code: string, language: Language): FieldError => ({
   pointer,

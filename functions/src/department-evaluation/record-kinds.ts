@@ -1,4 +1,5 @@
 import type { RecordKind } from '#functions/ports/record-store.ts';
+import { derivedId } from '#functions/records/derived-id.ts';
 
 /**
  * Department overall self-evaluations (docs/domain/self-evaluation.md, "Department overall self-evaluation"): one
@@ -11,3 +12,7 @@ export const departmentEvaluationKind: RecordKind = {
   searchFields: ['departmentCode', 'departmentName'],
   uniqueFields: [],
 };
+
+/** One per department and year: asking again finds the same record. */
+export const departmentEvaluationId = (fiscalYear: number, departmentId: string): string =>
+  derivedId(`department-evaluation:${fiscalYear}:${departmentId}`);

@@ -1,4 +1,6 @@
 import { engagementToDoPlaces } from '@jixiao/core/daily-work/to-do.ts';
+import { defaultTemplateFor } from '@jixiao/core/department-evaluation/department-evaluation.ts';
+import { scoreDepartmentSheet } from '@jixiao/core/department-evaluation/department-sheet.ts';
 import type { CreateAssignment } from '@jixiao/core/fieldwork/assignment.ts';
 import {
   type CreateEngagement,
@@ -10,6 +12,8 @@ import { stepStates, takesStep } from '@jixiao/core/fieldwork/engagement-steps.t
 import { buildFramework, planProblems } from '@jixiao/core/fieldwork/evaluation-framework.ts';
 import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { departmentEngagementFramework } from '@jixiao/core/key-evaluation/department-engagement-framework.ts';
+import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import {
   bureauSees,
@@ -25,6 +29,9 @@ import type { PerformanceTarget } from '@jixiao/core/submission/performance-targ
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import { engagementToDoKind, toDoEntryWrites } from '#functions/daily-work/record-kinds.ts';
+import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
+import { departmentEvaluationId, departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
+import type { StoredDepartmentEvaluation } from '#functions/department-evaluation/stored-department-evaluation.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
@@ -36,6 +43,21 @@ import { createOnce, historyPage, listPage, newRecord, writeContext } from '#fun
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;
+
+/**
+ * The department's own self-evaluation scores by indicator code, as claims beside what the agency verifies; none while
+ * its sheet is a draft.
+ */
+const selfScores = (own: StoredDepartmentEvaluation): Map<string, string> => {
+  if (own.reviewStatus === 'DRAFT') return new Map();
+  const sheet = scoreDepartmentSheet(
+    { framework: own.framework, figures: own.figures, entries: own.entries, projects: [] },
+    own.scoring,
+  );
+  return new Map(
+    sheet.indicators.flatMap((i) => (i.score === null ? [] : [[i.code, `自评 ${i.score} / ${i.points} 分`] as const])),
+  );
+};
 
 /** Field errors of core rules in the request's language, as a 422. */
 export const rulesNotMet = (errors: readonly FieldError[], request: OperationRequest) =>
@@ -192,8 +214,22 @@ export const engagementOperations = (store: RecordStore) => {
       if (!body.departmentId || body.projectId) throw invalid('/departmentId');
       const department = await store.get(tenant, departmentKind, body.departmentId);
       if (!department) throw missing('/departmentId');
-      indicators = buildFramework([], plan.weights, uuidV7);
+      // The department's overall spending is evaluated with the department framework (财预〔2013〕53号): the
+      // department's own copy of the year when it made its self-evaluation, else its series' default.
+      const own = await store.get<StoredDepartmentEvaluation>(
+        tenant,
+        departmentEvaluationKind,
+        departmentEvaluationId(body.fiscalYear, department.id),
+      );
+      const framework =
+        own?.framework ??
+        copyPackedTemplate(defaultTemplateFor(department.series as DepartmentSeries), body.fiscalYear);
+      const built = departmentEngagementFramework(framework, uuidV7, own ? selfScores(own) : undefined);
+      if (!built) throw ruleError('/departmentId', 'department_framework_too_many_levels', request);
+      indicators = built.indicators;
+      plan.weights = built.weights;
       object = {
+        levelNames: built.levelNames,
         projectId: null,
         projectCode: null,
         projectName: null,
