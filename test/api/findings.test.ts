@@ -408,7 +408,7 @@ describe('the lock', () => {
     expect(amended.status).toBe(200);
     expect(amended.body.amendment).toMatchObject({ reason: '按部门补充的拨付凭证更正金额' });
     const listed = await paperLocks(stack.store).amendments(demoTenant.id, own.engagement);
-    expect(listed.items.map((a) => [a.paperType, a.paperId])).toContainEqual(['finding', first.id]);
+    expect(listed.map((a) => [a.paperType, a.paperId])).toContainEqual(['finding', first.id]);
     expect((await summaryOf('perf-reviewer')).findings[0].amendment.reason).toBe('按部门补充的拨付凭证更正金额');
   });
 });
