@@ -4,7 +4,8 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import { engagementKind, fieldPhotoKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { findingAnswerKind, findingKind, opinionExchangeKind } from '@jixiao/functions/key-evaluation/finding-kind.ts';
-import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
+import { scoringPaperId, scoringPaperKind } from '@jixiao/functions/key-evaluation/scoring-paper-kind.ts';
+import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { demoEngagementId } from '@jixiao/infra/local/demo-fieldwork.ts';
 import JSZip from 'jszip';
@@ -71,7 +72,7 @@ const seedPhotoRecord = async (fixture: EngagementFixture, sizeBytes: number) =>
 };
 
 /** A record written straight to the store, as the API would have recorded it. */
-const seedRecord = async (kind: RecordKind, record: Record<string, unknown>) => {
+const seedRecord = async (kind: RecordKind, record: Record<string, unknown> & { id: string }) => {
   const at = new Date().toISOString();
   const made = await stack.store.create(
     demoTenant.id,
@@ -84,7 +85,7 @@ const seedRecord = async (kind: RecordKind, record: Record<string, unknown>) => 
       createdBy: 'fixture',
       updatedBy: 'fixture',
       ...record,
-    },
+    } as StoredRecord,
     { hash: `fixture:${String(record.id)}`, context: { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at } },
   );
   if (made.outcome !== 'created') throw new Error(made.outcome);
@@ -200,6 +201,23 @@ beforeAll(async () => {
   );
   if (updated.outcome !== 'updated') throw new Error(updated.outcome);
   await seedFindings(reviewed);
+  // One indicator's scoring paper, judged with a deduction; the others not yet scored.
+  const indicator = e.indicators[0]!;
+  await seedRecord(scoringPaperKind, {
+    id: scoringPaperId(e.id, indicator.id),
+    engagementId: e.id,
+    indicatorId: indicator.id,
+    standard: '完成得满分，每发现一处不符扣1分',
+    dataSource: '部门提供的台账',
+    evidence: { recordIds: [reviewed.record], photoIds: [reviewed.photo], questionnaireIds: [] },
+    verification: '现场核对台账',
+    scoring: { method: 'JUDGEMENT', deductions: [{ points: '1', reason: '台账与现场不符一处' }] },
+    deviation: '',
+    causeAnalysis: '管理不到位',
+    responsibleParty: '财务科',
+    suggestion: '完善台账',
+    surveyRate: null,
+  });
 }, 120_000);
 
 afterAll(() => stack?.stop());
@@ -271,7 +289,7 @@ describe('an engagement’s archive as a job', () => {
     expect(list.body.items.map((j: { id: string }) => j.id)).toEqual(expect.arrayContaining([id, asked.id]));
   });
 
-  it('holds the issue summary, the opinion exchange and the quality review sheet with the conclusion, once the engagement has them', async () => {
+  it('holds the scoring papers, the issue summary, the opinion exchange and the quality review sheet, once the engagement has them', async () => {
     const id = uuidV7();
     expect((await ask('lead', { id, kind: 'working-papers', engagementId: reviewed.engagement })).status).toBe(201);
     const done = await finished('lead', id);
@@ -301,6 +319,20 @@ describe('an engagement’s archive as a job', () => {
       expect(sha256(bytes)).toBe(item.sha256);
       return JSON.stringify(readXlsx(bytes).sheets[0]);
     };
+    const scoring = await archive.file('结论底稿/绩效指标底稿.xlsx')!.async('uint8array');
+    const sheets = readXlsx(scoring).sheets;
+    expect(sheets.map((sh) => sh.name)).toEqual(['评分表', '指标底稿']);
+    const papers = JSON.stringify(sheets);
+    for (const expected of [
+      '扣1分：台账与现场不符一处',
+      '部门提供的台账',
+      '现场记录 1 条；照片 1 张；问卷 0 份',
+      '定性评判（扣分）',
+      '管理不到位',
+    ]) {
+      expect(papers).toContain(expected);
+    }
+    await book('结论底稿/绩效指标底稿.xlsx');
     const summary = await book('结论底稿/问题汇总表.xlsx');
     for (const expected of [
       '问题汇总表',

@@ -1,8 +1,12 @@
 import { qualityReviewLevels, type ReviewEntry } from '@jixiao/core/fieldwork/engagement.ts';
+import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts';
+import { scoringTable } from '@jixiao/core/key-evaluation/evaluation-report-scoring-table.ts';
 import { findingCategories } from '@jixiao/core/key-evaluation/finding.ts';
 import { answerPositions, handlingDecisions } from '@jixiao/core/key-evaluation/opinion-exchange.ts';
+import { blankPaper, type ScoringPaper, scoringMethods } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import type { Language, Localized } from '@jixiao/core/language.ts';
 import { reviewGrades } from '@jixiao/core/submission/performance-target.ts';
+import { scoringTableSheet } from '#functions/export/docx/scoring-table-xlsx.ts';
 import type { Cell, CellValue, Sheet } from '#functions/export/xlsx/workbook.ts';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
@@ -13,7 +17,9 @@ import {
   readFindings,
   type StoredOpinionExchange,
 } from '#functions/key-evaluation/finding-kind.ts';
+import { readScoringPapers, scoringPaperId } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
+import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
 /**
  * The archive's sections (docs/domain/key-evaluation.md#the-archive): beside the field records and photos that
@@ -131,6 +137,95 @@ const paperSheet = (
     freezeRows: 3,
     landscape: true,
   };
+};
+
+/**
+ * 绩效指标底稿: the scoring table (评分表) as the report's annex has it, every figure the engine's with the year's
+ * scoring settings, and one row per level-3 indicator with its paper: standard, data source, what it links to,
+ * the verification, how it was scored (each deduction with its reason), deviation, cause, responsible party and
+ * suggestion. An indicator without a saved paper is listed as not scored. None before the first paper is saved.
+ */
+export const scoringPapersSection: PaperSection = {
+  name: '绩效指标底稿',
+  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy }) => {
+    const saved = await readScoringPapers(store, tenant, engagement.id);
+    if (saved.length === 0) return [];
+    const settings = await scoringSettingsOperations(store).scoringFor(tenant, engagement.fiscalYear);
+    const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
+    const papers = engagement.indicators.map(
+      (indicator): ScoringPaper =>
+        byIndicator.get(indicator.id) ?? {
+          ...blankPaper(engagement.id, indicator),
+          id: scoringPaperId(engagement.id, indicator.id),
+          updatedAt: '',
+        },
+    );
+    const table = scoringTable(
+      engagement.indicators,
+      papers,
+      engagementScore(engagement, papers, settings),
+      settings.rounding,
+    );
+    const scoreSheet = scoringTableSheet(table, {
+      title: '评分表',
+      subtitle: `${engagement.title}　合计 ${table.totalText}　等级 ${table.gradeLabel}`,
+    });
+    const rowOf = new Map(table.groups.flatMap((g) => g.rows.map((r) => [r.indicatorId, r] as const)));
+    const rows = engagement.indicators.map((indicator, i): (Cell | CellValue)[] => {
+      const paper = byIndicator.get(indicator.id);
+      const row = rowOf.get(indicator.id);
+      const links = paper?.evidence;
+      return [
+        { value: i + 1, style: 'integer' },
+        indicator.level2,
+        indicator.name,
+        { value: indicator.points, style: 'number' },
+        paper?.standard || indicator.standard,
+        paper?.dataSource ?? '',
+        links
+          ? `现场记录 ${links.recordIds.length} 条；照片 ${links.photoIds.length} 张；问卷 ${links.questionnaireIds.length} 份`
+          : '',
+        paper?.verification ?? '',
+        paper?.scoring ? scoringMethods[paper.scoring.method]['zh-CN'] : '',
+        (row?.deductions ?? []).join('\n'),
+        row?.scoreText ?? '—',
+        paper?.deviation ?? '',
+        paper?.causeAnalysis ?? '',
+        paper?.responsibleParty ?? '',
+        paper?.suggestion ?? '',
+        paper?.amendment ? `已修正：${paper.amendment.reason}` : '',
+      ];
+    });
+    const paperRows = paperSheet(
+      '指标底稿',
+      engagement,
+      [
+        ['序号', 6],
+        ['二级指标', 12],
+        ['三级指标', 20],
+        ['分值', 8],
+        ['评价标准', 30],
+        ['数据来源', 20],
+        ['佐证材料', 24],
+        ['核查情况', 36],
+        ['评分方法', 12],
+        ['扣分及理由', 36],
+        ['得分', 8],
+        ['偏差', 14],
+        ['原因分析', 30],
+        ['责任主体', 14],
+        ['整改建议', 30],
+        ['修正', 20],
+      ],
+      rows,
+    );
+    return [
+      {
+        path: `${conclusionFolder[language]}/${language === 'en' ? 'scoring-papers' : '绩效指标底稿'}.xlsx`,
+        data: writeXlsx({ sheets: [scoreSheet, paperRows], creator: generatedBy, createdAt: generatedAt }),
+      },
+    ];
+  },
 };
 
 /**
@@ -258,9 +353,10 @@ export const opinionExchangeSection: PaperSection = {
 
 /**
  * The sections the archive holds, in the order of 10号's steps. The conclusion's other papers join here as their
- * record kinds land (functions/src/key-evaluation/): scoring papers, account check, the final report.
+ * record kinds land (functions/src/key-evaluation/): the account check and the final report.
  */
 export const archivePaperSections: readonly PaperSection[] = [
+  scoringPapersSection,
   issueSummarySection,
   opinionExchangeSection,
   qualityReviewSection,
