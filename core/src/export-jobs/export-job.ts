@@ -33,7 +33,7 @@ export const maxExportRecords = 20_000;
 /**
  * The most photo bytes (as recorded on upload) one working-papers archive packs. The archive is assembled in the job's
  * memory (1,024 MB) and written to the bucket in one PUT: measured (BENCH_ONLY=working-papers), a 125 MB archive of
- * 1,000 photos peaks at 779 MB, so 160 MB (about 450 of the field app's 350 KB photos, 1,000 of 160 KB) is what fits
+ * 1,000 photos peaks at 786 MB, so 160 MB (about 450 of the field app's 350 KB photos, 1,000 of 160 KB) is what fits
  * with room. More is refused when the job starts, saying how much, never cut. A streamed, multipart write would lift
  * it (docs/domain/key-evaluation.md#the-archive).
  */
