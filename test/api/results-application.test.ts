@@ -3,6 +3,7 @@ import type { TargetRow } from '@jixiao/core/submission/performance-target.ts';
 import { newTargetRow } from '@jixiao/core/submission/target-row.ts';
 import { departmentEvaluationKind } from '@jixiao/functions/department-evaluation/record-kinds.ts';
 import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
+import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { dispositionKind, monitoringRoundKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
@@ -603,5 +604,32 @@ describe("the budget gate of next year's continuation", () => {
       expect(dept.next).toBeNull();
     }
     expect((await call('unit-preparer', 'GET', '/result-trace?targetYear=2027')).status).toBe(403);
+  });
+
+  it('exports the trace of the year as XLSX, one row per decision, amounts in 元', async () => {
+    const file = await fetch(`${stack.url}/api/v1/result-trace.xlsx?targetYear=2027&departmentId=${department}`, {
+      headers: { authorization: `Bearer ${token.observer}` },
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    const [sheet] = readXlsx(new Uint8Array(await file.arrayBuffer())).sheets;
+    const text = (ref: string) => sheet!.cells.find((c) => c.ref === ref)?.text;
+    expect(text('A1')).toBe('2027年度绩效评价结果应用追踪表');
+    expect(text('K2')).toBe('下年度建议金额（元）');
+    const row = sheet!.cells.find((c) => c.text === codes.A)!.row;
+    const inRow = (column: string) => text(`${column}${row}`);
+    expect([inRow('D'), inRow('F'), inRow('H'), inRow('M'), inRow('N')]).toEqual([
+      '财政重点评价',
+      '中',
+      '压减（比例） 10%',
+      '是',
+      '新增学位800个，经区政府常务会议研究维持原规模',
+    ]);
+    expect(Number(inRow('J'))).toBe(2_000_000);
+    expect(Number(inRow('K'))).toBe(1_800_000);
+    const refused = await fetch(`${stack.url}/api/v1/result-trace.xlsx?targetYear=2027`, {
+      headers: { authorization: `Bearer ${token['unit-preparer']}` },
+    });
+    expect(refused.status).toBe(403);
   });
 });

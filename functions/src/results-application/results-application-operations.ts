@@ -11,7 +11,8 @@ import { describeResults } from '@jixiao/core/results-application/results-applic
 import { termsErrors } from '@jixiao/core/results-application/results-policy.ts';
 import { canSee } from '@jixiao/core/scope/project-scope.ts';
 import { annualTotal, type Project } from '@jixiao/core/submission/project.ts';
-import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
+import { FileBody, type Operation, type OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
@@ -21,10 +22,13 @@ import { policyOperations } from '#functions/results-application/policy-operatio
 import { projectResults } from '#functions/results-application/project-results.ts';
 import { resultApplicationKind } from '#functions/results-application/record-kinds.ts';
 import { sourceFacts, sourcePage } from '#functions/results-application/result-sources.ts';
+import { traceWorkbook } from '#functions/results-application/trace-workbook.ts';
 import { projectKind } from '#functions/submission/record-kinds.ts';
 
 type StoredResult = ResultApplication & StoredRecord;
 type StoredProject = Project & StoredRecord;
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The most projects of one department and year the trace reads to find next year's continuations. */
 export const projectsPerDepartmentCap = 5000;
@@ -150,12 +154,9 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
    * The trace (docs/domain/results-application.md#the-trace): each decision of a target year with next year's
    * continuation (same code, the target year) as it stands — its amount, whether budgeted, and the override reason.
    */
-  const getResultTrace: Operation = async (request: OperationRequest<unknown, ResultQuery>) => {
-    const tenant = request.principal.tenant;
-    const page = await readResults(request);
-    const { targetYear } = request.query;
-    // One read of each department's projects of the target year, however many of its results the page holds.
-    const departments = [...new Set(page.items.filter((r) => r.objectType === 'PROJECT').map((r) => r.departmentId))];
+  /** Next year's continuations (same code, the target year) of decisions, read once per department. */
+  const withContinuations = async (tenant: string, targetYear: number, results: readonly StoredResult[]) => {
+    const departments = [...new Set(results.filter((r) => r.objectType === 'PROJECT').map((r) => r.departmentId))];
     const byCode = new Map<string, StoredProject>();
     for (const departmentId of departments) {
       const projects = await everyPage<StoredProject>(
@@ -167,7 +168,7 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
       );
       for (const p of projects) byCode.set(p.code, p);
     }
-    const items = page.items.map((result) => {
+    return results.map((result) => {
       const next = result.projectCode ? byCode.get(result.projectCode) : undefined;
       return {
         result,
@@ -184,7 +185,32 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
           : null,
       };
     });
+  };
+
+  /**
+   * The trace (docs/domain/results-application.md#the-trace): each decision of a target year with next year's
+   * continuation (same code, the target year) as it stands — its amount, whether budgeted, and the override reason.
+   */
+  const getResultTrace: Operation = async (request: OperationRequest<unknown, ResultQuery>) => {
+    const page = await readResults(request);
+    const items = await withContinuations(request.principal.tenant, request.query.targetYear, page.items);
     return { status: 200, body: { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+  };
+
+  /** The whole trace of a target year as XLSX (up to `decisionsPerYearCap` decisions, refused beyond, never cut). */
+  const exportResultTrace: Operation = async (request: OperationRequest<unknown, ResultQuery>) => {
+    const tenant = request.principal.tenant;
+    const { targetYear } = request.query;
+    const results = await everyPage<StoredResult>(
+      store,
+      tenant,
+      resultApplicationKind,
+      { queue: { name: `YEAR#${targetYear}` }, filters: filtersOf(request.query) },
+      decisionsPerYearCap,
+    );
+    const rows = await withContinuations(tenant, targetYear, results);
+    const name = `${targetYear}年度绩效评价结果应用追踪表.xlsx`;
+    return { status: 200, body: new FileBody(writeXlsx(traceWorkbook(targetYear, rows)), xlsxType, name) };
   };
 
   /** Last year's results of a project the caller may see, for its page, its form and the budget gate's dialog. */
@@ -213,6 +239,7 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
     decideResult,
     listResultApplications,
     getResultTrace,
+    exportResultTrace,
     getProjectResults,
   };
 };

@@ -114,6 +114,17 @@ export const resultsApplicationRoutes: RouteDefinition[] = [
   },
   {
     ...results,
+    operationId: 'exportResultTrace',
+    method: 'GET',
+    path: '/api/v1/result-trace.xlsx',
+    summary:
+      'The whole trace of a target budget year as XLSX (结果应用追踪表), with the same filters; more than 5,000 decisions is refused (422), never cut',
+    access: traceReaders,
+    query: ra.resultQuery,
+    response: { status: 200, description: 'An XLSX workbook' },
+  },
+  {
+    ...results,
     operationId: 'getProjectResults',
     method: 'GET',
     path: '/api/v1/projects/{id}/results',

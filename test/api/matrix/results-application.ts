@@ -34,6 +34,7 @@ export const part: MatrixPart = {
     decideResult: { roles: { [perf]: [201, 201, 422] }, others: 403, anonymous: 401 },
     listResultApplications: { roles: { [perf]: everywhere, observer: everywhere }, others: 403, anonymous: 401 },
     getResultTrace: { roles: { [perf]: everywhere, observer: everywhere }, others: 403, anonymous: 401 },
+    exportResultTrace: { roles: { [perf]: everywhere, observer: everywhere }, others: 403, anonymous: 401 },
     getProjectResults: {
       roles: {
         'unit-preparer': [200, 404, 404],
@@ -55,6 +56,7 @@ export const part: MatrixPart = {
         return { path: `${path}?fiscalYear=2026&source=KEY_EVALUATION` };
       case 'listResultApplications':
       case 'getResultTrace':
+      case 'exportResultTrace':
         return { path: `${path}?targetYear=2027` };
       case 'decideResult': {
         // A concluded key evaluation written through the store (the final report step is another feature's).
