@@ -1,6 +1,7 @@
 import { maxArchivePhotoBytes } from '@jixiao/core/export-jobs/export-job.ts';
 import { ExportRefusal } from '#functions/export-jobs/pack-export.ts';
 import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
+import { readArchivePapers } from '#functions/fieldwork/working-papers-sections.ts';
 import {
   packEngagementArchive,
   photoBytesOf,
@@ -13,7 +14,8 @@ import type { RecordStore } from '#functions/ports/record-store.ts';
 /**
  * An engagement's archive as an export job (docs/domain/key-evaluation.md#the-archive): planned from the engagement's
  * records and photos as recorded, checked against the limit before any photo is read, then packed by the working
- * papers' one implementation, each photo read from the bucket in its turn.
+ * papers' one implementation, each photo read from the bucket in its turn, with the conclusion's papers that the
+ * archive's sections make.
  */
 export interface ArchivePlan {
   engagement: StoredEngagement;
@@ -51,10 +53,13 @@ export const packArchive = async (
   progress: (done: number, records: number) => Promise<void>,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; records: number }> => {
   const records = plan.source.records.length;
-  const { zip } = await packEngagementArchive(store, evidence, tenant, plan.engagement, plan.source, {
-    // The bureau files its archives in Chinese, as the exports across departments are.
-    language: 'zh-CN',
+  // The bureau files its archives in Chinese, as the exports across departments are.
+  const language = 'zh-CN';
+  const papers = await readArchivePapers({ store, tenant, engagement: plan.engagement, language, ...meta });
+  const { zip } = await packEngagementArchive(evidence, plan.engagement, plan.source, {
+    language,
     ...meta,
+    papers,
     progress: (done) => progress(done, records),
   });
   return { bytes: zip, records };

@@ -1,4 +1,4 @@
-import { requestPathArchiveLimit } from '@jixiao/core/export-jobs/export-job.ts';
+import { requestPathArchiveLimit } from '@jixiao/core/export-jobs/archive-limits.ts';
 import type { FieldPhoto, FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
 import { indicatorEvidence } from '@jixiao/core/fieldwork/indicator-evidence.ts';
 import { summariseSurvey } from '@jixiao/core/fieldwork/survey-summary.ts';
@@ -138,7 +138,8 @@ export const engagementViews = (
    * capped at 6 MB and photos are not, so the file goes through the store rather than the response. A Lambda
    * behind the API answers within seconds, so an engagement with more photos than `requestPathArchiveLimit` is
    * refused here (422, saying how many) and packed by the archive job instead (POST /export-jobs, kind
-   * working-papers: docs/domain/key-evaluation.md#the-archive); both pack with the same code.
+   * working-papers: docs/domain/key-evaluation.md#the-archive). Both pack with the same code; this one packs the
+   * fieldwork's papers, the job the whole archive with the conclusion's papers (kept out of this capability).
    */
   const workingPapers: Operation = async (request: OperationRequest<{ id: string }, unknown, { id: string }>) => {
     const e: StoredEngagement = await engagements.visible(request, request.params.id);
@@ -171,7 +172,7 @@ export const engagementViews = (
             : `共 ${source.photos.length} 张照片（${mb(bytes)} MB），超过即时导出上限（${limit.photos} 张、${mb(limit.photoBytes)} MB），请以导出任务生成工作底稿归档包`,
       });
     }
-    const { zip } = await packEngagementArchive(store, evidence, tenant, e, source, {
+    const { zip } = await packEngagementArchive(evidence, e, source, {
       language: request.language,
       generatedAt: request.receivedAt,
       generatedBy: p.displayName ?? p.userId,

@@ -3,8 +3,7 @@ import type { Language } from '@jixiao/core/language.ts';
 import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, fieldPhotoKind, fieldRecordKind } from '#functions/fieldwork/record-kinds.ts';
-import { packWorkingPapers, type WorkingPapers } from '#functions/fieldwork/working-papers.ts';
-import { type PaperSection, readArchivePapers } from '#functions/fieldwork/working-papers-sections.ts';
+import { type PaperFile, packWorkingPapers, type WorkingPapers } from '#functions/fieldwork/working-papers.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 
@@ -36,14 +35,13 @@ export const photoBytesOf = (photos: readonly Pick<FieldPhoto, 'sizeBytes'>[]): 
   photos.reduce((n, p) => n + p.sizeBytes, 0);
 
 /**
- * Packs an engagement's archive (docs/domain/key-evaluation.md#the-archive) from what was read: the field records,
- * each photo read from the bucket when its turn comes, and the sections' papers. The one path of the request route
- * and of the archive job.
+ * Packs an engagement's working papers from what was read: the field records, each photo read from the bucket when
+ * its turn comes, and the conclusion's papers the caller made (the archive job's sections,
+ * functions/src/fieldwork/working-papers-sections.ts; none on the request path, which serves fieldwork). The one
+ * path of the request route and of the archive job (docs/domain/key-evaluation.md#the-archive).
  */
 export const packEngagementArchive = async (
-  store: RecordStore,
   evidence: EvidenceStore,
-  tenant: string,
   engagement: StoredEngagement,
   source: WorkingPapersSource,
   options: {
@@ -51,14 +49,10 @@ export const packEngagementArchive = async (
     generatedAt: string;
     generatedBy: string;
     progress?: (done: number, total: number) => Promise<void>;
-    sections?: readonly PaperSection[];
+    papers?: PaperFile[];
   },
 ): Promise<WorkingPapers> => {
   const { language, generatedAt, generatedBy } = options;
-  const papers = await readArchivePapers(
-    { store, tenant, engagement, language, generatedAt, generatedBy },
-    options.sections,
-  );
   return packWorkingPapers(
     {
       engagement,
@@ -66,7 +60,7 @@ export const packEngagementArchive = async (
       records: source.records,
       photos: source.photos,
       readPhoto: (photo) => evidence.read(photo.key),
-      papers,
+      papers: options.papers,
       progress: options.progress,
       generatedAt,
       generatedBy,
