@@ -2,7 +2,10 @@ import type { EngagementState } from '@jixiao/core/fieldwork/engagement.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { engagementKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '@jixiao/functions/http/api-event.ts';
-import { evaluationReportKind } from '@jixiao/functions/key-evaluation/evaluation-report-kind.ts';
+import {
+  evaluationReportKind,
+  type StoredEvaluationReport,
+} from '@jixiao/functions/key-evaluation/evaluation-report-kind.ts';
 import { paperLocks } from '@jixiao/functions/key-evaluation/paper-lock.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import ExcelJS from 'exceljs';
@@ -51,12 +54,7 @@ const emptySections = {
   causes: '',
   other: '',
 };
-const stored = () =>
-  stack.store.get<{ version: number; sections: typeof emptySections }>(
-    demoTenant.id,
-    evaluationReportKind,
-    own.engagement,
-  );
+const stored = () => stack.store.get<StoredEvaluationReport>(demoTenant.id, evaluationReportKind, own.engagement);
 
 /** Moves the engagement's paper lock as a step of the conclusion does. */
 const lockAt = async (state: EngagementState) => {

@@ -5,7 +5,8 @@
  * `BENCH_ONLY=deadline-rush` runs section 6 alone; `BENCH_ONLY=table-check` the table check alone;
  * `BENCH_ONLY=self-evaluation-summary` section 7 alone; `BENCH_ONLY=self-evaluation-rush` section 8 alone;
  * `BENCH_ONLY=to-do-home` section 9 alone; `BENCH_ONLY=export-job` the export across departments alone;
- * `BENCH_ONLY=working-papers` an engagement's archive (500 records, 1,000 photos) alone.
+ * `BENCH_ONLY=working-papers` an engagement's archive (500 records, 1,000 photos) alone;
+ * `BENCH_ONLY=evaluation-report` the report's DOCX and XLSX (120 indicators, 50 findings) alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { startDynamoDbLocal } from '@jixiao/infra/local/dynamodb-local.ts';
 import { localRuntimeNodeFlags } from '@jixiao/infra/local/node-flags.ts';
 import { repositoryRoot } from '@jixiao/infra/local/stack.ts';
 import { benchDeadlineRush } from './deadline-rush.ts';
+import { benchEvaluationReport } from './evaluation-report.ts';
 import { benchExportJob } from './export-job.ts';
 import { benchFieldApp } from './field-app.ts';
 import { bundleHandler } from './lambda-bundle.ts';
@@ -152,6 +154,7 @@ const main = async () => {
     'to-do-home': benchToDoHome,
     'export-job': benchExportJob,
     'working-papers': benchWorkingPapersJob,
+    'evaluation-report': benchEvaluationReport,
   }[process.env.BENCH_ONLY ?? ''];
   if (selfEvaluationLine) {
     const dynamo = await startDynamoDbLocal();
