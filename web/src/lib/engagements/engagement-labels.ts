@@ -25,6 +25,14 @@ const localized = (table: Record<string, Localized>, code: string | null | undef
 export const stateName = (code: string): string => localized(engagementStates, code);
 export const kindName = (code: string): string => localized(engagementKinds, code);
 export const levelName = (code: string): string => localized(evaluationLevels, code);
+/**
+ * A level's name on one engagement: a department's overall-spending engagement names its levels as its framework does
+ * (投入/过程/产出/效果, docs/domain/key-evaluation.md#department-overall-evaluation); otherwise 决策/过程/产出/效益.
+ */
+export const engagementLevelName = (
+  e: { levelNames?: Partial<Record<string, Localized>> | undefined } | null | undefined,
+  code: string,
+): string => e?.levelNames?.[code]?.[i18n.language] || levelName(code);
 export const samplingName = (code: string): string => localized(samplingMethods, code);
 export const groupName = (code: string): string => localized(respondentGroups, code);
 export const verdictName = (code: string | null): string => localized(verdicts, code);

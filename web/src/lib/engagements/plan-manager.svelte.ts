@@ -3,7 +3,7 @@ import { planProblems } from '@jixiao/core/fieldwork/evaluation-framework.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { validate } from '@jixiao/core/validation.ts';
-import { levelName } from '#lib/engagements/engagement-labels.ts';
+import { engagementLevelName } from '#lib/engagements/engagement-labels.ts';
 import {
   balanced,
   draftOf,
@@ -33,6 +33,7 @@ import { i18n } from '#lib/i18n.svelte.ts';
 export class PlanManager {
   draft = $state<PlanDraft | null>(null);
   #stored = $state.raw<PlanDraft | null>(null);
+  #levelNames = $state.raw<Engagement['levelNames']>(undefined);
 
   dirty = $derived(this.draft !== null && this.#stored !== null && !samePlan(this.draft, this.#stored));
   weightTotal = $derived(this.draft ? weightTotal(this.draft.weights) : 0);
@@ -50,12 +51,20 @@ export class PlanManager {
     return result.ok ? [] : result.errors;
   });
   /** What keeps the draft from approval, in words (judged on the draft; the API judges the stored copy). */
-  problems = $derived(this.draft ? problemTexts(planProblems(planBody(this.draft)), i18n.language, levelName) : []);
+  problems = $derived(
+    this.draft ? problemTexts(planProblems(planBody(this.draft)), i18n.language, (l) => this.levelName(l)) : [],
+  );
+
+  /** The level's name as this engagement names it. */
+  levelName(code: string): string {
+    return engagementLevelName({ levelNames: this.#levelNames }, code);
+  }
 
   /** Takes the stored plan (on arrival, after a save, after a conflict): unsaved edits are dropped. */
   reset(e: Engagement): void {
     const stored = draftOf(e);
     this.#stored = stored;
+    this.#levelNames = e.levelNames;
     this.draft = draftOf(stored);
   }
 
