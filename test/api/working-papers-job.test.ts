@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { maxArchivePhotoBytes, requestPathArchiveLimit } from '@jixiao/core/export-jobs/export-job.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { populationKey } from '@jixiao/core/key-evaluation/account-check-sample.ts';
 import { engagementKind, fieldPhotoKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
+import { accountCheckKind, accountPaymentKind } from '@jixiao/functions/key-evaluation/account-check-kind.ts';
 import { findingAnswerKind, findingKind, opinionExchangeKind } from '@jixiao/functions/key-evaluation/finding-kind.ts';
 import { scoringPaperId, scoringPaperKind } from '@jixiao/functions/key-evaluation/scoring-paper-kind.ts';
 import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
@@ -201,6 +203,63 @@ beforeAll(async () => {
   );
   if (updated.outcome !== 'updated') throw new Error(updated.outcome);
   await seedFindings(reviewed);
+  // Three payments; the draw takes the two of 100,000 元 or more, one of them checked and abnormal.
+  const payment = (payee: string, amountFen: number, date: string) => ({
+    id: uuidV7(),
+    engagementId: e.id,
+    paymentDate: date,
+    payee,
+    amountFen,
+    reference: `HT-${payee}`,
+    quotaIssueDate: '2026-03-01',
+    milestone: '',
+    budgetLine: '设备购置',
+    budgetAmountFen: null,
+    importId: null,
+    line: null,
+    check: null,
+    checkedAt: null,
+    checkedByName: null,
+  });
+  const payments = [
+    payment('甲公司', 50_000_000, '2026-04-01'),
+    payment('乙公司', 20_000_000, '2026-05-01'),
+    payment('丙公司', 500_000, '2026-06-01'),
+  ];
+  payments[0] = {
+    ...payments[0]!,
+    check: {
+      budget: 'OK',
+      contract: 'ABNORMAL',
+      voucher: 'OK',
+      abnormal: true,
+      explanation: '付款金额超过合同约定',
+      evidenceNumber: 'PZ-001',
+      findingIds: [],
+    },
+    checkedAt: '2027-04-20T02:00:00.000Z',
+    checkedByName: '周敏',
+  } as unknown as (typeof payments)[number];
+  for (const p of payments) await seedRecord(accountPaymentKind, p);
+  await seedRecord(accountCheckKind, {
+    id: e.id,
+    engagementId: e.id,
+    imports: [],
+    draws: [
+      {
+        seed: 'a1b2c3d4',
+        thresholdFen: 10_000_000,
+        sharePct: 0,
+        populationKey: populationKey(payments),
+        populationCount: 3,
+        aboveThreshold: 2,
+        random: 0,
+        at: '2027-04-19T02:00:00.000Z',
+        by: 'lead',
+        byName: '周敏',
+      },
+    ],
+  });
   // One indicator's scoring paper, judged with a deduction; the others not yet scored.
   const indicator = e.indicators[0]!;
   await seedRecord(scoringPaperKind, {
@@ -289,7 +348,7 @@ describe('an engagement’s archive as a job', () => {
     expect(list.body.items.map((j: { id: string }) => j.id)).toEqual(expect.arrayContaining([id, asked.id]));
   });
 
-  it('holds the scoring papers, the issue summary, the opinion exchange and the quality review sheet, once the engagement has them', async () => {
+  it('holds the scoring papers, the account check, the issue summary, the opinion exchange and the quality review sheet, once the engagement has them', async () => {
     const id = uuidV7();
     expect((await ask('lead', { id, kind: 'working-papers', engagementId: reviewed.engagement })).status).toBe(201);
     const done = await finished('lead', id);
@@ -333,6 +392,20 @@ describe('an engagement’s archive as a job', () => {
       expect(papers).toContain(expected);
     }
     await book('结论底稿/绩效指标底稿.xlsx');
+    const check = await book('结论底稿/账务核查.xlsx');
+    for (const expected of [
+      '甲公司',
+      '达到金额标准',
+      '未抽中',
+      '异常',
+      '付款金额超过合同约定',
+      '全部 ≥ 100,000.00 元的支付',
+      '种子 a1b2c3d4',
+      '支付 3 笔、705,000.00 元；抽查 2 笔、700,000.00 元',
+      '异常 1 笔、500,000.00 元',
+    ]) {
+      expect(check).toContain(expected);
+    }
     const summary = await book('结论底稿/问题汇总表.xlsx');
     for (const expected of [
       '问题汇总表',

@@ -1,4 +1,13 @@
 import { qualityReviewLevels, type ReviewEntry } from '@jixiao/core/fieldwork/engagement.ts';
+import { maxPayments } from '@jixiao/core/key-evaluation/account-check.ts';
+import {
+  drawAccountSample,
+  methodText,
+  populationKey,
+  type SampleReason,
+  yuanText,
+} from '@jixiao/core/key-evaluation/account-check-sample.ts';
+import { accountCheckTotals } from '@jixiao/core/key-evaluation/account-check-totals.ts';
 import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts';
 import { scoringTable } from '@jixiao/core/key-evaluation/evaluation-report-scoring-table.ts';
 import { findingCategories } from '@jixiao/core/key-evaluation/finding.ts';
@@ -9,8 +18,15 @@ import { reviewGrades } from '@jixiao/core/submission/performance-target.ts';
 import { scoringTableSheet } from '#functions/export/docx/scoring-table-xlsx.ts';
 import type { Cell, CellValue, Sheet } from '#functions/export/xlsx/workbook.ts';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
+import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { PaperFile } from '#functions/fieldwork/working-papers.ts';
+import {
+  accountCheckKind,
+  accountPaymentKind,
+  type StoredAccountCheck,
+  type StoredPayment,
+} from '#functions/key-evaluation/account-check-kind.ts';
 import {
   opinionExchangeKind,
   readAnswers,
@@ -228,6 +244,108 @@ export const scoringPapersSection: PaperSection = {
   },
 };
 
+const checkNames = { OK: '相符', ABNORMAL: '异常', NOT_APPLICABLE: '不适用' } as const;
+const sampleNames: Record<SampleReason, string> = { THRESHOLD: '达到金额标准', RANDOM: '随机抽取' };
+
+/**
+ * 账务核查: every payment of the project in date order, whether the sample in force took it (and why), its check
+ * against budget, contract and voucher, the explanation of an abnormal one and the findings it is listed under; above
+ * them the sampling method with its seed (as the report states it), whether the list changed since the draw, and the
+ * totals (core's). None before the first payment or draw.
+ */
+export const accountCheckSection: PaperSection = {
+  name: '账务核查',
+  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy }) => {
+    const [check, payments] = await Promise.all([
+      store.get<StoredAccountCheck>(tenant, accountCheckKind, engagement.id),
+      listAll<StoredPayment>(store, tenant, accountPaymentKind, { ownerId: engagement.id }, maxPayments),
+    ]);
+    if (!check && payments.length === 0) return [];
+    const draw = check?.draws.at(-1);
+    const reasons = draw ? drawAccountSample(payments, draw).reasons : new Map<string, SampleReason>();
+    const ordered = [...payments].sort(
+      (a, b) =>
+        a.paymentDate.localeCompare(b.paymentDate) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    const totals = accountCheckTotals(
+      ordered.map((p) => ({
+        amountFen: p.amountFen,
+        sampled: reasons.has(p.id),
+        abnormal: p.check?.abnormal === true,
+        checked: p.check !== null,
+      })),
+    );
+    const yuan = (fen: number | null): Cell | CellValue => (fen === null ? null : { value: fen / 100, style: 'money' });
+    const rows = ordered.map((p, i): (Cell | CellValue)[] => {
+      const reason = reasons.get(p.id);
+      return [
+        { value: i + 1, style: 'integer' },
+        p.paymentDate,
+        p.payee,
+        yuan(p.amountFen),
+        p.reference,
+        p.quotaIssueDate,
+        p.milestone,
+        p.budgetLine,
+        yuan(p.budgetAmountFen),
+        reason ? sampleNames[reason] : '未抽中',
+        p.check ? checkNames[p.check.budget] : '',
+        p.check ? checkNames[p.check.contract] : '',
+        p.check ? checkNames[p.check.voucher] : '',
+        p.check ? (p.check.abnormal ? '是' : '否') : '',
+        p.check?.explanation ?? '',
+        p.check?.evidenceNumber ?? '',
+        p.check?.findingIds.length ? `${p.check.findingIds.length} 项` : '',
+        p.check ? `${p.checkedByName ?? ''} ${p.checkedAt ?? ''}`.trim() : '',
+      ];
+    });
+    const method = draw
+      ? `${methodText(draw, draw.random)}${draw.populationKey === populationKey(payments) ? '' : '（抽样后支付清单已变动，需重新抽样）'}；${draw.byName} ${draw.at}`
+      : '尚未抽样';
+    rows.push(
+      [],
+      [{ value: '抽样方法', style: 'label' }, method],
+      [
+        { value: '合计', style: 'label' },
+        `支付 ${totals.populationCount} 笔、${yuanText(totals.populationFen)} 元；抽查 ${totals.sampleCount} 笔、${yuanText(totals.sampleFen)} 元（覆盖 ${totals.coveragePct ?? '—'}%）；已核查 ${totals.checkedCount} 笔；异常 ${totals.abnormalCount} 笔、${yuanText(totals.abnormalFen)} 元`,
+      ],
+    );
+    const sheet = paperSheet(
+      '账务核查',
+      engagement,
+      [
+        ['序号', 6],
+        ['支付日期', 12],
+        ['收款方', 20],
+        ['金额（元）', 14],
+        ['合同号或凭证号', 16],
+        ['指标下达日期', 12],
+        ['验收节点', 14],
+        ['预算项目', 18],
+        ['预算金额（元）', 14],
+        ['抽样', 12],
+        ['预算', 8],
+        ['合同', 8],
+        ['凭证', 8],
+        ['异常', 6],
+        ['说明', 36],
+        ['凭证编号', 14],
+        ['关联问题', 10],
+        ['核查人及时间', 28],
+      ],
+      rows,
+    );
+    return [
+      {
+        path: `${conclusionFolder[language]}/${language === 'en' ? 'account-check' : '账务核查'}.xlsx`,
+        data: writeXlsx({ sheets: [sheet], creator: generatedBy, createdAt: generatedAt }),
+      },
+    ];
+  },
+};
+
 /**
  * 问题汇总表: every finding, oldest first (the summary's order), a withdrawn one kept and marked, a corrected one with
  * its amendment's reason; in Chinese, as the agency files it.
@@ -353,10 +471,11 @@ export const opinionExchangeSection: PaperSection = {
 
 /**
  * The sections the archive holds, in the order of 10号's steps. The conclusion's other papers join here as their
- * record kinds land (functions/src/key-evaluation/): the account check and the final report.
+ * record kinds land (functions/src/key-evaluation/): the final report.
  */
 export const archivePaperSections: readonly PaperSection[] = [
   scoringPapersSection,
+  accountCheckSection,
   issueSummarySection,
   opinionExchangeSection,
   qualityReviewSection,
