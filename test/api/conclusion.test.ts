@@ -307,6 +307,15 @@ describe('the result notice and the archive', () => {
     expect(seen.body.reviews).toEqual([]);
     expect(seen.body.problems).toEqual([]);
     expect((await call('other-reviewer', 'GET', `/engagements/${id}/conclusion`)).status).toBe(404);
+    // Told in the same write: the department's reviewers find the result among their notifications.
+    const told = await call('dept-reviewer', 'GET', '/notifications');
+    expect(told.body.items).toContainEqual(
+      expect.objectContaining({
+        topic: 'result-notified',
+        subject: expect.objectContaining({ type: 'engagement', id }),
+        note: expect.stringContaining('等级为优'),
+      }),
+    );
 
     const archived = await step('perf-reviewer', id, 'archive');
     expect(archived.status).toBe(200);

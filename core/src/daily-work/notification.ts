@@ -19,6 +19,8 @@ export const notificationTopics = [
   'approved',
   'rectification-ordered',
   'assigned',
+  'findings-sent',
+  'result-notified',
 ] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 
@@ -53,6 +55,7 @@ export const notificationSubjectTypes = [
   'self-evaluation',
   'rectification',
   'fieldwork-assignment',
+  'engagement',
 ] as const;
 export type NotificationSubjectType = (typeof notificationSubjectTypes)[number];
 
@@ -120,6 +123,7 @@ const subjectWords: Record<NotificationSubjectType, Record<Language, string>> = 
   'self-evaluation': { 'zh-CN': '绩效自评表', en: 'self-evaluation table' },
   rectification: { 'zh-CN': '整改通知', en: 'rectification notice' },
   'fieldwork-assignment': { 'zh-CN': '现场评价任务', en: 'field assignment' },
+  engagement: { 'zh-CN': '重点评价', en: 'key evaluation' },
 };
 
 /** The notification in words, the same in the app and in the e-mail. */
@@ -179,6 +183,18 @@ export const notificationText = (
         body: zh
           ? `请在现场评价应用中下载任务${due ? `，${due} 前完成` : ''}。`
           : `Download it in the field app${due ? ` and finish by ${due}` : ''}.`,
+      };
+    case 'findings-sent':
+      return {
+        title: zh ? `评价意见征求：${n.subject.title}` : `Draft findings for your answer: ${n.subject.title}`,
+        body: zh
+          ? `评价机构已送来初步评价意见，请逐条反馈${due ? `（${due} 前）` : ''}。`
+          : `The evaluators sent their draft findings; please answer each${due ? ` by ${due}` : ''}.`,
+      };
+    case 'result-notified':
+      return {
+        title: zh ? `评价结果通知：${n.subject.title}` : `Evaluation result: ${n.subject.title}`,
+        body: n.note || (zh ? '请查看评价结论。' : 'Please read the conclusion.'),
       };
   }
 };

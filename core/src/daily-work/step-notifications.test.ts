@@ -73,4 +73,54 @@ describe('stepNotifications', () => {
     });
     expect(stepNotifications('fieldwork-assignment', assignment, { ...assignment, version: 2 })).toEqual([]);
   });
+
+  it("tells the evaluated department when a key evaluation's findings come for answers and when its result does", () => {
+    const engagement = (state: string, version: number, extra: Record<string, unknown> = {}) => ({
+      id: 'e1',
+      version,
+      title: '物业服务补贴重点评价',
+      departmentId: 'D1',
+      state,
+      ...extra,
+    });
+    expect(
+      stepNotifications('engagement', engagement('PRELIM_FINDINGS', 5), engagement('OPINION_EXCHANGE', 6)),
+    ).toEqual([
+      {
+        seed: 'engagement:e1:6',
+        topic: 'findings-sent',
+        audience: { type: 'department', id: 'D1' },
+        subject: { type: 'engagement', id: 'e1', title: '物业服务补贴重点评价' },
+        deadline: null,
+        note: '',
+      },
+    ]);
+    const notified = stepNotifications(
+      'engagement',
+      engagement('FINAL_REPORT', 9),
+      engagement('RESULT_NOTIFIED', 10, { resultNotice: { notice: '得分 97.5，等级优' } }),
+    );
+    expect(notified.map((n) => [n.topic, n.audience, n.note])).toEqual([
+      ['result-notified', { type: 'department', id: 'D1' }, '得分 97.5，等级优'],
+    ]);
+    // The agency's own steps tell the department nothing.
+    expect(stepNotifications('engagement', engagement('DRAFT_REPORT', 7), engagement('QC_REVIEW', 8))).toEqual([]);
+    expect(stepNotifications('engagement', engagement('QC_REVIEW', 8), engagement('QC_REVIEW', 9))).toEqual([]);
+  });
+
+  it('tells the department of a department-level rectification (no unit)', () => {
+    const notice = {
+      id: 'r9',
+      version: 1,
+      title: '部门整体支出评价',
+      unitId: null,
+      departmentId: 'D1',
+      state: 'NOTICE_ISSUED',
+      dueDate: '2027-09-30',
+      requirements: '完善资产台账',
+    };
+    expect(stepNotifications('rectification', undefined, notice).map((n) => [n.audience, n.deadline])).toEqual([
+      [{ type: 'department', id: 'D1' }, '2027-09-30'],
+    ]);
+  });
 });

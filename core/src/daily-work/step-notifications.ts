@@ -6,7 +6,9 @@ import type { Audience, NotificationSubjectType, NotificationTopic } from '#core
  * notifies alike:
  * - a target version, monitoring report or self-evaluation returned (退回) or finally approved (终审通过): its unit;
  * - a rectification notice issued, first or again after 整改不到位: its unit; a rectification closed: its unit;
- * - a field assignment made: its evaluator.
+ * - a field assignment made: its evaluator;
+ * - a key evaluation's draft findings sent for answers, or its result notified: the evaluated department.
+ * A department-level rectification (no unit) goes to its department.
  */
 export interface StepNotification {
   /** Unique for the change: the record's id and its new version (a replayed change makes the same one). */
@@ -27,6 +29,7 @@ const typeOf: Record<string, NotificationSubjectType> = {
   'self-evaluation': 'self-evaluation',
   rectification: 'rectification',
   'fieldwork-assignment': 'fieldwork-assignment',
+  engagement: 'engagement',
 };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -55,15 +58,40 @@ export const stepNotifications = (
       return [{ seed, topic: 'approved', audience: unit, subject, deadline: null, note: lastOpinion(after) }];
     return [];
   }
+  if (type === 'engagement') {
+    // A key evaluation tells the evaluated department when the findings come for its answers and when the result does.
+    if (!before || before.state === after.state || !after.departmentId) return [];
+    const department: Audience = { type: 'department', id: text(after.departmentId) };
+    const titled = { ...subject, title: text(after.title) || after.id };
+    if (after.state === 'OPINION_EXCHANGE')
+      return [{ seed, topic: 'findings-sent', audience: department, subject: titled, deadline: null, note: '' }];
+    if (after.state === 'RESULT_NOTIFIED') {
+      const notice = (after.resultNotice ?? {}) as { notice?: unknown };
+      return [
+        {
+          seed,
+          topic: 'result-notified',
+          audience: department,
+          subject: titled,
+          deadline: null,
+          note: text(notice.notice),
+        },
+      ];
+    }
+    return [];
+  }
   if (type === 'rectification') {
-    if (!after.unitId || before?.state === after.state) return [];
+    if (before?.state === after.state) return [];
+    // A department-level rectification (no unit) is the department's to answer.
+    const answerer: Audience = after.unitId ? unit : { type: 'department', id: text(after.departmentId) };
+    if (!after.unitId && !after.departmentId) return [];
     const deadline = text(after.dueDate) || null;
     if (after.state === 'NOTICE_ISSUED')
       return [
-        { seed, topic: 'rectification-ordered', audience: unit, subject, deadline, note: text(after.requirements) },
+        { seed, topic: 'rectification-ordered', audience: answerer, subject, deadline, note: text(after.requirements) },
       ];
     if (after.state === 'CLOSED')
-      return [{ seed, topic: 'approved', audience: unit, subject, deadline: null, note: '' }];
+      return [{ seed, topic: 'approved', audience: answerer, subject, deadline: null, note: '' }];
     return [];
   }
   // A field assignment: when it is made.
