@@ -5,6 +5,7 @@ import { dailyWorkOperations } from '#functions/daily-work/daily-work-operations
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
+import { evaluationReportOperations } from '#functions/key-evaluation/evaluation-report-operations.ts';
 import { keyEvaluationOperations } from '#functions/key-evaluation/key-evaluation-operations.ts';
 import { monitoringOperations } from '#functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '#functions/organisation/organisation-operations.ts';
@@ -34,6 +35,7 @@ const operationsOf = {
   imports: importsOperations(unusedStore),
   'daily-work': dailyWorkOperations(unusedStore, unusedEvidence, {} as JobStarter),
   'key-evaluation': keyEvaluationOperations(unusedStore, unusedEvidence),
+  'evaluation-report': evaluationReportOperations(unusedStore, unusedEvidence),
   'results-application': resultsApplicationOperations(unusedStore),
 };
 

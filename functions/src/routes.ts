@@ -1,4 +1,5 @@
 import { dailyWorkRoutes } from '#functions/routes/daily-work-routes.ts';
+import { evaluationReportRoutes } from '#functions/routes/evaluation-report-routes.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 import { importsRoutes } from '#functions/routes/imports-routes.ts';
@@ -29,6 +30,7 @@ export const routes: readonly RouteDefinition[] = [
   ...importsRoutes,
   ...dailyWorkRoutes,
   ...keyEvaluationRoutes,
+  ...evaluationReportRoutes,
   ...resultsApplicationRoutes,
 ];
 

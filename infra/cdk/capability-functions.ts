@@ -41,8 +41,10 @@ export const evidenceAccess: Record<Capability, boolean> = {
   imports: false,
   // Signs the download of an export's ZIP, which the export jobs' function wrote (infra/cdk/export-jobs.ts).
   'daily-work': true,
-  // Reads the evidence a scoring paper links (photos, documents) and writes the report's DOCX and XLSX.
+  // Checks the evidence a scoring paper links against the engagement's photos in the bucket.
   'key-evaluation': true,
+  // Writes the report's DOCX and its scoring table's XLSX to the bucket and signs their download.
+  'evaluation-report': true,
   // Reads and writes records only.
   'results-application': false,
 };
@@ -77,6 +79,7 @@ export const identityAdministration: Record<Capability, boolean> = {
   imports: false,
   'daily-work': false,
   'key-evaluation': false,
+  'evaluation-report': false,
   'results-application': false,
 };
 

@@ -6,6 +6,7 @@ import { departmentEvaluationOperations } from '@jixiao/functions/department-eva
 import { departmentFiguresImportOperations } from '@jixiao/functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
 import type { Operation } from '@jixiao/functions/http/api-event.ts';
+import { evaluationReportOperations } from '@jixiao/functions/key-evaluation/evaluation-report-operations.ts';
 import { keyEvaluationOperations } from '@jixiao/functions/key-evaluation/key-evaluation-operations.ts';
 import { monitoringOperations } from '@jixiao/functions/monitoring/monitoring-operations.ts';
 import { organisationOperations } from '@jixiao/functions/organisation/organisation-operations.ts';
@@ -70,6 +71,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...departmentEvaluationOperations(store, evidence),
     ...departmentFiguresImportOperations(departmentEvaluationOperations(store, evidence)),
     ...keyEvaluationOperations(store, evidence),
+    ...evaluationReportOperations(store, evidence),
     ...resultsApplicationOperations(store),
   };
   return async (

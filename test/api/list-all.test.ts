@@ -1,7 +1,7 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
-import { listAll, listAllCap } from '@jixiao/functions/fieldwork/engagement-operations.ts';
 import { HttpProblem } from '@jixiao/functions/http/http-problem.ts';
 import type { RecordKind } from '@jixiao/functions/ports/record-store.ts';
+import { listAll, listAllCap } from '@jixiao/functions/records/list-all.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
 

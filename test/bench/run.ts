@@ -607,6 +607,12 @@ const main = async () => {
             { id: engagementId },
             { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
           ),
+          'evaluation-report': apiEvent(
+            'GET /api/v1/engagements/{id}/report',
+            `/api/v1/engagements/${engagementId}/report`,
+            { id: engagementId },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
           'results-application': apiEvent(
             'GET /api/v1/results-policies/{fiscalYear}',
             '/api/v1/results-policies/2026',

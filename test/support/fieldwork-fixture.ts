@@ -25,6 +25,8 @@ export const seedReleasedEngagement = async (
   store: RecordStore,
   tenant: string,
   who: { departmentId: string; agencyId: string; evaluatorId: string; leadId: string },
+  /** A project with approved targets: a project evaluation, its framework built from them and kept as built. */
+  projectId: string | null = null,
 ): Promise<EngagementFixture> => {
   const run = operationRunner(store, tenant);
   const bureau = { userId: 'fixture:performance-section', roles: ['performance-section-reviewer' as const] };
@@ -35,11 +37,11 @@ export const seedReleasedEngagement = async (
     await run('createEngagement', bureau, {
       body: {
         id,
-        kind: 'DEPARTMENT',
+        kind: projectId ? 'PROJECT' : 'DEPARTMENT',
         fiscalYear: 2026,
-        title: '部门整体支出绩效评价',
-        projectId: null,
-        departmentId: who.departmentId,
+        title: projectId ? '项目支出重点绩效评价' : '部门整体支出绩效评价',
+        projectId,
+        departmentId: projectId ? null : who.departmentId,
       },
     })
   ).body;
@@ -58,28 +60,35 @@ export const seedReleasedEngagement = async (
   // the department framework an engagement of this kind starts with is tested in test/api/fieldwork.test.ts.
   const weights = fieldworkDefaults.weights;
   const indicators = buildFramework([], weights, uuidV7);
-  await step('updateEngagementPlan', lead, {
-    weights,
-    sites: [
-      { id: site, name: '部门机关', address: '', latitude: null, longitude: null, note: '' },
-      { id: freeSite, name: '下属服务中心', address: '', latitude: null, longitude: null, note: '' },
-    ],
-    // A department's own output and benefit indicators, so every level's points add up.
-    indicators: [
-      ...indicators,
-      ...(['OUTPUT', 'BENEFIT'] as const).map((level1) => ({
-        id: uuidV7(),
-        level1,
-        level2: level1 === 'OUTPUT' ? '重点工作' : '履职效益',
-        name: level1 === 'OUTPUT' ? '重点工作完成率' : '社会公众满意度',
-        source: 'ENGAGEMENT',
-        target: '',
-        points: 30,
-        standard: '完成得满分',
-        claim: null,
-      })),
-    ],
-  });
+  const sites = [
+    { id: site, name: '部门机关', address: '', latitude: null, longitude: null, note: '' },
+    { id: freeSite, name: '下属服务中心', address: '', latitude: null, longitude: null, note: '' },
+  ];
+  await step(
+    'updateEngagementPlan',
+    lead,
+    projectId
+      ? { sites }
+      : {
+          weights,
+          sites,
+          // A department's own output and benefit indicators, so every level's points add up.
+          indicators: [
+            ...indicators,
+            ...(['OUTPUT', 'BENEFIT'] as const).map((level1) => ({
+              id: uuidV7(),
+              level1,
+              level2: level1 === 'OUTPUT' ? '重点工作' : '履职效益',
+              name: level1 === 'OUTPUT' ? '重点工作完成率' : '社会公众满意度',
+              source: 'ENGAGEMENT',
+              target: '',
+              points: 30,
+              standard: '完成得满分',
+              claim: null,
+            })),
+          ],
+        },
+  );
   await step('approveEngagementPlan', bureau);
   await step('releaseEngagement', bureau);
   const assignment = uuidV7();

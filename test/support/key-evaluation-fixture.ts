@@ -11,16 +11,23 @@ export interface DraftReportFixture extends EngagementFixture {
 /**
  * A key evaluation brought to its draft report through the API's own operations (docs/domain/key-evaluation.md): the
  * released engagement of `seedReleasedEngagement`, every indicator's scoring paper saved with the interview as its
- * evidence and full marks (no deductions) unless `deductions` says otherwise, fieldwork closed, one finding sent to the
+ * evidence and full marks unless `deductions` says otherwise, fieldwork closed, one finding sent to the
  * department, which agrees and submits, the lead's handling recorded and the exchange closed.
  */
 export const seedDraftReport = async (
   store: RecordStore,
   tenant: string,
   who: { departmentId: string; agencyId: string; evaluatorId: string; leadId: string },
-  deductions: readonly { points: string; reason: string }[] = [],
+  /** The deductions of the first indicator's paper, or of each indicator's (by its points) when a function. */
+  deductions:
+    | readonly { points: string; reason: string }[]
+    | ((points: number) => { points: string; reason: string }[]) = [],
+  /** A project with approved targets: a project evaluation instead of a department's. */
+  projectId: string | null = null,
 ): Promise<DraftReportFixture> => {
-  const f = await seedReleasedEngagement(store, tenant, who);
+  const f = await seedReleasedEngagement(store, tenant, who, projectId);
+  const deductionsOf = (index: number, points: number) =>
+    typeof deductions === 'function' ? deductions(points) : index === 0 ? deductions : [];
   const run = operationRunner(store, tenant);
   const id = f.engagement;
   const lead = { userId: who.leadId, roles: ['agency-lead' as const], agencyId: who.agencyId };
@@ -40,7 +47,7 @@ export const seedDraftReport = async (
         dataSource: '访谈记录',
         evidence: { recordIds: [f.record], photoIds: [], questionnaireIds: [] },
         verification: '经核查，与申报一致',
-        scoring: { method: 'JUDGEMENT', deductions: index === 0 ? deductions : [] },
+        scoring: { method: 'JUDGEMENT', deductions: deductionsOf(index, indicator.points) },
         deviation: '',
         causeAnalysis: '',
         responsibleParty: '',

@@ -14,7 +14,6 @@ import type { FieldPackage } from '@jixiao/core/fieldwork/field-package.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { departmentEngagementFramework } from '@jixiao/core/key-evaluation/department-engagement-framework.ts';
 import type { DepartmentSeries } from '@jixiao/core/organisation/department.ts';
-import type { FieldError } from '@jixiao/core/problem.ts';
 import {
   bureauSees,
   departmentSees,
@@ -32,13 +31,16 @@ import { engagementToDoKind, toDoEntryWrites } from '#functions/daily-work/recor
 import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
 import { departmentEvaluationId, departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
 import type { StoredDepartmentEvaluation } from '#functions/department-evaluation/stored-department-evaluation.ts';
+import { engagementAccess } from '#functions/fieldwork/engagement-access.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, engagementKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
+import { rulesNotMet } from '#functions/http/rules-not-met.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
 import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { createWith } from '#functions/records/create-with.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { createOnce, historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
@@ -59,92 +61,12 @@ const selfScores = (own: StoredDepartmentEvaluation): Map<string, string> => {
   );
 };
 
-/** Field errors of core rules in the request's language, as a 422. */
-export const rulesNotMet = (errors: readonly FieldError[], request: OperationRequest) =>
-  new HttpProblem('rules-not-met', {
-    errors: errors.map((e) => ({ ...e, message: describe(e.code, request.language) })),
-  });
-
 const ruleError = (pointer: string, code: string, request: OperationRequest) =>
   rulesNotMet([{ pointer, code, message: code }], request);
 
-/** The most records `listAll` reads for one request. */
-export const listAllCap = 5000;
-
-/**
- * Every page of a list, for the bounded collections of one engagement (its assignments, a
- * project's assessments, an agency's people), followed to the end. A collection of more than
- * `cap` records (5,000 unless a test lowers it) is refused with a 422 naming the limit, never
- * cut short: an answer built from part of it would be wrong without saying so.
- */
-export const listAll = async <T extends StoredRecord>(
-  store: RecordStore,
-  tenant: string,
-  kind: Parameters<RecordStore['list']>[1],
-  request: Omit<Parameters<RecordStore['list']>[2], 'limit' | 'cursor'>,
-  cap = listAllCap,
-): Promise<T[]> => {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.list<T>(tenant, kind, { ...request, limit: 100, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    if (items.length > cap) {
-      throw new HttpProblem('rules-not-met', {
-        detail: `More than ${cap} ${kind.type} records: too many to read in one request.`,
-        errors: [
-          {
-            pointer: '',
-            code: 'max_items',
-            message: `${describe('max_items', 'zh-CN', cap)} / ${describe('max_items', 'en', cap)}`,
-          },
-        ],
-      });
-    }
-  } while (cursor);
-  return items;
-};
-
 /** Engagements, their work plan and commissioning, and the assignment of evaluators (docs/domain/fieldwork.md#engagement-lifecycle). */
 export const engagementOperations = (store: RecordStore) => {
-  /**
-   * The engagement's places on the bureau's and the agency lead's to-do lists
-   * (docs/domain/daily-work.md#how-the-lists-are-kept), written with it: it stays in its agency's queue for the
-   * agency's list page, so its to-do places are entries of their own.
-   */
-  const toDoWrites = (tenant: string, e: StoredEngagement, at: string) =>
-    toDoEntryWrites(
-      store,
-      tenant,
-      engagementToDoKind,
-      e.id,
-      engagementToDoPlaces(e),
-      {
-        projectName: e.title,
-        projectCode: e.projectCode,
-        unitName: e.agencyName,
-        departmentName: e.departmentName,
-        state: e.state,
-      },
-      at,
-    );
-
-  /** The engagement if the caller may see it; an evaluator may when one of their assignments is on it. */
-  const visible = async (request: OperationRequest, id: string): Promise<StoredEngagement> => {
-    const p = request.principal;
-    const e = await store.get<StoredEngagement>(p.tenant, engagementKind, id);
-    if (!e) throw new HttpProblem('not-found');
-    if (seesEngagement(p, e)) return e;
-    if (p.agencyId === e.agencyId && (await assignmentsOf(request)).some((a) => a.engagementId === e.id)) return e;
-    throw new HttpProblem('not-found');
-  };
-
-  const assignmentsOf = (request: OperationRequest) =>
-    listAll<StoredAssignment>(store, request.principal.tenant, assignmentKind, {
-      queue: { name: `EVALUATOR#${request.principal.userId}` },
-    });
-
+  const { visible, assignmentsOf, save, inState, toDoWrites } = engagementAccess(store);
   const list: Operation = async (
     request: OperationRequest<unknown, { limit: number; cursor?: string; q?: string; state?: EngagementState }>,
   ) => {
@@ -259,48 +181,6 @@ export const engagementOperations = (store: RecordStore) => {
     status: 200,
     body: await visible(request, request.params.id),
   });
-
-  /**
-   * A change at the version the caller saw, with the actor and the step recorded, its to-do entries and any `extra`
-   * writes of the step (the papers' lock, a notice) in the same transaction.
-   */
-  const save = async (
-    request: OperationRequest<unknown, unknown, { version: number }>,
-    current: StoredEngagement,
-    change: Partial<StoredEngagement>,
-    operation?: string,
-    extra: readonly TransactionWrite[] = [],
-  ) => {
-    if (current.version !== request.body.version) throw new HttpProblem('version-conflict', { current });
-    const next: StoredEngagement = {
-      ...current,
-      ...change,
-      version: current.version + 1,
-      updatedAt: request.receivedAt,
-      updatedBy: request.principal.userId,
-    };
-    const context = { ...writeContext(request), ...(operation ? { operation } : {}) };
-    const tenant = request.principal.tenant;
-    // A step may move the engagement between to-do lists (or rename it): its entries change in the same transaction.
-    const result = await store.transact(
-      tenant,
-      [
-        { kind: engagementKind, before: current, after: next },
-        ...(await toDoWrites(tenant, next, request.receivedAt)),
-        ...extra,
-      ],
-      context,
-    );
-    if (result.outcome === 'done') return { status: 200, body: next };
-    if (result.outcome === 'version-conflict' && result.index === 0)
-      throw new HttpProblem('version-conflict', { current: result.current });
-    // Another step moved the entries first: the caller reads again and retries, as after any conflict.
-    throw new HttpProblem('version-conflict', { current: await store.get(tenant, engagementKind, current.id) });
-  };
-
-  const inState = (current: StoredEngagement, states: readonly EngagementState[]) => {
-    if (!states.includes(current.state)) throw new HttpProblem('invalid-transition', { current });
-  };
 
   /** The bureau drafts the plan; once commissioned, the agency's lead works on it too, until approval. */
   const updatePlan: Operation = async (

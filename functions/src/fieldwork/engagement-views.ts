@@ -3,13 +3,14 @@ import type { FieldPhoto, FieldRecord } from '@jixiao/core/fieldwork/field-recor
 import { indicatorEvidence } from '@jixiao/core/fieldwork/indicator-evidence.ts';
 import { summariseSurvey } from '@jixiao/core/fieldwork/survey-summary.ts';
 import { bureauSees, isAssignee, leadsAgencyOf, seesEngagement } from '@jixiao/core/scope/fieldwork-scope.ts';
-import { type engagementOperations, listAll } from '#functions/fieldwork/engagement-operations.ts';
+import type { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, fieldPhotoKind, fieldRecordKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { listPage } from '#functions/records/record-operations.ts';
 
 type StoredFieldRecord = FieldRecord & StoredRecord;

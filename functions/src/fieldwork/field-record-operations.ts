@@ -16,13 +16,14 @@ import { fieldPlan, planProblems } from '@jixiao/core/fieldwork/plan-rules.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { departmentSees, isAssignee, leadsAgencyOf, seesEngagement } from '@jixiao/core/scope/fieldwork-scope.ts';
 import type { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
-import { listAll, rulesNotMet } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { engagementKind, fieldPhotoKind, fieldRecordKind } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
+import { rulesNotMet } from '#functions/http/rules-not-met.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { createdResponse, newRecord, updatedResponse, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 

@@ -18,7 +18,6 @@ import { reviewGrades } from '@jixiao/core/submission/performance-target.ts';
 import { scoringTableSheet } from '#functions/export/docx/scoring-table-xlsx.ts';
 import type { Cell, CellValue, Sheet } from '#functions/export/xlsx/workbook.ts';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
-import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { PaperFile } from '#functions/fieldwork/working-papers.ts';
 import {
@@ -35,6 +34,7 @@ import {
 } from '#functions/key-evaluation/finding-kind.ts';
 import { readScoringPapers, scoringPaperId } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
 /**

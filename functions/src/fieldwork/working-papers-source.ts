@@ -1,11 +1,11 @@
 import type { FieldPhoto, FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
 import type { Language } from '@jixiao/core/language.ts';
-import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredAssignment, StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { assignmentKind, fieldPhotoKind, fieldRecordKind } from '#functions/fieldwork/record-kinds.ts';
 import { type PaperFile, packWorkingPapers, type WorkingPapers } from '#functions/fieldwork/working-papers.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 
 type StoredFieldRecord = FieldRecord & StoredRecord;
 type StoredPhoto = FieldPhoto & StoredRecord;

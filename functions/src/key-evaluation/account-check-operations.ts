@@ -26,7 +26,6 @@ import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from 
 import { decodeText } from '@jixiao/core/self-evaluation/execution-figures/decode-text.ts';
 import { parseCsv } from '@jixiao/core/self-evaluation/execution-figures/parse-csv.ts';
 import { sheetRows } from '@jixiao/core/self-evaluation/execution-figures/read-file.ts';
-import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
@@ -46,6 +45,7 @@ import { paperLocks } from '#functions/key-evaluation/paper-lock.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { newRecord } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 

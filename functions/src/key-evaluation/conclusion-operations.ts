@@ -10,11 +10,12 @@ import {
 } from '@jixiao/core/key-evaluation/conclusion-steps.ts';
 import { describeKeyEvaluation } from '@jixiao/core/key-evaluation/key-evaluation-messages.ts';
 import { bureauSees, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
-import { engagementOperations, rulesNotMet } from '#functions/fieldwork/engagement-operations.ts';
+import { engagementAccess } from '#functions/fieldwork/engagement-access.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
+import { rulesNotMet } from '#functions/http/rules-not-met.ts';
 import { conclusionPapers } from '#functions/key-evaluation/conclusion-papers.ts';
 import { type PaperLock, paperLocks } from '#functions/key-evaluation/paper-lock.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
@@ -29,7 +30,7 @@ type Step<B> = OperationRequest<{ id: string }, unknown, B>;
  * version, in one transaction with the papers' lock, and audited.
  */
 export const conclusionOperations = (store: RecordStore, _evidence: EvidenceStore): Operations => {
-  const engagements = engagementOperations(store);
+  const engagements = engagementAccess(store);
   const locks = paperLocks(store);
   const papers = conclusionPapers(store);
 

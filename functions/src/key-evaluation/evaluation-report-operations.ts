@@ -14,7 +14,7 @@ import { blankPaper, type ScoringPaper } from '@jixiao/core/key-evaluation/scori
 import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
 import { evaluationReportDocx } from '#functions/export/docx/evaluation-report-docx.ts';
 import { scoringTableXlsx } from '#functions/export/docx/scoring-table-xlsx.ts';
-import { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
+import { engagementAccess } from '#functions/fieldwork/engagement-access.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
@@ -43,7 +43,7 @@ const linkSeconds = 10 * 60;
  * the final report is out.
  */
 export const evaluationReportOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
-  const engagements = engagementOperations(store);
+  const engagements = engagementAccess(store);
   const settings = scoringSettingsOperations(store);
   const locks = paperLocks(store);
 

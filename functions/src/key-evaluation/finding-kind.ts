@@ -1,8 +1,8 @@
 import type { Finding } from '@jixiao/core/key-evaluation/finding.ts';
 import { maxFindings } from '@jixiao/core/key-evaluation/finding.ts';
 import type { FindingAnswer, OpinionExchange } from '@jixiao/core/key-evaluation/opinion-exchange.ts';
-import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 
 /**
  * The issue summary's rows (问题汇总表), one record per finding, listed per engagement

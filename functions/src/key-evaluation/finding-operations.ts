@@ -17,7 +17,7 @@ import {
   submitProblems,
 } from '@jixiao/core/key-evaluation/opinion-exchange.ts';
 import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
-import { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';
+import { engagementAccess } from '#functions/fieldwork/engagement-access.ts';
 import { fieldPhotoKind, fieldRecordKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
@@ -62,7 +62,7 @@ const nameOf = (request: OperationRequest) => request.principal.displayName ?? r
  * agency's handling of each answer is a paper of the exchange.
  */
 export const findingOperations = (store: RecordStore, _evidence: EvidenceStore): Operations => {
-  const engagements = engagementOperations(store);
+  const engagements = engagementAccess(store);
   const locks = paperLocks(store);
 
   /** The agency's lead of the engagement writes the summary; the performance section may too (and amend it). */

@@ -1,7 +1,6 @@
 import type { Operations } from '#functions/http/api-handler.ts';
 import { accountCheckOperations } from '#functions/key-evaluation/account-check-operations.ts';
 import { conclusionOperations } from '#functions/key-evaluation/conclusion-operations.ts';
-import { evaluationReportOperations } from '#functions/key-evaluation/evaluation-report-operations.ts';
 import { findingOperations } from '#functions/key-evaluation/finding-operations.ts';
 import { scoringPaperOperations } from '#functions/key-evaluation/scoring-paper-operations.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
@@ -13,5 +12,4 @@ export const keyEvaluationOperations = (store: RecordStore, evidence: EvidenceSt
   ...scoringPaperOperations(store, evidence),
   ...accountCheckOperations(store, evidence),
   ...findingOperations(store, evidence),
-  ...evaluationReportOperations(store, evidence),
 });

@@ -3,11 +3,11 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import { describeKeyEvaluation } from '@jixiao/core/key-evaluation/key-evaluation-messages.ts';
 import { paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
 import { isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
-import { listAll } from '#functions/fieldwork/engagement-operations.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { RecordKind, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 

@@ -7,7 +7,7 @@ import { blankPaper, type SaveScoringPaper, type ScoringPaper } from '@jixiao/co
 import { describeScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper-messages.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
-import { engagementOperations, listAll } from '#functions/fieldwork/engagement-operations.ts';
+import { engagementAccess } from '#functions/fieldwork/engagement-access.ts';
 import { fieldPhotoKind, fieldRecordKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
@@ -21,6 +21,7 @@ import {
 } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { newRecord } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
@@ -35,7 +36,7 @@ type Params = { id: string; indicatorId: string };
  * (once the final report is out) the evaluated department read; the performance section may amend after the lock.
  */
 export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceStore): Operations => {
-  const engagements = engagementOperations(store);
+  const engagements = engagementAccess(store);
   const settings = scoringSettingsOperations(store);
   const locks = paperLocks(store);
 

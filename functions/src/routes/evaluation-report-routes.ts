@@ -5,7 +5,8 @@ import { idParams, uuidV7Id } from '@jixiao/core/schema-parts.ts';
 import * as v from 'valibot';
 import type { RouteDefinition } from '#functions/routes/route-definition.ts';
 
-const keyEvaluation = { capability: 'key-evaluation', tag: 'key-evaluation' } as const;
+// Its own Lambda: the DOCX and XLSX writers would take the key-evaluation Lambda past its 400 KB budget.
+const keyEvaluation = { capability: 'evaluation-report', tag: 'key-evaluation' } as const;
 
 /** The bureau, the commissioned agency's lead, and the evaluated department once the final report is out. */
 const readers = [...sectionRoles, 'agency-lead', ...departmentRoles] as const;

@@ -17,6 +17,7 @@ export const capabilities = [
   'imports',
   'daily-work',
   'key-evaluation',
+  'evaluation-report',
   'results-application',
 ] as const;
 export type Capability = (typeof capabilities)[number];
