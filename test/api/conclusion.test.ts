@@ -307,6 +307,13 @@ describe('the result notice and the archive', () => {
     expect(seen.body.reviews).toEqual([]);
     expect(seen.body.problems).toEqual([]);
     expect((await call('other-reviewer', 'GET', `/engagements/${id}/conclusion`)).status).toBe(404);
+    // A department's overall evaluation has no project: the department's reviewer answers its rectification, listed
+    // on their to-do home under the evaluation's title.
+    const home = await call('dept-reviewer', 'GET', '/to-do');
+    const answer = home.body.lists.find((l: { key: string }) => l.key === 'rectification:answer:department-reviewer');
+    expect(answer.items).toContainEqual(
+      expect.objectContaining({ id: rectificationId, title: (await engagementOf(id)).title, dueDate: '2027-09-30' }),
+    );
     // Told in the same write: the department's reviewers find the result among their notifications.
     const told = await call('dept-reviewer', 'GET', '/notifications');
     expect(told.body.items).toContainEqual(

@@ -50,7 +50,8 @@ const itemOf = (
   const engagementName = engagementNames.get(String(record.engagementId));
   return {
     id: textOrNull(record.recordId) ?? record.id,
-    title: textOrNull(record.projectName) ?? engagementName ?? record.id,
+    // A department-level rectification has no project: its own title (the source's) names it.
+    title: textOrNull(record.projectName) ?? engagementName ?? textOrNull(record.title) ?? record.id,
     code: textOrNull(record.projectCode),
     unitName: textOrNull(record.unitName),
     departmentName: textOrNull(record.departmentName),
