@@ -222,6 +222,11 @@ describe('results application', () => {
       await visible(row.getByText(text, { exact: false }).first());
     }
     await expect.poll(() => observer.getByRole('link', { name: '确定应用措施' }).count()).toBe(0);
+    const [file] = await Promise.all([
+      observer.waitForEvent('download'),
+      observer.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('2027年度绩效评价结果应用追踪表.xlsx');
     await screenshot(observer, 'results-05-trace-observer');
     expect([...(await audit(observer)), ...(await reflow(observer))]).toEqual([]);
     await observer.getByRole('button', { name: 'English' }).click();
