@@ -211,4 +211,25 @@ describe('the agency lead records the handling on a desktop', () => {
     const e = await apiAs(page, stack.url, 'GET', `/engagements/${engagementId}`);
     expect(e.body.state).toBe('DRAFT_REPORT');
   });
+
+  it('adds a finding through the editor while the report is drafted, linked to an indicator', async () => {
+    await page.goto(findingsUrl());
+    await page.getByTestId('finding-add').click();
+    const editor = page.locator('#finding-editor');
+    await visible(editor.getByRole('heading', { name: '新增问题' }));
+    await editor.getByLabel('问题类别').selectOption('RULES');
+    await editor.getByLabel('问题名称').fill('政府采购程序不规范');
+    await editor.getByLabel('事实描述').fill('2 批次教学设备采购未按规定公开招标。');
+    await editor.getByLabel('涉及金额（元）').fill('386000.5');
+    await editor.getByLabel('整改建议').fill('严格执行政府采购制度。');
+    await editor.getByRole('checkbox').first().check();
+    await editor.getByTestId('finding-save').click();
+    const row = page.locator('tr[data-finding="政府采购程序不规范"]');
+    await visible(row);
+    expect(await row.locator('td.num').textContent()).toBe('386,000.50');
+    await visible(row.getByText('指标 1 个', { exact: false }));
+    await screenshot(page, 'findings-06-lead-added', { fullPage: true });
+    const summary = await apiAs(page, stack.url, 'GET', `/engagements/${engagementId}/findings`);
+    expect(summary.body.findings.at(-1)).toMatchObject({ category: 'RULES', amount: 386000.5 });
+  });
 });
