@@ -1,6 +1,6 @@
 import { dailyWorkRoutes } from '#functions/routes/daily-work-routes.ts';
-import { evaluationReportRoutes } from '#functions/routes/evaluation-report-routes.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
+import { evaluationReportRoutes } from '#functions/routes/evaluation-report-routes.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
 import { importsRoutes } from '#functions/routes/imports-routes.ts';
 import { keyEvaluationRoutes } from '#functions/routes/key-evaluation-routes.ts';

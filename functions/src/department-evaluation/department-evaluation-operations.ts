@@ -35,7 +35,6 @@ import { HttpProblem } from '#functions/http/http-problem.ts';
 import { departmentKind } from '#functions/organisation/record-kinds.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { HistoryRequest, ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
-import { derivedId } from '#functions/records/derived-id.ts';
 import { historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
 import { requestHash } from '#functions/records/request-hash.ts';
 import { reviewRefusal } from '#functions/records/review-refusal.ts';

@@ -1,6 +1,4 @@
-import { engagementToDoPlaces } from '@jixiao/core/daily-work/to-do.ts';
 import { defaultTemplateFor } from '@jixiao/core/department-evaluation/department-evaluation.ts';
-import { scoreDepartmentSheet } from '@jixiao/core/department-evaluation/department-sheet.ts';
 import type { CreateAssignment } from '@jixiao/core/fieldwork/assignment.ts';
 import {
   type CreateEngagement,
@@ -21,13 +19,11 @@ import {
   isPerformanceSection,
   leadsAgencyOf,
   observerSees,
-  seesEngagement,
 } from '@jixiao/core/scope/fieldwork-scope.ts';
 import { isObserver } from '@jixiao/core/scope/observer-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
 import type { Project } from '@jixiao/core/submission/project.ts';
 import { describe } from '@jixiao/core/validation.ts';
-import { engagementToDoKind, toDoEntryWrites } from '#functions/daily-work/record-kinds.ts';
 import { copyPackedTemplate } from '#functions/department-evaluation/packed-templates.ts';
 import { departmentEvaluationId, departmentEvaluationKind } from '#functions/department-evaluation/record-kinds.ts';
 import type { StoredDepartmentEvaluation } from '#functions/department-evaluation/stored-department-evaluation.ts';
@@ -38,28 +34,23 @@ import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { rulesNotMet } from '#functions/http/rules-not-met.ts';
 import { agencyKind, departmentKind, userKind } from '#functions/organisation/record-kinds.ts';
-import type { HistoryRequest, RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { HistoryRequest, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { createWith } from '#functions/records/create-with.ts';
 import { listAll } from '#functions/records/list-all.ts';
-import { createOnce, historyPage, listPage, newRecord, writeContext } from '#functions/records/record-operations.ts';
+import { createOnce, historyPage, listPage, newRecord } from '#functions/records/record-operations.ts';
 import { exAnteKind, projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 
 type StoredProject = Project & StoredRecord;
 
 /**
- * The department's own self-evaluation scores by indicator code, as claims beside what the agency verifies; none while
- * its sheet is a draft.
+ * The department's own self-evaluation scores by indicator code, as claims beside what the agency verifies: the scores
+ * it entered for its judgement indicators (its formula indicators are computed from figures the agency verifies anyway);
+ * none while its sheet is a draft.
  */
-const selfScores = (own: StoredDepartmentEvaluation): Map<string, string> => {
-  if (own.reviewStatus === 'DRAFT') return new Map();
-  const sheet = scoreDepartmentSheet(
-    { framework: own.framework, figures: own.figures, entries: own.entries, projects: [] },
-    own.scoring,
-  );
-  return new Map(
-    sheet.indicators.flatMap((i) => (i.score === null ? [] : [[i.code, `自评 ${i.score} / ${i.points} 分`] as const])),
-  );
-};
+const selfScores = (own: StoredDepartmentEvaluation): Map<string, string> =>
+  own.reviewStatus === 'DRAFT'
+    ? new Map()
+    : new Map(own.entries.flatMap((e) => (e.score === null ? [] : [[e.code, `自评 ${e.score} 分`] as const])));
 
 const ruleError = (pointer: string, code: string, request: OperationRequest) =>
   rulesNotMet([{ pointer, code, message: code }], request);
