@@ -221,6 +221,14 @@ describe('sending the findings', () => {
       suggestion: '按月通报拨付进度',
     });
     expect((await call('unit-preparer', 'GET', findingsPath())).status).toBe(200);
+    // Told in the send's own write (core's step notifications on the engagement's state).
+    const told = await call('dept-reviewer', 'GET', '/notifications');
+    expect(told.body.items).toContainEqual(
+      expect.objectContaining({
+        topic: 'findings-sent',
+        subject: expect.objectContaining({ type: 'engagement', id: own.engagement }),
+      }),
+    );
   });
 });
 
