@@ -25,9 +25,7 @@ import { readFindings } from '#functions/key-evaluation/finding-kind.ts';
 import { paperLocks } from '#functions/key-evaluation/paper-lock.ts';
 import { readScoringPapers, scoringPaperId } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
-import type { RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
-import { newRecord } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
+import type { RecordStore } from '#functions/ports/record-store.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
 /** How long a download link lives: long enough to start the download, short enough not to be passed around. */
@@ -115,24 +113,11 @@ export const evaluationReportOperations = (store: RecordStore, evidence: Evidenc
     const current = await store.get<StoredEvaluationReport>(p.tenant, evaluationReportKind, e.id);
     if ((current?.version ?? 0) !== version) throw new HttpProblem('version-conflict', { current: current ?? null });
     const content = { engagementId: e.id, sections, recommendations, updatedByName: p.displayName ?? p.userId };
-    await locks.write(
+    await locks.save(
       request,
       e,
-      ({ amendment }): TransactionWrite[] => {
-        if (current) {
-          const after: StoredEvaluationReport = {
-            ...current,
-            ...content,
-            version: current.version + 1,
-            updatedAt: request.receivedAt,
-            updatedBy: p.userId,
-          };
-          return [{ kind: evaluationReportKind, before: current, after }];
-        }
-        // A first save after the lock is an amendment too: the lock marks changes, so the create is marked here.
-        const create = newRecord({ id: e.id, ...content, ...(amendment ? { amendment } : {}) }, request);
-        return [{ kind: evaluationReportKind, create, hash: requestHash(request.body) }];
-      },
+      evaluationReportKind,
+      { id: e.id, current, content },
       { amendmentReason, paperType: 'evaluation-report' },
     );
     const { report, filled, state, mark } = await assemble(request, e);

@@ -168,9 +168,45 @@ export const paperLocks = (store: RecordStore) => {
     throw new HttpProblem('version-conflict');
   };
 
+  /**
+   * Saves one versioned paper of `kind` through `write`: created at version 0 when `current` is absent, else changed
+   * over `current` (whose version the caller checked against the request). A first save after the lock is an
+   * amendment too: `write` marks changes, so the create is marked here. The shape every one-record paper shares
+   * (a scoring paper, the report's narrative).
+   */
+  const save = async (
+    request: OperationRequest,
+    engagement: StoredEngagement,
+    kind: RecordKind,
+    paper: { id: string; current: StoredRecord | undefined; content: Record<string, unknown> },
+    options: { amendmentReason?: string | undefined; paperType: string },
+  ): Promise<StoredRecord> => {
+    const { id, current, content } = paper;
+    const [written] = await write(
+      request,
+      engagement,
+      ({ amendment }): TransactionWrite[] => {
+        if (current) {
+          const after: StoredRecord = {
+            ...current,
+            ...content,
+            version: current.version + 1,
+            updatedAt: request.receivedAt,
+            updatedBy: request.principal.userId,
+          };
+          return [{ kind, before: current, after }];
+        }
+        const create = newRecord({ id, ...content, ...(amendment ? { amendment } : {}) }, request);
+        return [{ kind, create, hash: requestHash(request.body) }];
+      },
+      options,
+    );
+    return written!;
+  };
+
   /** Every amendment of the engagement, oldest first (all pages; refused loudly beyond `listAll`'s cap). */
   const amendments = (tenant: string, engagementId: string) =>
     listAll<PaperAmendment>(store, tenant, paperAmendmentKind, { ownerId: engagementId });
 
-  return { read, stepWrite, write, amendments };
+  return { read, stepWrite, write, save, amendments };
 };

@@ -20,10 +20,8 @@ import {
   scoringPaperKind,
 } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
-import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
+import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { listAll } from '#functions/records/list-all.ts';
-import { newRecord } from '#functions/records/record-operations.ts';
-import { requestHash } from '#functions/records/request-hash.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
 type StoredFieldRecord = FieldRecord & StoredRecord;
@@ -151,24 +149,11 @@ export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceSt
       surveyRate,
       updatedByName: p.displayName ?? p.userId,
     };
-    const [written] = await locks.write(
+    const written = await locks.save(
       request,
       e,
-      ({ amendment }): TransactionWrite[] => {
-        if (current) {
-          const after: StoredScoringPaper = {
-            ...current,
-            ...content,
-            version: current.version + 1,
-            updatedAt: request.receivedAt,
-            updatedBy: p.userId,
-          };
-          return [{ kind: scoringPaperKind, before: current, after }];
-        }
-        // A first save after the lock is an amendment too: the lock marks changes, so the create is marked here.
-        const create = newRecord({ id, ...content, ...(amendment ? { amendment } : {}) }, request);
-        return [{ kind: scoringPaperKind, create, hash: requestHash(request.body) }];
-      },
+      scoringPaperKind,
+      { id, current, content },
       { amendmentReason, paperType: 'scoring-paper' },
     );
     const saved = (await readScoringPapers(store, p.tenant, e.id)).filter((paper) => paper.id !== id);

@@ -3,7 +3,7 @@ import type { ResultApplication } from '@jixiao/core/results-application/result-
 import { continuationKey } from '@jixiao/core/results-application/result-application.ts';
 import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
-import { everyPage } from '#functions/results-application/every-page.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { resultApplicationKind } from '#functions/results-application/record-kinds.ts';
 
 /** The most records read for one project's results or one department's rectifications before refusing loudly. */
@@ -27,7 +27,7 @@ export const projectResults = async (
   project: { fiscalYear: number; code: string; departmentId: string },
 ): Promise<ProjectResults> => {
   const [results, rectifications] = await Promise.all([
-    everyPage<ResultApplication & StoredRecord>(
+    listAll<ResultApplication & StoredRecord>(
       store,
       tenant,
       resultApplicationKind,
@@ -36,7 +36,7 @@ export const projectResults = async (
       },
       projectResultsCap,
     ),
-    everyPage<Rectification & StoredRecord>(
+    listAll<Rectification & StoredRecord>(
       store,
       tenant,
       rectificationKind,

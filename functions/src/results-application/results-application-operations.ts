@@ -16,8 +16,8 @@ import { FileBody, type Operation, type OperationRequest } from '#functions/http
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import type { ListFilter, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
+import { listAll } from '#functions/records/list-all.ts';
 import { createOnce, listPage, newRecord } from '#functions/records/record-operations.ts';
-import { everyPage } from '#functions/results-application/every-page.ts';
 import { policyOperations } from '#functions/results-application/policy-operations.ts';
 import { projectResults } from '#functions/results-application/project-results.ts';
 import { resultApplicationKind } from '#functions/results-application/record-kinds.ts';
@@ -50,7 +50,7 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
   const policy = policyOperations(store);
 
   const decisionsOf = async (tenant: string, targetYear: number) =>
-    everyPage<StoredResult>(
+    listAll<StoredResult>(
       store,
       tenant,
       resultApplicationKind,
@@ -159,7 +159,7 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
     const departments = [...new Set(results.filter((r) => r.objectType === 'PROJECT').map((r) => r.departmentId))];
     const byCode = new Map<string, StoredProject>();
     for (const departmentId of departments) {
-      const projects = await everyPage<StoredProject>(
+      const projects = await listAll<StoredProject>(
         store,
         tenant,
         projectKind,
@@ -201,7 +201,7 @@ export const resultsApplicationOperations = (store: RecordStore): Operations => 
   const exportResultTrace: Operation = async (request: OperationRequest<unknown, ResultQuery>) => {
     const tenant = request.principal.tenant;
     const { targetYear } = request.query;
-    const results = await everyPage<StoredResult>(
+    const results = await listAll<StoredResult>(
       store,
       tenant,
       resultApplicationKind,
