@@ -10,7 +10,7 @@ import type { Localized } from '#core/language.ts';
 
 type Level1 = (typeof evaluationLevel1Codes)[number];
 
-/** What a department's overall-spending engagement starts from: the §5.7 framework laid onto the engagement's four levels. */
+/** What a department's overall-spending engagement starts from: the department framework laid onto the engagement's four levels. */
 export interface DepartmentEngagementFramework {
   weights: Weights;
   /** The framework's own names of its level-1 groups (投入/过程/产出/效果, or 部门决策/综合管理/部门绩效), by slot. */

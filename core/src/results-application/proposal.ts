@@ -14,7 +14,7 @@ const amountAfter = (facts: Pick<ResultFacts, 'amount'>, terms: MeasureTerms): n
   facts.amount === null ? null : recommendedAmount(facts.amount, terms);
 
 /**
- * What the bureau proposes for one result (docs/domain/results-application.md#proposals): a disposition's own measure
+ * What the bureau proposes for one result (docs/domain/results-application.md#proposals-and-decisions): a disposition's own measure
  * where monitoring ordered one, otherwise the year's policy for the grade; no grade and no order, no proposal.
  */
 export const proposal = (facts: ResultFacts, rules: PolicyRules): Proposal | null => {

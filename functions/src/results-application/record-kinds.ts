@@ -9,7 +9,7 @@ export const resultsPolicyKind: RecordKind = {
 };
 
 /**
- * Result applications (docs/domain/results-application.md#records): one per source record (`sourceKey` is unique);
+ * Result applications (docs/domain/results-application.md#proposals-and-decisions): one per source record (`sourceKey` is unique);
  * listed per next-year key (owner index: the budget gate reads one project's results with one query) and per target
  * year (queue index, by department and project code).
  */

@@ -125,7 +125,7 @@ const readers: Record<ResultSource, SourceReader> = {
   },
 };
 
-/** One page of a source's records of a year, as facts (docs/domain/results-application.md#proposals). */
+/** One page of a source's records of a year, as facts (docs/domain/results-application.md#proposals-and-decisions). */
 export const sourcePage = async (
   store: RecordStore,
   tenant: string,

@@ -1,5 +1,5 @@
 /**
- * A Word document as the reports need it (docs/decisions.md#20-the-evaluation-report-docx-is-written-by-our-own-writer),
+ * A Word document as the reports need it (docs/decisions.md#20-the-evaluation-reports-docx-is-written-by-our-own-writer),
  * named by role rather than by formatting so every report draws the same kind of text the same way. The looks follow
  * GB/T 9704 as district bureaus use it for reports:
  * - title: 宋体 bold 二号 (22 pt), centred;
