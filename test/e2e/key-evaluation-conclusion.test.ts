@@ -32,6 +32,7 @@ const unit = demoId('unit:102001');
 const section = demoId('section:JKW');
 let engagementId = '';
 let nextProjectId = '';
+let nextTargetId = '';
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 const api = (p: Page, method: string, path: string, body?: unknown) => apiAs(p, stack.url, method, path, body);
@@ -99,6 +100,24 @@ beforeAll(async () => {
       description: '',
     },
   });
+  // Its targets sent on by the unit: they wait for the department's review.
+  nextTargetId = uuidV7();
+  const approver: Actor = {
+    userId: 'demo:unit-approver',
+    roles: ['unit-approver'],
+    departmentId: department,
+    unitId: unit,
+  };
+  const target = (
+    await run('createProjectTarget', preparer, { params: { id: nextProjectId }, body: { id: nextTargetId } })
+  ).body;
+  const saved = (
+    await run('saveTarget', preparer, {
+      params: { id: nextTargetId },
+      body: { version: target.version, annualGoal: nextYear.annualGoal, rows: nextYear.rows },
+    })
+  ).body;
+  await run('submitTarget', approver, { params: { id: nextTargetId }, body: { version: saved.version } });
 }, 240_000);
 
 afterAll(async () => {
@@ -211,6 +230,15 @@ describe('a key evaluation to its conclusion', () => {
     await visible(panel.getByText('等级：中'));
     await screenshot(preparer, 'conclusion-04-next-year-project', { fullPage: true });
     expect([...(await audit(preparer)), ...(await reflow(preparer))]).toEqual([]);
+
+    // The project form, while the unit edits the project, and the department's review of its targets show it too.
+    await preparer.goto(`${stack.url}/projects/${nextProjectId}/edit`);
+    await visible(preparer.getByTestId('project-results').getByText('结果应用建议金额：180 万元'));
+    const reviewer = await phones.of('dept-reviewer', 'department');
+    await reviewer.goto(`${stack.url}/review/${nextTargetId}`);
+    await visible(reviewer.getByTestId('project-results').getByText('等级：中'));
+    await screenshot(reviewer, 'conclusion-05-review-with-results', { fullPage: true });
+    expect(await audit(reviewer)).toEqual([]);
   });
 
   it('saw no security violation', () => {
