@@ -1,6 +1,7 @@
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import type { EngagementState } from '@jixiao/core/fieldwork/engagement.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
+import { engagementToDoKind } from '@jixiao/functions/daily-work/record-kinds.ts';
 import { engagementKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '@jixiao/functions/http/api-event.ts';
 import {
@@ -9,6 +10,7 @@ import {
   type StoredOpinionExchange,
 } from '@jixiao/functions/key-evaluation/finding-kind.ts';
 import { paperLocks } from '@jixiao/functions/key-evaluation/paper-lock.ts';
+import type { StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { demoId, demoTenant } from '@jixiao/infra/local/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementFixture, seedReleasedEngagement } from '../support/fieldwork-fixture.ts';
@@ -99,6 +101,26 @@ const lockAt = async (engagementId: string, state: EngagementState) => {
     at: request.receivedAt,
   });
   expect(result.outcome).toBe('done');
+};
+
+/** The ids a list of the person's to-do home shows (its first entries: the test's tenant has few engagements). */
+const toDoIds = async (who: string, key: string): Promise<string[]> => {
+  const home = await call(who, 'GET', '/to-do');
+  expect(home.status).toBe(200);
+  const list = home.body.lists.find((l: { key: string }) => l.key === key);
+  expect(list).toBeDefined();
+  return list.items.map((i: { id: string }) => i.id);
+};
+
+/** Where the engagement's to-do entries of the department's and the agency's side are (null: on no list). */
+const toDoQueues = async (id: string) => {
+  const entries = await stack.store.getMany<StoredRecord & { queue: string | null }>(
+    demoTenant.id,
+    engagementToDoKind,
+    [`department#${id}`, `agency#${id}`],
+  );
+  const queueOf = (side: string) => entries.find((e) => e.id === `${side}#${id}`)?.queue ?? null;
+  return { department: queueOf('department'), agency: queueOf('agency') };
 };
 
 const findingsPath = (id = own.engagement) => `/engagements/${id}/findings`;
@@ -229,6 +251,9 @@ describe('sending the findings', () => {
         subject: expect.objectContaining({ type: 'engagement', id: own.engagement }),
       }),
     );
+    // On the department reviewer's to-do list (待反馈的重点评价意见), off the lead's while the department answers.
+    expect(await toDoIds('dept-reviewer', 'engagement:answer')).toContain(own.engagement);
+    expect(await toDoQueues(own.engagement)).toEqual({ department: `FINDINGS#${education}`, agency: null });
   });
 });
 
@@ -288,6 +313,9 @@ describe("the department's answers", () => {
     expect(again.status).toBe(409);
     expect(again.body.errors[0].code).toBe('answers_submitted');
     expect((await submit()).status).toBe(409);
+    // The submission moves the engagement from the department's to-do list to the lead's, who handles the answers.
+    expect(await toDoIds('dept-reviewer', 'engagement:answer')).not.toContain(own.engagement);
+    expect(await toDoQueues(own.engagement)).toEqual({ department: null, agency: `AGENCY_MOVE#${agency}` });
     const shown = await summaryOf('agency-lead');
     expect(shown.answers.map((a: { findingId: string; position: string }) => [a.findingId, a.position])).toEqual(
       expect.arrayContaining([

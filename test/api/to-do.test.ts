@@ -2,6 +2,7 @@ import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import type { ToDoHome, ToDoList } from '@jixiao/core/daily-work/to-do.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
+import { opinionExchangeKind } from '@jixiao/functions/key-evaluation/finding-kind.ts';
 import { monitoringReportKind, rectificationKind } from '@jixiao/functions/monitoring/record-kinds.ts';
 import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
 import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
@@ -58,7 +59,7 @@ const listOf = (home: ToDoHome, key: string): ToDoList => {
 };
 
 /** Which records a list should hold, decided from the records themselves. */
-const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
+const expected = (records: StoredRecord[], key: string, answered: ReadonlySet<string>): StoredRecord[] => {
   const [, action] = key.split(':');
   return records.filter((r) => {
     // Ex-ante assessments and engagements, from their own states (not from the to-do entries the counts come from).
@@ -66,9 +67,17 @@ const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
     if (key === 'ex-ante-assessment:review') return r.state === 'SUBMITTED';
     if (key === 'ex-ante-assessment:fix') return agencyDraft && Boolean(r.lastReturn);
     if (key === 'ex-ante-assessment:send') return agencyDraft && !r.lastReturn;
-    if (key === 'engagement:review') return r.state === 'SELECTED' || r.state === 'AGENCY_CONTRACTED';
+    if (key === 'engagement:review')
+      return ['SELECTED', 'AGENCY_CONTRACTED', 'FINANCE_REVIEW', 'FINAL_REPORT'].includes(String(r.state));
+    // The evaluated department answers the findings until it submits its answers (the exchange says when).
+    if (key === 'engagement:answer')
+      return r.state === 'OPINION_EXCHANGE' && r.departmentId === department && !answered.has(r.id);
     if (key === 'engagement:lead')
-      return r.agencyId === agency && (r.state === 'AGENCY_CONTRACTED' || r.state === 'FIELDWORK');
+      return (
+        r.agencyId === agency &&
+        (['AGENCY_CONTRACTED', 'FIELDWORK', 'PRELIM_FINDINGS', 'DRAFT_REPORT', 'QC_REVIEW'].includes(String(r.state)) ||
+          (r.state === 'OPINION_EXCHANGE' && answered.has(r.id)))
+      );
     if (action === 'fix') return r.unitId === unit && r.reviewStatus === 'RETURNED';
     if (action === 'send') return r.unitId === unit && r.reviewStatus === 'DRAFT';
     const open = r.state === 'NOTICE_ISSUED' || r.state === 'FEEDBACK_DRAFT';
@@ -87,8 +96,11 @@ const expected = (records: StoredRecord[], key: string): StoredRecord[] => {
 const expectRecount = async (who: string) => {
   const home = await toDo(who);
   expect(home.lists.length).toBeGreaterThan(0);
+  const answered = new Set(
+    (await everyRecord(opinionExchangeKind)).filter((x) => x.submittedAt).map((x) => String(x.engagementId)),
+  );
   for (const list of home.lists) {
-    const records = expected(await everyRecord(kinds[list.subject]!), list.key);
+    const records = expected(await everyRecord(kinds[list.subject]!), list.key, answered);
     expect({ key: list.key, count: list.count }).toEqual({ key: list.key, count: records.length });
     expect(list.countIsFloor).toBe(false);
     expect(list.items.map((i) => i.id).every((id) => records.some((r) => r.id === id))).toBe(true);
@@ -170,6 +182,7 @@ describe('GET /api/v1/to-do', () => {
       'monitoring-report:review:department-reviewer',
       'self-evaluation:review:department-reviewer',
       'rectification:answer:department-reviewer',
+      'engagement:answer',
     ]);
     const targets = listOf(home, 'target:review:department-reviewer');
     const since = targets.items.map((i) => i.waitingSince ?? '');

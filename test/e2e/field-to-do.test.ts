@@ -70,7 +70,7 @@ describe('the field home’s to-do lists', () => {
     const titles: Record<string, string> = {
       'ex-ante-assessment:fix': '退回待修改的事前绩效评估',
       'ex-ante-assessment:send': '待填写的事前绩效评估',
-      'engagement:lead': '待推进的重点评价（方案、现场工作）',
+      'engagement:lead': '待推进的重点评价（方案、现场、报告）',
     };
     for (const list of home.lists) {
       if (list.count > 0)

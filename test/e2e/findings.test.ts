@@ -97,8 +97,12 @@ describe('the department answers the findings on a phone', () => {
   });
   afterAll(() => context?.close());
 
-  it('shows each finding with its facts and suggestion, and keeps a saved draft', async () => {
-    await page.goto(findingsUrl());
+  it('finds the findings on its to-do home, shows each with its facts and suggestion, and keeps a saved draft', async () => {
+    await page.goto(`${stack.url}/`);
+    const list = page.locator('li.list[data-list="engagement:answer"]');
+    await visible(list.getByRole('heading', { name: '待反馈的重点评价意见' }));
+    await list.locator(`a.item[href="/engagements/${engagementId}/findings"]`).click();
+    await page.waitForURL(findingsUrl());
     await visible(page.getByRole('heading', { level: 1, name: '问题汇总表与意见交换' }));
     await visible(findingCard(page, titles[0]!).getByText('建立拨付台账，按月跟踪拨付进度。', { exact: false }));
     await visible(findingCard(page, titles[1]!).getByText('12 台录播设备', { exact: false }));

@@ -28,6 +28,7 @@ describe('toDoQueuesFor', () => {
       'monitoring-report:review:department-reviewer UNIT_SUBMITTED#D1',
       'self-evaluation:review:department-reviewer UNIT_SUBMITTED#D1',
       'rectification:answer:department-reviewer OPEN_DEPARTMENT#D1',
+      'engagement:answer FINDINGS#D1',
     ]);
     expect(keys({ userId: 'u', roles: ['business-section-reviewer'], sectionId: 'S1' })[0]).toBe(
       'target:review:business-section-reviewer DEPT_APPROVED#S1',
@@ -110,7 +111,7 @@ describe('the lists of ex-ante assessments and engagements', () => {
     expect(engagementToDoPlaces({ state: 'PRELIM_FINDINGS', agencyId: 'A1' })).toEqual({ agency: 'AGENCY_MOVE#A1' });
   });
 
-  it("after fieldwork: the agency's lead drafts and reviews, the bureau reviews and notifies; none waits in the exchange or after the notice", () => {
+  it("after fieldwork: the department answers the findings, the agency's lead handles the answers, drafts and reviews, the bureau reviews and notifies; none waits after the notice", () => {
     const places = Object.fromEntries(
       [
         'OPINION_EXCHANGE',
@@ -120,10 +121,10 @@ describe('the lists of ex-ante assessments and engagements', () => {
         'FINAL_REPORT',
         'RESULT_NOTIFIED',
         'ARCHIVED',
-      ].map((state) => [state, engagementToDoPlaces({ state, agencyId: 'A1' })]),
+      ].map((state) => [state, engagementToDoPlaces({ state, agencyId: 'A1', departmentId: 'D1' })]),
     );
     expect(places).toEqual({
-      OPINION_EXCHANGE: {},
+      OPINION_EXCHANGE: { department: 'FINDINGS#D1' },
       DRAFT_REPORT: { agency: 'AGENCY_MOVE#A1' },
       QC_REVIEW: { agency: 'AGENCY_MOVE#A1' },
       FINANCE_REVIEW: { bureau: 'BUREAU_MOVE' },
@@ -131,5 +132,7 @@ describe('the lists of ex-ante assessments and engagements', () => {
       RESULT_NOTIFIED: {},
       ARCHIVED: {},
     });
+    const exchange = { state: 'OPINION_EXCHANGE', agencyId: 'A1', departmentId: 'D1' };
+    expect(engagementToDoPlaces(exchange, true)).toEqual({ agency: 'AGENCY_MOVE#A1' });
   });
 });

@@ -26,7 +26,8 @@ export type ToDoSubject = (typeof toDoSubjects)[number];
  * - `send`: fill in and send on (送审) what is still a draft;
  * - `fix`: correct and send again what a reviewer returned (退回);
  * - `review`: decide on what waits in their review queue;
- * - `answer`: answer a rectification notice (整改反馈);
+ * - `answer`: answer a rectification notice (整改反馈), or as the evaluated department the draft findings of a key
+ *   evaluation (评价意见反馈);
  * - `verify`: verify a unit's rectification feedback;
  * - `visit`: carry out a field assignment;
  * - `lead`: move a key evaluation on as its commissioned agency (work plan, fieldwork).
@@ -84,9 +85,10 @@ export const reviewerQueue = (
  * Ex-ante assessments and engagements already sit in their agency's queue (`AGENCY#<agency>`, which the agency's
  * list pages read) and a record has one place in the queue index. Their to-do places are therefore kept by a
  * small companion entry per place (docs/domain/daily-work.md#how-the-lists-are-kept), written in the same
- * transaction as the record: at most one entry for the bureau's side and one for the agency's side.
+ * transaction as the record: at most one entry for each side, the bureau's, the agency's and the evaluated
+ * department's.
  */
-export const toDoSlots = ['bureau', 'agency'] as const;
+export const toDoSlots = ['bureau', 'agency', 'department'] as const;
 export type ToDoSlot = (typeof toDoSlots)[number];
 /** The queue a record's entry for each side is in; a side not named has no entry in any queue. */
 export type ToDoPlaces = Partial<Record<ToDoSlot, string>>;
@@ -99,6 +101,8 @@ export const submittedExAnteQueue = 'SUBMITTED';
 export const agencyEngagementQueue = (agencyId: string): string => `AGENCY_MOVE#${agencyId}`;
 /** The engagements whose next step is the performance section's (an agency to commission, a plan to approve). */
 export const bureauEngagementQueue = 'BUREAU_MOVE';
+/** The engagements whose draft findings wait for the evaluated department's answers (its reviewer answers). */
+export const departmentFindingsQueue = (departmentId: string): string => `FINDINGS#${departmentId}`;
 
 /**
  * Where an ex-ante assessment waits (core/src/submission/ex-ante-steps.ts): a third party's draft is the agency's
@@ -121,15 +125,23 @@ export const exAnteToDoPlaces = (a: {
  * Where an engagement waits (core/src/fieldwork/engagement-steps.ts): the performance section commissions an
  * agency (SELECTED) and approves the plan (AGENCY_CONTRACTED); the agency's lead prepares the plan
  * (AGENCY_CONTRACTED) and closes fieldwork (FIELDWORK). A plan under preparation is on both sides' lists,
- * because either may move it: the lead by finishing it, the bureau by approving it.
+ * because either may move it: the lead by finishing it, the bureau by approving it. While the opinions are
+ * exchanged the department answers the findings; once it has submitted its answers, the lead records their
+ * handling and closes the exchange.
  */
-export const engagementToDoPlaces = (e: { state: string; agencyId: string | null }): ToDoPlaces => {
+export const engagementToDoPlaces = (
+  e: { state: string; agencyId: string | null; departmentId?: string | null },
+  answersSubmitted = false,
+): ToDoPlaces => {
   const agency = e.agencyId ? agencyEngagementQueue(e.agencyId) : undefined;
   switch (e.state) {
     case 'SELECTED':
       return { bureau: bureauEngagementQueue };
     case 'AGENCY_CONTRACTED':
       return { bureau: bureauEngagementQueue, ...(agency ? { agency } : {}) };
+    case 'OPINION_EXCHANGE':
+      if (!answersSubmitted) return e.departmentId ? { department: departmentFindingsQueue(e.departmentId) } : {};
+      return agency ? { agency } : {};
     // The agency's lead carries fieldwork, the findings, the draft and its own review (docs/domain/key-evaluation.md).
     case 'FIELDWORK':
     case 'PRELIM_FINDINGS':
@@ -184,15 +196,25 @@ export const toDoQueuesFor = (
       lists.push({ key: `${subject}:review:${role}`, subject, action: 'review', queue, position: 'waiting-since' });
     }
   }
-  // A department-level rectification (no unit) is answered by the department's reviewer.
+  // A department-level rectification (no unit) and a key evaluation's draft findings are answered by the
+  // department's reviewer.
   if (p.roles.includes('department-reviewer') && p.departmentId) {
-    lists.push({
-      key: 'rectification:answer:department-reviewer',
-      subject: 'rectification',
-      action: 'answer',
-      queue: rectificationDepartmentQueue(p.departmentId),
-      position: 'due-date',
-    });
+    lists.push(
+      {
+        key: 'rectification:answer:department-reviewer',
+        subject: 'rectification',
+        action: 'answer',
+        queue: rectificationDepartmentQueue(p.departmentId),
+        position: 'due-date',
+      },
+      {
+        key: 'engagement:answer',
+        subject: 'engagement',
+        action: 'answer',
+        queue: departmentFindingsQueue(p.departmentId),
+        position: 'waiting-since',
+      },
+    );
   }
   if (p.roles.includes('performance-section-reviewer')) {
     lists.push({

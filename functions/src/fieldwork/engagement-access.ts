@@ -10,6 +10,7 @@ import {
 } from '#functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
+import { opinionExchangeKind, type StoredOpinionExchange } from '#functions/key-evaluation/finding-kind.ts';
 import type { RecordStore, TransactionWrite } from '#functions/ports/record-store.ts';
 import { listAll } from '#functions/records/list-all.ts';
 import { writeContext } from '#functions/records/record-operations.ts';
@@ -21,17 +22,24 @@ import { writeContext } from '#functions/records/record-operations.ts';
  */
 export const engagementAccess = (store: RecordStore) => {
   /**
-   * The engagement's places on the bureau's and the agency lead's to-do lists
+   * The engagement's places on the bureau's, the agency lead's and the evaluated department's to-do lists
    * (docs/domain/daily-work.md#how-the-lists-are-kept), written with it: it stays in its agency's queue for the
-   * agency's list page, so its to-do places are entries of their own.
+   * agency's list page, so its to-do places are entries of their own. While the opinions are exchanged the place
+   * depends on whether the department has submitted its answers: the step that submits them says so, any other
+   * step reads the exchange.
    */
-  const toDoWrites = (tenant: string, e: StoredEngagement, at: string) =>
-    toDoEntryWrites(
+  const toDoWrites = async (tenant: string, e: StoredEngagement, at: string, answersSubmitted?: boolean) => {
+    const submitted =
+      e.state !== 'OPINION_EXCHANGE'
+        ? false
+        : (answersSubmitted ??
+          Boolean((await store.get<StoredOpinionExchange>(tenant, opinionExchangeKind, e.id))?.submittedAt));
+    return toDoEntryWrites(
       store,
       tenant,
       engagementToDoKind,
       e.id,
-      engagementToDoPlaces(e),
+      engagementToDoPlaces(e, submitted),
       {
         projectName: e.title,
         projectCode: e.projectCode,
@@ -41,6 +49,7 @@ export const engagementAccess = (store: RecordStore) => {
       },
       at,
     );
+  };
 
   /** The engagement if the caller may see it; an evaluator may when one of their assignments is on it. */
   const visible = async (request: OperationRequest, id: string): Promise<StoredEngagement> => {

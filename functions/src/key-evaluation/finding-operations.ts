@@ -326,7 +326,9 @@ export const findingOperations = (store: RecordStore, _evidence: EvidenceStore):
     const problems = submitProblems(findings, answers);
     if (problems.length > 0) throw notMet(problems, request);
     const after = bumped(request, exchange, { submittedAt: request.receivedAt, submittedByName: nameOf(request) });
-    await transact(request, [{ kind: opinionExchangeKind, before: exchange, after }]);
+    // Off the department's list and onto the lead's, in the same write.
+    const toDo = await engagements.toDoWrites(tenant, e, request.receivedAt, true);
+    await transact(request, [{ kind: opinionExchangeKind, before: exchange, after }, ...toDo]);
     return { status: 200, body: after };
   };
 

@@ -3,11 +3,14 @@ import { toDoItemHref, toDoListHref, toDoTiming } from '#lib/to-do-links.ts';
 
 describe('to-do links', () => {
   it('leads each entry to its record page', () => {
-    expect(toDoItemHref({ subject: 'target' }, { id: 't1' })).toBe('/targets/t1');
-    expect(toDoItemHref({ subject: 'monitoring-report' }, { id: 'r1' })).toBe('/monitoring/reports/r1');
-    expect(toDoItemHref({ subject: 'self-evaluation' }, { id: 's1' })).toBe('/self-evaluations/s1');
-    expect(toDoItemHref({ subject: 'rectification' }, { id: 'c1' })).toBe('/rectifications/c1');
-    expect(toDoItemHref({ subject: 'fieldwork-assignment' }, { id: 'a1' })).toBe('/field/a1');
+    expect(toDoItemHref({ subject: 'target', action: 'send' }, { id: 't1' })).toBe('/targets/t1');
+    expect(toDoItemHref({ subject: 'monitoring-report', action: 'send' }, { id: 'r1' })).toBe('/monitoring/reports/r1');
+    expect(toDoItemHref({ subject: 'self-evaluation', action: 'send' }, { id: 's1' })).toBe('/self-evaluations/s1');
+    expect(toDoItemHref({ subject: 'rectification', action: 'answer' }, { id: 'c1' })).toBe('/rectifications/c1');
+    expect(toDoItemHref({ subject: 'fieldwork-assignment', action: 'visit' }, { id: 'a1' })).toBe('/field/a1');
+    expect(toDoItemHref({ subject: 'engagement', action: 'lead' }, { id: 'e1' })).toBe('/engagements/e1');
+    // The department answers a key evaluation's findings on the findings page, its answer sheet.
+    expect(toDoItemHref({ subject: 'engagement', action: 'answer' }, { id: 'e1' })).toBe('/engagements/e1/findings');
   });
 
   it("leads a review list to the reviewer's queue page and a unit's list to its records", () => {

@@ -4,7 +4,7 @@ import type { ToDoItem, ToDoList } from '@jixiao/core/daily-work/to-do.ts';
  * Where the to-do home's lists lead (docs/domain/daily-work.md): each entry to its record's page, each
  * list to the page that shows all of it. One place, so a list's title, its link and its entries agree.
  */
-export const toDoItemHref = (list: Pick<ToDoList, 'subject'>, item: Pick<ToDoItem, 'id'>): string => {
+export const toDoItemHref = (list: Pick<ToDoList, 'subject' | 'action'>, item: Pick<ToDoItem, 'id'>): string => {
   switch (list.subject) {
     case 'target':
       return `/targets/${item.id}`;
@@ -19,7 +19,8 @@ export const toDoItemHref = (list: Pick<ToDoList, 'subject'>, item: Pick<ToDoIte
     case 'ex-ante-assessment':
       return `/ex-ante/${item.id}`;
     case 'engagement':
-      return `/engagements/${item.id}`;
+      // The department answers the findings on their own page (its answer sheet).
+      return list.action === 'answer' ? `/engagements/${item.id}/findings` : `/engagements/${item.id}`;
   }
 };
 
