@@ -11,7 +11,7 @@ import { ApiRoutes } from './api-routes.ts';
 import { CapabilityFunctions, functionTimeout } from './capability-functions.ts';
 import { DailyWorkJobs, dailyWorkJobsTimeout } from './daily-work-jobs.ts';
 import { createEvidenceBucket } from './evidence-bucket.ts';
-import { ExportJobs, exportJobsTimeout } from './export-jobs.ts';
+import { archiveJobFunction, ExportJobs, exportJobFunction, exportJobsTimeout } from './export-jobs.ts';
 import { Identity, type WebClient } from './identity.ts';
 import { JixiaoHttpApi } from './jixiao-http-api.ts';
 import { createJixiaoTable } from './jixiao-table.ts';
@@ -48,6 +48,7 @@ export class JixiaoStack extends Stack {
   readonly functions: CapabilityFunctions;
   readonly jobs: DailyWorkJobs;
   readonly exports: ExportJobs;
+  readonly archives: ExportJobs;
   readonly routes: ApiRoutes;
   readonly site: SiteDeployment;
   readonly operatorTopic: OperatorTopic;
@@ -100,6 +101,16 @@ export class JixiaoStack extends Stack {
       powertools: this.functions.powertools,
       logRetention: this.settings.logRetention,
       requester: this.functions.get('daily-work'),
+      job: exportJobFunction,
+    });
+    this.archives = new ExportJobs(this, 'ArchiveJobs', {
+      table: this.table,
+      tableResources: this.functions.tableResources,
+      evidenceBucket: this.evidenceBucket,
+      powertools: this.functions.powertools,
+      logRetention: this.settings.logRetention,
+      requester: this.functions.get('daily-work'),
+      job: archiveJobFunction,
     });
     this.routes = new ApiRoutes(this, 'Routes', {
       httpApi: this.api.httpApi,
@@ -119,6 +130,7 @@ export class JixiaoStack extends Stack {
       })),
       { name: 'daily-work-jobs', function: this.jobs.function.function, timeout: dailyWorkJobsTimeout },
       { name: 'export-jobs', function: this.exports.function.function, timeout: exportJobsTimeout },
+      { name: 'archive-jobs', function: this.archives.function.function, timeout: exportJobsTimeout },
     ];
     this.alarms = new OperationsAlarms(this, 'Alarms', {
       stage: this.api.stage,

@@ -135,18 +135,21 @@ export const nagAcknowledgements = (stack: JixiaoStack): NagAcknowledgement[] =>
     'Active tracing: aws-cdk-lib grants xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray does ' +
       'not scope to resources (its service authorization reference lists no resource types for them).',
   );
-  add(
-    stack.exports.function.role,
-    'AwsSolutions-IAM5[Resource::*]',
-    'Active tracing: aws-cdk-lib grants xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray does ' +
-      'not scope to resources (its service authorization reference lists no resource types for them).',
-  );
-  add(
-    stack.exports.function.role,
-    `AwsSolutions-IAM5[Resource::${arnOf(stack.evidenceBucket)}/${evidenceObjectPattern}]`,
-    'The export jobs Lambda writes each export ZIP under its tenant prefix (T/{tenant}/export-job/{job id}/), a key ' +
-      'known only when the job runs; the statement is limited to GetObject and PutObject under T/.',
-  );
+  for (const jobs of [stack.exports, stack.archives]) {
+    add(
+      jobs.function.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Active tracing: aws-cdk-lib grants xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray does ' +
+        'not scope to resources (its service authorization reference lists no resource types for them).',
+    );
+    add(
+      jobs.function.role,
+      `AwsSolutions-IAM5[Resource::${arnOf(stack.evidenceBucket)}/${evidenceObjectPattern}]`,
+      'The export and archive jobs Lambdas write each ZIP under its tenant prefix (T/{tenant}/export-job/{job id}/), ' +
+        'a key known only when the job runs, and the archive reads the photos under the same prefix; the statement ' +
+        'is limited to GetObject and PutObject under T/.',
+    );
+  }
   add(
     stack.jobs.schedulerRole,
     `AwsSolutions-IAM5[Resource::${arnOf(stack.jobs.function.function)}:*]`,

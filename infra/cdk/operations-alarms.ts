@@ -66,7 +66,7 @@ export const tableOperations = [
 export const throttledRequestsMetric = { namespace: 'Jixiao', metricName: 'ApiThrottledRequests' } as const;
 
 export interface MonitoredFunction {
-  /** The capability, or the job function's name (`daily-work-jobs`, `export-jobs`): it names the alarms. */
+  /** The capability, or the job function's name (`daily-work-jobs`, `export-jobs`, `archive-jobs`): it names the alarms. */
   name: string;
   function: IFunction;
   timeout: Duration;

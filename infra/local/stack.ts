@@ -64,6 +64,8 @@ export interface LocalStack {
 export const localAudience = 'jixiao-local';
 /** The export jobs' function's name in the local runtime. */
 export const localExportFunction = 'jixiao-export-jobs-local';
+/** The archive jobs' function's name in the local runtime. */
+export const localArchiveFunction = 'jixiao-archive-jobs-local';
 
 /** The context a scheduled job's handler gets locally (it reads none of it but its names). */
 const lambdaJobContext = (job: string) => ({
@@ -153,16 +155,21 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       stops.push(async () => clearInterval(timer));
     }
 
-    // The export jobs' function, invoked by the API as Lambda's Invoke would (infra/local/lambda-invoke-emulator.ts).
-    const exportJobs = (await import(join(repositoryRoot, 'functions/src/handlers/export-jobs.ts'))) as {
-      handler: (event: unknown, context: unknown) => Promise<unknown>;
-    };
+    // The export jobs' and the archive jobs' functions, invoked by the API as Lambda's Invoke would
+    // (infra/local/lambda-invoke-emulator.ts).
+    type JobHandler = { handler: (event: unknown, context: unknown) => Promise<unknown> };
+    const exportJobs = (await import(join(repositoryRoot, 'functions/src/handlers/export-jobs.ts'))) as JobHandler;
+    const archiveJobs = (await import(join(repositoryRoot, 'functions/src/handlers/archive-jobs.ts'))) as JobHandler;
     const invoke = await startLambdaInvokeEmulator(
-      { [localExportFunction]: exportJobs.handler },
+      { [localExportFunction]: exportJobs.handler, [localArchiveFunction]: archiveJobs.handler },
       { [localS3Credentials.accessKeyId]: localS3Credentials.secretAccessKey },
     );
     stops.push(invoke.stop);
-    Object.assign(process.env, { EXPORT_FUNCTION_NAME: localExportFunction, LAMBDA_ENDPOINT: invoke.endpoint });
+    Object.assign(process.env, {
+      EXPORT_FUNCTION_NAME: localExportFunction,
+      ARCHIVE_FUNCTION_NAME: localArchiveFunction,
+      LAMBDA_ENDPOINT: invoke.endpoint,
+    });
 
     // The OpenAPI document, built from the route table as the CDK builds it beside the platform bundle.
     const openApiFile = join(dataDir ?? scratch!, 'openapi.json');

@@ -1,6 +1,6 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
-import { packExport, planExport } from '@jixiao/functions/export-jobs/pack-export.ts';
+import { departmentExports, packExport, planExport } from '@jixiao/functions/export-jobs/pack-export.ts';
 import { runExportJob } from '@jixiao/functions/export-jobs/run-export-job.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { openZip } from '@jixiao/functions/import/xlsx/unzip.ts';
@@ -123,7 +123,7 @@ describe('an export of a monitoring round across departments', () => {
   });
 
   it('a second run of a job already done does nothing', async () => {
-    const outcome = await runExportJob(stack.store, evidenceStoreFromEnv(), {
+    const outcome = await runExportJob(stack.store, evidenceStoreFromEnv(), departmentExports, {
       tenant: demoTenant.id,
       jobId: asked.id,
     });
@@ -261,7 +261,10 @@ describe('refusals and failures', () => {
     const id = await seedExportJob(stack.store, demoTenant.id, { state: 'RUNNING', at: '2026-01-05T00:00:00.000Z' });
     const read = await stack.call('GET', `/api/v1/export-jobs/${id}`, { token: tokens.perf! });
     expect(read.body).toMatchObject({ state: 'RUNNING', stalled: true });
-    const outcome = await runExportJob(stack.store, evidenceStoreFromEnv(), { tenant: demoTenant.id, jobId: id });
+    const outcome = await runExportJob(stack.store, evidenceStoreFromEnv(), departmentExports, {
+      tenant: demoTenant.id,
+      jobId: id,
+    });
     expect(outcome.state).toBe('FAILED');
     const after = await stack.call('GET', `/api/v1/export-jobs/${id}`, { token: tokens.perf! });
     expect(after.body).toMatchObject({ state: 'FAILED', stalled: false, failure: { code: 'stalled' } });

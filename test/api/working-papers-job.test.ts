@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { maxArchivePhotoBytes, requestPathArchiveLimit } from '@jixiao/core/export-jobs/export-job.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { populationKey } from '@jixiao/core/key-evaluation/account-check-sample.ts';
+import { blankReport } from '@jixiao/core/key-evaluation/evaluation-report.ts';
 import { engagementKind, fieldPhotoKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { accountCheckKind, accountPaymentKind } from '@jixiao/functions/key-evaluation/account-check-kind.ts';
+import { evaluationReportKind } from '@jixiao/functions/key-evaluation/evaluation-report-kind.ts';
 import { findingAnswerKind, findingKind, opinionExchangeKind } from '@jixiao/functions/key-evaluation/finding-kind.ts';
 import { scoringPaperId, scoringPaperKind } from '@jixiao/functions/key-evaluation/scoring-paper-kind.ts';
 import type { RecordKind, StoredRecord } from '@jixiao/functions/ports/record-store.ts';
@@ -198,6 +200,8 @@ beforeAll(async () => {
         finalizedBy: 'perf',
         finalizedByName: '李明',
       },
+      // The final report is out: the papers are locked (the lock follows the engagement's state when it has no record).
+      state: 'FINAL_REPORT',
     } as StoredEngagement,
     { actor: 'fixture', actorRoles: [], requestId: uuidV7(), at: new Date().toISOString(), operation: 'fixture' },
   );
@@ -259,6 +263,13 @@ beforeAll(async () => {
         byName: '周敏',
       },
     ],
+  });
+  // The report's narrative as the lead wrote it.
+  await seedRecord(evaluationReportKind, {
+    ...blankReport(e.id),
+    id: e.id,
+    sections: { ...blankReport(e.id).sections, overview: '本项目为全区中小学校园安全设施提升工程。' },
+    recommendations: ['建立设备使用台账'],
   });
   // One indicator's scoring paper, judged with a deduction; the others not yet scored.
   const indicator = e.indicators[0]!;
@@ -348,7 +359,7 @@ describe('an engagement’s archive as a job', () => {
     expect(list.body.items.map((j: { id: string }) => j.id)).toEqual(expect.arrayContaining([id, asked.id]));
   });
 
-  it('holds the scoring papers, the account check, the issue summary, the opinion exchange and the quality review sheet, once the engagement has them', async () => {
+  it('holds the scoring papers, the account check, the issue summary, the opinion exchange, the quality review sheet and the final report, once the engagement has them', async () => {
     const id = uuidV7();
     expect((await ask('lead', { id, kind: 'working-papers', engagementId: reviewed.engagement })).status).toBe(201);
     const done = await finished('lead', id);
@@ -430,6 +441,25 @@ describe('an engagement’s archive as a job', () => {
     ]) {
       expect(exchange).toContain(expected);
     }
+    // The final report as the bureau approved it: the report's own DOCX, without a draft mark, its cover naming the
+    // tenant's finance bureau as the commissioner.
+    const report = manifest.files.find((f: { path: string }) => f.path === '结论底稿/评价报告.docx');
+    expect(report).toBeDefined();
+    const docx = await archive.file(report.path)!.async('uint8array');
+    expect(sha256(docx)).toBe(report.sha256);
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const body = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    for (const expected of [
+      '东丽区教育局部门整体支出绩效评价报告|（定稿）',
+      '委托单位：天津市东丽区财政局',
+      '本项目为全区中小学校园安全设施提升工程。',
+      '建立设备使用台账',
+      '资金拨付滞后',
+    ]) {
+      expect(body).toContain(expected);
+    }
+    expect(body).not.toContain('草稿');
+    expect(body).not.toContain('征求意见稿');
     // An engagement without reviews, findings or an exchange has none of these papers.
     const demo = await finished('lead', asked.id);
     const demoArchive = await JSZip.loadAsync(new Uint8Array(await (await fetch(demo.download.url)).arrayBuffer()));

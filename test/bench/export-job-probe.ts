@@ -8,7 +8,7 @@
  */
 import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/document-client.ts';
 import { DynamoDbRecordStore } from '@jixiao/functions/adapters/dynamodb/dynamodb-record-store.ts';
-import { planExport } from '@jixiao/functions/export-jobs/pack-export.ts';
+import { departmentExports, planExport } from '@jixiao/functions/export-jobs/pack-export.ts';
 import { runExportJob } from '@jixiao/functions/export-jobs/run-export-job.ts';
 import type { EvidenceStore } from '@jixiao/functions/ports/evidence-store.ts';
 import { selfEvaluationKind } from '@jixiao/functions/self-evaluation/record-kinds.ts';
@@ -55,7 +55,7 @@ if (mode === 'read') {
   }
   state = 'READ';
 } else {
-  const outcome = await runExportJob(store, evidence, { tenant, jobId: jobId! });
+  const outcome = await runExportJob(store, evidence, departmentExports, { tenant, jobId: jobId! });
   records = outcome.records ?? 0;
   state = outcome.state;
 }

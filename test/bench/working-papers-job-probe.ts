@@ -11,6 +11,7 @@ import { createDocumentClient } from '@jixiao/functions/adapters/dynamodb/docume
 import { DynamoDbRecordStore } from '@jixiao/functions/adapters/dynamodb/dynamodb-record-store.ts';
 import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
 import { exportJobKind, type StoredExportJob } from '@jixiao/functions/export-jobs/export-job-kind.ts';
+import { engagementArchive } from '@jixiao/functions/export-jobs/pack-working-papers.ts';
 import { runExportJob } from '@jixiao/functions/export-jobs/run-export-job.ts';
 import { readWorkingPapersSource } from '@jixiao/functions/fieldwork/working-papers-source.ts';
 
@@ -36,7 +37,7 @@ if (mode === 'read') {
   for (const photo of source.photos) if (await evidence.read(photo.key)) photos += 1;
   state = 'READ';
 } else {
-  const outcome = await runExportJob(store, evidence, { tenant, jobId: jobId! });
+  const outcome = await runExportJob(store, evidence, engagementArchive, { tenant, jobId: jobId! });
   const job = await store.get<StoredExportJob>(tenant, exportJobKind, jobId!);
   records = outcome.records ?? 0;
   photos = (job?.progress.done ?? 1) - 1;

@@ -95,8 +95,8 @@ describe('npx cdk synth', () => {
   });
 });
 
-/** Every function: one per capability, and the two that run off the request path (the scheduled and the export jobs). */
-const bundledFunctions = [...capabilities, 'daily-work-jobs', 'export-jobs'];
+/** Every function: one per capability, and the three that run off the request path (the scheduled, the export and the archive jobs). */
+const bundledFunctions = [...capabilities, 'daily-work-jobs', 'export-jobs', 'archive-jobs'];
 
 describe('Lambda bundles', () => {
   it.each(bundledFunctions)(

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionIdOf, resourcesOf, type Synthesized, synthJixiao } from './support/jixiao-synth.ts';
 
 /**
- * The export jobs' function in the template (docs/domain/daily-work.md#exports-across-departments): Node 24 with
- * Lambda's longest time, not retried by Lambda; the table's item-level data grant and the evidence bucket's objects,
- * nothing more; the daily-work API function may invoke it (that one only) and knows its name.
+ * The export jobs' and the archive jobs' functions in the template (docs/domain/daily-work.md#exports-across-departments,
+ * docs/domain/key-evaluation.md#the-archive): Node 24 with Lambda's longest time, not retried by Lambda; the table's
+ * item-level data grant and the evidence bucket's objects, nothing more; the daily-work API function may invoke each
+ * (that one only) and knows each one's name by its own variable.
  */
 let synth: Synthesized;
 beforeAll(() => {
@@ -22,13 +23,16 @@ const statementsOf = (rolePart: string): Statement[] =>
 const actionsOf = (statements: Statement[]) =>
   statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
 
-describe('the export jobs function', () => {
+describe.each([
+  { name: 'export-jobs', construct: 'ExportJobs', variable: 'EXPORT_FUNCTION_NAME' },
+  { name: 'archive-jobs', construct: 'ArchiveJobs', variable: 'ARCHIVE_FUNCTION_NAME' },
+])('the $name function', ({ name, construct, variable }) => {
   it('runs for up to 15 minutes on Node 24, and Lambda does not retry it', () => {
-    const id = functionIdOf(synth.template, 'export-jobs');
+    const id = functionIdOf(synth.template, name);
     synth.template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Timeout: 900,
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'jixiao-export-jobs' }) },
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `jixiao-${name}` }) },
     });
     synth.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: id },
@@ -37,7 +41,7 @@ describe('the export jobs function', () => {
   });
 
   it('reads and writes the table item by item and the bucket’s objects, and nothing else', () => {
-    const statements = statementsOf('ExportJobs');
+    const statements = statementsOf(construct);
     const actions = actionsOf(statements);
     expect(actions).toEqual(expect.arrayContaining([...tableDataActions, 's3:GetObject', 's3:PutObject']));
     expect(actions.filter((a) => a === 'dynamodb:Scan' || a.startsWith('s3:Delete') || a === 's3:ListBucket')).toEqual(
@@ -47,12 +51,12 @@ describe('the export jobs function', () => {
   });
 
   it('is invoked by the daily-work API function, which is told its name', () => {
-    const exportId = functionIdOf(synth.template, 'export-jobs');
+    const exportId = functionIdOf(synth.template, name);
     synth.template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
           POWERTOOLS_SERVICE_NAME: 'jixiao-daily-work',
-          EXPORT_FUNCTION_NAME: { Ref: exportId },
+          [variable]: { Ref: exportId },
         }),
       },
     });

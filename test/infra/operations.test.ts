@@ -105,7 +105,7 @@ describe('alarms', () => {
       [
         'api-5xx-rate',
         'api-throttled',
-        ...[...capabilities, 'daily-work-jobs', 'export-jobs'].flatMap((c) => [
+        ...[...capabilities, 'daily-work-jobs', 'export-jobs', 'archive-jobs'].flatMap((c) => [
           `${c}-errors`,
           `${c}-throttles`,
           `${c}-duration-p95`,
@@ -189,6 +189,7 @@ describe('alarms', () => {
   it.each([
     ['daily-work-jobs', dailyWorkJobsTimeout],
     ['export-jobs', exportJobsTimeout],
+    ['archive-jobs', exportJobsTimeout],
   ] as const)(
     'the %s Lambda, off the request path: errors and throttles on any, p95 duration at half its timeout',
     (name, timeout) => {
@@ -353,7 +354,7 @@ describe('the operations dashboard', () => {
       expect(text).toContain(`"AWS/ApiGateway","${metric}","ApiId","<${apiId}>","Stage","$default"`);
     }
     expect(text).toContain('"Jixiao","ApiThrottledRequests"');
-    for (const capability of [...capabilities, 'daily-work-jobs', 'export-jobs']) {
+    for (const capability of [...capabilities, 'daily-work-jobs', 'export-jobs', 'archive-jobs']) {
       const fn = functionIdOf(standard.template, capability);
       for (const metric of ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions']) {
         expect(text, `${capability} ${metric}`).toContain(`"AWS/Lambda","${metric}","FunctionName","<${fn}>"`);

@@ -152,7 +152,7 @@ export const exportJobOperations = (store: RecordStore, evidence: EvidenceStore,
       return { ...answer, body: await view(answer.body as StoredExportJob, request.receivedAt) };
     }
     try {
-      await starter.start({ tenant, jobId: job.id });
+      await starter.start({ tenant, jobId: job.id, kind: job.kind });
     } catch (error) {
       if (!(error instanceof JobStarterUnavailableError)) throw error;
       // Said on the job too, so the list does not show it waiting for a runner that was never asked.

@@ -5,6 +5,8 @@ import { departmentMonitoringWorkbook } from '#functions/export/monitoring-table
 import type { Sheet } from '#functions/export/xlsx/workbook.ts';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import { type ZipEntry, zip } from '#functions/export/zip.ts';
+import { ExportRefusal } from '#functions/export-jobs/export-refusal.ts';
+import type { JobPacker } from '#functions/export-jobs/run-export-job.ts';
 import { monitoringReportKind, monitoringRoundKind, monitoringTallyKind } from '#functions/monitoring/record-kinds.ts';
 import type { StoredReport } from '#functions/monitoring/tally-writes.ts';
 import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
@@ -39,15 +41,6 @@ export interface ExportSection {
   stage: 'monitoring' | 'self-evaluation';
   round: Round;
   tallies: Tally[];
-}
-
-/** Why an export cannot be packed, said to the person who asked (a job's failure). */
-export class ExportRefusal extends Error {
-  readonly code: 'too-large' | 'nothing-to-export';
-  constructor(code: 'too-large' | 'nothing-to-export', message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 const stageKinds: Record<ExportSection['stage'], { round: RecordKind; tally: RecordKind; folder: string }> = {
@@ -237,4 +230,16 @@ export const packExport = async (
     }
   }
   return { bytes: zip(entries), records };
+};
+
+/** The exports across departments as the export jobs' function runs them: a round's tables, or a year's. */
+export const departmentExports: JobPacker = {
+  kinds: ['monitoring-round', 'self-evaluation-round', 'year'],
+  plan: async (store, _evidence, tenant, job) => {
+    const sections = await planExport(store, tenant, job);
+    return {
+      total: sections.reduce((n, s) => n + s.tallies.length, 0),
+      pack: (_meta, progress) => packExport(store, tenant, sections, progress),
+    };
+  },
 };

@@ -1,5 +1,6 @@
 import { maxArchivePhotoBytes } from '@jixiao/core/export-jobs/export-job.ts';
-import { ExportRefusal } from '#functions/export-jobs/pack-export.ts';
+import { ExportRefusal } from '#functions/export-jobs/export-refusal.ts';
+import type { JobPacker } from '#functions/export-jobs/run-export-job.ts';
 import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { readArchivePapers } from '#functions/fieldwork/working-papers-sections.ts';
 import {
@@ -63,4 +64,16 @@ export const packArchive = async (
     progress: (done) => progress(done, records),
   });
   return { bytes: zip, records };
+};
+
+/** An engagement's archive as the archive jobs' function runs it (infra/cdk/export-jobs.ts). */
+export const engagementArchive: JobPacker = {
+  kinds: ['working-papers'],
+  plan: async (store, evidence, tenant, job) => {
+    const plan = await planArchive(store, tenant, job.engagementId ?? null);
+    return {
+      total: plan.total,
+      pack: (meta, progress) => packArchive(store, evidence, tenant, plan, meta, progress),
+    };
+  },
 };

@@ -1,7 +1,6 @@
 import { exportFileName, isStalled } from '@jixiao/core/export-jobs/export-job.ts';
 import { exportFileKey, exportJobKind, type StoredExportJob } from '#functions/export-jobs/export-job-kind.ts';
-import { ExportRefusal, packExport, planExport } from '#functions/export-jobs/pack-export.ts';
-import { packArchive, planArchive } from '#functions/export-jobs/pack-working-papers.ts';
+import { ExportRefusal } from '#functions/export-jobs/export-refusal.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, WriteContext } from '#functions/ports/record-store.ts';
 
@@ -9,6 +8,29 @@ const jobActor = 'job:export';
 
 /** Progress is written at most this often (and after the last step): each write is an item and its audit entry. */
 const progressEveryMs = 2_000;
+
+/**
+ * What packs the jobs of one function: the exports across departments (functions/src/export-jobs/pack-export.ts) or
+ * an engagement's archive (functions/src/export-jobs/pack-working-papers.ts). Each runs in its own Lambda, so neither
+ * carries the other's code (docs/decisions.md#18-long-work-runs-as-a-job-in-its-own-lambda-started-by-an-asynchronous-invoke).
+ */
+export interface JobPacker {
+  /** The kinds of job it packs; a job of another kind was started on the wrong function and fails. */
+  kinds: readonly StoredExportJob['kind'][];
+  /** Reads what the job needs and says how many steps packing takes; refuses (ExportRefusal) before packing. */
+  plan(
+    store: RecordStore,
+    evidence: EvidenceStore,
+    tenant: string,
+    job: StoredExportJob,
+  ): Promise<{
+    total: number;
+    pack(
+      meta: { generatedAt: string; generatedBy: string },
+      progress: (done: number, records: number) => Promise<void>,
+    ): Promise<{ bytes: Uint8Array<ArrayBuffer>; records: number }>;
+  }>;
+}
 
 export interface ExportRunOutcome {
   jobId: string;
@@ -26,6 +48,7 @@ export interface ExportRunOutcome {
 export const runExportJob = async (
   store: RecordStore,
   evidence: EvidenceStore,
+  packer: JobPacker,
   job: { tenant: string; jobId: string },
   clock: () => string = () => new Date().toISOString(),
 ): Promise<ExportRunOutcome> => {
@@ -71,11 +94,9 @@ export const runExportJob = async (
 
   try {
     const job = current;
-    const plan =
-      job.kind === 'working-papers'
-        ? { archive: await planArchive(store, tenant, job.engagementId ?? null) }
-        : { sections: await planExport(store, tenant, job) };
-    const total = plan.archive ? plan.archive.total : plan.sections.reduce((n, s) => n + s.tallies.length, 0);
+    if (!packer.kinds.includes(job.kind)) throw new Error(`a ${job.kind} job on the function of ${packer.kinds}`);
+    const plan = await packer.plan(store, evidence, tenant, job);
+    const total = plan.total;
     await write({ progress: { done: 0, total } }, 'export-progress');
     let lastWrite = Date.parse(clock());
     const progress = async (done: number, records: number) => {
@@ -83,16 +104,7 @@ export const runExportJob = async (
       lastWrite = Date.parse(clock());
       await write({ progress: { done, total }, records }, 'export-progress');
     };
-    const packed = plan.archive
-      ? await packArchive(
-          store,
-          evidence,
-          tenant,
-          plan.archive,
-          { generatedAt: clock(), generatedBy: job.requestedByName },
-          progress,
-        )
-      : await packExport(store, tenant, plan.sections, progress);
+    const packed = await plan.pack({ generatedAt: clock(), generatedBy: job.requestedByName }, progress);
     const key = exportFileKey(tenant, jobId);
     await evidence.write(key, packed.bytes, 'application/zip');
     await write(

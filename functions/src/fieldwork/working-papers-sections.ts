@@ -26,6 +26,7 @@ import {
   type StoredAccountCheck,
   type StoredPayment,
 } from '#functions/key-evaluation/account-check-kind.ts';
+import { evaluationReportSource } from '#functions/key-evaluation/evaluation-report-source.ts';
 import {
   opinionExchangeKind,
   readAnswers,
@@ -470,15 +471,33 @@ export const opinionExchangeSection: PaperSection = {
 };
 
 /**
- * The sections the archive holds, in the order of 10号's steps. The conclusion's other papers join here as their
- * record kinds land (functions/src/key-evaluation/): the final report.
+ * 评价报告: the final report as the bureau approved it, as DOCX, read as the report's screen and downloads read it
+ * (functions/src/key-evaluation/evaluation-report-source.ts); nothing before the final report locked the papers,
+ * since a draft is not what is filed.
  */
+export const finalReportSection: PaperSection = {
+  name: '评价报告',
+  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy }) => {
+    const source = evaluationReportSource(store);
+    const assembled = await source.assemble(tenant, engagement);
+    if (assembled.state !== 'locked') return [];
+    return [
+      {
+        path: `${conclusionFolder[language]}/${language === 'en' ? 'final-report' : '评价报告'}.docx`,
+        data: await source.docx(tenant, engagement, { generatedAt, generatedBy }, assembled),
+      },
+    ];
+  },
+};
+
+/** The sections the archive holds, in the order of 10号's steps. */
 export const archivePaperSections: readonly PaperSection[] = [
   scoringPapersSection,
   accountCheckSection,
   issueSummarySection,
   opinionExchangeSection,
   qualityReviewSection,
+  finalReportSection,
 ];
 
 /** Every section's papers, one section after another (each reads its own records). */

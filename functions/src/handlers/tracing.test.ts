@@ -46,33 +46,36 @@ const context = {
 } as unknown as Context;
 
 describe('the tracer on every Lambda', () => {
-  it('covers every module in handlers/ (one per capability, the scheduled jobs and the export jobs)', () => {
+  it('covers every module in handlers/ (one per capability, the scheduled jobs, the export and the archive jobs)', () => {
     const modules = readdirSync(handlersDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
     expect(modules.sort()).toEqual(
-      [...capabilities.map((c) => `${c}.ts`), 'daily-work-jobs.ts', 'export-jobs.ts'].sort(),
+      [...capabilities.map((c) => `${c}.ts`), 'daily-work-jobs.ts', 'export-jobs.ts', 'archive-jobs.ts'].sort(),
     );
   });
 
-  it('traces the export jobs: their DynamoDB client, the cold start, and an event that is not a job', async () => {
-    captureClient.mockClear();
-    const { handler } = (await import(join(handlersDir, 'export-jobs.ts'))) as {
-      handler: (event: unknown, context: Context) => Promise<unknown>;
-    };
-    expect(captureClient).toHaveBeenCalledWith(expect.any(DynamoDBDocumentClient));
-    const enabled = vi.spyOn(tracer, 'isTracingEnabled').mockReturnValue(true);
-    vi.spyOn(tracer, 'getSegment').mockReturnValue(undefined);
-    const coldStart = vi.spyOn(tracer, 'annotateColdStart').mockImplementation(() => {});
-    const error = vi.spyOn(tracer, 'addErrorAsMetadata').mockImplementation(() => {});
-    try {
-      // Refused before anything is read.
-      await expect(handler({ job: 'export' }, context)).rejects.toThrow('not an export job');
-      expect(coldStart).toHaveBeenCalledTimes(1);
-      expect(error).toHaveBeenCalledTimes(1);
-    } finally {
-      for (const spy of [enabled, coldStart, error]) spy.mockRestore();
-      vi.mocked(tracer.getSegment).mockRestore();
-    }
-  });
+  it.each(['export-jobs.ts', 'archive-jobs.ts'])(
+    'traces the jobs of %s: their DynamoDB client, the cold start, and an event that is not a job',
+    async (module) => {
+      captureClient.mockClear();
+      const { handler } = (await import(join(handlersDir, module))) as {
+        handler: (event: unknown, context: Context) => Promise<unknown>;
+      };
+      expect(captureClient).toHaveBeenCalledWith(expect.any(DynamoDBDocumentClient));
+      const enabled = vi.spyOn(tracer, 'isTracingEnabled').mockReturnValue(true);
+      vi.spyOn(tracer, 'getSegment').mockReturnValue(undefined);
+      const coldStart = vi.spyOn(tracer, 'annotateColdStart').mockImplementation(() => {});
+      const error = vi.spyOn(tracer, 'addErrorAsMetadata').mockImplementation(() => {});
+      try {
+        // Refused before anything is read.
+        await expect(handler({ job: 'export' }, context)).rejects.toThrow('not an export job');
+        expect(coldStart).toHaveBeenCalledTimes(1);
+        expect(error).toHaveBeenCalledTimes(1);
+      } finally {
+        for (const spy of [enabled, coldStart, error]) spy.mockRestore();
+        vi.mocked(tracer.getSegment).mockRestore();
+      }
+    },
+  );
 
   it('traces the scheduled jobs: their DynamoDB client, the cold start, and a job that cannot run', async () => {
     captureClient.mockClear();

@@ -1,32 +1,16 @@
-import { methodText } from '@jixiao/core/key-evaluation/account-check-sample.ts';
-import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts';
-import {
-  blankReport,
-  draftMark,
-  type EvaluationReport,
-  reportFileLabel,
-  type SaveEvaluationReport,
-} from '@jixiao/core/key-evaluation/evaluation-report.ts';
-import { reportFilled } from '@jixiao/core/key-evaluation/evaluation-report-filled.ts';
-import { scoringTable } from '@jixiao/core/key-evaluation/evaluation-report-scoring-table.ts';
-import { paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
-import { blankPaper, type ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { reportFileLabel, type SaveEvaluationReport } from '@jixiao/core/key-evaluation/evaluation-report.ts';
 import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
-import { evaluationReportDocx } from '#functions/export/docx/evaluation-report-docx.ts';
 import { scoringTableXlsx } from '#functions/export/docx/scoring-table-xlsx.ts';
 import { engagementAccess } from '#functions/fieldwork/engagement-access.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import { accountCheckKind, type StoredAccountCheck } from '#functions/key-evaluation/account-check-kind.ts';
 import { evaluationReportKind, type StoredEvaluationReport } from '#functions/key-evaluation/evaluation-report-kind.ts';
-import { readFindings } from '#functions/key-evaluation/finding-kind.ts';
+import { evaluationReportSource } from '#functions/key-evaluation/evaluation-report-source.ts';
 import { paperLocks } from '#functions/key-evaluation/paper-lock.ts';
-import { readScoringPapers, scoringPaperId } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
-import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
 /** How long a download link lives: long enough to start the download, short enough not to be passed around. */
 const linkSeconds = 10 * 60;
@@ -42,11 +26,10 @@ const linkSeconds = 10 * 60;
  */
 export const evaluationReportOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const engagements = engagementAccess(store);
-  const settings = scoringSettingsOperations(store);
   const locks = paperLocks(store);
 
-  const papersState = async (tenant: string, e: StoredEngagement) =>
-    paperStateOf((await locks.read(tenant, e.id))?.state ?? e.state);
+  const { papersState, assemble: assembleFor, docx } = evaluationReportSource(store);
+  const assemble = (request: OperationRequest, e: StoredEngagement) => assembleFor(request.principal.tenant, e);
 
   const readable = async (request: OperationRequest, id: string) => {
     const p = request.principal;
@@ -54,40 +37,6 @@ export const evaluationReportOperations = (store: RecordStore, evidence: Evidenc
     if (bureauSees(p, e) || leadsAgencyOf(p, e)) return e;
     if (departmentSees(p, e) && (await papersState(p.tenant, e)) === 'locked') return e;
     throw new HttpProblem('not-found');
-  };
-
-  /** Everything the report shows, read in one go: the narrative, the papers, the findings, the account check. */
-  const assemble = async (request: OperationRequest, e: StoredEngagement) => {
-    const tenant = request.principal.tenant;
-    const [stored, saved, findings, check, scoring, state] = await Promise.all([
-      store.get<StoredEvaluationReport>(tenant, evaluationReportKind, e.id),
-      readScoringPapers(store, tenant, e.id),
-      readFindings(store, tenant, e.id),
-      store.get<StoredAccountCheck>(tenant, accountCheckKind, e.id),
-      settings.scoringFor(tenant, e.fiscalYear),
-      papersState(tenant, e),
-    ]);
-    const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
-    const papers = e.indicators.map(
-      (indicator): ScoringPaper =>
-        byIndicator.get(indicator.id) ?? {
-          ...blankPaper(e.id, indicator),
-          id: scoringPaperId(e.id, indicator.id),
-          updatedAt: '',
-        },
-    );
-    const score = engagementScore(e, papers, scoring);
-    const draw = check?.draws.at(-1);
-    const filled = reportFilled({
-      scoringTable: scoringTable(e.indicators, papers, score, scoring.rounding),
-      papers,
-      findings,
-      sampling: draw ? methodText(draw, draw.random) : null,
-    });
-    const report: EvaluationReport = stored ?? blankReport(e.id);
-    // The papers' lock says when the report is final (the step that locks them moves the engagement too).
-    const mark = state === 'locked' ? null : draftMark(e.state);
-    return { report, filled, state, mark };
   };
 
   const get: Operation = async (request: OperationRequest<{ id: string }>) => {
@@ -147,21 +96,14 @@ export const evaluationReportOperations = (store: RecordStore, evidence: Evidenc
           headers: { 'idempotent-replayed': 'true' },
         };
       }
-      const { report, filled, mark } = await assemble(request, e);
+      const assembled = await assemble(request, e);
       const by = p.displayName ?? p.userId;
+      const meta = { generatedAt: request.receivedAt, generatedBy: by };
       const bytes =
         format === 'docx'
-          ? evaluationReportDocx({
-              engagement: e,
-              report,
-              filled,
-              mark,
-              commissioner: '财政局',
-              generatedAt: request.receivedAt,
-              generatedBy: by,
-            })
+          ? await docx(p.tenant, e, meta, assembled)
           : scoringTableXlsx(
-              filled.scoringTable,
+              assembled.filled.scoringTable,
               {
                 title: `${e.projectName ?? e.departmentName}绩效评价评分表`,
                 subtitle: `评价项目：${e.title}　被评价单位：${e.departmentName}　评价机构：${e.agencyName ?? '—'}`,

@@ -26,7 +26,8 @@ export class LambdaJobStarter implements JobStarter {
   }
 
   async start(job: { tenant: string; jobId: string }): Promise<void> {
-    const body = JSON.stringify(job);
+    // The function was chosen by the job's kind; it is told the job only.
+    const body = JSON.stringify({ tenant: job.tenant, jobId: job.jobId });
     const signed = await this.signer.sign({
       method: 'POST',
       protocol: this.base.protocol,
