@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { openZip } from '@jixiao/functions/import/xlsx/unzip.ts';
+import { demoTenant } from '@jixiao/infra/local/demo-data.ts';
+import { demoEngagementId } from '@jixiao/infra/local/demo-fieldwork.ts';
 import type { LocalStack } from '@jixiao/infra/local/stack.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedExportJob } from '../support/export-job-fixture.ts';
 import { audit, launch, phone, reflow, screenshot } from './browser.ts';
-import { apiAs } from './people.ts';
+import { apiAs, signInAs } from './people.ts';
 import { Phones } from './phones.ts';
 import { startWebStack } from './web-stack.ts';
 
@@ -38,7 +41,9 @@ describe('全部部门导出', () => {
     await main.getByLabel('导出范围').selectOption('year');
     await main.getByLabel('预算年度').selectOption('2026');
     await main.getByRole('button', { name: '开始导出' }).click();
-    await expect.poll(() => main.getByRole('status').first().textContent()).toContain('已开始导出');
+    await expect
+      .poll(() => main.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toContain('已开始导出');
     const job = main.locator('li.job').first();
     expect(await job.locator('h3').textContent()).toContain('2026年度 全部部门');
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 60_000 }).toBe('DONE');
@@ -65,6 +70,21 @@ describe('全部部门导出', () => {
     expect(jobs[0]!.progress.done).toBe(jobs[0]!.progress.total);
     expect(archive.names.length).toBe(jobs[0]!.progress.total + 1);
     expect(people.watches.flatMap((w) => [...w.violations, ...w.pageErrors])).toEqual([]);
+  });
+
+  it("counts an engagement's archive in steps, not departments", async () => {
+    await seedExportJob(stack.store, demoTenant.id, {
+      state: 'RUNNING',
+      engagementId: demoEngagementId,
+      progress: { done: 3, total: 11 },
+    });
+    const page = await (await browser.newContext(desktop)).newPage();
+    await signInAs(page, stack.url, 'perf-reviewer', 'bureau');
+    await page.goto(`${stack.url}/exports`);
+    const job = page.locator('li.job', { hasText: '工作底稿归档 · 校园安全设施提升' });
+    await job.getByText('已完成 3/11 步（27%）：每张照片一步，底稿和报告为最后一步').waitFor();
+    expect(await job.getByText('个部门').count()).toBe(0);
+    await page.context().close();
   });
 
   it("asks for a round's export from the round's page on a phone", async () => {

@@ -9,7 +9,13 @@ import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
 export const seedExportJob = async (
   store: RecordStore,
   tenant: string,
-  options: { state?: StoredExportJob['state']; at?: string } = {},
+  options: {
+    state?: StoredExportJob['state'];
+    at?: string;
+    /** An engagement's archive instead of the year's export. */
+    engagementId?: string;
+    progress?: { done: number; total: number };
+  } = {},
 ): Promise<string> => {
   const id = uuidV7();
   const at = options.at ?? new Date().toISOString();
@@ -21,12 +27,13 @@ export const seedExportJob = async (
     updatedAt: at,
     createdBy: 'fixture',
     updatedBy: 'fixture',
-    kind: 'year',
+    ...(options.engagementId
+      ? { kind: 'working-papers', engagementId: options.engagementId, title: '工作底稿归档 · 校园安全设施提升' }
+      : { kind: 'year', title: '2026年度 全部部门 绩效运行监控与绩效自评' }),
     roundId: null,
     fiscalYear: 2026,
-    title: '2026年度 全部部门 绩效运行监控与绩效自评',
     state: options.state ?? 'QUEUED',
-    progress: { done: 0, total: 0 },
+    progress: options.progress ?? { done: 0, total: 0 },
     records: 0,
     requestedBy: 'fixture',
     requestedByName: 'fixture',
