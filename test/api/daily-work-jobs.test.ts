@@ -123,9 +123,9 @@ describe('the reminder before a deadline', () => {
     expect(told[0]).toMatchObject({ subject: { id: dueSoon }, pending: 2, deadline: addDays(today, 2) });
   });
 
-  it('tells the unit of each open rectification notice due within the notice, once; not closed or far-off ones', async () => {
+  it('tells the unit (or the department) of each open rectification notice due within the notice, once; not closed or far-off ones', async () => {
     const at = new Date().toISOString();
-    const notice = async (name: string, unit: typeof education, state: string, dueDate: string) => {
+    const notice = async (name: string, unit: typeof education, state: string, dueDate: string, level = 'UNIT') => {
       const record = {
         id: uuidV7(),
         version: 1,
@@ -139,8 +139,9 @@ describe('the reminder before a deadline', () => {
         projectCode: 'RECT',
         departmentId: unit.id,
         departmentName: unit.name,
-        unitId: unit.unitId,
-        unitName: unit.unitName,
+        // A department-level notice (a key evaluation's of the department's overall spending) has no unit.
+        unitId: level === 'UNIT' ? unit.unitId : null,
+        unitName: level === 'UNIT' ? unit.unitName : null,
       };
       const made = await stack.store.create(demoTenant.id, rectificationKind, record, {
         hash: requestHash(record),
@@ -152,16 +153,17 @@ describe('the reminder before a deadline', () => {
     const notices = [
       await notice('整改：两天后到期', education, 'NOTICE_ISSUED', addDays(today, 2)),
       await notice('整改：今天到期', development, 'FEEDBACK_DRAFT', today),
+      await notice('整改：部门整体，明天到期', education, 'NOTICE_ISSUED', addDays(today, 1), 'DEPARTMENT'),
       await notice('整改：十天后到期', education, 'NOTICE_ISSUED', addDays(today, 10)),
       await notice('整改：已反馈', education, 'FEEDBACK_SUBMITTED', addDays(today, 1)),
       await notice('整改：已完成', education, 'CLOSED', addDays(today, 1)),
       await notice('整改：已逾期', education, 'NOTICE_ISSUED', addDays(today, -3)),
     ];
-    const [soon, drafting] = notices.map((n) => n.id) as [string, string];
+    const [soon, drafting, departmentLevel] = notices.map((n) => n.id) as [string, string, string];
 
     const first = await runDueSoonReminders(stack.store, demoTenant.id, now);
-    // The demo's own notices were told by the run above; of these, the two due within the notice.
-    expect(first.rectifications.told).toBe(2);
+    // The demo's own notices were told by the run above; of these, the three due within the notice.
+    expect(first.rectifications.told).toBe(3);
     expect((await runDueSoonReminders(stack.store, demoTenant.id, now)).rectifications.told).toBe(0);
 
     const ids = notices.map((n) => derivedId(`due-soon:rectification:${n.id}:${n.dueDate}`));
@@ -171,7 +173,7 @@ describe('the reminder before a deadline', () => {
         n,
       ]),
     );
-    expect([...told.keys()].sort()).toEqual([soon, drafting].sort());
+    expect([...told.keys()].sort()).toEqual([soon, drafting, departmentLevel].sort());
     expect(told.get(soon)).toMatchObject({
       topic: 'due-soon',
       audience: { type: 'unit', id: education.unitId },
@@ -180,6 +182,7 @@ describe('the reminder before a deadline', () => {
       mailPending: mailPendingOwner,
     });
     expect(told.get(drafting)).toMatchObject({ audience: { type: 'unit', id: development.unitId } });
+    expect(told.get(departmentLevel)).toMatchObject({ audience: { type: 'department', id: education.id } });
     // The unit's people read it among their notifications, in words about one notice and its due date.
     const token = await stack.tokenForPerson({
       id: 'rectification-reader',

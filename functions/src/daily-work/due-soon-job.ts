@@ -1,6 +1,6 @@
 import { beijingDay } from '@jixiao/core/beijing-day.ts';
 import { addDays } from '@jixiao/core/daily-work/budget-calendar.ts';
-import { rectificationOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
+import { rectificationDepartmentQueue, rectificationOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
 import { calendarYears } from '@jixiao/core/organisation/tenant-calendar.ts';
 import { calendarSettingsFor, roundsOf } from '#functions/daily-work/calendar-operations.ts';
 import { mailPendingOwner } from '#functions/daily-work/record-kinds.ts';
@@ -12,7 +12,7 @@ import {
   writeNotifications,
 } from '#functions/daily-work/round-notices.ts';
 import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
-import { unitKind } from '#functions/organisation/record-kinds.ts';
+import { departmentKind, unitKind } from '#functions/organisation/record-kinds.ts';
 import type { ListRequest, RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
 
@@ -21,7 +21,7 @@ export interface DueSoonOutcome {
   today: string;
   /** The rounds whose deadline falls within the notice, and how many departments of each were told today. */
   rounds: { id: string; type: RoundType; deadline: string; behind: number; told: number }[];
-  /** The open rectification notices due within the notice, and how many of their units were told today. */
+  /** The open rectification notices due within the notice, and how many of their units (or departments) were told today. */
   rectifications: { due: number; told: number };
 }
 
@@ -95,15 +95,16 @@ const everyPage = async (store: RecordStore, tenant: string, kind: RecordKind, r
   return all;
 };
 
-/** Units whose open-notice queues are read at once: a tenant's units are read a few at a time, not all together. */
-const unitsAtOnce = 10;
+/** Open-notice queues read at once: a tenant's units and departments are read a few at a time, not all together. */
+const queuesAtOnce = 10;
 
 /**
  * Rectification notices due soon (docs/domain/daily-work.md#reminders-before-a-deadline): each unit's notices still
- * to answer sit in its `OPEN#<unit>` queue by due date, so those due up to the last day of the notice are one key
- * range of it (the overdue ones in that range are the unit's to-do already and are not "due soon": skipped). Each is
- * told to its unit once: the notification's id is derived from the notice and its due date, so a notice issued again
- * after 整改不到位, with a new due date, is reminded of again.
+ * to answer sit in its `OPEN#<unit>` queue by due date, and a department's own notices (a key evaluation's or a
+ * department evaluation's, with no unit) in its `OPEN_DEPARTMENT#<department>` queue, so those due up to the last day
+ * of the notice are one key range of each (the overdue ones in that range are on a to-do list already and are not
+ * "due soon": skipped). Each is told to its unit, or its department, once: the notification's id is derived from the
+ * notice and its due date, so a notice issued again after 整改不到位, with a new due date, is reminded of again.
  */
 const remindRectifications = async (
   store: RecordStore,
@@ -112,16 +113,22 @@ const remindRectifications = async (
   last: string,
   now: string,
 ): Promise<DueSoonOutcome['rectifications']> => {
-  const units = await everyPage(store, tenant, unitKind, { limit: 200 });
+  const [units, departments] = await Promise.all([
+    everyPage(store, tenant, unitKind, { limit: 200 }),
+    everyPage(store, tenant, departmentKind, { limit: 200 }),
+  ]);
+  const queues = [
+    ...units.map((unit) => rectificationOpenQueue(unit.id)),
+    ...departments.map((department) => rectificationDepartmentQueue(department.id)),
+  ];
   const due: StoredRecord[] = [];
-  for (let i = 0; i < units.length; i += unitsAtOnce) {
+  for (let i = 0; i < queues.length; i += queuesAtOnce) {
     const read = await Promise.all(
-      units.slice(i, i + unitsAtOnce).map((unit) =>
-        everyPage(store, tenant, rectificationKind, {
-          limit: 100,
-          queue: { name: rectificationOpenQueue(unit.id), before: addDays(last, 1) },
-        }),
-      ),
+      queues
+        .slice(i, i + queuesAtOnce)
+        .map((name) =>
+          everyPage(store, tenant, rectificationKind, { limit: 100, queue: { name, before: addDays(last, 1) } }),
+        ),
     );
     due.push(...read.flat().filter((r) => String(r.dueDate) >= today));
   }
@@ -134,7 +141,10 @@ const remindRectifications = async (
     createdBy: jobActor,
     updatedBy: jobActor,
     topic: 'due-soon',
-    audience: { type: 'unit', id: String(r.unitId) },
+    audience:
+      typeof r.unitId === 'string'
+        ? { type: 'unit', id: r.unitId }
+        : { type: 'department', id: String(r.departmentId) },
     subject: { type: 'rectification', id: r.id, title: String(r.projectName ?? r.id) },
     pending: 1,
     deadline: String(r.dueDate),
