@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EngagementState } from '@jixiao/core/fieldwork/engagement.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { engagementKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
@@ -259,6 +260,65 @@ describe('scoring papers', () => {
     ]);
   });
 
+  it("takes documents: uploaded at the paper's key, listed with its save, counted as evidence, downloaded by its readers", async () => {
+    const [ind, other] = (await indicatorsOf(own.engagement)).slice(2, 4) as [Indicator, Indicator];
+    const bytes = Buffer.from('%PDF-1.4\n% 资金拨付台账\n');
+    const file = {
+      id: uuidV7(),
+      name: '资金拨付台账.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    const uploads = (indicatorId: string) => `${papersPath()}/${indicatorId}/document-uploads`;
+    expect((await call('evaluator', 'POST', uploads(ind.id), file)).status).toBe(403);
+    const ticket = await call('agency-lead', 'POST', uploads(ind.id), file);
+    expect(ticket.status).toBe(201);
+    const document = ticket.body.attachment;
+    expect(document).toMatchObject({ ...file, key: expect.stringContaining(scoringPaperId(own.engagement, ind.id)) });
+    const withDocument = async (indicatorId: string, documents: unknown[]) => {
+      const current = await stored(indicatorId);
+      const evidence = { recordIds: [own.record], photoIds: [], questionnaireIds: [], documents };
+      return save('agency-lead', indicatorId, paperBody({ version: current?.version ?? 0, evidence }));
+    };
+
+    // Listed before its bytes arrived: 422 at the document, nothing saved.
+    const before = await stored(ind.id);
+    const early = await withDocument(ind.id, [document]);
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toContainEqual(
+      expect.objectContaining({ pointer: '/evidence/documents/0', code: 'attachment_not_uploaded' }),
+    );
+    expect((await stored(ind.id))?.version).toBe(before?.version);
+
+    const { 'content-length': _length, ...headers } = ticket.body.upload.headers as Record<string, string>;
+    expect((await fetch(ticket.body.upload.url, { method: 'PUT', headers, body: bytes })).ok).toBe(true);
+    const saved = await withDocument(ind.id, [document]);
+    expect(saved.status).toBe(200);
+    const paper = saved.body.papers.find((x: { indicatorId: string }) => x.indicatorId === ind.id);
+    expect(paper.evidence.documents).toEqual([document]);
+    // A save that leaves the list out (a client that knows nothing of documents) keeps it.
+    const unaware = await save('agency-lead', ind.id, paperBody({ version: (await stored(ind.id))!.version }));
+    expect(unaware.status).toBe(200);
+    expect((await stored(ind.id))?.evidence).toMatchObject({ documents: [document] });
+    // Another paper cannot claim it: its bytes are not at that paper's key.
+    const claimed = await withDocument(other.id, [document]);
+    expect(claimed.status).toBe(422);
+    expect(claimed.body.errors[0]).toMatchObject({ pointer: '/evidence/documents/0' });
+
+    const documentPath = `${papersPath()}/${ind.id}/documents/${file.id}`;
+    const link = await call('evaluator', 'GET', documentPath);
+    expect(link.status).toBe(200);
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer())).toEqual(bytes);
+    // The department reads the papers, and so their documents, only after the final report.
+    expect((await call('dept-reviewer', 'GET', documentPath)).status).toBe(404);
+    expect((await call('evaluator', 'GET', `${papersPath()}/${other.id}/documents/${file.id}`)).status).toBe(404);
+
+    // Saved without it, the paper no longer lists it and it is no longer downloaded through the paper.
+    expect((await withDocument(ind.id, [])).status).toBe(200);
+    expect((await call('evaluator', 'GET', documentPath)).status).toBe(404);
+  });
+
   it('under review a save is 409 and changes nothing', async () => {
     const ind = await named('立项依据充分性');
     const before = await stored(ind.id);
@@ -267,6 +327,16 @@ describe('scoring papers', () => {
     expect(res.status).toBe(409);
     expect(res.body.errors[0].code).toBe('papers_under_review');
     expect((await stored(ind.id))?.version).toBe(before!.version);
+    // Nor is a document's upload asked for.
+    const upload = await call('agency-lead', 'POST', `${papersPath()}/${ind.id}/document-uploads`, {
+      id: uuidV7(),
+      name: '审核中补充.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+      sha256: 'b'.repeat(64),
+    });
+    expect(upload.status).toBe(409);
+    expect(upload.body.errors[0].code).toBe('papers_under_review');
     expect((await call('agency-lead', 'GET', papersPath())).body.papersState).toBe('under-review');
   });
 

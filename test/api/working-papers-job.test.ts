@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import { maxArchivePhotoBytes, requestPathArchiveLimit } from '@jixiao/core/export-jobs/export-job.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { populationKey } from '@jixiao/core/key-evaluation/account-check-sample.ts';
 import { blankReport } from '@jixiao/core/key-evaluation/evaluation-report.ts';
+import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
 import { engagementKind, fieldPhotoKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { readXlsx } from '@jixiao/functions/import/xlsx/read-xlsx.ts';
 import { accountCheckKind, accountPaymentKind } from '@jixiao/functions/key-evaluation/account-check-kind.ts';
@@ -32,6 +34,10 @@ const otherAgency = demoId('agency:91120116MA06B3T71L');
 let reviewed: EngagementFixture;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** A document the lead uploaded for the scoring paper (the bytes written to the bucket at the paper's key). */
+const paperDocumentBytes = new TextEncoder().encode('%PDF-1.4\n% 资金拨付台账\n');
+let paperDocument: Attachment;
+let documentPath = '';
 
 const ask = (who: string, body: Record<string, unknown>) =>
   stack.call('POST', '/api/v1/export-jobs', { token: tokens[who]!, body });
@@ -271,15 +277,33 @@ beforeAll(async () => {
     sections: { ...blankReport(e.id).sections, overview: '本项目为全区中小学校园安全设施提升工程。' },
     recommendations: ['建立设备使用台账'],
   });
-  // One indicator's scoring paper, judged with a deduction; the others not yet scored.
+  // One indicator's scoring paper, judged with a deduction and with one uploaded document; the others not yet scored.
   const indicator = e.indicators[0]!;
+  const paperId = scoringPaperId(e.id, indicator.id);
+  const documentId = uuidV7();
+  const documentKey = `T/${demoTenant.id}/scoring-paper/${paperId}/${documentId}`;
+  await evidenceStoreFromEnv().write(documentKey, paperDocumentBytes, 'application/pdf');
+  paperDocument = {
+    id: documentId,
+    key: documentKey,
+    name: '资金拨付台账.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: paperDocumentBytes.byteLength,
+    sha256: sha256(paperDocumentBytes),
+  };
+  documentPath = `结论底稿/指标文件/1-${indicator.name}/1-资金拨付台账.pdf`;
   await seedRecord(scoringPaperKind, {
-    id: scoringPaperId(e.id, indicator.id),
+    id: paperId,
     engagementId: e.id,
     indicatorId: indicator.id,
     standard: '完成得满分，每发现一处不符扣1分',
     dataSource: '部门提供的台账',
-    evidence: { recordIds: [reviewed.record], photoIds: [reviewed.photo], questionnaireIds: [] },
+    evidence: {
+      recordIds: [reviewed.record],
+      photoIds: [reviewed.photo],
+      questionnaireIds: [],
+      documents: [paperDocument],
+    },
     verification: '现场核对台账',
     scoring: { method: 'JUDGEMENT', deductions: [{ points: '1', reason: '台账与现场不符一处' }] },
     deviation: '',
@@ -396,7 +420,8 @@ describe('an engagement’s archive as a job', () => {
     for (const expected of [
       '扣1分：台账与现场不符一处',
       '部门提供的台账',
-      '现场记录 1 条；照片 1 张；问卷 0 份',
+      '现场记录 1 条；照片 1 张；问卷 0 份；文件 1 份',
+      documentPath,
       '定性评判（扣分）',
       '管理不到位',
     ]) {
@@ -441,6 +466,10 @@ describe('an engagement’s archive as a job', () => {
     ]) {
       expect(exchange).toContain(expected);
     }
+    // The paper's document as uploaded, under its indicator, with its hash in the manifest.
+    const listedDocument = manifest.files.find((f: { path: string }) => f.path === documentPath);
+    expect(listedDocument).toMatchObject({ sha256: paperDocument.sha256, sizeBytes: paperDocument.sizeBytes });
+    expect(await archive.file(documentPath)!.async('uint8array')).toEqual(new Uint8Array(paperDocumentBytes));
     // The final report as the bureau approved it: the report's own DOCX, without a draft mark, its cover naming the
     // tenant's finance bureau as the commissioner.
     const report = manifest.files.find((f: { path: string }) => f.path === '结论底稿/评价报告.docx');

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { demoId } from '@jixiao/infra/local/demo-data.ts';
 import { demoAssignmentId, demoEngagementId, demoSiteIds } from '@jixiao/infra/local/demo-fieldwork.ts';
@@ -6,7 +7,7 @@ import { propertyServices } from '@jixiao/infra/local/demo-projects.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
-import { audit, launch, reflow, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
+import { audit, launch, phone, reflow, type SecurityWatch, screenshot, watchSecurity, webBuild } from './browser.ts';
 import { apiAs, signInAs } from './people.ts';
 import { requireWebBuild } from './web-stack.ts';
 
@@ -16,8 +17,10 @@ import { requireWebBuild } from './web-stack.ts';
  * scoring screen, sees what rule 10 still misses, opens 预算执行率 from that list, ticks the site visit, the
  * interview and the photo as its evidence, enters the spending and the funds received and sees the rate and the score worked out as she types
  * (over the funds received, not the budget), saves, and sees the row, the process subtotal and the total; then
- * judges 补贴覆盖小区数 with a deduction and its reason. The list of what is missing shrinks with each paper.
- * axe and reflow in Chinese and English.
+ * judges 补贴覆盖小区数 with a deduction and its reason. The list of what is missing shrinks with each paper. She then
+ * uploads the department's ledger (a small PDF) to 预算执行率's paper: it is marked 待保存 until she saves, is listed
+ * after a reload, counts as evidence, and downloads intact; on a 390×844 phone the paper shows it too.
+ * axe and reflow in Chinese and English, with the document listed.
  */
 let stack: TestStack;
 let browser: Browser;
@@ -27,6 +30,22 @@ let page: Page;
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
 const rowId = (n: number) => demoId(`target-row:${propertyServices}:${n}`);
 const scoringUrl = () => `${stack.url}/engagements/${demoEngagementId}/scoring`;
+/** The department's ledger as the lead scanned it: a minimal valid PDF. */
+const ledger = {
+  name: '区住建委支出明细账（2026年第四季度）.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n'),
+  ),
+};
 let siteVisitId = '';
 let photoId = '';
 let budgetExecutionId = '';
@@ -221,12 +240,91 @@ describe('the agency lead scores with evidence on a desktop', () => {
     expect(watch.violations).toEqual([]);
   });
 
+  it('uploads the ledger to 预算执行率’s paper, saves, sees it after a reload and downloads it intact', async () => {
+    await page.goto(`${scoringUrl()}?indicator=${budgetExecutionId}`);
+    const editor = page.locator('#paper-editor');
+    await visible(editor.getByRole('heading', { name: '底稿：预算执行率' }));
+    const evidenceCell = rowOf('预算执行率').locator('td').nth(2);
+    expect(await evidenceCell.textContent()).toBe('3');
+    const documents = editor.getByTestId('paper-documents');
+    await visible(documents.getByText('尚未上传文件。'));
+    expect(await documents.locator('.hint').textContent()).toContain('每个不超过 50\u00a0MB，最多 20 个');
+
+    await documents.getByLabel('添加文件').setInputFiles(ledger);
+    await visible(documents.getByRole('status').getByText(`已上传“${ledger.name}”，点击“保存底稿”后列入底稿。`));
+    const item = documents.locator('li.file', { hasText: ledger.name });
+    await visible(item.getByText('PDF 文档'));
+    // Uploaded, not yet listed by the paper: marked so, with nothing to download until the save.
+    await visible(item.getByText('待保存'));
+    await visible(documents.getByText('文件的添加或移除在点击“保存底稿”后才生效。'));
+    expect(await item.getByRole('button', { name: `下载 ${ledger.name}` }).count()).toBe(0);
+    await editor.getByRole('button', { name: '保存底稿' }).click();
+    await visible(page.getByRole('status').getByText('底稿已保存：预算执行率'));
+    await visible(evidenceCell.getByText('4', { exact: true }));
+
+    const stored = (await apiAs(page, stack.url, 'GET', `/engagements/${demoEngagementId}/scoring-papers`)).body;
+    const paper = stored.papers.find((p: { indicatorId: string }) => p.indicatorId === budgetExecutionId);
+    expect(paper.version).toBe(2);
+    expect(paper.evidence.documents).toHaveLength(1);
+    expect(paper.evidence.documents[0]).toMatchObject({
+      name: ledger.name,
+      contentType: 'application/pdf',
+      sizeBytes: ledger.buffer.length,
+      sha256: createHash('sha256').update(ledger.buffer).digest('hex'),
+    });
+    // The rest of the paper is as it was saved before.
+    expect(paper.evidence.photoIds).toEqual([photoId]);
+    expect(paper.scoring).toMatchObject({ numerator: '850000', denominator: '900000' });
+
+    await page.reload();
+    const listed = page.getByTestId('paper-documents').locator('li.file', { hasText: ledger.name });
+    await visible(listed);
+    expect(await listed.getByText('待保存').count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      listed.getByRole('button', { name: `下载 ${ledger.name}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(ledger.name);
+    expect(readFileSync(await download.path()).equals(ledger.buffer)).toBe(true);
+    expect(watch.violations).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  it('shows the paper with its document on a phone', async () => {
+    const context = await browser.newContext(phone);
+    try {
+      const mobile = await context.newPage();
+      await signInAs(mobile, stack.url, 'agency-lead', 'field');
+      await mobile.goto(`${scoringUrl()}?indicator=${budgetExecutionId}`);
+      const documents = mobile.getByTestId('paper-documents');
+      await visible(documents.locator('li.file', { hasText: ledger.name }));
+      await documents.scrollIntoViewIfNeeded();
+      await screenshot(mobile, 'scoring-05-document-phone', { fullPage: false });
+      expect(await reflow(mobile)).toEqual([]);
+      // A second file, a voucher photographed, uploaded and not yet saved: marked so (the page is left unsaved).
+      const voucher = {
+        name: '国库拨付凭证.png',
+        mimeType: 'image/png',
+        buffer: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'binary'), Buffer.alloc(2048, 0x11)]),
+      };
+      await documents.getByLabel('添加文件').setInputFiles(voucher);
+      await visible(documents.locator('li.file', { hasText: voucher.name }).getByText('待保存'));
+      await documents.locator('li.file', { hasText: voucher.name }).scrollIntoViewIfNeeded();
+      await screenshot(mobile, 'scoring-06-unsaved-phone', { fullPage: false });
+      expect(await reflow(mobile)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const language of ['zh-CN', 'en'] as const) {
     it(`passes axe and reflow with a paper open (${language})`, async () => {
       await page.evaluate((locale) => localStorage.setItem('jixiao.locale', locale), language);
       await page.goto(`${scoringUrl()}?indicator=${budgetExecutionId}`);
       await visible(page.locator('#paper-editor'));
       await visible(page.getByTestId('live-score').getByText('94.44%'));
+      // The paper's uploaded document is listed, its buttons and tag among what is checked.
+      await visible(page.getByTestId('paper-documents').locator('li.file', { hasText: ledger.name }));
       expect(await audit(page)).toEqual([]);
       expect(await reflow(page)).toEqual([]);
       if (language === 'en') {

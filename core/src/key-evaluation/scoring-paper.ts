@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { type Attachment, attachment } from '#core/evidence/attachment.ts';
 import { formulaInput } from '#core/key-evaluation/formula-indicator.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, settingsVersion, text, uuidV7Id } from '#core/schema-parts.ts';
@@ -52,12 +53,23 @@ export const paperScoring = v.variant('method', [
 export type PaperScoring = v.InferOutput<typeof paperScoring>;
 
 /** What the paper rests on: the engagement's field records and photos, and questionnaires of its plan. */
+/** At most this many documents on one paper: the paper lists them all. */
+export const maxPaperDocuments = 20;
+
 export const paperEvidence = v.strictObject({
   recordIds: v.pipe(v.array(uuidV7Id), v.maxLength(50, 'max_items')),
   photoIds: v.pipe(v.array(uuidV7Id), v.maxLength(100, 'max_items')),
   questionnaireIds: v.pipe(v.array(uuidV7Id), v.maxLength(8, 'max_items')),
+  /**
+   * Documents uploaded for the paper (the department's ledgers, contracts, vouchers as PDF or scans): each in the
+   * evidence bucket at the paper's own key, as its upload asked; a paper saved before documents existed has none.
+   * A save that leaves the list out keeps the paper's documents as they are, so a client that knows nothing of
+   * them never drops them; a save that sends it sets it.
+   */
+  documents: v.optional(v.pipe(v.array(attachment), v.maxLength(maxPaperDocuments, 'max_items'))),
 });
-export type PaperEvidence = v.InferOutput<typeof paperEvidence>;
+/** As stored: a paper saved before documents existed has no `documents`. */
+export type PaperEvidence = v.InferInput<typeof paperEvidence>;
 
 const paperFields = {
   /** 评价标准: the plan's 评分标准 unless the paper states its own. */
@@ -91,9 +103,11 @@ export const saveScoringPaper = v.strictObject({
 export type SaveScoringPaper = v.InferOutput<typeof saveScoringPaper>;
 
 export const scoringPaperParams = v.strictObject({ id: anyId, indicatorId: uuidV7Id });
+export const paperDocumentParams = v.strictObject({ id: anyId, indicatorId: uuidV7Id, attachmentId: anyId });
 
 /** A paper as stored: its id is the indicator's, so an indicator has exactly one. */
-export interface ScoringPaper extends Omit<SaveScoringPaper, 'version' | 'amendmentReason'> {
+export interface ScoringPaper extends Omit<SaveScoringPaper, 'version' | 'amendmentReason' | 'evidence'> {
+  evidence: PaperEvidence;
   id: string;
   version: number;
   engagementId: string;
@@ -120,7 +134,7 @@ export const blankPaper = (
   indicatorId: indicator.id,
   standard: indicator.standard,
   dataSource: '',
-  evidence: { recordIds: [], photoIds: [], questionnaireIds: [] },
+  evidence: { recordIds: [], photoIds: [], questionnaireIds: [], documents: [] },
   verification: '',
   scoring: null,
   deviation: '',
@@ -130,6 +144,12 @@ export const blankPaper = (
   surveyRate: null,
 });
 
+/** The paper's documents; none on a paper saved before documents existed. */
+export const paperDocuments = (evidence: Pick<PaperEvidence, 'documents'>): Attachment[] => evidence.documents ?? [];
+
 /** How many things the paper links to. */
 export const evidenceCount = (evidence: PaperEvidence): number =>
-  evidence.recordIds.length + evidence.photoIds.length + evidence.questionnaireIds.length;
+  evidence.recordIds.length +
+  evidence.photoIds.length +
+  evidence.questionnaireIds.length +
+  paperDocuments(evidence).length;

@@ -1,4 +1,5 @@
 import { maxArchivePhotoBytes } from '@jixiao/core/export-jobs/export-job.ts';
+import { paperDocuments } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import { ExportRefusal } from '#functions/export-jobs/export-refusal.ts';
 import type { JobPacker } from '#functions/export-jobs/run-export-job.ts';
 import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
@@ -9,6 +10,7 @@ import {
   readWorkingPapersSource,
   type WorkingPapersSource,
 } from '#functions/fieldwork/working-papers-source.ts';
+import { readScoringPapers } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 
@@ -34,12 +36,21 @@ export const planArchive = async (
 ): Promise<ArchivePlan> => {
   const engagement = engagementId ? await store.get<StoredEngagement>(tenant, engagementKind, engagementId) : undefined;
   if (!engagement) throw new ExportRefusal('nothing-to-export', '没有可导出的工作底稿：该评价项目已不存在');
-  const source = await readWorkingPapersSource(store, tenant, engagement.id);
-  const bytes = photoBytesOf(source.photos);
+  const [source, papers] = await Promise.all([
+    readWorkingPapersSource(store, tenant, engagement.id),
+    readScoringPapers(store, tenant, engagement.id),
+  ]);
+  // The papers' documents are held in memory as the photos are, so they count against the same limit.
+  const documents = papers.flatMap((paper) => paperDocuments(paper.evidence));
+  const bytes = photoBytesOf(source.photos) + documents.reduce((n, d) => n + d.sizeBytes, 0);
   if (bytes > maxArchivePhotoBytes) {
+    const what =
+      documents.length > 0
+        ? `${source.photos.length} 张照片和 ${documents.length} 份文件`
+        : `${source.photos.length} 张照片`;
     throw new ExportRefusal(
       'too-large',
-      `共 ${source.photos.length} 张照片、${mb(bytes)} MB，超过单个归档包上限 ${mb(maxArchivePhotoBytes)} MB，请联系管理员分批归档`,
+      `共 ${what}、${mb(bytes)} MB，超过单个归档包上限 ${mb(maxArchivePhotoBytes)} MB，请联系管理员分批归档`,
     );
   }
   return { engagement, source, total: source.photos.length + 1 };
@@ -56,7 +67,14 @@ export const packArchive = async (
   const records = plan.source.records.length;
   // The bureau files its archives in Chinese, as the exports across departments are.
   const language = 'zh-CN';
-  const papers = await readArchivePapers({ store, tenant, engagement: plan.engagement, language, ...meta });
+  const papers = await readArchivePapers({
+    store,
+    tenant,
+    engagement: plan.engagement,
+    language,
+    ...meta,
+    readDocument: (key) => evidence.read(key),
+  });
   const { zip } = await packEngagementArchive(evidence, plan.engagement, plan.source, {
     language,
     ...meta,

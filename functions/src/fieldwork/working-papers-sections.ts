@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { qualityReviewLevels, type ReviewEntry } from '@jixiao/core/fieldwork/engagement.ts';
 import { maxPayments } from '@jixiao/core/key-evaluation/account-check.ts';
 import {
@@ -12,14 +13,19 @@ import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts
 import { scoringTable } from '@jixiao/core/key-evaluation/evaluation-report-scoring-table.ts';
 import { findingCategories } from '@jixiao/core/key-evaluation/finding.ts';
 import { answerPositions, handlingDecisions } from '@jixiao/core/key-evaluation/opinion-exchange.ts';
-import { blankPaper, type ScoringPaper, scoringMethods } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import {
+  blankPaper,
+  paperDocuments,
+  type ScoringPaper,
+  scoringMethods,
+} from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import type { Language, Localized } from '@jixiao/core/language.ts';
 import { reviewGrades } from '@jixiao/core/submission/performance-target.ts';
 import { scoringTableSheet } from '#functions/export/docx/scoring-table-xlsx.ts';
 import type { Cell, CellValue, Sheet } from '#functions/export/xlsx/workbook.ts';
 import { writeXlsx } from '#functions/export/xlsx/write-xlsx.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
-import type { PaperFile } from '#functions/fieldwork/working-papers.ts';
+import { type PaperFile, safeSegment } from '#functions/fieldwork/working-papers.ts';
 import {
   accountCheckKind,
   accountPaymentKind,
@@ -53,6 +59,8 @@ export interface PaperSectionContext {
   /** ISO 8601: the workbooks' creation time, so the same papers give the same bytes. */
   generatedAt: string;
   generatedBy: string;
+  /** The bytes of a document uploaded for a paper, from the evidence bucket (undefined when it has none). */
+  readDocument: (key: string) => Promise<Uint8Array | undefined>;
 }
 
 export interface PaperSection {
@@ -164,9 +172,10 @@ const paperSheet = (
  */
 export const scoringPapersSection: PaperSection = {
   name: '绩效指标底稿',
-  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy }) => {
+  papers: async ({ store, tenant, engagement, language, generatedAt, generatedBy, readDocument }) => {
     const saved = await readScoringPapers(store, tenant, engagement.id);
     if (saved.length === 0) return [];
+    const documents = await paperDocumentFiles(engagement, saved, language, readDocument);
     const settings = await scoringSettingsOperations(store).scoringFor(tenant, engagement.fiscalYear);
     const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
     const papers = engagement.indicators.map(
@@ -192,6 +201,7 @@ export const scoringPapersSection: PaperSection = {
       const paper = byIndicator.get(indicator.id);
       const row = rowOf.get(indicator.id);
       const links = paper?.evidence;
+      const files = documents.listed.get(indicator.id) ?? [];
       return [
         { value: i + 1, style: 'integer' },
         indicator.level2,
@@ -200,7 +210,10 @@ export const scoringPapersSection: PaperSection = {
         paper?.standard || indicator.standard,
         paper?.dataSource ?? '',
         links
-          ? `现场记录 ${links.recordIds.length} 条；照片 ${links.photoIds.length} 张；问卷 ${links.questionnaireIds.length} 份`
+          ? [
+              `现场记录 ${links.recordIds.length} 条；照片 ${links.photoIds.length} 张；问卷 ${links.questionnaireIds.length} 份；文件 ${files.length} 份`,
+              ...files,
+            ].join('\n')
           : '',
         paper?.verification ?? '',
         paper?.scoring ? scoringMethods[paper.scoring.method]['zh-CN'] : '',
@@ -241,8 +254,44 @@ export const scoringPapersSection: PaperSection = {
         path: `${conclusionFolder[language]}/${language === 'en' ? 'scoring-papers' : '绩效指标底稿'}.xlsx`,
         data: writeXlsx({ sheets: [scoreSheet, paperRows], creator: generatedBy, createdAt: generatedAt }),
       },
+      ...documents.files,
     ];
   },
+};
+
+/**
+ * The documents uploaded for the papers, each under 结论底稿/指标文件/<n>-<indicator>/ with its own name, and for each
+ * paper the line the sheet lists it by (its path in the archive, or that the bucket no longer has it). Bytes that no
+ * longer match the hash recorded at upload fail the archive, as a photo's do.
+ */
+const paperDocumentFiles = async (
+  engagement: StoredEngagement,
+  papers: readonly ScoringPaper[],
+  language: Language,
+  readDocument: PaperSectionContext['readDocument'],
+) => {
+  const listed = new Map<string, string[]>();
+  const files: PaperFile[] = [];
+  const folder = `${conclusionFolder[language]}/${language === 'en' ? 'indicator-documents' : '指标文件'}`;
+  for (const [i, indicator] of engagement.indicators.entries()) {
+    const paper = papers.find((p) => p.indicatorId === indicator.id);
+    const lines: string[] = [];
+    for (const [j, document] of paperDocuments(paper?.evidence ?? {}).entries()) {
+      const bytes = await readDocument(document.key);
+      if (!bytes) {
+        lines.push(`${document.name}（文件缺失）`);
+        continue;
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== document.sha256) {
+        throw new Error(`document ${document.id} of paper ${paper?.id} does not match its hash`);
+      }
+      const path = `${folder}/${i + 1}-${safeSegment(indicator.name)}/${j + 1}-${safeSegment(document.name)}`;
+      files.push({ path, data: bytes });
+      lines.push(path);
+    }
+    listed.set(indicator.id, lines);
+  }
+  return { listed, files };
 };
 
 const checkNames = { OK: '相符', ABNORMAL: '异常', NOT_APPLICABLE: '不适用' } as const;

@@ -147,7 +147,7 @@ const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 const MAX_SEGMENT = 60;
 
 /** One path segment every unzip tool on Windows, macOS and Linux accepts; '' when nothing usable is left. */
-const safeSegment = (wanted: string): string => {
+export const safeSegment = (wanted: string): string => {
   const cleaned = wanted
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in file names.
     .replace(/[<>:"/\\|?*\u0000-\u001F\u007F]/g, '_')
@@ -714,8 +714,8 @@ export const packWorkingPapers = async (input: WorkingPapersInput, language: Lan
   const papers: ZipEntry[] = (input.papers ?? []).map((p) => ({
     name: p.path,
     data: p.data,
-    // Office files (XLSX, DOCX) are ZIPs of deflated parts already.
-    compress: !/\.(xlsx|docx)$/i.test(p.path),
+    // Office files (XLSX, DOCX) are ZIPs of deflated parts already; PDFs and pictures are compressed too.
+    compress: !/\.(xlsx|docx|pdf|jpe?g|png|webp)$/i.test(p.path),
   }));
   const files: ZipEntry[] = [{ name: t(names.workbook), data: workbook, compress: false }, ...photoEntries, ...papers];
   const manifest: ManifestEntry[] = files.map((f) => ({

@@ -1,9 +1,15 @@
 import type { FieldRecord } from '@jixiao/core/fieldwork/field-record.ts';
 import { summariseSurvey } from '@jixiao/core/fieldwork/survey-summary.ts';
 import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts';
-import { paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
+import { describeKeyEvaluation } from '@jixiao/core/key-evaluation/key-evaluation-messages.ts';
+import { type PaperState, paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
 import { reportProblems } from '@jixiao/core/key-evaluation/report-readiness.ts';
-import { blankPaper, type SaveScoringPaper, type ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import {
+  blankPaper,
+  paperDocuments,
+  type SaveScoringPaper,
+  type ScoringPaper,
+} from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import { describeScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper-messages.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
@@ -22,6 +28,8 @@ import {
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';
 import type { RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { listAll } from '#functions/records/list-all.ts';
+import { recordAttachmentKey, recordFileLinks } from '#functions/records/record-attachment-operations.ts';
+import { checkUploadedAttachments } from '#functions/records/uploaded-attachments.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
 type StoredFieldRecord = FieldRecord & StoredRecord;
@@ -32,8 +40,9 @@ type Params = { id: string; indicatorId: string };
  * sheet worked out by core and rule 10's list of what is missing; and the save of one paper, through the
  * engagement's paper lock. The commissioned agency's lead writes; its evaluators on the engagement, the bureau and
  * (once the final report is out) the evaluated department read; the performance section may amend after the lock.
+ * A paper's documents go to the evidence bucket at the paper's own key and are listed with the paper's save.
  */
-export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceStore): Operations => {
+export const scoringPaperOperations = (store: RecordStore, evidence: EvidenceStore): Operations => {
   const engagements = engagementAccess(store);
   const settings = scoringSettingsOperations(store);
   const locks = paperLocks(store);
@@ -122,18 +131,74 @@ export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceSt
     return summariseSurvey(e.questionnaires, responses).combinedRate;
   };
 
-  const save: Operation = async (request: OperationRequest<Params, unknown, SaveScoringPaper>) => {
+  /**
+   * The engagement as someone who may write its papers: the agency's lead; the performance section only after the
+   * lock (which then takes the write only as an amendment with a reason).
+   */
+  const writable = async (request: OperationRequest, id: string) => {
     const p = request.principal;
-    const e = await engagements.visible(request, request.params.id);
-    // The agency's lead writes the papers; the performance section only corrects them after the lock (the lock
-    // checks that the write is then an amendment with a reason).
+    const e = await engagements.visible(request, id);
     const lead = leadsAgencyOf(p, e);
     if (!lead && !bureauSees(p, e)) throw new HttpProblem('not-found');
-    if (!lead && !(isPerformanceSection(p) && (await papersState(p.tenant, e)) === 'locked')) {
-      throw new HttpProblem('forbidden');
-    }
-    const indicator = e.indicators.find((i) => i.id === request.params.indicatorId);
+    const state = await papersState(p.tenant, e);
+    if (!lead && !(isPerformanceSection(p) && state === 'locked')) throw new HttpProblem('forbidden');
+    return { e, state };
+  };
+
+  const indicatorOf = (e: StoredEngagement, indicatorId: string) => {
+    const indicator = e.indicators.find((i) => i.id === indicatorId);
     if (!indicator) throw new HttpProblem('not-found');
+    return indicator;
+  };
+
+  /** Where a paper's document lies in the evidence bucket (docs/architecture.md#evidence-files). */
+  const documentKey = (tenant: string, paperId: string) => (attachmentId: string) =>
+    recordAttachmentKey(tenant, 'scoring-paper', paperId, attachmentId);
+
+  type PaperWithState = StoredScoringPaper & { papersState: PaperState };
+  const paperOf = async (
+    request: OperationRequest,
+    e: StoredEngagement,
+    state: PaperState,
+  ): Promise<PaperWithState> => {
+    const indicator = indicatorOf(e, (request.params as Params).indicatorId);
+    const id = scoringPaperId(e.id, indicator.id);
+    const stored = await store.get<StoredScoringPaper>(request.principal.tenant, scoringPaperKind, id);
+    const paper = stored ?? ({ ...blankPaper(e.id, indicator), id, updatedAt: '' } as unknown as StoredScoringPaper);
+    return { ...paper, papersState: state };
+  };
+
+  const documentFiles = (visible: (request: OperationRequest, id: string) => Promise<PaperWithState>) =>
+    recordFileLinks<PaperWithState>(evidence, {
+      key: (tenant, paperId, attachmentId) => documentKey(tenant, paperId)(attachmentId),
+      visible,
+      // As the lock takes a paper's write (paper-lock.ts): not while the papers are under review or not started.
+      editable: (request, current) => {
+        if (current.papersState === 'under-review' || current.papersState === 'not-started') {
+          const code = current.papersState === 'under-review' ? 'papers_under_review' : 'papers_not_started';
+          throw new HttpProblem('invalid-transition', {
+            errors: [{ pointer: '', code, message: describeKeyEvaluation(code, request.language) }],
+          });
+        }
+      },
+      listed: (paper) => paperDocuments(paper.evidence),
+    });
+  // A document is asked for by whoever may save the paper, while the lock would take the save: the lead while the
+  // papers are open, the performance section once they are locked (the save is then an amendment).
+  const uploads = documentFiles(async (request, id) => {
+    const { e, state } = await writable(request, id);
+    return paperOf(request, e, state);
+  });
+  // Readers of the papers download what a paper lists.
+  const downloads = documentFiles(async (request, id) => {
+    const e = await readable(request, id);
+    return paperOf(request, e, await papersState(request.principal.tenant, e));
+  });
+
+  const save: Operation = async (request: OperationRequest<Params, unknown, SaveScoringPaper>) => {
+    const p = request.principal;
+    const { e } = await writable(request, request.params.id);
+    const indicator = indicatorOf(e, request.params.indicatorId);
     const { version, amendmentReason, ...fields } = request.body;
     const id = scoringPaperId(e.id, indicator.id);
     const current = await store.get<StoredScoringPaper>(p.tenant, scoringPaperKind, id);
@@ -141,9 +206,22 @@ export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceSt
       throw new HttpProblem('version-conflict', { current: current ?? null });
     }
     await checkLinks(request, e, request.body);
+    // Left out, the documents stay as they are; sent, a new one must be in the bucket at this paper's key as its
+    // upload asked, and a listed one stays as it was.
+    const before = current ? paperDocuments(current.evidence) : [];
+    const documents = request.body.evidence.documents ?? before;
+    await checkUploadedAttachments(
+      evidence,
+      before,
+      documents,
+      documentKey(p.tenant, id),
+      request.language,
+      '/evidence/documents',
+    );
     const surveyRate = await surveyRateOf(request, e, request.body);
     const content = {
       ...fields,
+      evidence: { ...fields.evidence, documents },
       engagementId: e.id,
       indicatorId: indicator.id,
       surveyRate,
@@ -160,5 +238,10 @@ export const scoringPaperOperations = (store: RecordStore, _evidence: EvidenceSt
     return { status: 200, body: await sheetOf(request, e, [...saved, written as StoredScoringPaper]) };
   };
 
-  return { listScoringPapers: list, saveScoringPaper: save };
+  return {
+    listScoringPapers: list,
+    saveScoringPaper: save,
+    uploadScoringPaperDocument: uploads.upload,
+    getScoringPaperDocument: downloads.download,
+  };
 };

@@ -33,6 +33,8 @@ export const checkUploadedAttachments = async (
   next: readonly Attachment[],
   keyOf: (attachmentId: string) => string,
   language: Language,
+  /** Where the list is in the body the pointers name (a paper's is `/evidence/documents`). */
+  at = '/attachments',
 ): Promise<void> => {
   const known = new Map(listed.map((a) => [a.id, a]));
   const errors = [];
@@ -41,7 +43,7 @@ export const checkUploadedAttachments = async (
     if (before) {
       if (sameAttachment(before, a)) continue;
       errors.push({
-        pointer: `/attachments/${i}`,
+        pointer: `${at}/${i}`,
         code: 'attachment_changed',
         message: describe('attachment_changed', language),
       });
@@ -49,7 +51,7 @@ export const checkUploadedAttachments = async (
     }
     if (!(a.key === keyOf(a.id) && (await uploadedAsDeclared(evidence, a)))) {
       errors.push({
-        pointer: `/attachments/${i}`,
+        pointer: `${at}/${i}`,
         code: 'attachment_not_uploaded',
         message: describe('attachment_not_uploaded', language),
       });

@@ -1,4 +1,10 @@
-import { saveScoringPaper, scoringPaperParams } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { attachmentUploadRequest, downloadLink, uploadTicket } from '@jixiao/core/evidence/attachment.ts';
+import {
+  maxPaperDocuments,
+  paperDocumentParams,
+  saveScoringPaper,
+  scoringPaperParams,
+} from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import { agencyRoles, departmentRoles, sectionRoles } from '@jixiao/core/roles.ts';
 import { idParams } from '@jixiao/core/schema-parts.ts';
 import * as v from 'valibot';
@@ -42,5 +48,28 @@ export const scoringPaperRoutes: RouteDefinition[] = [
     body: saveScoringPaper,
     versionedAction: true,
     response: { status: 200, description: 'The papers and their score after the save', schema: sheet },
+  },
+  {
+    ...keyEvaluation,
+    operationId: 'uploadScoringPaperDocument',
+    method: 'POST',
+    path: '/api/v1/engagements/{id}/scoring-papers/{indicatorId}/document-uploads',
+    summary: `A presigned PUT for one document of an indicator's paper (PDF, image or Office document, up to 50 MB; type, size and SHA-256 fixed), by whoever may save the paper while they may; then list it in the paper's \`evidence.documents\` (at most ${maxPaperDocuments}) with its save`,
+    access: ['agency-lead', 'performance-section-reviewer'],
+    params: scoringPaperParams,
+    body: attachmentUploadRequest,
+    idempotentCreate: true,
+    response: { status: 201, description: 'Where and how to upload', schema: uploadTicket },
+  },
+  {
+    ...keyEvaluation,
+    operationId: 'getScoringPaperDocument',
+    method: 'GET',
+    path: '/api/v1/engagements/{id}/scoring-papers/{indicatorId}/documents/{attachmentId}',
+    summary:
+      "A short-lived download link for one document listed on an indicator's paper, for whoever reads the papers",
+    access: [...sectionRoles, ...agencyRoles, ...departmentRoles],
+    params: paperDocumentParams,
+    response: { status: 200, description: 'A presigned GET', schema: downloadLink },
   },
 ];

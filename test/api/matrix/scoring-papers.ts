@@ -1,3 +1,4 @@
+import { uuidV7 } from '@jixiao/core/ids.ts';
 import { engagementKind, type StoredEngagement } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import { type MatrixPart, staleVersion } from './matrix-row.ts';
 
@@ -32,12 +33,48 @@ export const part: MatrixPart = {
       others: 403,
       anonymous: 401,
     },
+    // A document's upload is asked for by whoever may save the paper: the lead while the papers are open (a presigned
+    // PUT, nothing written); the performance section only after the lock.
+    uploadScoringPaperDocument: {
+      roles: { 'agency-lead': [201, 404, 404], [perf]: [403, 403, 404] },
+      others: 403,
+      anonymous: 401,
+    },
+    // The id asked for is no document of the paper: 404 to every reader, as to those who may not read the papers.
+    getScoringPaperDocument: {
+      roles: {
+        [perf]: [404, 404, 404],
+        'business-section-reviewer': [404, 404, 404],
+        'agency-lead': [404, 404, 404],
+        evaluator: [404, 404, 404],
+        'unit-preparer': [404, 404, 404],
+        'unit-approver': [404, 404, 404],
+        'department-reviewer': [404, 404, 404],
+      },
+      others: 403,
+      anonymous: 401,
+    },
   },
   request: async ({ operationId, path, store, tenant, engagement }) => {
     if (operationId === 'listScoringPapers') return { path };
-    if (operationId !== 'saveScoringPaper') return undefined;
     const e = engagement && (await store.get<StoredEngagement>(tenant, engagementKind, engagement.engagement));
     const indicatorId = e?.indicators[0]?.id ?? '0190a000-0000-7000-8000-000000000000';
+    if (operationId === 'getScoringPaperDocument') {
+      return { path: path.replace('{indicatorId}', indicatorId).replace('{attachmentId}', uuidV7()) };
+    }
+    if (operationId === 'uploadScoringPaperDocument') {
+      return {
+        path: path.replace('{indicatorId}', indicatorId),
+        body: {
+          id: uuidV7(),
+          name: '台账.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 1024,
+          sha256: 'a'.repeat(64),
+        },
+      };
+    }
+    if (operationId !== 'saveScoringPaper') return undefined;
     return {
       path: path.replace('{indicatorId}', indicatorId),
       body: {

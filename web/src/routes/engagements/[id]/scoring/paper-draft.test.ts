@@ -1,7 +1,7 @@
-import { blankPaper, saveScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { blankPaper, paperEvidence, saveScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { bodyOf, draftOf, toggled, withFormula } from './paper-draft.ts';
+import { bodyOf, documentsChanged, draftOf, toggled, withFormula } from './paper-draft.ts';
 
 const indicator = (name: string, level2 = '资金管理') => ({
   id: '0190a000-0000-7000-8000-000000000001',
@@ -51,5 +51,30 @@ describe('the paper form', () => {
     expect(toggled(['a'], 'b', true)).toEqual(['a', 'b']);
     expect(toggled(['a', 'b'], 'a', true)).toEqual(['a', 'b']);
     expect(toggled(['a', 'b'], 'a', false)).toEqual(['b']);
+  });
+
+  it('keeps the paper’s documents, sends them whole, and tells an added or removed one from the saved list', () => {
+    const document = {
+      id: '0190a000-0000-7000-8000-0000000000d1',
+      key: 'T/t/scoring-paper/p/0190a000-0000-7000-8000-0000000000d1',
+      name: '支出明细账.pdf',
+      contentType: 'application/pdf' as const,
+      sizeBytes: 1200,
+      sha256: 'a'.repeat(64),
+    };
+    // A paper saved before documents existed has none, and its form sends an empty list.
+    const old = blank('预算执行率');
+    const { documents: _none, ...withoutDocuments } = old.evidence;
+    const legacy = { ...old, evidence: withoutDocuments };
+    const draft = draftOf(legacy, indicator('预算执行率'));
+    expect(draft.documents).toEqual([]);
+    expect(documentsChanged(draft, legacy)).toBe(false);
+    const added = { ...draft, documents: [document] };
+    expect(documentsChanged(added, legacy)).toBe(true);
+    expect(bodyOf(added, 0, false).evidence.documents).toEqual([document]);
+    expect(v.safeParse(paperEvidence, bodyOf(added, 0, false).evidence).success).toBe(true);
+    const saved = { ...old, evidence: { ...old.evidence, documents: [document] } };
+    expect(draftOf(saved, indicator('预算执行率')).documents).toEqual([document]);
+    expect(documentsChanged({ documents: [] }, saved)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
+import type { Attachment } from '@jixiao/core/evidence/attachment.ts';
 import type { FrameworkIndicator } from '@jixiao/core/fieldwork/engagement.ts';
 import type { EngagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts';
 import { defaultRules, type FormulaKind, suggestedFormula } from '@jixiao/core/key-evaluation/formula-indicator.ts';
 import type { PaperState } from '@jixiao/core/key-evaluation/paper-state.ts';
-import type { PaperScoring, ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { type PaperScoring, paperDocuments, type ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import type { ScoreRounding } from '@jixiao/core/self-evaluation/score-rounding.ts';
 
@@ -31,6 +32,8 @@ export interface PaperDraft {
   recordIds: string[];
   photoIds: string[];
   questionnaireIds: string[];
+  /** Uploaded documents: one uploaded in the form is listed by the paper only once the paper is saved. */
+  documents: Attachment[];
   method: DraftMethod;
   deductions: { points: string; reason: string }[];
   formula: FormulaKind;
@@ -60,6 +63,7 @@ export const draftOf = (paper: ScoringPaper, indicator: Pick<FrameworkIndicator,
     recordIds: [...paper.evidence.recordIds],
     photoIds: [...paper.evidence.photoIds],
     questionnaireIds: [...paper.evidence.questionnaireIds],
+    documents: [...paperDocuments(paper.evidence)],
     // A new paper starts on the survey for satisfaction, on its formula where the name suggests one, else unscored.
     method: s ? s.method : indicator.name.includes('满意') ? 'SATISFACTION' : suggested ? 'FORMULA' : 'NONE',
     deductions: s?.method === 'JUDGEMENT' ? s.deductions.map((d) => ({ ...d })) : [],
@@ -114,7 +118,13 @@ export const bodyOf = (draft: PaperDraft, version: number, locked: boolean) => (
   ...(locked ? { amendmentReason: draft.amendmentReason } : {}),
   standard: draft.standard,
   dataSource: draft.dataSource,
-  evidence: { recordIds: draft.recordIds, photoIds: draft.photoIds, questionnaireIds: draft.questionnaireIds },
+  // The whole list each time: a paper saved without a document no longer lists it.
+  evidence: {
+    recordIds: draft.recordIds,
+    photoIds: draft.photoIds,
+    questionnaireIds: draft.questionnaireIds,
+    documents: draft.documents,
+  },
   verification: draft.verification,
   scoring: scoringOf(draft),
   deviation: draft.deviation,
@@ -126,3 +136,12 @@ export const bodyOf = (draft: PaperDraft, version: number, locked: boolean) => (
 /** Adds or removes an id from a list of links, keeping the order they were ticked in. */
 export const toggled = (ids: readonly string[], id: string, on: boolean): string[] =>
   on ? (ids.includes(id) ? [...ids] : [...ids, id]) : ids.filter((x) => x !== id);
+
+/** Whether the form's documents differ from the paper's as saved (added or removed, not yet saved). */
+export const documentsChanged = (
+  draft: Pick<PaperDraft, 'documents'>,
+  paper: Pick<ScoringPaper, 'evidence'>,
+): boolean => {
+  const saved = paperDocuments(paper.evidence);
+  return draft.documents.length !== saved.length || draft.documents.some((d, i) => d.id !== saved[i]?.id);
+};
