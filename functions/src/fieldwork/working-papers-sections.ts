@@ -13,12 +13,7 @@ import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts
 import { scoringTable } from '@jixiao/core/key-evaluation/evaluation-report-scoring-table.ts';
 import { findingCategories } from '@jixiao/core/key-evaluation/finding.ts';
 import { answerPositions, handlingDecisions } from '@jixiao/core/key-evaluation/opinion-exchange.ts';
-import {
-  blankPaper,
-  paperDocuments,
-  type ScoringPaper,
-  scoringMethods,
-} from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { paperDocuments, type ScoringPaper, scoringMethods } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import type { Language, Localized } from '@jixiao/core/language.ts';
 import { reviewGrades } from '@jixiao/core/submission/performance-target.ts';
 import { scoringTableSheet } from '#functions/export/docx/scoring-table-xlsx.ts';
@@ -39,7 +34,7 @@ import {
   readFindings,
   type StoredOpinionExchange,
 } from '#functions/key-evaluation/finding-kind.ts';
-import { readScoringPapers, scoringPaperId } from '#functions/key-evaluation/scoring-paper-kind.ts';
+import { papersOfFramework, readScoringPapers } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { listAll } from '#functions/records/list-all.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
@@ -177,15 +172,9 @@ export const scoringPapersSection: PaperSection = {
     if (saved.length === 0) return [];
     const documents = await paperDocumentFiles(engagement, saved, language, readDocument);
     const settings = await scoringSettingsOperations(store).scoringFor(tenant, engagement.fiscalYear);
+    const papers = papersOfFramework(engagement, saved);
+    // The rows show what was saved; an indicator without a saved paper is listed as not scored.
     const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
-    const papers = engagement.indicators.map(
-      (indicator): ScoringPaper =>
-        byIndicator.get(indicator.id) ?? {
-          ...blankPaper(engagement.id, indicator),
-          id: scoringPaperId(engagement.id, indicator.id),
-          updatedAt: '',
-        },
-    );
     const table = scoringTable(
       engagement.indicators,
       papers,

@@ -4,14 +4,13 @@ import { blankReport, draftMark, type EvaluationReport } from '@jixiao/core/key-
 import { type ReportFilled, reportFilled } from '@jixiao/core/key-evaluation/evaluation-report-filled.ts';
 import { scoringTable } from '@jixiao/core/key-evaluation/evaluation-report-scoring-table.ts';
 import { type PaperState, paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
-import { blankPaper, type ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import { evaluationReportDocx } from '#functions/export/docx/evaluation-report-docx.ts';
 import type { StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import { accountCheckKind, type StoredAccountCheck } from '#functions/key-evaluation/account-check-kind.ts';
 import { evaluationReportKind, type StoredEvaluationReport } from '#functions/key-evaluation/evaluation-report-kind.ts';
 import { readFindings } from '#functions/key-evaluation/finding-kind.ts';
 import { paperLocks } from '#functions/key-evaluation/paper-lock.ts';
-import { readScoringPapers, scoringPaperId } from '#functions/key-evaluation/scoring-paper-kind.ts';
+import { papersOfFramework, readScoringPapers } from '#functions/key-evaluation/scoring-paper-kind.ts';
 import type { RecordStore } from '#functions/ports/record-store.ts';
 import { scoringSettingsOperations } from '#functions/self-evaluation/scoring-settings-operations.ts';
 
@@ -46,15 +45,7 @@ export const evaluationReportSource = (store: RecordStore) => {
       settings.scoringFor(tenant, e.fiscalYear),
       papersState(tenant, e),
     ]);
-    const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
-    const papers = e.indicators.map(
-      (indicator): ScoringPaper =>
-        byIndicator.get(indicator.id) ?? {
-          ...blankPaper(e.id, indicator),
-          id: scoringPaperId(e.id, indicator.id),
-          updatedAt: '',
-        },
-    );
+    const papers = papersOfFramework(e, saved);
     const score = engagementScore(e, papers, scoring);
     const draw = check?.draws.at(-1);
     const filled = reportFilled({

@@ -1,8 +1,7 @@
-import type { ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
-import { describe } from '@jixiao/core/validation.ts';
-import { HttpProblem } from '#functions/http/http-problem.ts';
+import { blankPaper, type ScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import type { RecordKind, RecordStore, StoredRecord } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
+import { listAll } from '#functions/records/list-all.ts';
 
 /** A scoring paper as stored (docs/domain/key-evaluation.md#scoring-papers). */
 export type StoredScoringPaper = ScoringPaper & StoredRecord;
@@ -31,33 +30,21 @@ export const scoringPapersCap = 120;
  * Every paper of an engagement, every page followed to the end. More than a framework can hold is refused loudly
  * (a score built from part of the papers would be wrong without saying so).
  */
-export const readScoringPapers = async (
-  store: RecordStore,
-  tenant: string,
-  engagementId: string,
-): Promise<StoredScoringPaper[]> => {
-  const papers: StoredScoringPaper[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.list<StoredScoringPaper>(tenant, scoringPaperKind, {
-      ownerId: engagementId,
-      limit: 100,
-      cursor,
-    });
-    papers.push(...page.items);
-    cursor = page.nextCursor;
-    if (papers.length > scoringPapersCap) {
-      throw new HttpProblem('rules-not-met', {
-        detail: `More than ${scoringPapersCap} scoring papers on one engagement.`,
-        errors: [
-          {
-            pointer: '',
-            code: 'max_items',
-            message: `${describe('max_items', 'zh-CN', scoringPapersCap)} / ${describe('max_items', 'en', scoringPapersCap)}`,
-          },
-        ],
-      });
-    }
-  } while (cursor);
-  return papers;
+export const readScoringPapers = (store: RecordStore, tenant: string, engagementId: string) =>
+  listAll<StoredScoringPaper>(store, tenant, scoringPaperKind, { ownerId: engagementId }, scoringPapersCap);
+
+/** One paper per framework indicator, in the framework's order: the saved one, or a blank with the plan's standard. */
+export const papersOfFramework = (
+  e: { id: string; indicators: readonly { id: string; standard: string }[] },
+  saved: readonly ScoringPaper[],
+): ScoringPaper[] => {
+  const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
+  return e.indicators.map(
+    (indicator): ScoringPaper =>
+      byIndicator.get(indicator.id) ?? {
+        ...blankPaper(e.id, indicator),
+        id: scoringPaperId(e.id, indicator.id),
+        updatedAt: '',
+      },
+  );
 };

@@ -4,12 +4,7 @@ import { engagementScore } from '@jixiao/core/key-evaluation/engagement-score.ts
 import { describeKeyEvaluation } from '@jixiao/core/key-evaluation/key-evaluation-messages.ts';
 import { type PaperState, paperStateOf } from '@jixiao/core/key-evaluation/paper-state.ts';
 import { reportProblems } from '@jixiao/core/key-evaluation/report-readiness.ts';
-import {
-  blankPaper,
-  paperDocuments,
-  type SaveScoringPaper,
-  type ScoringPaper,
-} from '@jixiao/core/key-evaluation/scoring-paper.ts';
+import { blankPaper, paperDocuments, type SaveScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper.ts';
 import { describeScoringPaper } from '@jixiao/core/key-evaluation/scoring-paper-messages.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { bureauSees, departmentSees, isPerformanceSection, leadsAgencyOf } from '@jixiao/core/scope/fieldwork-scope.ts';
@@ -20,6 +15,7 @@ import type { Operations } from '#functions/http/api-handler.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
 import { paperLocks } from '#functions/key-evaluation/paper-lock.ts';
 import {
+  papersOfFramework,
   readScoringPapers,
   type StoredScoringPaper,
   scoringPaperId,
@@ -67,15 +63,7 @@ export const scoringPaperOperations = (store: RecordStore, evidence: EvidenceSto
   /** One paper per framework indicator, in the framework's order: the saved one, or a blank with the plan's standard. */
   const sheetOf = async (request: OperationRequest, e: StoredEngagement, saved: readonly StoredScoringPaper[]) => {
     const tenant = request.principal.tenant;
-    const byIndicator = new Map(saved.map((paper) => [paper.indicatorId, paper]));
-    const papers = e.indicators.map(
-      (indicator): ScoringPaper =>
-        byIndicator.get(indicator.id) ?? {
-          ...blankPaper(e.id, indicator),
-          id: scoringPaperId(e.id, indicator.id),
-          updatedAt: '',
-        },
-    );
+    const papers = papersOfFramework(e, saved);
     const scoring = await settings.scoringFor(tenant, e.fiscalYear);
     return {
       engagementId: e.id,
