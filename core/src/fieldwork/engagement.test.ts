@@ -1,13 +1,11 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
-  acceptsFieldRecords,
   commissionAgency,
   createEngagement,
   defaultPlan,
   engagement,
   engagementQuery,
-  engagementStateCodes,
   engagementStep,
   type FrameworkIndicator,
   type Questionnaire,
@@ -315,32 +313,6 @@ describe('commissionAgency (rule 11: the conflict-of-interest declaration)', () 
     const { version: _version, ...unversioned } = commission();
     expect(failures(commissionAgency, unversioned)).toEqual(['version strict_object']);
     expect(failures(commissionAgency, commission({ agencyId: 'agency-1' }))).toEqual(['agencyId uuid_v7']);
-  });
-});
-
-describe('acceptsFieldRecords', () => {
-  it('accepts records during fieldwork and after it closes, for phones that sync late', () => {
-    expect(acceptsFieldRecords('FIELDWORK')).toBe(true);
-    expect(acceptsFieldRecords('PRELIM_FINDINGS')).toBe(true);
-  });
-
-  it('refuses records before the plan is approved', () => {
-    expect(acceptsFieldRecords('SELECTED')).toBe(false);
-    expect(acceptsFieldRecords('AGENCY_CONTRACTED')).toBe(false);
-  });
-
-  it('refuses records once the report goes to review: what the reviewers and the final report rest on stays put', () => {
-    expect(acceptsFieldRecords('QC_REVIEW')).toBe(false);
-    expect(acceptsFieldRecords('FINAL_REPORT')).toBe(false);
-  });
-
-  it('has decided every state', () => {
-    expect(engagementStateCodes.filter(acceptsFieldRecords)).toEqual([
-      'FIELDWORK',
-      'PRELIM_FINDINGS',
-      'OPINION_EXCHANGE',
-      'DRAFT_REPORT',
-    ]);
   });
 });
 

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { fieldworkDefaults } from '#core/fieldwork/fieldwork-config.ts';
 import { fiscalYear } from '#core/indicator-library/indicator.ts';
-import { paperStateOf } from '#core/key-evaluation/paper-state.ts';
 import type { Localized } from '#core/language.ts';
 import { anyId, isoDate, pageQuery, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
 import { reviewGradeCodes } from '#core/submission/performance-target.ts';
@@ -38,12 +37,6 @@ export const engagementStates = {
 } as const satisfies Record<string, Localized>;
 export type EngagementState = keyof typeof engagementStates;
 export const engagementStateCodes = Object.keys(engagementStates) as [EngagementState, ...EngagementState[]];
-
-/**
- * Field records are accepted while fieldwork runs and after it closes, because a phone may sync days later, until
- * the report goes to review: what the reviewers and the final report rest on no longer moves.
- */
-export const acceptsFieldRecords = (state: EngagementState): boolean => paperStateOf(state) === 'open';
 
 /** From fieldwork on: the states in which evidence exists and may be released to the department. */
 export const fieldworkStarted = (state: EngagementState): boolean =>

@@ -29,3 +29,9 @@ export const paperStateOf = (state: EngagementState): PaperState => {
       return 'locked';
   }
 };
+
+/**
+ * Field records are accepted while fieldwork runs and after it closes, because a phone may sync days later, until
+ * the report goes to review: what the reviewers and the final report rest on no longer moves.
+ */
+export const acceptsFieldRecords = (state: EngagementState): boolean => paperStateOf(state) === 'open';

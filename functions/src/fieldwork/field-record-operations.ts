@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { checksumHeader } from '@jixiao/core/evidence/attachment.ts';
-import { acceptsFieldRecords } from '@jixiao/core/fieldwork/engagement.ts';
 import {
   type CreateFieldRecord,
   type FieldPhoto,
@@ -13,6 +12,7 @@ import {
   type UpdateFieldRecord,
 } from '@jixiao/core/fieldwork/field-record.ts';
 import { fieldPlan, planProblems } from '@jixiao/core/fieldwork/plan-rules.ts';
+import { acceptsFieldRecords } from '@jixiao/core/key-evaluation/paper-state.ts';
 import type { FieldError } from '@jixiao/core/problem.ts';
 import { departmentSees, isAssignee, leadsAgencyOf, seesEngagement } from '@jixiao/core/scope/fieldwork-scope.ts';
 import type { engagementOperations } from '#functions/fieldwork/engagement-operations.ts';

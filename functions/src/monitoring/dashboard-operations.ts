@@ -8,12 +8,13 @@ import { rectificationOverdue } from '@jixiao/core/monitoring/rectification.ts';
 import type { Principal } from '@jixiao/core/principal.ts';
 import { seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
+import { dispositionIdOf, type StoredDisposition } from '#functions/monitoring/disposition-operations.ts';
 import {
-  dispositionIdOf,
-  type StoredDisposition,
+  dispositionKind,
+  rectificationKind,
+  redMarkKind,
   type StoredRectification,
-} from '#functions/monitoring/disposition-operations.ts';
-import { dispositionKind, rectificationKind, redMarkKind } from '#functions/monitoring/record-kinds.ts';
+} from '#functions/monitoring/record-kinds.ts';
 import type { roundOperations } from '#functions/monitoring/round-operations.ts';
 import { type RedMark, reviewsTally, talliesOf } from '#functions/monitoring/tally-writes.ts';
 import type { ListFilter, RecordStore } from '#functions/ports/record-store.ts';

@@ -1,6 +1,5 @@
 import type { Disposition, RecordDisposition } from '@jixiao/core/monitoring/disposition.ts';
 import type { RoundStatus } from '@jixiao/core/monitoring/monitoring-report.ts';
-import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
 import { publishedRound, readsRound } from '@jixiao/core/scope/observer-scope.ts';
 import { canSee, seesTenant } from '@jixiao/core/scope/project-scope.ts';
 import type { PerformanceTarget } from '@jixiao/core/submission/performance-target.ts';
@@ -20,7 +19,6 @@ import { projectKind, targetKind } from '#functions/submission/record-kinds.ts';
 import { nextTargetVersion } from '#functions/submission/target-version.ts';
 
 export type StoredDisposition = Disposition & StoredRecord;
-export type StoredRectification = Rectification & StoredRecord;
 type StoredProject = Project & StoredRecord & { initialFunds?: ProjectFunds };
 type StoredTarget = PerformanceTarget & StoredRecord;
 

@@ -1,5 +1,6 @@
 import { rectificationAnswerQueue } from '@jixiao/core/daily-work/to-do.ts';
-import type { RecordKind } from '#functions/ports/record-store.ts';
+import type { Rectification } from '@jixiao/core/monitoring/rectification.ts';
+import type { RecordKind, StoredRecord } from '#functions/ports/record-store.ts';
 import { reviewQueuePlace } from '#functions/submission/record-kinds.ts';
 
 /** The year's warning thresholds: one record per fiscal year, its id derived from the year. */
@@ -86,3 +87,6 @@ export const redMarkKind: RecordKind = {
         }
       : undefined,
 };
+
+/** A rectification as stored (docs/domain/monitoring.md). */
+export type StoredRectification = Rectification & StoredRecord;

@@ -20,7 +20,7 @@ import { canSee } from '@jixiao/core/scope/project-scope.ts';
 import { describe } from '@jixiao/core/validation.ts';
 import type { Operation, OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import type { StoredRectification } from '#functions/monitoring/disposition-operations.ts';
+import type { StoredRectification } from '#functions/monitoring/record-kinds.ts';
 import { monitoringRoundKind, rectificationKind } from '#functions/monitoring/record-kinds.ts';
 import { sourceFacts, startRectification } from '#functions/monitoring/rectification-start.ts';
 import type { EvidenceStore } from '#functions/ports/evidence-store.ts';

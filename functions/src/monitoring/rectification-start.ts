@@ -7,7 +7,7 @@ import { departmentEvaluationKind } from '#functions/department-evaluation/recor
 import { engagementKind, type StoredEngagement } from '#functions/fieldwork/record-kinds.ts';
 import type { OperationRequest } from '#functions/http/api-event.ts';
 import { HttpProblem } from '#functions/http/http-problem.ts';
-import type { StoredRectification } from '#functions/monitoring/disposition-operations.ts';
+import type { StoredRectification } from '#functions/monitoring/record-kinds.ts';
 import { rectificationKind } from '#functions/monitoring/record-kinds.ts';
 import type { RecordStore, StoredRecord, TransactionWrite } from '#functions/ports/record-store.ts';
 import { derivedId } from '#functions/records/derived-id.ts';
