@@ -94,24 +94,17 @@ export class JixiaoStack extends Stack {
       logRetention: this.settings.logRetention,
       mailFrom: this.settings.mailFrom,
     });
-    this.exports = new ExportJobs(this, 'ExportJobs', {
+    // The two job functions differ only in what they pack (infra/cdk/export-jobs.ts).
+    const jobFunction = {
       table: this.table,
       tableResources: this.functions.tableResources,
       evidenceBucket: this.evidenceBucket,
       powertools: this.functions.powertools,
       logRetention: this.settings.logRetention,
       requester: this.functions.get('daily-work'),
-      job: exportJobFunction,
-    });
-    this.archives = new ExportJobs(this, 'ArchiveJobs', {
-      table: this.table,
-      tableResources: this.functions.tableResources,
-      evidenceBucket: this.evidenceBucket,
-      powertools: this.functions.powertools,
-      logRetention: this.settings.logRetention,
-      requester: this.functions.get('daily-work'),
-      job: archiveJobFunction,
-    });
+    };
+    this.exports = new ExportJobs(this, 'ExportJobs', { ...jobFunction, job: exportJobFunction });
+    this.archives = new ExportJobs(this, 'ArchiveJobs', { ...jobFunction, job: archiveJobFunction });
     this.routes = new ApiRoutes(this, 'Routes', {
       httpApi: this.api.httpApi,
       functionOf: (capability) => this.functions.get(capability).function,
