@@ -262,6 +262,30 @@ for (const [size, options] of Object.entries(sizes)) {
       expect(await mainNav(page).count()).toBe(0);
     });
 
+    it('keeps what is typed when the language changes: the screen does not read its record again', async () => {
+      // A found flake, made certain: the settings' load ran inside an effect that also read the
+      // token and the language the API client sent, so switching language (or a refreshed token)
+      // read the settings again and the answer replaced the field being typed in.
+      const page = await devices.fresh(options);
+      await signInAs(page, stack.url, 'perf-reviewer', 'bureau');
+      const reads: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'GET' && r.url().includes('/monitoring-settings/')) reads.push(r.url());
+      });
+      await page.goto(`${stack.url}/monitoring/settings`);
+      const field = page.locator('#mon-budgetYellowGapPts');
+      await field.fill('x');
+      await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+      await visible(page.getByRole('group', { name: 'Interface language' }));
+      await page.waitForLoadState('networkidle');
+      expect(reads).toHaveLength(1);
+      await expect(field.inputValue()).resolves.toBe('x');
+      // Still unsaved, so the save can be tried, and it says in English what is wrong.
+      await page.locator('.save-bar button').click();
+      await visible(page.locator('#mon-budgetYellowGapPts-error:not(:empty)'));
+      await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click();
+    });
+
     for (const language of ['zh-CN', 'en'] as const) {
       it(`passes axe with the navigation open, in ${language}`, async () => {
         const page = await devices.fresh(options);

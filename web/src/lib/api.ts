@@ -1,4 +1,5 @@
 import type { FieldError, Problem } from '@jixiao/core/problem.ts';
+import { untrack } from 'svelte';
 import { i18n } from '#lib/i18n.svelte.ts';
 import { config } from '#lib/runtime-config.svelte.ts';
 import { sessionManager } from '#lib/session-manager.svelte.ts';
@@ -31,6 +32,19 @@ export class ApiError extends Error {
 
 export const networkProblemType = 'urn:jixiao:client:network';
 
+/**
+ * What every call reads from the session, the language and the runtime config, read untracked:
+ * a screen that loads inside an `$effect` must depend on what it asks for, not on the token or the
+ * language it asked with. Otherwise a language switch or a refreshed token re-runs the load, and the
+ * answer replaces a form the person is typing into.
+ */
+const callContext = () =>
+  untrack(() => ({
+    base: config.current?.apiBase ?? '/api/v1',
+    locale: i18n.locale,
+    token: sessionManager.token,
+  }));
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -42,8 +56,7 @@ export interface RequestOptions {
 const isProblem = (v: unknown): v is Problem =>
   isRecord(v) && typeof v.type === 'string' && typeof v.title === 'string' && typeof v.status === 'number';
 
-const urlOf = (path: string, query?: Query): string => {
-  const base = config.current?.apiBase ?? '/api/v1';
+const urlOf = (base: string, path: string, query?: Query): string => {
   const url = new URL(`${base}${path}`, location.origin);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
@@ -52,14 +65,14 @@ const urlOf = (path: string, query?: Query): string => {
 };
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, options: RequestOptions = {}) {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.locale };
-  const token = sessionManager.token;
+  const { base, locale, token } = callContext();
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale };
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(urlOf(path, options.query), {
+    response = await fetch(urlOf(base, path, options.query), {
       method,
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
@@ -108,12 +121,12 @@ const filenameOf = (disposition: string | null): string | undefined => {
  * browser as a download under the name the server gave it.
  */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const headers: Record<string, string> = { 'accept-language': i18n.locale };
-  const token = sessionManager.token;
+  const { base, locale, token } = callContext();
+  const headers: Record<string, string> = { 'accept-language': locale };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(urlOf(path), { headers, cache: 'no-store' });
+    response = await fetch(urlOf(base, path), { headers, cache: 'no-store' });
   } catch {
     throw new ApiError({ type: networkProblemType, title: 'network', status: 0 });
   }
