@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beijingDay } from '@jixiao/core/beijing-day.ts';
-import { addDays } from '@jixiao/core/daily-work/budget-calendar.ts';
+import { addDays, beijingDay } from '@jixiao/core/beijing-day.ts';
 import { notificationText } from '@jixiao/core/daily-work/notification.ts';
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { OutboxMailer } from '@jixiao/functions/adapters/outbox/outbox-mailer.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarEvents, defaultCalendarSettings } from '#core/daily-work/budget-calendar.ts';
+import { addDays } from '#core/beijing-day.ts';
+import { calendarEvents, defaultCalendarSettings } from '#core/daily-work/budget-calendar.ts';
 
 describe('calendarEvents', () => {
   it('puts the dates in order and the publication deadline the set number of days after the reply', () => {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { defaultDisclosureDays, disclosureDeadline } from '#core/disclosure/disclosure-deadline.ts';
 import type { Language } from '#core/language.ts';
 import { isoDate, settingsVersion } from '#core/schema-parts.ts';
 
@@ -8,12 +9,6 @@ import { isoDate, settingsVersion } from '#core/schema-parts.ts';
  * (when targets are due, when the budget is approved and replied to, and so when departments must publish) are
  * the tenant's settings for the year, edited by the performance section.
  */
-
-/**
- * Departments publish their budgets, with the targets of key projects, within 20 days of the finance
- * department's reply (预算法 第十四条; 财预〔2020〕10号 ties the targets to it). A tenant may set another span.
- */
-export const defaultDisclosureDays = 20;
 
 export const calendarSettingsValues = v.strictObject({
   /** When units' targets are due (in the year before): the project library's deadline. */
@@ -67,10 +62,6 @@ export const budgetCalendar = v.object({
 });
 export type BudgetCalendar = v.InferOutput<typeof budgetCalendar>;
 
-/** A Beijing day plus whole days. */
-export const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 interface RoundDates {
   id: string;
   name: string;
@@ -90,7 +81,7 @@ export const calendarEvents = (
   };
   plain(settings.targetsDue, 'targets-due');
   plain(settings.budgetReply, 'budget-reply');
-  plain(settings.budgetReply && addDays(settings.budgetReply, settings.disclosureDays), 'disclosure-due');
+  plain(settings.budgetReply && disclosureDeadline(settings.budgetReply, settings.disclosureDays), 'disclosure-due');
   for (const r of monitoringRounds) {
     if (r.dataDate) events.push({ date: r.dataDate, kind: 'monitoring-data-date', roundId: r.id, roundName: r.name });
     events.push({ date: r.deadline, kind: 'monitoring-deadline', roundId: r.id, roundName: r.name });

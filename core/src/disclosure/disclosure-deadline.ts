@@ -1,9 +1,12 @@
+import { addDays } from '#core/beijing-day.ts';
+
 /**
  * When a department must publish (docs/domain/disclosure.md#the-deadline): 预算法 art. 14 and
  * 财预〔2016〕143号 give a department 20 days after the finance department's reply (批复) to publish
  * its budget or final accounts. Days are calendar days in Beijing; the day count is the tenant's
  * setting for the year (20 by default).
  */
+/** 预算法 第十四条: 20 days; a tenant may set another span on its budget calendar. */
 export const defaultDisclosureDays = 20;
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,7 +19,7 @@ export const disclosureDeadline = (replyDay: string, days: number = defaultDiscl
     throw new RangeError(`not a day: ${replyDay}`);
   }
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`not a number of days: ${days}`);
-  return new Date(start + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(replyDay, days);
 };
 
 /**

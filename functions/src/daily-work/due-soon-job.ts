@@ -1,5 +1,4 @@
-import { beijingDay } from '@jixiao/core/beijing-day.ts';
-import { addDays } from '@jixiao/core/daily-work/budget-calendar.ts';
+import { addDays, beijingDay } from '@jixiao/core/beijing-day.ts';
 import { rectificationDepartmentQueue, rectificationOpenQueue } from '@jixiao/core/daily-work/to-do.ts';
 import { calendarYears } from '@jixiao/core/organisation/tenant-calendar.ts';
 import { calendarSettingsFor, roundsOf } from '#functions/daily-work/calendar-operations.ts';
