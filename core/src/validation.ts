@@ -329,6 +329,14 @@ const messages: Record<string, (req: unknown) => Record<Language, string>> = {
     en: 'The red gap may not be smaller than the yellow gap',
   }),
   unique_items: () => ({ 'zh-CN': '选项不能重复', en: 'Items must not repeat' }),
+  attendance_departments_unique: () => ({
+    'zh-CN': '同一部门只能登记一次出席',
+    en: 'A department is listed once in the attendance',
+  }),
+  attendance_not_in_audience: () => ({
+    'zh-CN': '该部门不在本次培训的参训系列内',
+    en: 'This department is not in the series the training is for',
+  }),
   executed_above_budget: () => ({
     'zh-CN': '执行数不能超过该资金来源的全年预算数',
     en: 'Execution may not exceed the annual budget of this source',

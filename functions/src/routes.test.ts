@@ -2,6 +2,7 @@ import { roles } from '@jixiao/core/roles.ts';
 import { dashboardRoles, engagementRoles, exAnteRoles, projectReaderRoles } from '@jixiao/core/scope/role-groups.ts';
 import { describe, expect, it } from 'vitest';
 import { dailyWorkOperations } from '#functions/daily-work/daily-work-operations.ts';
+import { departmentAssessmentOperations } from '#functions/department-assessment/department-assessment-operations.ts';
 import { departmentEvaluationOperations } from '#functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '#functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '#functions/fieldwork/fieldwork-operations.ts';
@@ -37,6 +38,7 @@ const operationsOf = {
   'key-evaluation': keyEvaluationOperations(unusedStore, unusedEvidence),
   'evaluation-report': evaluationReportOperations(unusedStore, unusedEvidence),
   'results-application': resultsApplicationOperations(unusedStore),
+  'department-assessment': departmentAssessmentOperations(unusedStore),
 };
 
 describe('route table', () => {

@@ -1,4 +1,5 @@
 import { dailyWorkRoutes } from '#functions/routes/daily-work-routes.ts';
+import { departmentAssessmentRoutes } from '#functions/routes/department-assessment-routes.ts';
 import { departmentEvaluationRoutes } from '#functions/routes/department-evaluation-routes.ts';
 import { evaluationReportRoutes } from '#functions/routes/evaluation-report-routes.ts';
 import { fieldworkRoutes } from '#functions/routes/fieldwork-routes.ts';
@@ -32,6 +33,7 @@ export const routes: readonly RouteDefinition[] = [
   ...keyEvaluationRoutes,
   ...evaluationReportRoutes,
   ...resultsApplicationRoutes,
+  ...departmentAssessmentRoutes,
 ];
 
 export const routesOf = (capability: Capability): RouteDefinition[] =>

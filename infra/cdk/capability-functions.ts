@@ -47,6 +47,8 @@ export const evidenceAccess: Record<Capability, boolean> = {
   'evaluation-report': true,
   // Reads and writes records only.
   'results-application': false,
+  // Reads and writes records only.
+  'department-assessment': false,
 };
 
 /**
@@ -81,6 +83,7 @@ export const identityAdministration: Record<Capability, boolean> = {
   'key-evaluation': false,
   'evaluation-report': false,
   'results-application': false,
+  'department-assessment': false,
 };
 
 /**

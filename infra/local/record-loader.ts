@@ -2,6 +2,7 @@ import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { Role } from '@jixiao/core/roles.ts';
 import { validate } from '@jixiao/core/validation.ts';
 import { evidenceStoreFromEnv } from '@jixiao/functions/adapters/s3/evidence-store-from-env.ts';
+import { departmentAssessmentOperations } from '@jixiao/functions/department-assessment/department-assessment-operations.ts';
 import { departmentEvaluationOperations } from '@jixiao/functions/department-evaluation/department-evaluation-operations.ts';
 import { departmentFiguresImportOperations } from '@jixiao/functions/department-evaluation/figures-import-operations.ts';
 import { fieldworkOperations } from '@jixiao/functions/fieldwork/fieldwork-operations.ts';
@@ -73,6 +74,7 @@ export const operationRunner = (store: RecordStore, tenant: string) => {
     ...keyEvaluationOperations(store, evidence),
     ...evaluationReportOperations(store, evidence),
     ...resultsApplicationOperations(store),
+    ...departmentAssessmentOperations(store),
   };
   return async (
     operationId: string,

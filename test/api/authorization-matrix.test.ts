@@ -28,6 +28,7 @@ import { seedMonitoringReports, seedMonitoringRound } from '../support/monitorin
 import { otherTenant, seedOtherTenant, type TenantRecords } from '../support/other-tenant.ts';
 import { seedSelfEvaluation, seedSelfEvaluationRound } from '../support/self-evaluation-fixture.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { bureauYearRequest, bureauYearRows } from './matrix/bureau-year.ts';
 import { keyEvaluationRequest, keyEvaluationRows } from './matrix/key-evaluation.ts';
 import type { Outcomes, Relation, Row } from './matrix/matrix-row.ts';
 
@@ -641,6 +642,8 @@ const matrix: Record<string, Row> = {
   getExportJob: { roles: { [perf]: [200, 200, 404], 'agency-lead': [404, 404, 404] }, others: 403, anonymous: 401 },
   // issue 13: each feature's rows live beside its requests in test/api/matrix/.
   ...keyEvaluationRows,
+  // issue 14: the bureau's year.
+  ...bureauYearRows,
 };
 
 const expectedStatus = (row: Row, caller: Caller, relation: Relation): number | undefined => {
@@ -795,16 +798,18 @@ const requestFor = async (operationId: string, relation: Relation): Promise<{ pa
     const id = t[bulkKey[operationId as keyof typeof bulkKey]];
     return { path, body: { decision: 'return', opinion: '矩阵退回', items: [{ id, version: staleVersion }] } };
   }
+  const context = {
+    store: stack.store,
+    operationId,
+    path,
+    relation,
+    tenant,
+    engagement: engagements.get(relation),
+    targets: t,
+  };
   const fieldwork =
-    (await keyEvaluationRequest({
-      store: stack.store,
-      operationId,
-      path,
-      relation,
-      tenant,
-      engagement: engagements.get(relation),
-      targets: t,
-    })) ??
+    (await keyEvaluationRequest(context)) ??
+    (await bureauYearRequest(context)) ??
     (await fieldworkRequest(operationId, path, t, tenant)) ??
     (await monitoringRequest(operationId, path, t, tenant)) ??
     (await selfEvaluationRequest(operationId, path, t, tenant)) ??

@@ -619,6 +619,12 @@ const main = async () => {
             { fiscalYear: '2026' },
             { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
           ),
+          'department-assessment': apiEvent(
+            'GET /api/v1/training-attendance/{fiscalYear}',
+            '/api/v1/training-attendance/2026',
+            { fiscalYear: '2026' },
+            { ...admin, 'cognito:groups': '[performance-section-reviewer]' },
+          ),
         }[capability],
       })),
     ];

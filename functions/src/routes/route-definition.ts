@@ -19,6 +19,7 @@ export const capabilities = [
   'key-evaluation',
   'evaluation-report',
   'results-application',
+  'department-assessment',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 export type Method = 'GET' | 'POST' | 'PATCH';
