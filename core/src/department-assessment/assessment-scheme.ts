@@ -110,6 +110,10 @@ const leaf = (
   definition: string,
 ): SchemeLeaf => ({ id, name, points, input, rule, definition });
 
+/** A coverage rate: full points at 100 %, none at 0 %. */
+const coverage = (id: string, name: string, points: string, input: AutoInput, definition: string) =>
+  leaf(id, name, points, input, { kind: 'LINEAR', fullAt: '100', zeroAt: '0' }, definition);
+
 const onTime = (id: string, name: string, points: string, input: AutoInput, what: string) =>
   leaf(id, name, points, input, { kind: 'LINEAR', fullAt: '100', zeroAt: '60' }, `${what}按期完成的比例（%）`);
 
@@ -129,26 +133,18 @@ export const defaultAssessmentScheme = (fiscalYear: number): AssessmentScheme =>
           { kind: 'MANUAL' },
           '制度文件、岗位与人员，由绩效科依据佐证评分',
         ),
-        leaf(
-          'TRAINING',
-          '参加培训',
-          '4',
-          'TRAINING_ATTENDANCE',
-          { kind: 'LINEAR', fullAt: '100', zeroAt: '0' },
-          '应参加的培训中本部门有人出席的场次比例（%）',
-        ),
+        coverage('TRAINING', '参加培训', '4', 'TRAINING_ATTENDANCE', '应参加的培训中本部门有人出席的场次比例（%）'),
       ],
     },
     {
       id: 'EX_ANTE',
       name: '事前绩效评估',
       leaves: [
-        leaf(
+        coverage(
           'EX_ANTE_COVERAGE',
           '事前评估覆盖',
           '8',
           'EX_ANTE_COVERAGE',
-          { kind: 'LINEAR', fullAt: '100', zeroAt: '0' },
           '须开展事前评估的新增重大项目中已完成评估的比例（%）',
         ),
       ],
@@ -202,12 +198,11 @@ export const defaultAssessmentScheme = (fiscalYear: number): AssessmentScheme =>
       name: '绩效自评',
       leaves: [
         onTime('SELF_EVALUATION_ON_TIME', '自评按期报送', '4', 'SELF_EVALUATION_ON_TIME', '自评表在截止日前送审'),
-        leaf(
+        coverage(
           'SELF_EVALUATION_COVERAGE',
           '自评覆盖',
           '6',
           'SELF_EVALUATION_COVERAGE',
-          { kind: 'LINEAR', fullAt: '100', zeroAt: '0' },
           '应自评项目中已报送自评的比例（%）',
         ),
         leaf(
@@ -224,12 +219,11 @@ export const defaultAssessmentScheme = (fiscalYear: number): AssessmentScheme =>
       id: 'KEY_EVALUATION',
       name: '重点绩效评价',
       leaves: [
-        leaf(
+        coverage(
           'KEY_EVALUATION_COOPERATION',
           '配合重点评价',
           '8',
           'KEY_EVALUATION_COOPERATION',
-          { kind: 'LINEAR', fullAt: '100', zeroAt: '0' },
           '重点评价征求意见中按期反馈的问题比例（%）',
         ),
       ],
