@@ -1,7 +1,7 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { findingKind } from '@jixiao/functions/key-evaluation/finding-kind.ts';
 import type { MatrixPart, Row } from './matrix-row.ts';
-import { staleVersion } from './matrix-row.ts';
+import { staleVersion, writeMatrixRecord } from './matrix-row.ts';
 
 const perf = 'performance-section-reviewer';
 
@@ -59,25 +59,11 @@ export const part: MatrixPart = {
         return { path, body: { id: uuidV7(), ...findingFields } };
       case 'updateFinding': {
         // A finding of the relation's engagement, revised at a version it does not have.
-        const id = uuidV7();
-        const at = new Date().toISOString();
-        await store.create(
-          tenant,
-          findingKind,
-          {
-            id,
-            version: 1,
-            status: 'active',
-            createdAt: at,
-            updatedAt: at,
-            createdBy: 'matrix',
-            updatedBy: 'matrix',
-            engagementId: engagement?.engagement ?? uuidV7(),
-            withdrawn: false,
-            ...findingFields,
-          },
-          { hash: id, context: { actor: 'matrix', actorRoles: [], requestId: id, at } },
-        );
+        const id = await writeMatrixRecord(store, tenant, findingKind, {
+          engagementId: engagement?.engagement ?? uuidV7(),
+          withdrawn: false,
+          ...findingFields,
+        });
         return { path: path.replace('{findingId}', id), body: { version: staleVersion, title: '改名' } };
       }
       case 'sendFindings':

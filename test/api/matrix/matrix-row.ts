@@ -1,5 +1,6 @@
+import { uuidV7 } from '@jixiao/core/ids.ts';
 import type { Role } from '@jixiao/core/roles.ts';
-import type { RecordStore } from '@jixiao/functions/ports/record-store.ts';
+import type { RecordKind, RecordStore } from '@jixiao/functions/ports/record-store.ts';
 import type { EngagementFixture } from '../../support/fieldwork-fixture.ts';
 
 /**
@@ -42,3 +43,33 @@ export interface MatrixPart {
 
 /** A version no record has: an allowed, in-scope step at it is refused with 409 and changes nothing. */
 export const staleVersion = 999_999;
+
+/**
+ * A record written straight through the store in `tenant`, as the matrix's own fixture (the step that makes it belongs
+ * to another feature, or is not what the row tests): a new id at version 1 with the matrix as its author. Its id.
+ */
+export const writeMatrixRecord = async (
+  store: RecordStore,
+  tenant: string,
+  kind: RecordKind,
+  fields: Record<string, unknown>,
+): Promise<string> => {
+  const id = uuidV7();
+  const at = new Date().toISOString();
+  await store.create(
+    tenant,
+    kind,
+    {
+      id,
+      version: 1,
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'matrix',
+      updatedBy: 'matrix',
+      ...fields,
+    },
+    { hash: id, context: { actor: 'matrix', actorRoles: [], requestId: id, at } },
+  );
+  return id;
+};

@@ -3,7 +3,7 @@ import { defaultPolicyRules } from '@jixiao/core/results-application/results-pol
 import type { Role } from '@jixiao/core/roles.ts';
 import { engagementKind } from '@jixiao/functions/fieldwork/record-kinds.ts';
 import type { MatrixPart, Outcomes, Row } from './matrix-row.ts';
-import { staleVersion } from './matrix-row.ts';
+import { staleVersion, writeMatrixRecord } from './matrix-row.ts';
 
 const perf = 'performance-section-reviewer';
 const everywhere: Outcomes = [200, 200, 200];
@@ -60,34 +60,21 @@ export const part: MatrixPart = {
         return { path: `${path}?targetYear=2027` };
       case 'decideResult': {
         // A concluded key evaluation written through the store (the final report step is another feature's).
-        const id = uuidV7();
         const at = new Date().toISOString();
-        await store.create(
-          tenant,
-          engagementKind,
-          {
-            id,
-            version: 1,
-            status: 'active',
-            createdAt: at,
-            updatedAt: at,
-            createdBy: 'matrix',
-            updatedBy: 'matrix',
-            kind: 'DEPARTMENT',
-            fiscalYear: 2026,
-            title: '矩阵结果应用',
-            state: 'FINAL_REPORT',
-            projectId: null,
-            projectCode: null,
-            projectName: null,
-            departmentId: targets.department ?? uuidV7(),
-            departmentName: '矩阵部门',
-            agencyId: null,
-            releasedAt: null,
-            conclusion: { score: 88, grade: 'GOOD', finalizedAt: at, finalizedBy: 'matrix', finalizedByName: '矩阵' },
-          },
-          { hash: id, context: { actor: 'matrix', actorRoles: [perf], requestId: id, at } },
-        );
+        const id = await writeMatrixRecord(store, tenant, engagementKind, {
+          kind: 'DEPARTMENT',
+          fiscalYear: 2026,
+          title: '矩阵结果应用',
+          state: 'FINAL_REPORT',
+          projectId: null,
+          projectCode: null,
+          projectName: null,
+          departmentId: targets.department ?? uuidV7(),
+          departmentName: '矩阵部门',
+          agencyId: null,
+          releasedAt: null,
+          conclusion: { score: 88, grade: 'GOOD', finalizedAt: at, finalizedBy: 'matrix', finalizedByName: '矩阵' },
+        });
         return { path, body: { id: uuidV7(), source: 'KEY_EVALUATION', sourceId: id, measure: 'KEEP' } };
       }
       default:

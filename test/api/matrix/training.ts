@@ -1,7 +1,7 @@
 import { uuidV7 } from '@jixiao/core/ids.ts';
 import { trainingSessionKind } from '@jixiao/functions/department-assessment/record-kinds.ts';
 import type { MatrixPart, Outcomes } from './matrix-row.ts';
-import { staleVersion } from './matrix-row.ts';
+import { staleVersion, writeMatrixRecord } from './matrix-row.ts';
 
 const perf = 'performance-section-reviewer';
 const business = 'business-section-reviewer';
@@ -26,32 +26,16 @@ export const part: MatrixPart = {
     },
   },
   request: async ({ operationId, path, store, tenant, targets }) => {
-    const session = async () => {
-      // The relation's session, written through the store in its tenant (the demo tenant's for both own relations).
-      const id = uuidV7();
-      const at = new Date().toISOString();
-      await store.create(
-        tenant,
-        trainingSessionKind,
-        {
-          id,
-          version: 1,
-          status: 'active',
-          createdAt: at,
-          updatedAt: at,
-          createdBy: 'matrix',
-          updatedBy: 'matrix',
-          fiscalYear: 2026,
-          topic: '矩阵培训',
-          heldOn: '2026-04-15',
-          organiser: '',
-          audience: ['GOVERNMENT', 'PARTY_MASS', 'STREET_PARK'],
-          attendance: [],
-        },
-        { hash: id, context: { actor: 'matrix', actorRoles: [perf], requestId: id, at } },
-      );
-      return `/api/v1/training-sessions/${id}`;
-    };
+    // The relation's session, written through the store in its tenant.
+    const session = async () =>
+      `/api/v1/training-sessions/${await writeMatrixRecord(store, tenant, trainingSessionKind, {
+        fiscalYear: 2026,
+        topic: '矩阵培训',
+        heldOn: '2026-04-15',
+        organiser: '',
+        audience: ['GOVERNMENT', 'PARTY_MASS', 'STREET_PARK'],
+        attendance: [],
+      })}`;
     switch (operationId) {
       case 'listTrainingSessions':
         return { path: `${path}?fiscalYear=2026` };

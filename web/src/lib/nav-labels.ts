@@ -21,6 +21,7 @@ const labels: Record<NavLabel, () => string> = {
   nav_table_checks: m.nav_table_checks,
   nav_exports: m.nav_exports,
   nav_results: m.nav_results,
+  nav_trainings: m.nav_trainings,
   nav_departments: m.nav_departments,
   nav_users: m.nav_users,
   nav_workspace_admin: m.nav_workspace_admin,

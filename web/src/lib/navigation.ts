@@ -27,6 +27,7 @@ export type NavLabel =
   | 'nav_table_checks'
   | 'nav_exports'
   | 'nav_results'
+  | 'nav_trainings'
   | 'nav_departments'
   | 'nav_users'
   | 'nav_workspace_admin'
@@ -130,6 +131,7 @@ const destinations = (workspace: Workspace, roles: readonly Role[]): NavItem[] =
         ...(performance ? [item('/execution-imports', 'nav_execution_imports', 'upload')] : []),
         ...(performance ? [item('/exports', 'nav_exports', 'table')] : []),
         ...(performance ? [item('/results', 'nav_results', 'chart')] : []),
+        item('/trainings', 'nav_trainings', 'users'),
         item('/table-checks', 'nav_table_checks', 'table'),
         item('/library', 'nav_library', 'book'),
         item('/engagements', 'nav_engagements', 'search'),
