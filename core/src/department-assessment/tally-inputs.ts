@@ -1,5 +1,5 @@
 import type { MeasuredInput } from '#core/department-assessment/assessment-scoring.ts';
-import type { TrainingCounts } from '#core/department-assessment/training-session.ts';
+import { departmentAttendance, type TrainingCounts } from '#core/department-assessment/training-session.ts';
 import { ratio } from '#core/monitoring/exact-ratio.ts';
 import type { TallyCounts } from '#core/monitoring/monitoring-tally.ts';
 import type { DepartmentSeries } from '#core/organisation/department.ts';
@@ -70,4 +70,7 @@ export const spotCheckGap = (tallies: readonly SelfCounts[]): MeasuredInput => (
 export const trainingAttendance = (
   counts: TrainingCounts,
   department: { id: string; series: DepartmentSeries },
-): MeasuredInput => rate(counts.attendedByDepartment[department.id] ?? 0, counts.requiredBySeries[department.series]);
+): MeasuredInput => {
+  const { attended, required } = departmentAttendance(counts, department);
+  return rate(attended, required);
+};

@@ -1,6 +1,15 @@
 import * as v from 'valibot';
 import { type DepartmentSeries, departmentSeries } from '#core/organisation/department.ts';
-import { anyId, isoDate, recordMeta, text, uuidV7Id, version } from '#core/schema-parts.ts';
+import {
+  anyId,
+  fiscalYearParams,
+  isoDate,
+  pageQuery,
+  recordMeta,
+  text,
+  uuidV7Id,
+  version,
+} from '#core/schema-parts.ts';
 
 /**
  * A training session (培训) the performance section holds for departments
@@ -65,10 +74,11 @@ export const trainingSession = v.object({
 });
 export type TrainingSession = v.InferOutput<typeof trainingSession>;
 
+/** A year's sessions, a page at a time (the list endpoints' limit and cursor). */
 export const trainingQuery = v.strictObject({
-  fiscalYear: v.pipe(v.string(), v.regex(/^\d{4}$/, 'fiscal_year'), v.transform(Number)),
-  limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)), '50'),
-  cursor: v.optional(v.string()),
+  fiscalYear: fiscalYearParams.entries.fiscalYear,
+  limit: pageQuery.limit,
+  cursor: pageQuery.cursor,
 });
 
 /** The year's counts, kept on write with every session: sessions meant for each series, sessions each department attended. */

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { addDays } from '#core/beijing-day.ts';
+import { isoDate } from '#core/schema-parts.ts';
 
 /**
  * When a department must publish (docs/domain/disclosure.md#the-deadline): 预算法 art. 14 and
@@ -9,15 +11,9 @@ import { addDays } from '#core/beijing-day.ts';
 /** 预算法 第十四条: 20 days; a tenant may set another span on its budget calendar. */
 export const defaultDisclosureDays = 20;
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The last day to publish: the reply's day plus `days` (a reply on 2026-01-20 must be published by 2026-02-09). */
 export const disclosureDeadline = (replyDay: string, days: number = defaultDisclosureDays): string => {
-  const start = dayPattern.test(replyDay) ? Date.parse(`${replyDay}T00:00:00Z`) : Number.NaN;
-  // Date.parse rolls 02-30 over into March; a real day reads back as itself.
-  if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== replyDay) {
-    throw new RangeError(`not a day: ${replyDay}`);
-  }
+  if (!v.is(isoDate, replyDay)) throw new RangeError(`not a day: ${replyDay}`);
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`not a number of days: ${days}`);
   return addDays(replyDay, days);
 };

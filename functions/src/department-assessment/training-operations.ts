@@ -1,6 +1,7 @@
 import {
   type AttendanceEntry,
   type CreateTrainingSession,
+  departmentAttendance,
   noTrainingCounts,
   recountTraining,
   type TrainingAttendanceRow,
@@ -198,8 +199,7 @@ export const trainingOperations = (store: RecordStore) => {
         departmentCode: d.code,
         departmentName: d.name,
         series: d.series,
-        attended: counts.attendedByDepartment[d.id] ?? 0,
-        required: counts.requiredBySeries[d.series],
+        ...departmentAttendance(counts, d),
       }));
     return { status: 200, body: { fiscalYear: request.params.fiscalYear, items } };
   };
